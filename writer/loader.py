@@ -1,0 +1,267 @@
+"""Read a notes file (YAML or JSON) into `Notes`, with `file:line: what and how to fix` errors."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from writer.notes import Candidate, Interview, Interviewer, LinkedIn, Notes
+
+MAX_BYTES = 1_000_000
+EXAMPLE_HINT = "see examples/ for a complete notes file"
+
+# The model that holds the keys found under each parent key.
+_MODELS_BY_PARENT: dict[str, type[BaseModel]] = {
+    "candidate": Candidate,
+    "interview": Interview,
+    "interviewers": Interviewer,
+    "linkedin": LinkedIn,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, at a line."""
+
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Bad input: every problem found, each with its file, line and a fix."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def one(cls, source: str, line: int, message: str) -> InputError:
+        return cls([Problem(source, line, message)])
+
+
+class _NotesYamlLoader(yaml.SafeLoader):
+    """Plain scalars stay strings (pydantic parses them), except null; no aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not allowed in a notes file; write the value out",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+_NotesYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_notes(path: str | Path) -> Notes:
+    """Read and validate one notes file; raise `InputError` on anything wrong with it."""
+    source = str(path)
+    text = read_text(Path(path))
+    return parse_notes(text, source, is_json=str(path).lower().endswith(".json"))
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or an `InputError` saying why it cannot be read."""
+    source = str(path)
+    if not path.exists():
+        raise InputError.one(source, 0, "no such file; check the path")
+    if path.is_dir():
+        raise InputError.one(source, 0, "is a directory; pass a notes file (.yaml or .json)")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError.one(
+            source, 0, f"{size / 1e6:.1f} MB is too large for a notes file (at most 1 MB)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError.one(source, 0, f"cannot be read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError.one(
+            source,
+            line,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+        ) from None
+
+
+def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) -> Notes:
+    """Validate notes given as YAML or JSON text."""
+    if not text.strip():
+        raise InputError.one(source, 1, f"the file is empty; {EXAMPLE_HINT}")
+    root = _json_root(text, source) if is_json else None
+    node = _compose(text, source, strict=not is_json)
+    if root is None:
+        if node is None:
+            raise InputError.one(source, 1, f"the file holds no notes; {EXAMPLE_HINT}")
+        _reject_duplicate_keys(node, source)
+        root = _construct(node)
+    if not isinstance(root, dict):
+        raise InputError.one(
+            source,
+            1,
+            "expected a mapping with keys candidate, company, role, interview, interviewers; "
+            + EXAMPLE_HINT,
+        )
+    try:
+        return Notes.model_validate(root)
+    except ValidationError as error:
+        raise InputError(_problems(error, node, source)) from None
+
+
+def _json_root(text: str, source: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError.one(source, error.lineno, f"JSON syntax error: {error.msg}") from None
+
+
+def _construct(node: yaml.Node) -> Any:
+    loader = _NotesYamlLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _compose(text: str, source: str, *, strict: bool) -> yaml.Node | None:
+    """The YAML node tree (for line numbers); for JSON, None when YAML cannot read it."""
+    loader = _NotesYamlLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        if not strict:
+            return None
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        what = error.problem or "cannot be read"
+        hint = "" if "alias" in what else "; check indentation, colons and quoting on this line"
+        raise InputError.one(source, line, f"YAML syntax error: {what}{hint}") from None
+    except yaml.YAMLError as error:
+        if not strict:
+            return None
+        raise InputError.one(source, 1, f"YAML error: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _reject_duplicate_keys(node: yaml.Node, source: str) -> None:
+    problems: list[Problem] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    line = key.start_mark.line + 1
+                    message = f"key '{key.value}' appears twice here; keep one"
+                    problems.append(Problem(source, line, message))
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.line))
+
+
+def _problems(error: ValidationError, root: yaml.Node | None, source: str) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        line = _line_of(root, loc)
+        problems.append(Problem(source, line, _describe(item, loc)))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the top level"
+
+
+def _describe(item: Any, loc: tuple[Any, ...]) -> str:
+    kind = item["type"]
+    where = _dotted(loc)
+    if kind == "extra_forbidden":
+        return _unknown_key(loc)
+    if kind == "missing":
+        return f"{where} is required but missing; add it ({EXAMPLE_HINT})"
+    if kind == "enum":
+        return _bad_choice(where, item)
+    if kind == "too_short" and loc == ("interviewers",):
+        return "interviewers: list at least one interviewer (each needs a name)"
+    if kind in {"string_too_short"}:
+        return f"{where} is empty; write a value or remove the key"
+    message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
+    shown = repr(item.get("input")) if not isinstance(item.get("input"), dict | list) else ""
+    if "date" in kind or "datetime" in kind:
+        return f"{where}: {shown} is not a valid date: {message}; use ISO 8601 like " + (
+            "2026-11-20T14:00:00-05:00" if loc[-1] in {"start", "end"} else "2026-11-21"
+        )
+    return f"{where}: {message}" + (f" (got {shown})" if shown else "")
+
+
+def _unknown_key(loc: tuple[Any, ...]) -> str:
+    key = str(loc[-1])
+    parents = [part for part in loc[:-1] if isinstance(part, str)]
+    model = _MODELS_BY_PARENT.get(parents[-1], Notes) if parents else Notes
+    known = list(model.model_fields)
+    where = _dotted(loc[:-1])
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+    return f"unknown key '{key}' in {where}; {hint}"
+
+
+def _bad_choice(where: str, item: Any) -> str:
+    expected = re.findall(r"'([^']+)'", str(item.get("ctx", {}).get("expected", "")))
+    got = str(item.get("input"))
+    normal = got.strip().lower().replace(" ", "_").replace("-", "_")
+    close = difflib.get_close_matches(normal, expected, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"{where}: '{got}' is not one of {', '.join(expected)}{hint}"
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
+    """The 1-based line of the deepest node along `loc` (the key itself for mappings)."""
+    if node is None:
+        return 1
+    line = node.start_mark.line + 1
+    for part in loc:
+        child = _child(node, part)
+        if child is None:
+            break
+        key_line, node = child
+        line = key_line
+    return line
+
+
+def _child(node: yaml.Node, part: Any) -> tuple[int, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if key.value == part:
+                return key.start_mark.line + 1, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        item = node.value[part]
+        return item.start_mark.line + 1, item
+    return None

@@ -1,0 +1,47 @@
+"""Every number the planner and the checker use, in one place (GUIDANCE.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """Defaults for the planner's windows and the checker's limits.
+
+    A dataclass rather than a pydantic model so that `writer check` starts fast.
+    """
+
+    # Planner windows, in hours after the interview ends (or after acceptance).
+    email_within_hours: float = 24
+    connect_after_hours: float = 24
+    connect_within_hours: float = 72
+    follow_up_within_hours: float = 48
+    # Free LinkedIn accounts get a few personalized notes a month (figures vary 3-10).
+    free_note_budget: int = 5
+
+    # Checker limits.
+    note_chars_free: int = 200
+    note_chars_premium: int = 300
+    email_words_min: int = 50
+    email_words_max: int = 200
+    email_words_error: int = 300
+    message_words_max: int = 120
+    exclamations_warn: int = 1
+    exclamations_error: int = 3
+    superlatives_warn: int = 1
+    em_dashes_warn: int = 2
+    distinct_similarity: float = 0.9
+    name_min_length: int = 4
+
+    def note_chars(self, tier: str) -> int:
+        """The connection-note character limit for a LinkedIn tier."""
+        return self.note_chars_premium if tier == "premium" else self.note_chars_free
+
+    @classmethod
+    def names(cls) -> set[str]:
+        """Field names, so rules that refer to a setting can be validated."""
+        return {f.name for f in fields(cls)}
+
+
+DEFAULT_GUIDANCE = Guidance()
