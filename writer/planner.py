@@ -1,0 +1,400 @@
+"""The planner: who gets what and when, with reasons (GUIDANCE.md, planner rules)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, tzinfo
+
+from writer.notes import (
+    Culture,
+    Interviewer,
+    LinkedInStatus,
+    Notes,
+    Outcome,
+    Rapport,
+    Relation,
+    Tier,
+    Went,
+)
+from writer.plan import Action, ActionKind, Decision, InterviewerPlan, Plan, Reason
+from writer.settings import DEFAULT_GUIDANCE, Guidance
+
+_PRIORITY = {
+    Relation.hiring_manager: 0,
+    Relation.executive: 1,
+    Relation.team_member: 2,
+    Relation.other: 3,
+    Relation.recruiter: 4,
+    Relation.hr_coordinator: 5,
+}
+_RAPPORT_PRIORITY = {Rapport.strong: 0, Rapport.some: 1, Rapport.minimal: 2}
+_DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.executive}
+_HR = {Relation.recruiter, Relation.hr_coordinator}
+
+
+def plan_for(notes: Notes, now: datetime, guidance: Guidance = DEFAULT_GUIDANCE) -> Plan:
+    """Every interviewer's actions, decisions, windows and reasons at `now`."""
+    ctx = _Context(notes, now, guidance)
+    people = [
+        InterviewerPlan(name=p.name, relation=p.relation.value, actions=ctx.actions_for(p))
+        for p in notes.interviewers
+    ]
+    ctx.apply_note_budget(people)
+    return Plan(company=notes.company, role=notes.role, now=ctx.now, interviewers=people)
+
+
+def _reason(rule: str, text: str) -> Reason:
+    return Reason(rule=rule, text=text)
+
+
+def _hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+class _Context:
+    """The notes, the clock and the settings that every rule reads."""
+
+    def __init__(self, notes: Notes, now: datetime, guidance: Guidance) -> None:
+        self.notes = notes
+        self.g = guidance
+        self.tz: tzinfo | None = notes.interview.start.tzinfo
+        if now.utcoffset() is None:
+            now = now.astimezone()
+        self.now = now.astimezone(self.tz)
+        self.ends = notes.interview.ends.astimezone(self.tz)
+
+    def after(self, hours: float) -> datetime:
+        return self.ends + timedelta(hours=hours)
+
+    def actions_for(self, person: Interviewer) -> list[Action]:
+        connection = self.connection_request(person)
+        actions = [self.thank_you_email(), connection]
+        follow_up = self.follow_up(person, connection)
+        if follow_up is not None:
+            actions.append(follow_up)
+        disconnect = self.disconnect(person)
+        if disconnect is not None:
+            actions.append(disconnect)
+        return actions
+
+    # -- thank-you email ---------------------------------------------------------------
+
+    def thank_you_email(self) -> Action:
+        start, end = self.ends, self.after(self.g.email_within_hours)
+        reasons = [
+            _reason(
+                "email.always",
+                "Every interviewer gets a thank-you email; LinkedIn only supplements it.",
+            ),
+            _reason(
+                "email.within_24h",
+                f"Send it within {_hours(self.g.email_within_hours)} "
+                "of the interview's end, while the conversation is fresh.",
+            ),
+        ]
+        decision = Decision.do
+        if self.notes.outcome in (Outcome.rejected, Outcome.withdrew):
+            decision = Decision.optional
+            reasons.append(
+                _reason(
+                    "email.always",
+                    "The decision is made; a short thank-you "
+                    "for their time is still gracious and keeps the door open.",
+                )
+            )
+        elif self.now > end:
+            late = (self.now - end).total_seconds() / 3600
+            reasons.append(
+                _reason(
+                    "email.within_24h",
+                    f"The window closed {late:.0f} h ago: "
+                    "if you haven't sent it, send it now; late thanks beat none.",
+                )
+            )
+        return Action(
+            kind=ActionKind.thank_you_email,
+            decision=decision,
+            not_before=start,
+            not_after=end,
+            reasons=reasons,
+        )
+
+    # -- connection request ------------------------------------------------------------
+
+    def connection_request(self, person: Interviewer) -> Action:
+        kind = ActionKind.connection_request
+        status = person.linkedin.status
+        if status == LinkedInStatus.accepted:
+            text = f"You are already connected with {person.first_name}."
+            return Action(
+                kind=kind,
+                decision=Decision.skip,
+                reasons=[_reason("connect.already_connected", text)],
+            )
+        if status != LinkedInStatus.none:
+            return Action(
+                kind=kind,
+                decision=Decision.skip,
+                reasons=[_reason("connect.never_repeat", _never_repeat(status))],
+            )
+        if self.notes.outcome == Outcome.offer:
+            action = self._connect_after_offer(person)
+        elif self.notes.outcome in (Outcome.rejected, Outcome.withdrew):
+            action = self._connect_after_decision(person)
+        else:
+            action = self._connect_pending(person)
+        if person.mutual_connections and action.decision != Decision.skip:
+            action.reasons.append(_mutuals(person))
+        return action
+
+    def _window(self) -> tuple[datetime, datetime]:
+        return self.after(self.g.connect_after_hours), self.after(self.g.connect_within_hours)
+
+    def _timing_reasons(self) -> list[Reason]:
+        return [
+            _reason(
+                "connect.wait_24h",
+                f"Not before {_hours(self.g.connect_after_hours)} after "
+                "the interview: sooner feels pushy.",
+            ),
+            _reason(
+                "connect.within_days",
+                "Within a few days "
+                f"(by {_hours(self.g.connect_within_hours)} after), while they remember you.",
+            ),
+        ]
+
+    def _connect_pending(self, person: Interviewer) -> Action:
+        kind, first = ActionKind.connection_request, person.first_name
+        if person.relation in _HR:
+            text = (
+                f"{first} is in recruiting/HR: less value in connecting while the decision "
+                "is pending. Reconsider after an offer."
+            )
+            return Action(
+                kind=kind, decision=Decision.skip, reasons=[_reason("connect.not_hr", text)]
+            )
+        if self.notes.interview.went == Went.poorly:
+            text = "The interview went poorly: wait for their feedback before connecting."
+            return Action(
+                kind=kind, decision=Decision.wait, reasons=[_reason("connect.poor_interview", text)]
+            )
+        if self.notes.culture == Culture.formal and person.rapport == Rapport.minimal:
+            text = (
+                "A formal culture and little rapport: a request now may seem forward. "
+                "Wait until the decision, or an offer."
+            )
+            return Action(
+                kind=kind, decision=Decision.wait, reasons=[_reason("connect.formal_minimal", text)]
+            )
+        decision, reason = self._pending_decision(person)
+        start, end = self._window()
+        reasons = [reason, *self._timing_reasons()]
+        if self.now > end:
+            decision = Decision.optional
+            reasons.append(
+                _reason(
+                    "connect.within_days",
+                    "The few-day window has passed: a "
+                    "request now is fine only with a note that recalls the talk.",
+                )
+            )
+        return Action(
+            kind=kind, decision=decision, not_before=start, not_after=end, reasons=reasons
+        )
+
+    def _pending_decision(self, person: Interviewer) -> tuple[Decision, Reason]:
+        first = person.first_name
+        if person.rapport == Rapport.minimal:
+            text = f"Little rapport with {first}: connecting is your call."
+            return Decision.optional, _reason("connect.minimal_rapport", text)
+        if person.relation not in _DECISION_MAKERS:
+            text = f"{first} may not influence the decision: connecting is your call."
+            return Decision.optional, _reason("connect.decision_makers", text)
+        label = person.relation.value.replace("_", " ")
+        text = f"{first} ({label}) influences the decision: connect with a personal note."
+        return Decision.do, _reason("connect.decision_makers", text)
+
+    def _connect_after_offer(self, person: Interviewer) -> Action:
+        start = self.after(self.g.connect_after_hours)
+        reasons = [
+            _reason(
+                "offer.connect",
+                "You have an offer: connecting is no longer "
+                "presumptuous and the hold-off rules no longer apply.",
+            )
+        ]
+        decision = Decision.do
+        if person.rapport == Rapport.minimal:
+            decision = Decision.optional
+            reasons.append(
+                _reason(
+                    "connect.minimal_rapport",
+                    f"Little rapport with {person.first_name}: your call.",
+                )
+            )
+        return Action(
+            kind=ActionKind.connection_request,
+            decision=decision,
+            not_before=start,
+            not_after=None,
+            reasons=reasons,
+        )
+
+    def _connect_after_decision(self, person: Interviewer) -> Action:
+        kind, first = ActionKind.connection_request, person.first_name
+        if person.rapport == Rapport.minimal:
+            text = f"You barely interacted with {first}; no need to connect now."
+            return Action(
+                kind=kind, decision=Decision.skip, reasons=[_reason("rejected.network", text)]
+            )
+        text = (
+            f"The decision is made; connecting with {first} can still grow your network "
+            "for future roles."
+        )
+        return Action(
+            kind=kind,
+            decision=Decision.optional,
+            not_before=self.after(self.g.connect_after_hours),
+            reasons=[_reason("rejected.network", text)],
+        )
+
+    def notes_sent_this_month(self) -> int:
+        """Connection requests (with notes) already sent in the month of `now`."""
+        month = (self.now.year, self.now.month)
+        sent = [p.linkedin.requested_on for p in self.notes.interviewers]
+        return sum(1 for day in sent if day is not None and (day.year, day.month) == month)
+
+    def apply_note_budget(self, people: list[InterviewerPlan]) -> None:
+        """Over a free account's monthly note budget, lower-priority requests become optional."""
+        if self.notes.tier != Tier.free:
+            return
+        used = self.notes_sent_this_month()
+        budget = self.g.free_note_budget
+        planned = [
+            (self._priority(person), action)
+            for person, plan in zip(self.notes.interviewers, people, strict=True)
+            if (action := plan.action(ActionKind.connection_request))
+            and action.decision == Decision.do
+        ]
+        planned.sort(key=lambda pair: pair[0])
+        text = (
+            f"A free account allows about {budget} personalized notes a month and {used} went "
+            "out this month: this lower-priority request can wait, or go without a note."
+        )
+        for _, action in planned[max(budget - used, 0) :]:
+            action.decision = Decision.optional
+            action.reasons.append(_reason("connect.note_budget", text))
+
+    @staticmethod
+    def _priority(person: Interviewer) -> tuple[int, int, int]:
+        mutuals = person.mutual_connections or 0
+        return (_PRIORITY[person.relation], _RAPPORT_PRIORITY[person.rapport], -mutuals)
+
+    # -- after the request -------------------------------------------------------------
+
+    def follow_up(self, person: Interviewer, connection: Action) -> Action | None:
+        kind, linkedin, first = ActionKind.follow_up_message, person.linkedin, person.first_name
+        status_reason = _reason(
+            "follow_up.email_for_status",
+            "Keep it to thanks; ask about the decision by email, not on LinkedIn.",
+        )
+        if linkedin.status == LinkedInStatus.accepted:
+            if linkedin.messaged_on is not None:
+                text = (
+                    f"You messaged {first} on {linkedin.messaged_on.isoformat()}: never a "
+                    "second unprompted message."
+                )
+                return Action(
+                    kind=kind,
+                    decision=Decision.skip,
+                    reasons=[_reason("follow_up.after_accept", text)],
+                )
+            return self._follow_up_window(person, status_reason)
+        waiting = linkedin.status == LinkedInStatus.pending or connection.decision in (
+            Decision.do,
+            Decision.optional,
+            Decision.wait,
+        )
+        if not waiting:
+            return None
+        text = (
+            f"Once {first} accepts your request, send one short message within "
+            f"{_hours(self.g.follow_up_within_hours)}."
+        )
+        return Action(
+            kind=kind,
+            decision=Decision.wait,
+            reasons=[_reason("follow_up.after_accept", text), status_reason],
+        )
+
+    def _follow_up_window(self, person: Interviewer, status_reason: Reason) -> Action:
+        kind, accepted_on = ActionKind.follow_up_message, person.linkedin.accepted_on
+        hours = self.g.follow_up_within_hours
+        text = f"{person.first_name} accepted: one short message within {_hours(hours)}."
+        reasons = [_reason("follow_up.after_accept", text), status_reason]
+        if accepted_on is None:
+            reasons.append(
+                _reason(
+                    "follow_up.after_accept",
+                    "Add linkedin.accepted_on to the notes to get a window.",
+                )
+            )
+            return Action(kind=kind, decision=Decision.do, reasons=reasons)
+        start = datetime.combine(accepted_on, time(0, 0), tzinfo=self.tz)
+        end = start + timedelta(hours=hours)
+        decision = Decision.do
+        if self.notes.outcome in (Outcome.rejected, Outcome.withdrew) or self.now > end:
+            decision = Decision.optional
+            reasons.append(
+                _reason(
+                    "follow_up.after_accept",
+                    "The moment has passed or the "
+                    "decision is made: a brief thanks for connecting is optional.",
+                )
+            )
+        return Action(
+            kind=kind, decision=decision, not_before=start, not_after=end, reasons=reasons
+        )
+
+    def disconnect(self, person: Interviewer) -> Action | None:
+        connected = person.linkedin.status == LinkedInStatus.accepted
+        if self.notes.outcome != Outcome.rejected or not connected:
+            return None
+        if person.rapport == Rapport.minimal:
+            text = (
+                f"You barely interacted with {person.first_name}: disconnecting is fine if "
+                "you want a lean network."
+            )
+            decision = Decision.optional
+        else:
+            text = (
+                f"You built rapport with {person.first_name}: staying connected keeps a door open."
+            )
+            decision = Decision.skip
+        return Action(
+            kind=ActionKind.disconnect,
+            decision=decision,
+            reasons=[_reason("rejected.disconnect", text)],
+        )
+
+
+def _never_repeat(status: LinkedInStatus) -> str:
+    if status == LinkedInStatus.pending:
+        return "Your request is still pending: never send a second one."
+    if status == LinkedInStatus.declined:
+        return "They declined: don't ask again, and don't read anything into it."
+    return (
+        "You withdrew the request: don't resend (LinkedIn also blocks re-inviting for up to "
+        "3 weeks)."
+    )
+
+
+def _mutuals(person: Interviewer) -> Reason:
+    count = person.mutual_connections or 0
+    plural = "s" if count != 1 else ""
+    text = f"You share {count} mutual connection{plural}, which raises acceptance"
+    if person.rapport == Rapport.minimal:
+        text += "; consider asking one of them for an introduction instead."
+    else:
+        text += "."
+    return _reason("connect.mutuals", text)

@@ -1,0 +1,56 @@
+"""The planner's rules: id, what each says, and where it comes from (GUIDANCE.md)."""
+
+# id -> (what the rule says, where it comes from); the README's planner table lists these.
+PLANNER_RULES: dict[str, tuple[str, str]] = {
+    "email.always": (
+        "Send a thank-you email to every interviewer; LinkedIn only supplements it",
+        "000 §10, Key Takeaways; 001 Other Ways",
+    ),
+    "email.within_24h": (
+        "Thank-you email: from the end of the interview to 24 h after it",
+        "careers-advice consensus; 001",
+    ),
+    "connect.wait_24h": ("Connection request: not before 24 h after the interview ends", "000 §1"),
+    "connect.within_days": (
+        "…and within a few days: 24 h to 72 h after the end",
+        "001 within a few days",
+    ),
+    "connect.decision_makers": ("Connect with people who influence the decision", "000 §3"),
+    "connect.not_hr": (
+        "HR coordinators and recruiters: skip while the decision is pending",
+        "000 §3",
+    ),
+    "connect.never_repeat": (
+        "A pending, declined or withdrawn request is never sent again",
+        "000 §5; LinkedIn Help a551012",
+    ),
+    "connect.already_connected": ("Already connected: no request to send", "—"),
+    "connect.poor_interview": (
+        "Interview went poorly: wait for feedback before connecting",
+        "001 When to Hold Off",
+    ),
+    "connect.formal_minimal": (
+        "Formal culture and minimal rapport: don't connect now",
+        "001 Highly Formal Environments",
+    ),
+    "connect.minimal_rapport": ("Minimal rapport elsewhere: optional", "000 §3; 001"),
+    "connect.mutuals": ("Mutual connections raise acceptance; suggest an introduction", "000 §9"),
+    "connect.note_budget": (
+        "Free accounts: about 5 personalized notes a month",
+        "LinkedIn Help a550555",
+    ),
+    "follow_up.after_accept": (
+        "After acceptance: one short message within 48 h, never a second",
+        "001; 000 §4",
+    ),
+    "follow_up.email_for_status": ("Status questions go by email, not LinkedIn messages", "000 §4"),
+    "rejected.disconnect": (
+        "Rejected: disconnecting is optional for minimal-rapport contacts",
+        "000 §7",
+    ),
+    "rejected.network": (
+        "Rejected or withdrew: connecting is optional, for the network",
+        "000 benefits; 001 Future Networking",
+    ),
+    "offer.connect": ("Offer received: connecting is no longer presumptuous", "000; 001"),
+}
