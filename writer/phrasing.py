@@ -1,0 +1,139 @@
+"""Turning notes into phrases a message can use: topics, names, when it happened."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+
+from writer.checker.text import STOPWORDS
+from writer.notes import Culture, Interviewer, Notes
+
+_CLAUSE_BREAKS = (
+    ", ",
+    "; ",
+    " — ",
+    " – ",
+    " - ",
+    " (",
+    " which ",
+    " because ",
+    " so that ",
+    " where ",
+    " while ",
+    " but ",
+    " and ",
+)
+_DANGLING = frozenset(
+    "a an the to of for with in on at and or but our your my their its from by as into about "
+    "how that which who whose than".split()
+)
+_SUBJECTS = {"she": "you", "he": "you", "they": "you"}
+_POSSESSIVES = {"her": "your", "his": "your"}
+_IRREGULAR_PAST = frozenset(
+    "told said gave took showed shared made ran led built wrote drew brought taught thought "
+    "spent walked explained described mentioned".split()
+)
+_HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof)\.?$", re.IGNORECASE)
+
+
+def stable_index(*parts: str) -> int:
+    """A number that depends only on `parts`: the same notes give the same drafts."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def topic_phrase(topic: str, max_chars: int | None = None) -> str:
+    """A topic as a phrase that fits after 'about', in the second person, shortened at a
+    clause or word boundary when longer than `max_chars`."""
+    text = " ".join(topic.split()).strip(" .!?;:,")
+    first, _, rest = text.partition(" ")
+    lowered = first.casefold()
+    if lowered in _SUBJECTS and rest:
+        verb = rest.split()[0].casefold()
+        if verb.endswith("ed") or verb in _IRREGULAR_PAST:
+            text = f"how you {rest}"
+    elif lowered in _POSSESSIVES and rest:
+        text = f"your {rest}"
+    elif _is_common(first):
+        text = first[0].lower() + first[1:] + (f" {rest}" if rest else "")
+    if max_chars is not None and len(text) > max_chars:
+        text = shorten(text, max_chars)
+    return text
+
+
+def _is_common(word: str) -> bool:
+    """A capital that only marks the start of a sentence ('Migrating', 'The'), not a name."""
+    if word == "I" or word.startswith(("I'", "I’")) or (len(word) > 1 and not word[1:].islower()):
+        return False
+    lowered = word.casefold()
+    return lowered in STOPWORDS or lowered.endswith("ing")
+
+
+def shorten(text: str, max_chars: int) -> str:
+    """Cut `text` to at most `max_chars` at a clause break, else a word break, never mid-word
+    and never ending on a word like 'the' or 'to'."""
+    if len(text) <= max_chars:
+        return text
+    head = text[: max_chars + 1]
+    cut = max((head.rfind(sep) for sep in _CLAUSE_BREAKS), default=-1)
+    if cut < max_chars // 2:
+        cut = head.rfind(" ")
+    if cut <= 0:
+        cut = max_chars
+    words = text[:cut].rstrip(" ,;:-–—(").split()
+    while len(words) > 1 and words[-1].casefold() in _DANGLING:
+        words.pop()
+    return " ".join(words)
+
+
+def when_phrase(notes: Notes, now: datetime) -> str | None:
+    """'today', 'yesterday' or 'on Friday' for the interview, seen from `now`; None if vaguer."""
+    start = notes.interview.start
+    if now < start:
+        return None
+    days = (now.astimezone(start.tzinfo).date() - start.date()).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 6:
+        return f"on {start.strftime('%A')}"
+    return None
+
+
+def during_phrase(notes: Notes, now: datetime) -> str:
+    """' during yesterday's final round', ' on Friday' or '' for the opening sentence."""
+    when = when_phrase(notes, now)
+    stage = notes.interview.stage
+    if stage:
+        stage = stage if stage.isupper() else stage.lower()
+        if when is None:
+            return f" during the {stage}"
+        owner = {"today": "today's", "yesterday": "yesterday's"}.get(when)
+        return f" during {owner or when.removeprefix('on ') + chr(39) + 's'} {stage}"
+    return f" {when}" if when else ""
+
+
+def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:
+    """'Hi Dana', or 'Dear Dr. Whitaker' for a formal email to someone with a title."""
+    parts = person.name.split()
+    if notes.culture == Culture.formal:
+        if not note and len(parts) > 2 and _HONORIFIC.match(parts[0]):
+            return f"Dear {parts[0]} {parts[-1]}"
+        return f"{'Hello' if note else 'Dear'} {person.first_name}"
+    return f"Hi {person.first_name}"
+
+
+def sign_off(notes: Notes) -> str:
+    """The closing line and the signature (or the candidate's name)."""
+    closing = {
+        Culture.formal: "Kind regards,",
+        Culture.neutral: "Best regards,",
+        Culture.casual: "Best,",
+    }[notes.culture]
+    return f"{closing}\n{notes.candidate.signature or notes.candidate.name}"
+
+
+def pick(options: list[str], index: int) -> str:
+    return options[index % len(options)]
