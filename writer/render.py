@@ -1,0 +1,183 @@
+"""Readable terminal output for plans, drafts, check reports and rules."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from datetime import datetime, timedelta
+
+from writer.checker import Finding, Report, Rule
+from writer.drafting import Draft, DraftSet
+from writer.plan import Action, Plan
+
+_LABELS = {
+    "thank_you_email": "thank-you email",
+    "connection_request": "connection request",
+    "connection_note": "connection note",
+    "follow_up_message": "follow-up message",
+    "disconnect": "disconnect",
+}
+_COLOURS = {
+    "do": "32",
+    "wait": "33",
+    "optional": "36",
+    "skip": "2",
+    "error": "31",
+    "warning": "33",
+    "ok": "32",
+    "bold": "1",
+    "dim": "2",
+}
+
+
+class Style:
+    """ANSI colour on a terminal, plain text elsewhere (and whenever NO_COLOR is set)."""
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        if enabled is None:
+            enabled = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        self.enabled = enabled
+
+    def __call__(self, text: str, what: str) -> str:
+        code = _COLOURS.get(what)
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and code else text
+
+
+def label(kind: str) -> str:
+    return _LABELS.get(kind, kind.replace("_", " "))
+
+
+def when(moment: datetime) -> str:
+    return moment.strftime("%a %d %b %H:%M")
+
+
+def duration(delta: timedelta) -> str:
+    """'45 min', '22 h', '2 d 3 h'."""
+    minutes = int(abs(delta.total_seconds()) // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h"
+    days, rest = divmod(hours, 24)
+    return f"{days} d {rest} h" if rest else f"{days} d"
+
+
+def relative(action: Action, now: datetime) -> str:
+    """Where `now` sits against the action's window: 'opens in 22 h', 'overdue by 3 h'."""
+    start, end = action.not_before, action.not_after
+    if start and now < start:
+        return f"opens in {duration(start - now)}"
+    if end and now > end:
+        return f"closed {duration(now - end)} ago"
+    if end:
+        return f"due in {duration(end - now)}"
+    return "open now" if start else ""
+
+
+def window(action: Action) -> str:
+    start, end = action.not_before, action.not_after
+    if start and end:
+        return f"{when(start)} → {when(end)}"
+    if start:
+        return f"from {when(start)}"
+    return {"wait": "on hold (see why)", "skip": "—"}.get(action.decision.value, "any time")
+
+
+def render_plan(plan: Plan, style: Style) -> str:
+    lines = [
+        style(f"{plan.company} · {plan.role}", "bold"),
+        style(f"now {when(plan.now)} ({plan.now.strftime('%z')})", "dim"),
+        "",
+    ]
+    for person in plan.interviewers:
+        lines.append(style(f"{person.name} — {person.relation.replace('_', ' ')}", "bold"))
+        for action in person.actions:
+            badge = style(f"{action.decision.value.upper():<8}", action.decision.value)
+            timing = relative(action, plan.now)
+            lines.append(
+                f"  {badge} {label(action.kind.value):<20} {window(action)}"
+                + (f"  ({timing})" if timing else "")
+            )
+            for reason in action.reasons:
+                lines.append(style(f"{'':11}{reason.rule}: ", "dim") + reason.text)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_findings(findings: list[Finding], text: str, style: Style, indent: str = "  ") -> str:
+    lines = []
+    for f in findings:
+        excerpt = text[f.start : f.end] if f.field == "text" and f.end - f.start <= 60 else ""
+        where = f" at {f.start}-{f.end}" + (f" {excerpt!r}" if excerpt else "")
+        lines.append(f"{indent}{style(f.severity, f.severity)} {f.rule}{where}: {f.message}")
+        if f.suggestion:
+            lines.append(style(f"{indent}  → {f.suggestion}", "dim"))
+    return "\n".join(lines)
+
+
+def _measure(report: Report) -> str:
+    value = report.chars if report.unit == "chars" else report.words
+    return f"{value}/{report.limit} {report.unit}"
+
+
+def render_draft(draft: Draft, style: Style) -> str:
+    head = f"{draft.interviewer} · {label(draft.kind)} · {draft.decision}"
+    if draft.variant:
+        head += f" · variant {draft.variant + 1}"
+    timing = ""
+    if draft.not_before or draft.not_after:
+        start = when(draft.not_before) if draft.not_before else "now"
+        timing = f"send {start} → {when(draft.not_after)}" if draft.not_after else f"from {start}"
+    verdict = style("ok", "ok") if draft.ok else style("needs changes", "error")
+    lines = [style("─" * 72, "dim"), style(head, "bold")]
+    if timing:
+        lines.append(style(timing, "dim"))
+    lines.append("")
+    if draft.subject is not None:
+        lines += [f"Subject: {draft.subject}", ""]
+    lines += [draft.text, "", f"{_measure(draft.report)} · {verdict}"]
+    if draft.report.findings:
+        lines.append(render_findings(draft.report.findings, draft.text, style))
+    return "\n".join(lines)
+
+
+def render_drafts(result: DraftSet, style: Style) -> str:
+    who = "the built-in offline composer" if result.backend == "offline" else result.backend
+    model = f", model {result.model}" if result.model else ""
+    flagged = sum(not d.ok for d in result.drafts)
+    summary = f"{len(result.drafts)} drafts by {who}{model}"
+    summary += f"; {flagged} need changes" if flagged else "; all pass the checker"
+    parts = [render_draft(d, style) for d in result.drafts]
+    skipped = [
+        f"  {person.name}: {label(a.kind.value)} ({a.reasons[0].rule})"
+        for person in result.plan.interviewers
+        for a in person.actions
+        if a.decision.value == "skip"
+    ]
+    tail = [style("─" * 72, "dim"), summary]
+    if skipped:
+        tail += ["Not drafted (the plan says skip; `writer plan` says why):", *skipped]
+    return "\n".join(parts + tail) + "\n"
+
+
+def render_report(report: Report, style: Style) -> str:
+    verdict = style("ok", "ok") if report.ok else style("needs changes", "error")
+    head = f"{label(report.kind)}: {_measure(report)}, {report.words} words · {verdict}"
+    body = render_findings(report.findings, report.text, style)
+    return head + ("\n" + body if body else "") + "\n"
+
+
+def render_rules(rules: tuple[Rule, ...], style: Style) -> str:
+    lines = []
+    for rule in rules:
+        severity = ", ".join(
+            f"{k}: {v}" if k != "default" else v for k, v in rule.severities.items()
+        )
+        kinds = ", ".join(label(k) for k in sorted(rule.kinds))
+        lines.append(style(rule.id, "bold") + f"  [{severity}]  {kinds}")
+        lines += textwrap.wrap(
+            rule.description, 90, initial_indent="    ", subsequent_indent="    "
+        )
+    return "\n".join(lines) + "\n"
