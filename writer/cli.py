@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from writer.checker import KINDS
-from writer.loader import InputError, Problem
+from writer.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from writer.notes import Notes

@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from writer.errors import InputError, Problem
 from writer.notes import Candidate, Interview, Interviewer, LinkedIn, Notes
 
 MAX_BYTES = 1_000_000
@@ -24,31 +24,6 @@ _MODELS_BY_PARENT: dict[str, type[BaseModel]] = {
     "interviewers": Interviewer,
     "linkedin": LinkedIn,
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input file, at a line."""
-
-    source: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
-
-
-class InputError(Exception):
-    """Bad input: every problem found, each with its file, line and a fix."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-    @classmethod
-    def one(cls, source: str, line: int, message: str) -> InputError:
-        return cls([Problem(source, line, message)])
 
 
 class _NotesYamlLoader(yaml.SafeLoader):

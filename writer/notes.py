@@ -9,8 +9,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from writer.checker.text import first_name
+
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"}
 
 
 class Tier(StrEnum):
@@ -169,20 +170,3 @@ class Notes(_Strict):
             out += [person.name, person.title or "", person.email or "", person.notes or ""]
             out += person.topics
         return [text for text in out if text]
-
-
-def first_name(full_name: str) -> str:
-    """The first name as written, skipping an honorific such as 'Dr.'."""
-    parts = full_name.split()
-    while len(parts) > 1 and parts[0].rstrip(".").casefold() in _HONORIFICS:
-        parts = parts[1:]
-    return parts[0] if parts else full_name
-
-
-KNOWN_KEYS: dict[str, type[BaseModel]] = {
-    "": Notes,
-    "candidate": Candidate,
-    "interview": Interview,
-    "interviewers": Interviewer,
-    "linkedin": LinkedIn,
-}

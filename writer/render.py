@@ -6,10 +6,12 @@ import os
 import sys
 import textwrap
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from writer.checker import Finding, Report, Rule
-from writer.drafting import Draft, DraftSet
-from writer.plan import Action, Plan
+if TYPE_CHECKING:  # the check command renders without loading pydantic
+    from writer.checker import Finding, Report, Rule
+    from writer.drafting import Draft, DraftSet
+    from writer.plan import Action, Plan
 
 _LABELS = {
     "thank_you_email": "thank-you email",
