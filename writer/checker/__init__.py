@@ -15,11 +15,11 @@ from writer.checker.engine import (
     Finding,
     Rule,
     load_rules,
+    rules_for,
     run_existence,
     run_metric,
     run_occurrence,
 )
-from writer.checker.text import word_count
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 if TYPE_CHECKING:
@@ -98,15 +98,14 @@ def check(
         kind=kind, text=text, guidance=guidance, tier=tier, subject=subject, to=to, notes=notes
     )
     findings: list[Finding] = []
-    for rule in load_rules():
-        if kind in rule.kinds:
-            findings += _run(rule, ctx)
+    for rule in rules_for(kind):
+        findings += _run(rule, ctx)
     limit, unit = limit_for(kind, tier, guidance)
     return Report(
         kind=kind,
         text=text,
         chars=len(text),
-        words=word_count(text),
+        words=ctx.word_count,
         limit=limit,
         unit=unit,
         findings=sort_findings(_drop_echoes(findings, len(text))),
@@ -134,11 +133,11 @@ def _drop_echoes(findings: list[Finding], length: int) -> list[Finding]:
 
 def _run(rule: Rule, ctx: scripts.Context) -> list[Finding]:
     if rule.type == "existence":
-        return list(run_existence(rule, ctx.kind, ctx.text))
+        return list(run_existence(rule, ctx.kind, ctx.text, ctx.lowered))
     if rule.type == "occurrence":
         return list(run_occurrence(rule, ctx.kind, ctx.text, ctx.guidance))
     if rule.type == "metric":
-        measured = len(ctx.text) if rule.metric == "chars" else word_count(ctx.text)
+        measured = len(ctx.text) if rule.metric == "chars" else ctx.word_count
         return list(run_metric(rule, ctx.kind, ctx.text, measured, ctx.guidance, ctx.tier))
     script = scripts.SCRIPTS.get(rule.script or "")
     return list(script(rule, ctx)) if script else []

@@ -48,6 +48,28 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Pattern:
+    """A compiled pattern, the literal it cannot match without, and its safe fix."""
+
+    regex: re.Pattern[str]
+    # Every match contains one of these: a cheap substring test before the regex scan.
+    triggers: tuple[str, ...] | None
+    case_sensitive: bool
+    replacement: str | None = None
+
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        triggers = self.triggers
+        if triggers is not None:
+            haystack = text if self.case_sensitive else lowered
+            if len(triggers) == 1:
+                if triggers[0] not in haystack:
+                    return iter(())
+            elif not any(t in haystack for t in triggers):
+                return iter(())
+        return self.regex.finditer(text)
+
+
+@dataclass(frozen=True)
 class Rule:
     """One checker rule, as read from rules.yaml."""
 
@@ -59,12 +81,13 @@ class Rule:
     source: str
     message: str
     suggestion: str | None
-    patterns: tuple[re.Pattern[str], ...] = ()
-    replacements: dict[int, str] = field(default_factory=dict)
+    patterns: tuple[Pattern, ...] = ()
     limits: dict[str, str] = field(default_factory=dict)
     metric: str | None = None
     script: str | None = None
     replacement: str | None = None
+    # When every pattern has triggers: one scan that says whether any pattern can match.
+    gate: re.Pattern[str] | None = None
 
     def severity_for(self, kind: str) -> str:
         return self.severities.get(kind, self.severities["default"])
@@ -113,9 +136,92 @@ def _setting(guidance: Guidance, name: str, values: dict[str, Any]) -> float:
     return float(getattr(guidance, name))
 
 
-def _compile(pattern: str, case_sensitive: bool) -> re.Pattern[str]:
-    pattern = pattern.replace("'", "['’]")
-    return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+def _compile(source: str, case_sensitive: bool, replacement: str | None) -> Pattern:
+    regex = re.compile(source.replace("'", "['’]"), 0 if case_sensitive else re.IGNORECASE)
+    found = triggers(source)
+    if found is not None and not case_sensitive:
+        found = tuple(t.lower() for t in found)
+    return Pattern(regex, found, case_sensitive, replacement)
+
+
+def triggers(source: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `source` contains, if they can be told:
+    its longest literal run, else the literal runs of each alternative of its first group."""
+    run = literal_run(source)
+    if run is not None:
+        return (run,)
+    body = source.removeprefix("\\b").removeprefix("(?:")
+    if not body.startswith("(") or body.startswith("(?"):
+        return None
+    found: list[str] = []
+    for alternative in _alternatives(body):
+        inner = triggers(alternative)
+        if inner is None:
+            return None
+        found += inner
+    return tuple(found)
+
+
+def _alternatives(body: str) -> list[str]:
+    """The top-level alternatives of the group that `body` starts with."""
+    parts, depth, start = [], 0, 1
+    for i, char in enumerate(body):
+        if char == "\\":
+            continue
+        depth += (char == "(") - (char == ")")
+        if depth == 1 and char == "|":
+            parts.append(body[start:i])
+            start = i + 1
+        elif depth == 0:
+            parts.append(body[start:i])
+            return parts
+    return []
+
+
+_QUANTIFIERS = "?*+{"
+
+
+def literal_run(source: str) -> str | None:
+    """The longest run of plain letters and spaces a regular expression always matches
+    (outside groups, classes and escapes), if it has one of three or more letters."""
+    runs: list[str] = []
+    run, depth, i = "", 0, 0
+    while i < len(source):
+        char = source[i]
+        following = source[i + 1] if i + 1 < len(source) else ""
+        if char == "\\":
+            i, run = i + 2, _end(runs, run)
+            continue
+        if char == "[":
+            i, run = source.index("]", i + 1) + 1, _end(runs, run)
+            continue
+        if char == "|" and depth == 0:
+            return None  # alternatives at the top: nothing is always there
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and char != ")" and (char.isalpha() or char == " "):
+            if following in _QUANTIFIERS and following:
+                run = _end(runs, run)
+            else:
+                run += char
+        else:
+            run = _end(runs, run)
+        i += 1
+    _end(runs, run)
+    best = max((r.strip() for r in runs), key=len, default="")
+    return best if sum(c.isalpha() for c in best) >= 3 else None
+
+
+def _end(runs: list[str], run: str) -> str:
+    if run:
+        runs.append(run)
+    return ""
+
+
+def _gate(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
+    if not patterns or any(p.triggers is None or p.case_sensitive for p in patterns):
+        return None
+    literals = sorted({t for p in patterns for t in p.triggers or ()}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in literals))
 
 
 def _rule_from(entry: dict[str, Any]) -> Rule:
@@ -126,7 +232,7 @@ def _rule_from(entry: dict[str, Any]) -> Rule:
     severities = dict(severity) if isinstance(severity, dict) else {"default": severity}
     sensitive = bool(entry.get("case_sensitive", False))
     raw = list(entry.get("patterns", []))
-    replacements = {raw.index(p): text for p, text in entry.get("replacements", {}).items()}
+    fixes = entry.get("replacements", {})
     limits = dict(entry.get("limits", {}))
     known = Guidance.names() | {"note_chars"}
     for setting in limits.values():
@@ -142,13 +248,19 @@ def _rule_from(entry: dict[str, Any]) -> Rule:
         source=entry.get("source", "—"),
         message=entry["message"],
         suggestion=entry.get("suggestion"),
-        patterns=tuple(_compile(p, sensitive) for p in raw),
-        replacements=replacements,
+        patterns=(patterns := tuple(_compile(p, sensitive, fixes.get(p)) for p in raw)),
+        gate=_gate(patterns),
         limits=limits,
         metric=entry.get("metric"),
         script=entry.get("script"),
         replacement=entry.get("replacement"),
     )
+
+
+@cache
+def rules_for(kind: str) -> tuple[Rule, ...]:
+    """The rules that apply to one message kind, in file order."""
+    return tuple(rule for rule in load_rules() if kind in rule.kinds)
 
 
 @cache
@@ -164,26 +276,24 @@ def load_rules() -> tuple[Rule, ...]:
 Script = Callable[[Rule, Any], Iterable[Finding]]
 
 
-def run_existence(rule: Rule, kind: str, text: str) -> Iterator[Finding]:
+def run_existence(rule: Rule, kind: str, text: str, lowered: str) -> Iterator[Finding]:
+    """A finding per match; where two patterns of a rule match the same words, one."""
+    if rule.gate is not None and rule.gate.search(lowered) is None:
+        return
     taken: list[tuple[int, int]] = []
-    for index, pattern in enumerate(rule.patterns):
-        for match in pattern.finditer(text):
+    for pattern in rule.patterns:
+        for match in pattern.finditer(text, lowered):
             start, end = match.span()
             if end == start or any(s < end and start < e for s, e in taken):
-                continue  # two patterns of one rule on the same words: one finding
+                continue
             taken.append((start, end))
-            shown = match.group().strip()
             yield rule.finding(
-                kind,
-                match.start(),
-                match.end(),
-                match=shown,
-                replacement=rule.replacements.get(index),
+                kind, start, end, match=match.group().strip(), replacement=pattern.replacement
             )
 
 
 def run_occurrence(rule: Rule, kind: str, text: str, guidance: Guidance) -> Iterator[Finding]:
-    matches = [m for p in rule.patterns for m in p.finditer(text)]
+    matches = [m for p in rule.patterns for m in p.finditer(text, text.lower())]
     allowed = rule.limit(guidance, "warn_above")
     error_above = rule.limit(guidance, "error_above")
     if allowed is None or len(matches) <= allowed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -13,10 +14,12 @@ from writer.checker.engine import ERROR, Finding, Rule
 from writer.checker.text import (
     CAPITALISED,
     edit_distance,
+    first_name,
     mentions,
     sentence_starts,
-    stems,
+    spaced_words,
     token_set,
+    word_count,
     words,
 )
 from writer.settings import Guidance
@@ -30,7 +33,7 @@ GREETING = re.compile(
     re.IGNORECASE,
 )
 EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]+")
-CAPS = re.compile(r"(?<![\w'’\-])[A-Z][A-Z'’]*[A-Z](?![\w'’\-])")
+DIGIT = re.compile(r"\d")
 EMPHASIS = frozenset("VERY SO LOVE NEED MUST HUGE BEST MUCH TRULY REALLY NOT NEVER ALL ANY".split())
 NUMBER = re.compile(r"(?<![\w.])\d[\d,.:/%]*(?<![.,:])")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]")
@@ -68,17 +71,72 @@ class Context:
     def first_name(self) -> str | None:
         if self.to is None:
             return None
-        from writer.notes import first_name
-
         return self.recipient.first_name if self.recipient else first_name(self.to)
 
     @cached_property
-    def notes_tokens(self) -> set[str]:
-        return token_set(self.notes.texts()) if self.notes else set()
+    def capitals(self) -> list[tuple[int, str]]:
+        """(offset, word) for every word that starts with a capital letter."""
+        return [
+            (m.start(), m.group())
+            for m in CAPITALISED.finditer(self.text)
+            if m.group()[0].isupper()
+        ]
 
     @cached_property
+    def word_count(self) -> int:
+        return word_count(self.text)
+
+    @cached_property
+    def spaced(self) -> str:
+        return spaced_words(self.text)
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def index(self) -> NotesIndex:
+        return notes_index(self.notes) if self.notes else _EMPTY_INDEX
+
+    @property
+    def notes_tokens(self) -> frozenset[str]:
+        return self.index.tokens
+
+    @property
     def notes_text(self) -> str:
-        return "\n".join(self.notes.texts()).casefold() if self.notes else ""
+        return self.index.text
+
+
+@dataclass(frozen=True)
+class NotesIndex:
+    """What the checker looks up in the notes, worked out once per notes object."""
+
+    tokens: frozenset[str]  # case-folded words, with and without a possessive 's
+    raw_tokens: frozenset[str]  # words as written
+    text: str  # all the notes' text, case-folded
+
+    @classmethod
+    def build(cls, texts: list[str]) -> NotesIndex:
+        return cls(
+            tokens=frozenset(token_set(texts)),
+            raw_tokens=frozenset(words("\n".join(texts))),
+            text="\n".join(texts).casefold(),
+        )
+
+
+_EMPTY_INDEX = NotesIndex(frozenset(), frozenset(), "")
+_INDEXES: dict[int, tuple[weakref.ref[Notes], NotesIndex]] = {}
+
+
+def notes_index(notes: Notes) -> NotesIndex:
+    """The index of `notes`, built on first use and dropped when the notes are."""
+    key = id(notes)
+    hit = _INDEXES.get(key)
+    if hit is not None and hit[0]() is notes:
+        return hit[1]
+    index = NotesIndex.build(notes.texts())
+    _INDEXES[key] = (weakref.ref(notes, lambda _: _INDEXES.pop(key, None)), index)
+    return index
 
 
 def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -132,8 +190,8 @@ def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
     targets = _names_to_spell(ctx)
     if not targets:
         return
-    for match in CAPITALISED.finditer(ctx.text):
-        token = match.group().replace("’", "'").removesuffix("'s")
+    for start, word in ctx.capitals:
+        token = word.replace("’", "'").removesuffix("'s")
         folded = token.casefold()
         too_short = len(token) < ctx.guidance.name_min_length
         if too_short or folded in ctx.notes_tokens or folded in ALLOWED_CAPS:
@@ -141,9 +199,9 @@ def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for target in targets:
             limit = 1 if len(target) < 7 else 2
             if token != target and 0 < edit_distance(folded, target.casefold(), limit) <= limit:
-                end = match.start() + len(token)
+                end = start + len(token)
                 yield rule.finding(
-                    ctx.kind, match.start(), end, match=token, name=target, replacement=target
+                    ctx.kind, start, end, match=token, name=target, replacement=target
                 )
                 break
 
@@ -158,7 +216,7 @@ def _names_to_spell(ctx: Context) -> list[str]:
 
 
 def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    if not any(p.search(ctx.text) for p in rule.patterns):
+    if not any(p.regex.search(ctx.text) for p in rule.patterns):
         yield rule.finding(ctx.kind, 0, len(ctx.text))
 
 
@@ -166,8 +224,8 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     person = ctx.recipient
     if person is None or not person.topics:
         return
-    text_stems = stems(ctx.text) | (stems(ctx.subject) if ctx.subject else set())
-    if any(mentions(text_stems, topic) for topic in person.topics):
+    spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
+    if any(mentions(spaced, topic) for topic in person.topics):
         return
     example = person.topics[0] if len(person.topics[0]) <= 60 else person.topics[0][:57] + "..."
     yield rule.finding(
@@ -190,44 +248,49 @@ def emoji_caps(rule: Rule, ctx: Context) -> Iterator[Finding]:
             value="is an emoji",
             replacement="",
         )
-    raw_tokens = set(words("\n".join(ctx.notes.texts()))) if ctx.notes else set()
-    for match in CAPS.finditer(ctx.text):
-        token = match.group()
-        letters = sum(c.isalpha() for c in token)
-        if token in raw_tokens or (letters < 5 and token not in EMPHASIS):
+    raw_tokens = ctx.index.raw_tokens
+    for start, word in ctx.capitals:
+        token = word.rstrip("'’")
+        if len(token) < 2 or not token.isupper() or token in raw_tokens:
+            continue
+        if sum(c.isalpha() for c in token) < 5 and token not in EMPHASIS:
             continue
         yield rule.finding(
             ctx.kind,
-            match.start(),
-            match.end(),
+            start,
+            start + len(token),
             match=token,
             value="is in capitals for emphasis",
-            replacement=token.capitalize() if token != "I" else None,
+            replacement=token.capitalize(),
         )
 
 
 def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.notes is None:
         return
-    starts = sentence_starts(ctx.text)
     spans: list[tuple[int, int, str]] = []
-    for pattern in (URL, EMAIL, NUMBER):
+    for pattern, hint in ((URL, "http"), (URL, "www."), (EMAIL, "@"), (NUMBER, "")):
+        if hint and hint not in ctx.lowered:
+            continue
+        if not hint and DIGIT.search(ctx.text) is None:
+            continue
         spans += [
             (m.start(), m.end(), m.group())
             for m in pattern.finditer(ctx.text)
             if m.group().casefold() not in ctx.notes_text
+            and (m.start(), m.end(), m.group()) not in spans
         ]
     taken = [(s, e) for s, e, _ in spans]
-    for match in CAPITALISED.finditer(ctx.text):
-        token = match.group().replace("’", "'")
-        folded = token.casefold()
-        if match.start() in starts or not token[0].isupper():
+    starts: set[int] | None = None
+    for start, word in ctx.capitals:
+        folded = word.replace("’", "'").casefold()
+        if folded in ALLOWED_CAPS or folded in ctx.notes_tokens:
             continue
-        if folded in ALLOWED_CAPS or folded.removesuffix("'s") in ctx.notes_tokens:
+        if folded.removesuffix("'s") in ctx.notes_tokens or any(s <= start < e for s, e in taken):
             continue
-        if folded in ctx.notes_tokens or any(s <= match.start() < e for s, e in taken):
-            continue
-        spans.append((match.start(), match.end(), match.group()))
+        starts = sentence_starts(ctx.text) if starts is None else starts
+        if start not in starts:
+            spans.append((start, start + len(word), word))
     for start, end, shown in sorted(spans):
         yield rule.finding(ctx.kind, start, end, match=shown)
 
@@ -246,7 +309,11 @@ def distinct(
             other_kind, other = normalised[j]
             if other_kind != kind or drafts[j][0] == drafts[i][0]:
                 continue
-            ratio = difflib.SequenceMatcher(None, text, other, autojunk=False).ratio()
+            # Word by word: as telling as characters for this, and far faster.
+            matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+            if matcher.quick_ratio() < guidance.distinct_similarity:
+                continue
+            ratio = matcher.ratio()
             if ratio >= guidance.distinct_similarity:
                 value = (
                     f"{ratio:.0%} the same as the {kind.replace('_', ' ')} to "
@@ -257,12 +324,12 @@ def distinct(
     return out
 
 
-def _without_names(text: str, drafts: list[tuple[str, str, str]]) -> str:
+def _without_names(text: str, drafts: list[tuple[str, str, str]]) -> list[str]:
     for name, _, _ in drafts:
         for part in name.split():
             if len(part) > 1:
                 text = text.replace(part, "NAME")
-    return " ".join(text.casefold().split())
+    return text.casefold().split()
 
 
 SCRIPTS = {

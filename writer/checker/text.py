@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+_NON_WORD = re.compile(r"[\W_]+")
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-CAPITALISED = re.compile(r"(?<![\w'’\-])[^\W\d_][\w'’\-]*")
+# Capital letters of the Latin, Greek and Cyrillic scripts, spelled out: `re` has no \p{Lu}.
+_UPPER = "".join(c for c in map(chr, [*range(0x41, 0x530), *range(0x1E00, 0x1F00)]) if c.isupper())
+CAPITALISED = re.compile(rf"(?<![\w'’\-])[{_UPPER}][\w'’\-]*")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[(\"“‘]\s*)(?=\S)")
 
 STOPWORDS = frozenset(
@@ -33,9 +37,11 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    """Words as a word processor counts them: runs of non-space characters."""
+    return len(text.split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: lower case, no plural s, first five letters ('migrating' ~ 'migration')."""
     word = word.casefold().replace("’", "'").removesuffix("'s")
@@ -44,26 +50,31 @@ def stem(word: str) -> str:
     return word[:5]
 
 
-def keywords(text: str) -> set[str]:
-    """Stems of the words that make a topic specific."""
-    return {
+@lru_cache(maxsize=4096)
+def keywords(text: str) -> frozenset[str]:
+    """Stems of the words that make a topic specific (split as `spaced_words` splits)."""
+    return frozenset(
         stem(w)
-        for w in words(text)
-        if len(w) >= 3 and w.casefold() not in STOPWORDS and w.casefold() not in GENERIC
-    }
+        for w in spaced_words(text).split()
+        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC
+    )
 
 
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text)}
+def spaced_words(text: str) -> str:
+    """The text lower-cased with every run of non-word characters a single space, padded:
+    ' word' in it is true exactly when some word starts with 'word'."""
+    return " " + _NON_WORD.sub(" ", text.lower()) + " "
 
 
-def mentions(text_stems: set[str], topic: str) -> bool:
-    """Whether a text (given as its stems) mentions a topic: at least half its keywords, or two."""
+def mentions(spaced: str, topic: str) -> bool:
+    """Whether a text (as `spaced_words`) mentions a topic: at least half its keywords, or two.
+
+    A keyword counts when a word of the text starts with its stem ('migra' ~ 'migration')."""
     wanted = keywords(topic)
     if not wanted:
         return False
     needed = min(2, (len(wanted) + 1) // 2)
-    return len(wanted & text_stems) >= needed
+    return sum(f" {stem}" in spaced for stem in wanted) >= needed
 
 
 def sentence_starts(text: str) -> set[int]:
@@ -71,6 +82,7 @@ def sentence_starts(text: str) -> set[int]:
     return {m.end() for m in SENTENCE_START.finditer(text)}
 
 
+@lru_cache(maxsize=65536)
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`."""
     if abs(len(a) - len(b)) > limit:
@@ -95,3 +107,14 @@ def token_set(texts: Iterable[str]) -> set[str]:
             out.add(folded)
             out.add(folded.removesuffix("'s"))
     return out
+
+
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"}
+
+
+def first_name(full_name: str) -> str:
+    """The first name as written, skipping an honorific such as 'Dr.'."""
+    parts = full_name.split()
+    while len(parts) > 1 and parts[0].rstrip(".").casefold() in _HONORIFICS:
+        parts = parts[1:]
+    return parts[0] if parts else full_name
