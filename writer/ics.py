@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from writer.plan import Decision, Plan
 
@@ -27,9 +27,11 @@ def plan_to_ics(plan: Plan) -> bytes:
             uid = hashlib.sha256(f"{plan.company}|{person.name}|{what}".encode()).hexdigest()
             event.add("uid", f"{uid[:32]}@writer")
             event.add("summary", f"Send {what} to {person.name} ({plan.company})")
-            event.add("dtstart", action.not_before)
-            event.add("dtend", action.not_before + timedelta(minutes=EVENT_MINUTES))
-            event.add("dtstamp", plan.now)
+            # UTC: a fixed offset has no VTIMEZONE that calendars understand.
+            start = action.not_before.astimezone(UTC)
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=EVENT_MINUTES))
+            event.add("dtstamp", plan.now.astimezone(UTC))
             lines = [f"{r.rule}: {r.text}" for r in action.reasons]
             if action.not_after:
                 lines.insert(0, f"Send by {action.not_after.isoformat()}.")
