@@ -66,13 +66,23 @@ def spaced_words(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.lower()) + " "
 
 
+@lru_cache(maxsize=4096)
+def proper_nouns(text: str) -> frozenset[str]:
+    """Stems of the capitalised words after the first: names such as 'Kafka' or 'Berlin'."""
+    found = [m.group() for m in CAPITALISED.finditer(text) if m.start() > 0]
+    return frozenset(stem(w) for w in found if len(w) >= 3) & keywords(text)
+
+
 def mentions(spaced: str, topic: str) -> bool:
-    """Whether a text (as `spaced_words`) mentions a topic: at least half its keywords, or two.
+    """Whether a text (as `spaced_words`) mentions a topic: one of its proper nouns, or at
+    least half its keywords (two are enough).
 
     A keyword counts when a word of the text starts with its stem ('migra' ~ 'migration')."""
     wanted = keywords(topic)
     if not wanted:
         return False
+    if any(f" {stem}" in spaced for stem in proper_nouns(topic)):
+        return True
     needed = min(2, (len(wanted) + 1) // 2)
     return sum(f" {stem}" in spaced for stem in wanted) >= needed
 
