@@ -52,8 +52,18 @@ def test_draft_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     kinds = {d["kind"] for d in result["drafts"]}
     assert kinds == {"thank_you_email", "connection_note", "follow_up_message"}
     for draft in result["drafts"]:
-        expected = {"interviewer", "kind", "decision", "subject", "text", "chars", "limit",
-                    "ok", "attempts", "findings"}
+        expected = {
+            "interviewer",
+            "kind",
+            "decision",
+            "subject",
+            "text",
+            "chars",
+            "limit",
+            "ok",
+            "attempts",
+            "findings",
+        }
         assert expected <= set(draft)
         assert draft["decision"] != "skip"
         assert draft["chars"] == len(draft["text"])
@@ -66,8 +76,9 @@ def test_draft_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_draft_kind_filter_and_variants(capsys: pytest.CaptureFixture[str]) -> None:
-    code, result = run_json(capsys, "draft", ACME, "--now", NOW, "--kind", "connection_note",
-                            "--variants", "2")
+    code, result = run_json(
+        capsys, "draft", ACME, "--now", NOW, "--kind", "connection_note", "--variants", "2"
+    )
     assert code == 0
     assert {d["kind"] for d in result["drafts"]} == {"connection_note"}
     dana = [d for d in result["drafts"] if d["interviewer"] == "Dana Lee"]
@@ -87,22 +98,27 @@ def test_check_json_shape_and_exit_code(capsys: pytest.CaptureFixture[str]) -> N
     assert report["ok"] is False and report["chars"] == len(text) and report["limit"] == 200
     [length] = [f for f in report["findings"] if f["rule"] == "length.max_chars"]
     assert length == {
-        "rule": "length.max_chars", "severity": "error",
+        "rule": "length.max_chars",
+        "severity": "error",
         "message": f"{len(text)} characters; a free account allows 200",
-        "start": 200, "end": len(text), "suggestion": length["suggestion"],
+        "start": 200,
+        "end": len(text),
+        "suggestion": length["suggestion"],
     }
     assert "Cut" in length["suggestion"]
 
 
 def test_check_ok_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     text = "Hi Dana, thank you for the talk about Kafka. I'd be glad to stay connected."
-    code, report = run_json(capsys, "check", text, "--kind", "connection_note", "--to",
-                            "Dana Lee", "--notes", ACME)
+    code, report = run_json(
+        capsys, "check", text, "--kind", "connection_note", "--to", "Dana Lee", "--notes", ACME
+    )
     assert code == 0 and report["ok"] is True
 
 
-def test_check_reads_stdin(capsys: pytest.CaptureFixture[str],
-                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = "Subject: Hello\n\nHi Dana, thanks.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
     code, report = run_json(capsys, "check", "-", "--kind", "thank_you_email")
@@ -113,14 +129,14 @@ def test_check_reads_stdin(capsys: pytest.CaptureFixture[str],
 
 def test_check_premium_tier(capsys: pytest.CaptureFixture[str]) -> None:
     text = "Hi Dana, thank you for the talk about Kafka. " + "x" * 200
-    code, report = run_json(capsys, "check", text, "--kind", "connection_note", "--tier",
-                            "premium")
+    code, report = run_json(capsys, "check", text, "--kind", "connection_note", "--tier", "premium")
     assert report["limit"] == 300 and code == 0
 
 
 def test_check_unknown_recipient_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "Hi", "--kind", "connection_note", "--to", "Nobody",
-                 "--notes", ACME]) == 2
+    assert (
+        main(["check", "Hi", "--kind", "connection_note", "--to", "Nobody", "--notes", ACME]) == 2
+    )
     assert "the notes name: Dana Lee" in capsys.readouterr().err
 
 
@@ -144,8 +160,9 @@ def test_rules_json_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None
         ["frobnicate"],
     ],
 )
-def test_bad_usage_exits_two_with_a_message(args: list[str],
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_usage_exits_two_with_a_message(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as leave:
         raise SystemExit(main(args))
     assert leave.value.code == 2
@@ -153,8 +170,9 @@ def test_bad_usage_exits_two_with_a_message(args: list[str],
     assert "writer" in err and "error" in err and "Traceback" not in err
 
 
-def test_ics_has_an_event_with_a_reminder_per_do_action(tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_ics_has_an_event_with_a_reminder_per_do_action(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "plan.ics"
     assert main(["plan", ACME, "--now", NOW, "--ics", str(target)]) == 0
     text = target.read_text()
@@ -192,8 +210,12 @@ def test_readable_plan_shows_relative_times(capsys: pytest.CaptureFixture[str]) 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_python_dash_m_drafts_every_example(path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "writer", "draft", str(path), "--json"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "writer", "draft", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert all(d["ok"] for d in json.loads(done.stdout)["drafts"])
 

@@ -10,7 +10,8 @@ import yaml
 
 from tests.conftest import BASE, EXAMPLES
 from writer.cli import main
-from writer.loader import InputError, load_notes, parse_notes
+from writer.errors import InputError
+from writer.loader import load_notes, parse_notes
 
 GOOD = (EXAMPLES[0]).read_text("utf-8")
 
