@@ -313,6 +313,13 @@ def test_subject_line_in_pasted_text_and_spans_into_it() -> None:
     assert text[name.start : name.end] == "Dnaa"
 
 
+def test_a_run_of_exclamation_marks_is_one_fix() -> None:
+    text = note("It was great!!!!")
+    [finding] = of(run("connection_note", text), "tone.exclamations")
+    assert finding.severity == "error" and text[finding.start : finding.end] == "!!!!"
+    assert apply_fixes(text, [finding]).endswith("It was great.")
+
+
 def test_exclamations_error_above_three() -> None:
     found = of(run("connection_note", note("One! Two! Three! Four!")), "tone.exclamations")
     assert len(found) == 3 and {f.severity for f in found} == {"error"}

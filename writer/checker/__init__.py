@@ -135,7 +135,7 @@ def _run(rule: Rule, ctx: scripts.Context) -> list[Finding]:
     if rule.type == "existence":
         return list(run_existence(rule, ctx.kind, ctx.text, ctx.lowered))
     if rule.type == "occurrence":
-        return list(run_occurrence(rule, ctx.kind, ctx.text, ctx.guidance))
+        return list(run_occurrence(rule, ctx.kind, ctx.text, ctx.lowered, ctx.guidance))
     if rule.type == "metric":
         measured = len(ctx.text) if rule.metric == "chars" else ctx.word_count
         return list(run_metric(rule, ctx.kind, ctx.text, measured, ctx.guidance, ctx.tier))

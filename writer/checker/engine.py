@@ -86,6 +86,7 @@ class Rule:
     metric: str | None = None
     script: str | None = None
     replacement: str | None = None
+    count_characters: bool = False  # occurrence: count characters of matches, not matches
     # When every pattern has triggers: one scan that says whether any pattern can match.
     gate: re.Pattern[str] | None = None
 
@@ -254,6 +255,7 @@ def _rule_from(entry: dict[str, Any]) -> Rule:
         metric=entry.get("metric"),
         script=entry.get("script"),
         replacement=entry.get("replacement"),
+        count_characters=entry.get("count") == "characters",
     )
 
 
@@ -292,20 +294,31 @@ def run_existence(rule: Rule, kind: str, text: str, lowered: str) -> Iterator[Fi
             )
 
 
-def run_occurrence(rule: Rule, kind: str, text: str, guidance: Guidance) -> Iterator[Finding]:
-    matches = [m for p in rule.patterns for m in p.finditer(text, text.lower())]
+def run_occurrence(
+    rule: Rule, kind: str, text: str, lowered: str, guidance: Guidance
+) -> Iterator[Finding]:
+    """Matches beyond the allowed count are findings. With `count: characters`, a run such
+    as '!!!' counts each character and is flagged (and fixed) as one piece."""
+    matches = sorted(
+        (m for p in rule.patterns for m in p.finditer(text, lowered)), key=lambda m: m.start()
+    )
+    sizes = [len(m.group()) if rule.count_characters else 1 for m in matches]
+    total = sum(sizes)
     allowed = rule.limit(guidance, "warn_above")
     error_above = rule.limit(guidance, "error_above")
-    if allowed is None or len(matches) <= allowed:
+    if allowed is None or total <= allowed:
         return
-    severity = ERROR if error_above is not None and len(matches) > error_above else None
-    matches.sort(key=lambda m: m.start())
-    for match in matches[int(allowed) :]:
+    severity = ERROR if error_above is not None and total > error_above else None
+    seen = 0
+    for match, size in zip(matches, sizes, strict=True):
+        seen += size
+        if seen <= allowed:
+            continue
         yield rule.finding(
             kind,
             match.start(),
             match.end(),
-            value=len(matches),
+            value=total,
             max=int(allowed),
             match=match.group(),
             severity=severity,
