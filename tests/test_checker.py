@@ -430,3 +430,8 @@ def test_long_topic_is_mentioned_by_its_keywords() -> None:
     notes = _notes_with_topic("how the team rebuilt the stress-testing framework after the audit")
     text = "Hi Dana, thanks for explaining the stress-testing rebuild."
     assert of(check("connection_note", text, to="Dana Lee", notes=notes), "specific.topic") == []
+
+
+def test_weekdays_and_possessives_need_no_grounding() -> None:
+    text = note("Thank you for Thursday's panel and Kafka's story.")
+    assert of(run("thank_you_email", text), "grounded.details") == []

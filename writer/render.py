@@ -67,8 +67,11 @@ def duration(delta: timedelta) -> str:
 
 
 def relative(action: Action, now: datetime) -> str:
-    """Where `now` sits against the action's window: 'opens in 22 h', 'overdue by 3 h'."""
-    start, end = action.not_before, action.not_after
+    """Where `now` sits against the action's window: 'opens in 22 h', 'closed 3 h ago'."""
+    return _relative(action.not_before, action.not_after, now)
+
+
+def _relative(start: datetime | None, end: datetime | None, now: datetime) -> str:
     if start and now < start:
         return f"opens in {duration(start - now)}"
     if end and now > end:
@@ -124,7 +127,7 @@ def _measure(report: Report) -> str:
     return f"{value}/{report.limit} {report.unit}"
 
 
-def render_draft(draft: Draft, style: Style) -> str:
+def render_draft(draft: Draft, style: Style, now: datetime | None = None) -> str:
     head = f"{draft.interviewer} · {label(draft.kind)} · {draft.decision}"
     if draft.variant:
         head += f" · variant {draft.variant + 1}"
@@ -132,6 +135,8 @@ def render_draft(draft: Draft, style: Style) -> str:
     if draft.not_before or draft.not_after:
         start = when(draft.not_before) if draft.not_before else "now"
         timing = f"send {start} → {when(draft.not_after)}" if draft.not_after else f"from {start}"
+        if now is not None:
+            timing += f"  ({_relative(draft.not_before, draft.not_after, now)})"
     verdict = style("ok", "ok") if draft.ok else style("needs changes", "error")
     lines = [style("─" * 72, "dim"), style(head, "bold")]
     if timing:
@@ -151,7 +156,7 @@ def render_drafts(result: DraftSet, style: Style) -> str:
     flagged = sum(not d.ok for d in result.drafts)
     summary = f"{len(result.drafts)} drafts by {who}{model}"
     summary += f"; {flagged} need changes" if flagged else "; all pass the checker"
-    parts = [render_draft(d, style) for d in result.drafts]
+    parts = [render_draft(d, style, result.plan.now) for d in result.drafts]
     skipped = [
         f"  {person.name}: {label(a.kind.value)} ({a.reasons[0].rule})"
         for person in result.plan.interviewers

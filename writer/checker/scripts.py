@@ -283,10 +283,10 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
     taken = [(s, e) for s, e, _ in spans]
     starts: set[int] | None = None
     for start, word in ctx.capitals:
-        folded = word.replace("’", "'").casefold()
+        folded = word.replace("’", "'").casefold().removesuffix("'s")
         if folded in ALLOWED_CAPS or folded in ctx.notes_tokens:
             continue
-        if folded.removesuffix("'s") in ctx.notes_tokens or any(s <= start < e for s, e in taken):
+        if any(s <= start < e for s, e in taken):
             continue
         starts = sentence_starts(ctx.text) if starts is None else starts
         if start not in starts:
