@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from writer.backends.base import Proposal
 from writer.notes import Culture, Interviewer, Notes, Outcome, Relation, Went
 from writer.phrasing import (
     during_phrase,
@@ -22,14 +23,6 @@ from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 EMAIL_TOPIC_CHARS = 90
 MIN_NOTE_TOPIC_CHARS = 18
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A candidate message: a body, and a subject for emails."""
-
-    text: str
-    subject: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,58 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
-from writer.checker import Report, apply_fixes, check, check_across, sort_findings
-from writer.composer import Proposal, compose
+from writer.backends import Backend, BackendError, DraftRequest, OfflineBackend, Proposal, Usage
+from writer.checker import (
+    ERROR,
+    Finding,
+    Report,
+    apply_fixes,
+    check,
+    check_across,
+    limit_for,
+    sort_findings,
+)
 from writer.notes import Interviewer, Notes
 from writer.plan import Action, Decision, Plan
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
+DEFAULT_REPAIRS = 2
 
-@dataclass(frozen=True)
-class DraftRequest:
-    """What a backend is asked to write."""
-
-    notes: Notes
-    person: Interviewer
-    kind: str
-    now: datetime
-    variant: int = 0
-    guidance: Guidance = DEFAULT_GUIDANCE
-
-
-class Backend(Protocol):
-    """Anything that proposes drafts: the offline composer, or a language model."""
-
-    name: str
-    model: str | None
-
-    def execute(self, request: DraftRequest) -> list[Proposal]:
-        """Candidate drafts for the request, best first (at least one)."""
-        ...
-
-
-class OfflineBackend:
-    """The built-in composer: no model, no network, always available."""
-
-    name = "offline"
-    model: str | None = None
-
-    def execute(self, request: DraftRequest) -> list[Proposal]:
-        return compose(
-            request.notes,
-            request.person,
-            request.kind,
-            request.now,
-            request.variant,
-            request.guidance,
-        )
+__all__ = ["Draft", "DraftSet", "OfflineBackend", "draft_all", "draft_one"]
 
 
 @dataclass
 class Draft:
-    """One checked message for one interviewer."""
+    """One checked message for one interviewer (or the error that stopped it)."""
 
     interviewer: str
     kind: str
@@ -68,6 +41,10 @@ class Draft:
     variant: int = 0
     not_before: datetime | None = None
     not_after: datetime | None = None
+    usage: Usage | None = None
+    prompt_hash: str | None = None
+    error: str | None = None
+    notices: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -93,6 +70,10 @@ class Draft:
             "ok": self.ok,
             "attempts": self.attempts,
             "findings": [f.to_json() for f in self.report.findings],
+            "prompt_hash": self.prompt_hash,
+            "usage": self.usage.to_json() if self.usage else None,
+            "error": self.error,
+            "notices": list(self.notices),
         }
 
 
@@ -109,11 +90,16 @@ class DraftSet:
     def ok(self) -> bool:
         return all(d.ok for d in self.drafts)
 
+    @property
+    def usage(self) -> Usage:
+        return sum((d.usage for d in self.drafts if d.usage), Usage())
+
     def to_json(self) -> dict[str, Any]:
         return {
             "backend": self.backend,
             "model": self.model,
             "drafts": [d.to_json() for d in self.drafts],
+            "usage": self.usage.to_json(),
         }
 
 
@@ -128,6 +114,7 @@ def draft_all(
     *,
     kinds: Iterable[str] | None = None,
     variants: int = 1,
+    repairs: int = DEFAULT_REPAIRS,
     guidance: Guidance = DEFAULT_GUIDANCE,
 ) -> DraftSet:
     """A checked draft (or `variants` of them, best first) for every action not skipped."""
@@ -141,7 +128,16 @@ def draft_all(
             if wanted is not None and kind.value not in wanted:
                 continue
             found = [
-                draft_one(notes, person, action, backend, plan.now, variant=v, guidance=guidance)
+                draft_one(
+                    notes,
+                    person,
+                    action,
+                    backend,
+                    plan.now,
+                    variant=v,
+                    repairs=repairs,
+                    guidance=guidance,
+                )
                 for v in range(max(variants, 1))
             ]
             result.drafts += _distinct_ranked(found)
@@ -157,33 +153,87 @@ def draft_one(
     now: datetime,
     *,
     variant: int = 0,
+    repairs: int = DEFAULT_REPAIRS,
     guidance: Guidance = DEFAULT_GUIDANCE,
 ) -> Draft:
-    """The best checked (and, where safe, repaired) proposal for one action."""
+    """The best checked draft for one action: the backend proposes, the checker decides,
+    safe fixes are applied, and a backend that can repair is re-asked with what is left
+    (at most `repairs` times). Never raises because tries ran out; a backend failure
+    becomes a draft with the error."""
     kind = action.message_kind
     assert kind is not None, "actions without a message have no draft"
     request = DraftRequest(notes, person, kind.value, now, variant, guidance)
+    shell = Draft(
+        interviewer=person.name,
+        kind=kind.value,
+        decision=action.decision.value,
+        subject=None,
+        text="",
+        report=_empty_report(kind.value, notes, guidance),
+        variant=variant,
+        not_before=action.not_before,
+        not_after=action.not_after,
+        attempts=0,
+    )
     best: Draft | None = None
-    for proposal in backend.execute(request):
-        subject, text, report = checked(proposal, kind.value, person, notes, guidance)
-        draft = Draft(
-            interviewer=person.name,
-            kind=kind.value,
-            decision=action.decision.value,
-            subject=subject,
-            text=text,
-            report=report,
-            variant=variant,
-            not_before=action.not_before,
-            not_after=action.not_after,
-        )
-        if best is None or draft.rank() < best.rank():
-            best = draft
-        if report.ok and not report.warnings:
+    usage = Usage()
+    tries = 1 + (repairs if backend.can_repair else 0)
+    for _ in range(tries):
+        try:
+            proposals = backend.execute(request)
+        except BackendError as error:
+            if best is not None:
+                break  # keep the best attempt; a failed repair loses nothing
+            return _failed(shell, str(error), usage)
+        shell.attempts += 1
+        for proposal in proposals:
+            usage = usage + (proposal.usage or Usage())
+            draft = _checked_draft(shell, proposal, person, notes, guidance)
+            if best is None or draft.rank() < best.rank():
+                best = draft
+            if draft.report.ok and not draft.report.warnings:
+                break
+        assert best is not None
+        if best.ok or not backend.can_repair:
             break
+        errors = tuple(f for f in best.report.findings if f.severity == ERROR)
+        previous = Proposal(text=best.text, subject=best.subject)
+        request = replace(request, previous=previous, findings=errors)
     if best is None:
-        raise RuntimeError(f"backend {backend.name} proposed nothing for {person.name}")
-    return best
+        return _failed(shell, f"{backend.name} proposed nothing", usage)
+    return replace(best, attempts=shell.attempts, usage=usage if backend.model else None)
+
+
+def _checked_draft(
+    shell: Draft, proposal: Proposal, person: Interviewer, notes: Notes, guidance: Guidance
+) -> Draft:
+    subject, text, report = checked(proposal, shell.kind, person, notes, guidance)
+    return replace(
+        shell,
+        subject=subject,
+        text=text,
+        report=report,
+        prompt_hash=proposal.prompt_hash,
+        notices=proposal.notices,
+    )
+
+
+def _empty_report(kind: str, notes: Notes, guidance: Guidance) -> Report:
+    limit, unit = limit_for(kind, notes.tier.value, guidance)
+    return Report(kind=kind, text="", chars=0, words=0, limit=limit, unit=unit)
+
+
+def _failed(shell: Draft, message: str, usage: Usage) -> Draft:
+    finding = Finding(
+        rule="backend.error",
+        severity=ERROR,
+        message=message,
+        start=0,
+        end=0,
+        suggestion="Fix the cause and draft again, or use --backend offline.",
+    )
+    report = replace(shell.report, findings=[finding])
+    return replace(shell, report=report, error=message, usage=usage)
 
 
 def checked(
@@ -213,14 +263,15 @@ def _distinct_ranked(drafts: list[Draft]) -> list[Draft]:
     seen: set[tuple[str | None, str]] = set()
     out: list[Draft] = []
     for draft in sorted(drafts, key=Draft.rank):
-        if (draft.subject, draft.text) not in seen:
-            seen.add((draft.subject, draft.text))
-            out.append(replace(draft, variant=len(out)))
+        if draft.error is None and (draft.subject, draft.text) in seen:
+            continue
+        seen.add((draft.subject, draft.text))
+        out.append(replace(draft, variant=len(out)))
     return out
 
 
 def _check_across(drafts: list[Draft], guidance: Guidance) -> None:
-    best = [d for d in drafts if d.variant == 0]
+    best = [d for d in drafts if d.variant == 0 and d.error is None]
     pairs = check_across([(d.interviewer, d.kind, d.text) for d in best], guidance)
     for index, finding in pairs:
         report = best[index].report

@@ -28,3 +28,7 @@ class InputError(Exception):
     @classmethod
     def one(cls, source: str, line: int, message: str) -> InputError:
         return cls([Problem(source, line, message)])
+
+
+class UsageError(Exception):
+    """Bad usage or set-up: a message saying what is wrong and how to fix it."""

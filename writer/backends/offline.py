@@ -1,0 +1,22 @@
+"""The built-in composer as a backend: no model, no network, always available."""
+
+from __future__ import annotations
+
+from writer.backends.base import DraftRequest, Proposal
+from writer.composer import compose
+
+
+class OfflineBackend:
+    name = "offline"
+    model: str | None = None
+    can_repair = False  # its candidates are already checked; a re-ask would change nothing
+
+    def execute(self, request: DraftRequest) -> list[Proposal]:
+        return compose(
+            request.notes,
+            request.person,
+            request.kind,
+            request.now,
+            request.variant,
+            request.guidance,
+        )

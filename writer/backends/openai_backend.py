@@ -1,0 +1,232 @@
+"""Any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp, LM Studio)
+through the official `openai` SDK: sync for the CLI, async for batch, streaming for the app."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
+
+import openai
+
+from writer.backends.base import BackendError, DraftRequest, Proposal, Usage
+from writer.config import Settings
+from writer.prompting import Prompt, build_prompt
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
+
+LOCAL_KEY = "not-needed"  # local servers ignore the key, but the SDK insists on one
+_FENCE = re.compile(r"^```[a-z]*\n|\n?```$")
+_REFUSAL = re.compile(r"^\s*(i'?m sorry|i cannot|i can'?t|i am unable|as an ai)\b", re.I)
+
+
+def resolve_key(settings: Settings) -> str:
+    """The API key, in a fixed order: WRITER_API_KEY, OPENAI_API_KEY, the config file.
+
+    A local server (a base URL and no key) gets a placeholder; otherwise a missing key is an
+    error that says how to fix it."""
+    if settings.api_key is not None:
+        return settings.api_key.get_secret_value()
+    if settings.base_url:
+        return LOCAL_KEY
+    raise BackendError(
+        "no API key: set OPENAI_API_KEY (or WRITER_API_KEY, or api_key in the config file), "
+        "set OPENAI_BASE_URL for a local server, or use --backend offline",
+        fatal=True,
+    )
+
+
+class OpenAIBackend:
+    """Drafts with a chat-completions model; the drafting loop re-asks it with findings."""
+
+    name = "openai"
+    can_repair = True
+
+    def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:
+        self.settings = settings
+        self.model: str | None = settings.model
+        self._client = client
+        self._async_client: openai.AsyncOpenAI | None = None
+        self._fatal: str | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return self.settings.base_url or "https://api.openai.com/v1"
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            "api_key": resolve_key(self.settings),
+            "base_url": self.settings.base_url,
+            "timeout": self.settings.timeout,
+            "max_retries": self.settings.max_retries,
+        }
+
+    @property
+    def client(self) -> openai.OpenAI:
+        if self._client is None:
+            self._client = openai.OpenAI(**self._options())
+        return self._client
+
+    @property
+    def async_client(self) -> openai.AsyncOpenAI:
+        if self._async_client is None:
+            self._async_client = openai.AsyncOpenAI(**self._options())
+        return self._async_client
+
+    def prompt(self, request: DraftRequest) -> Prompt:
+        previous = request.previous
+        return build_prompt(
+            request.notes,
+            request.person,
+            request.kind,
+            model=self.settings.model,
+            budget=self.settings.prompt_token_budget,
+            previous=None if previous is None else _as_text(previous),
+            findings=request.findings,
+            guidance=request.guidance,
+        )
+
+    def _arguments(self, prompt: Prompt) -> dict[str, Any]:
+        return {
+            "model": self.settings.model,
+            "messages": prompt.messages,
+            "temperature": self.settings.temperature,
+            "max_tokens": self.settings.max_output_tokens,
+        }
+
+    def execute(self, request: DraftRequest) -> list[Proposal]:
+        if self._fatal:
+            raise BackendError(self._fatal, fatal=True)
+        prompt = self.prompt(request)
+        try:
+            response = self.client.chat.completions.create(**self._arguments(prompt))
+        except openai.OpenAIError as error:
+            raise self._explain(error) from None
+        return [self._proposal(request.kind, prompt, response)]
+
+    def complete(self, messages: list[dict[str, str]], *, json_mode: bool = False) -> str:
+        """One plain completion (used by `writer import`); the reply's text."""
+        if self._fatal:
+            raise BackendError(self._fatal, fatal=True)
+        arguments: dict[str, Any] = {
+            "model": self.settings.model,
+            "messages": messages,
+            "temperature": 0,
+            "max_tokens": 2000,
+        }
+        if json_mode:
+            arguments["response_format"] = {"type": "json_object"}
+        try:
+            response = self.client.chat.completions.create(**arguments)
+        except openai.OpenAIError as error:
+            raise self._explain(error) from None
+        if not getattr(response, "choices", None) or not response.choices[0].message.content:
+            raise BackendError("the model sent an empty reply; try again or another model")
+        return str(response.choices[0].message.content)
+
+    async def aexecute(self, request: DraftRequest) -> list[Proposal]:
+        """`execute` for asyncio callers (batch runs many at once)."""
+        if self._fatal:
+            raise BackendError(self._fatal, fatal=True)
+        prompt = self.prompt(request)
+        try:
+            response = await self.async_client.chat.completions.create(**self._arguments(prompt))
+        except openai.OpenAIError as error:
+            raise self._explain(error) from None
+        return [self._proposal(request.kind, prompt, response)]
+
+    def stream(self, request: DraftRequest) -> Iterator[str]:
+        """The draft as it is written, piece by piece (for the terminal app)."""
+        prompt = self.prompt(request)
+        try:
+            chunks = self.client.chat.completions.create(**self._arguments(prompt), stream=True)
+            for chunk in chunks:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except openai.OpenAIError as error:
+            raise self._explain(error) from None
+
+    async def astream(self, request: DraftRequest) -> AsyncIterator[str]:
+        prompt = self.prompt(request)
+        try:
+            chunks = await self.async_client.chat.completions.create(
+                **self._arguments(prompt), stream=True
+            )
+            async for chunk in chunks:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except openai.OpenAIError as error:
+            raise self._explain(error) from None
+
+    def _proposal(self, kind: str, prompt: Prompt, response: ChatCompletion) -> Proposal:
+        if not getattr(response, "choices", None):
+            raise BackendError(f"{self.endpoint} answered without any choices")
+        message = response.choices[0].message
+        refusal = getattr(message, "refusal", None)
+        content = (message.content or "").strip()
+        if refusal:
+            raise BackendError(f"the model refused: {refusal}")
+        if not content:
+            raise BackendError("the model sent an empty reply; try again or another model")
+        if _REFUSAL.match(content) and len(content) < 300:
+            raise BackendError(f"the model refused: {content[:120]}")
+        return parse_reply(content, kind, self._usage(prompt, response), prompt)
+
+    def _usage(self, prompt: Prompt, response: ChatCompletion) -> Usage:
+        reported = getattr(response, "usage", None)
+        prompt_tokens = getattr(reported, "prompt_tokens", None) or prompt.tokens
+        completion = getattr(reported, "completion_tokens", None) or 0
+        price = self.settings.price_for(self.settings.model)
+        cost = None
+        if price is not None:
+            cost = (prompt_tokens * price.input + completion * price.output) / 1_000_000
+        approximate = reported is None and prompt.approximate
+        return Usage(prompt_tokens, completion, cost, approximate)
+
+    def _explain(self, error: openai.OpenAIError) -> BackendError:
+        """An SDK error as a sentence that says what happened and what to do."""
+        where, model = self.endpoint, self.settings.model
+        if isinstance(error, openai.AuthenticationError):
+            self._fatal = f"{where} refused the API key (401): check OPENAI_API_KEY"
+            return BackendError(self._fatal, fatal=True)
+        if isinstance(error, openai.NotFoundError):
+            self._fatal = f"model '{model}' was not found at {where} (404): check --model"
+            return BackendError(self._fatal, fatal=True)
+        if isinstance(error, openai.RateLimitError):
+            return BackendError(
+                f"{where} is rate limiting (429) and retries ran out: wait a "
+                "minute, or lower --concurrency"
+            )
+        if isinstance(error, openai.APITimeoutError):
+            return BackendError(
+                f"{where} did not answer within {self.settings.timeout:g} s: "
+                "raise the timeout or try again"
+            )
+        if isinstance(error, openai.APIConnectionError):
+            return BackendError(f"cannot reach {where}: is the server running?")
+        if isinstance(error, openai.APIStatusError):
+            return BackendError(f"{where} failed with HTTP {error.status_code}: try again later")
+        if isinstance(error, openai.APIResponseValidationError | json.JSONDecodeError):
+            return BackendError(f"{where} sent a reply that is not valid JSON")
+        return BackendError(f"{where}: {type(error).__name__}: {error}")
+
+
+def _as_text(proposal: Proposal) -> str:
+    if proposal.subject is None:
+        return proposal.text
+    return f"Subject: {proposal.subject}\n\n{proposal.text}"
+
+
+def parse_reply(content: str, kind: str, usage: Usage, prompt: Prompt) -> Proposal:
+    """A model's reply as a proposal: fences and quotes off; an email's subject split out."""
+    text = _FENCE.sub("", content.strip()).strip().strip('"“”').strip()
+    subject = None
+    if kind == "thank_you_email":
+        first, _, rest = text.partition("\n")
+        if first.lower().startswith("subject:"):
+            subject, text = first.split(":", 1)[1].strip(), rest.strip()
+    return Proposal(
+        text=text, subject=subject, usage=usage, prompt_hash=prompt.hash, notices=prompt.notices
+    )

@@ -1,0 +1,209 @@
+"""What each `writer` command does: thin shells over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from writer.checker import KINDS
+from writer.errors import InputError, Problem, UsageError
+
+if TYPE_CHECKING:
+    from writer.backends import Backend
+    from writer.config import Settings
+    from writer.notes import Notes
+
+EXIT_OK, EXIT_FLAGGED = 0, 1
+_KIND_ALIASES = {
+    "connection_request": "connection_note",
+    "email": "thank_you_email",
+    "note": "connection_note",
+    "message": "follow_up_message",
+}
+
+
+def _now(args: argparse.Namespace) -> datetime:
+    now: datetime | None = args.now
+    return now if now is not None else datetime.now().astimezone()
+
+
+def _emit(args: argparse.Namespace, payload: Any, text: Callable[[], str]) -> None:
+    if args.json:
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text())
+
+
+def _load(path: str) -> Notes:
+    from writer.loader import load_notes
+
+    return load_notes(path)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically: a temporary file beside the target, then a rename."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise InputError([Problem(str(path), 0, f"cannot write: {error.strerror}")]) from None
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    """Settings from the environment and config file, with this command's flags on top."""
+    from pydantic import ValidationError
+
+    from writer.config import config_path, load_settings
+
+    offline = True if getattr(args, "offline", False) else None
+    try:
+        return load_settings(model=getattr(args, "model", None), offline=offline)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise UsageError(
+            f"settings ({config_path()} or WRITER_* variables): {where}: {first['msg']}"
+        ) from None
+    except (OSError, ValueError) as error:
+        raise UsageError(f"cannot read the config file {config_path()}: {error}") from None
+
+
+def backend_for(args: argparse.Namespace, settings: Settings) -> Backend:
+    from writer.backends import BackendError, make_backend
+
+    choice = args.backend or settings.backend
+    try:
+        backend = make_backend(choice, settings)
+    except BackendError as error:
+        raise UsageError(str(error)) from None
+    if backend.name != "offline":
+        endpoint = getattr(backend, "endpoint", "")
+        print(
+            f"writer: drafting with {backend.model} at {endpoint}; the notes are sent there",
+            file=sys.stderr,
+        )
+    return backend
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from writer.planner import plan_for
+    from writer.render import Style, render_plan
+
+    plan = plan_for(_load(args.notes), _now(args))
+    if args.ics:
+        from writer.ics import plan_to_ics
+
+        _write(Path(args.ics), plan_to_ics(plan))
+    _emit(args, plan.model_dump(mode="json"), lambda: render_plan(plan, Style()))
+    if args.ics and not args.json:
+        print(f"Calendar written to {args.ics}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _kinds(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    out = []
+    for value in values:
+        kind = _KIND_ALIASES.get(value, value)
+        if kind not in KINDS:
+            raise UsageError(f"--kind {value!r}: use one of {', '.join(KINDS)}")
+        out.append(kind)
+    return out
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from writer.drafting import draft_all
+    from writer.planner import plan_for
+    from writer.render import Style, render_drafts
+
+    kinds = _kinds(args.kinds)
+    notes = _load(args.notes)
+    settings = settings_for(args)
+    backend = backend_for(args, settings)
+    plan = plan_for(notes, _now(args))
+    result = draft_all(
+        notes, plan, backend, kinds=kinds, variants=args.variants, repairs=settings.repair_attempts
+    )
+    _emit(args, result.to_json(), lambda: render_drafts(result, Style()))
+    return EXIT_OK if result.ok else EXIT_FLAGGED
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from writer.checker import check_text
+
+    kind = _kinds([args.kind])
+    text = _stdin_text() if args.text == "-" else args.text
+    notes = _load(args.notes) if args.notes else None
+    if notes is not None and args.to and notes.interviewer(args.to) is None:
+        names = ", ".join(p.name for p in notes.interviewers)
+        raise UsageError(f"--to {args.to!r} is not in {args.notes}; the notes name: {names}")
+    assert kind is not None
+    report = check_text(kind[0], text.rstrip("\n"), to=args.to, notes=notes, tier=args.tier)
+
+    def readable() -> str:
+        from writer.render import Style, render_report
+
+        return render_report(report, Style())
+
+    _emit(args, report.to_json(), readable)
+    return EXIT_OK if report.ok else EXIT_FLAGGED
+
+
+def _stdin_text() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError([Problem("<stdin>", line, "not UTF-8 text; send UTF-8")]) from None
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from writer.checker import rules
+
+    def readable() -> str:
+        from writer.render import Style, render_rules
+
+        return render_rules(rules(), Style())
+
+    _emit(args, [r.to_json() for r in rules()], readable)
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from writer.backends import BackendError
+    from writer.importer import import_notes
+    from writer.loader import read_text
+
+    text = read_text(Path(args.source))
+    settings = settings_for(args)
+    backend = backend_for(args, settings)
+    if backend.name == "offline":
+        raise UsageError(
+            "import needs a language model, and the offline composer is not one: set "
+            "OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) and run it again; or copy "
+            "an example from examples/ and fill it in by hand"
+        )
+    try:
+        yaml_text = import_notes(text, backend)
+    except BackendError as error:
+        print(f"writer: import failed: {error}", file=sys.stderr)
+        return EXIT_FLAGGED
+    if args.out:
+        _write(Path(args.out), yaml_text.encode("utf-8"))
+        print(
+            f"Notes written to {args.out}: review them, then `writer draft {args.out}`",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(yaml_text)
+    return EXIT_OK

@@ -1,0 +1,192 @@
+"""Prompts from the files in prompts/: static instructions first (so providers can cache
+them), the notes last, fenced as data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from writer.checker import Finding
+from writer.notes import Culture, Interviewer, Notes
+from writer.settings import DEFAULT_GUIDANCE, Guidance
+
+KIND_FILES = {
+    "thank_you_email": "thank_you_email.md",
+    "connection_note": "connection_note.md",
+    "follow_up_message": "follow_up_message.md",
+}
+
+
+def _prompts_dir() -> Traversable:
+    try:
+        return resources.files("writer.prompts")  # installed: shipped inside the package
+    except ModuleNotFoundError:  # editable install: the repository's prompts/
+        return Path(__file__).resolve().parent.parent / "prompts"
+
+
+@cache
+def load_prompt(name: str) -> str:
+    """The text of one prompt file."""
+    return _prompts_dir().joinpath(name).read_text("utf-8")
+
+
+def prompt_hash(names: Sequence[str]) -> str:
+    """A short hash of the prompt files a request used: which prompt version drafted."""
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(name.encode() + b"\0" + load_prompt(name).encode() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """The chat messages for one request, which prompt files made them, and any trimming."""
+
+    messages: list[dict[str, str]]
+    hash: str
+    tokens: int
+    approximate: bool
+    notices: tuple[str, ...] = ()
+
+
+def notes_payload(notes: Notes, person: Interviewer) -> dict[str, Any]:
+    """What the model needs to know: the interview, and this interviewer only."""
+    return {
+        "candidate": {"name": notes.candidate.name, "signature": notes.candidate.signature},
+        "company": notes.company,
+        "role": notes.role,
+        "culture": notes.culture.value,
+        "outcome": notes.outcome.value,
+        "interview": {"stage": notes.interview.stage, "went": notes.interview.went.value},
+        "interviewer": {
+            "name": person.name,
+            "first_name": person.first_name,
+            "title": person.title,
+            "relation": person.relation.value,
+            "rapport": person.rapport.value,
+            "topics": list(person.topics),
+            "notes": person.notes,
+        },
+    }
+
+
+def fenced(payload: dict[str, Any]) -> str:
+    """The payload as JSON between <notes> tags; '<' is escaped so nothing closes the fence."""
+    text = json.dumps(payload, ensure_ascii=False, indent=1).replace("<", "\\u003c")
+    return f"<notes>\n{text}\n</notes>"
+
+
+def _kind_text(kind: str, person: Interviewer, notes: Notes, guidance: Guidance) -> str:
+    return load_prompt(KIND_FILES[kind]).format(
+        first_name=person.first_name,
+        greeting="Dear" if notes.culture == Culture.formal else "Hi",
+        limit=guidance.note_chars(notes.tier),
+        min_words=guidance.email_words_min + 30,
+        max_words=guidance.email_words_max - 50,
+    )
+
+
+# Ways to make the notes smaller, least important first.
+def _drop_free_notes(p: dict[str, Any]) -> str | None:
+    if p["interviewer"]["notes"]:
+        p["interviewer"]["notes"] = None
+        return "dropped the interviewer's free-text notes"
+    return None
+
+
+def _keep_three_topics(p: dict[str, Any]) -> str | None:
+    if len(p["interviewer"]["topics"]) > 3:
+        p["interviewer"]["topics"] = p["interviewer"]["topics"][:3]
+        return "kept only the first three topics"
+    return None
+
+
+def _shorten_topics(p: dict[str, Any]) -> str | None:
+    topics = p["interviewer"]["topics"]
+    if any(len(t) > 200 for t in topics):
+        p["interviewer"]["topics"] = [t[:200] for t in topics]
+        return "cut each topic to 200 characters"
+    return None
+
+
+def _drop_signature(p: dict[str, Any]) -> str | None:
+    if p["candidate"]["signature"] and len(p["candidate"]["signature"]) > 200:
+        p["candidate"]["signature"] = p["candidate"]["signature"][:200]
+        return "cut the signature to 200 characters"
+    return None
+
+
+TRIMS: list[Callable[[dict[str, Any]], str | None]] = [
+    _drop_free_notes,
+    _keep_three_topics,
+    _shorten_topics,
+    _drop_signature,
+]
+
+
+def build_prompt(
+    notes: Notes,
+    person: Interviewer,
+    kind: str,
+    *,
+    model: str,
+    budget: int,
+    previous: str | None = None,
+    findings: Sequence[Finding] = (),
+    guidance: Guidance = DEFAULT_GUIDANCE,
+) -> Prompt:
+    """The messages for a draft (or, with `previous` and `findings`, for a repair)."""
+    from writer.tokens import counter_for
+
+    counter = counter_for(model)
+    files = ["system.md", KIND_FILES[kind]] + (["repair.md"] if previous is not None else [])
+    payload = notes_payload(notes, person)
+    notices: list[str] = []
+    trims = iter(TRIMS)
+    while True:
+        messages = _messages(notes, person, kind, payload, previous, findings, guidance)
+        tokens = counter.count_messages(messages)
+        if tokens <= budget:
+            break
+        trim = next(trims, None)
+        if trim is None:
+            notices.append(f"the prompt is {tokens} tokens, over the {budget}-token budget")
+            break
+        done = trim(payload)
+        if done:
+            notices.append(f"to fit the {budget}-token prompt budget, {done}")
+    return Prompt(messages, prompt_hash(files), tokens, counter.approximate, tuple(notices))
+
+
+def _messages(
+    notes: Notes,
+    person: Interviewer,
+    kind: str,
+    payload: dict[str, Any],
+    previous: str | None,
+    findings: Sequence[Finding],
+    guidance: Guidance,
+) -> list[dict[str, str]]:
+    user = _kind_text(kind, person, notes, guidance) + "\n\n" + fenced(payload)
+    messages = [
+        {"role": "system", "content": load_prompt("system.md")},
+        {"role": "user", "content": user},
+    ]
+    if previous is not None:
+        problems = "\n".join(
+            f"- {f.rule}: {f.message}" + (f" ({f.suggestion})" if f.suggestion else "")
+            for f in findings
+        )
+        repair = load_prompt("repair.md").format(problems=problems or "- none")
+        messages += [
+            {"role": "assistant", "content": previous},
+            {"role": "user", "content": repair},
+        ]
+    return messages
