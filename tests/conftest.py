@@ -54,3 +54,48 @@ def notes_from(overrides: dict[str, Any] | None = None, **person: Any) -> Notes:
 @pytest.fixture
 def base_data() -> dict[str, Any]:
     return copy.deepcopy(BASE)
+
+
+# -- recorded HTTP (vcrpy) -----------------------------------------------------------------
+# Cassettes live in tests/cassettes/<module>/<test>.yaml. CI replays them (record mode
+# "none"); to record again, start the local server described in the README and run
+#   WRITER_RECORD=1 pytest tests/test_openai_cassettes.py
+CASSETTES = Path(__file__).parent / "cassettes"
+SECRET_HEADERS = [
+    "authorization",
+    "api-key",
+    "cookie",
+    "set-cookie",
+    "openai-organization",
+    "openai-project",
+    "x-api-key",
+]
+RECORDED_BASE_URL = "http://127.0.0.1:8012/v1"
+RECORDED_MODEL = "smollm2"
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in SECRET_HEADERS:
+            del headers[name]
+    return response
+
+
+@pytest.fixture
+def cassette(request: pytest.FixtureRequest) -> Any:
+    import os
+
+    import vcr
+
+    module = request.node.module.__name__.rsplit(".", 1)[-1]
+    recorder = vcr.VCR(
+        cassette_library_dir=str(CASSETTES / module),
+        record_mode="all" if os.environ.get("WRITER_RECORD") == "1" else "none",
+        filter_headers=SECRET_HEADERS,
+        before_record_response=_scrub_response,
+        match_on=["method", "scheme", "host", "port", "path"],
+        decode_compressed_response=True,
+    )
+    with recorder.use_cassette(f"{request.node.name}.yaml") as recorded:
+        yield recorded

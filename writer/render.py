@@ -144,7 +144,12 @@ def render_draft(draft: Draft, style: Style, now: datetime | None = None) -> str
     lines.append("")
     if draft.subject is not None:
         lines += [f"Subject: {draft.subject}", ""]
-    lines += [draft.text, "", f"{_measure(draft.report)} · {verdict}"]
+    if draft.error is not None:
+        lines += [style(f"not drafted: {draft.error}", "error")]
+        return "\n".join(lines)
+    tries = f" · after {draft.attempts} attempts" if draft.attempts > 1 else ""
+    lines += [draft.text, "", f"{_measure(draft.report)} · {verdict}{tries}"]
+    lines += [style(f"  note: {notice}", "warning") for notice in draft.notices]
     if draft.report.findings:
         lines.append(render_findings(draft.report.findings, draft.text, style))
     return "\n".join(lines)
@@ -156,6 +161,17 @@ def render_drafts(result: DraftSet, style: Style) -> str:
     flagged = sum(not d.ok for d in result.drafts)
     summary = f"{len(result.drafts)} drafts by {who}{model}"
     summary += f"; {flagged} need changes" if flagged else "; all pass the checker"
+    failed = sum(d.error is not None for d in result.drafts)
+    if failed:
+        summary += f" ({failed} could not be drafted)"
+    usage = result.usage
+    if usage.prompt_tokens:
+        cost = "" if usage.cost_usd is None else f", about ${usage.cost_usd:.4f}"
+        rough = "~" if usage.approximate else ""
+        summary += (
+            f"\n{rough}{usage.prompt_tokens} prompt + {usage.completion_tokens} "
+            f"completion tokens{cost}"
+        )
     parts = [render_draft(d, style, result.plan.now) for d in result.drafts]
     skipped = [
         f"  {person.name}: {label(a.kind.value)} ({a.reasons[0].rule})"

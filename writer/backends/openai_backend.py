@@ -17,6 +17,8 @@ from writer.prompting import Prompt, build_prompt
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletion
 
+# The SDK raises its own errors, but a body that is not JSON comes through as JSONDecodeError.
+_SDK_ERRORS = (openai.OpenAIError, json.JSONDecodeError)
 LOCAL_KEY = "not-needed"  # local servers ignore the key, but the SDK insists on one
 _FENCE = re.compile(r"^```[a-z]*\n|\n?```$")
 _REFUSAL = re.compile(r"^\s*(i'?m sorry|i cannot|i can'?t|i am unable|as an ai)\b", re.I)
@@ -102,7 +104,7 @@ class OpenAIBackend:
         prompt = self.prompt(request)
         try:
             response = self.client.chat.completions.create(**self._arguments(prompt))
-        except openai.OpenAIError as error:
+        except _SDK_ERRORS as error:
             raise self._explain(error) from None
         return [self._proposal(request.kind, prompt, response)]
 
@@ -120,7 +122,7 @@ class OpenAIBackend:
             arguments["response_format"] = {"type": "json_object"}
         try:
             response = self.client.chat.completions.create(**arguments)
-        except openai.OpenAIError as error:
+        except _SDK_ERRORS as error:
             raise self._explain(error) from None
         if not getattr(response, "choices", None) or not response.choices[0].message.content:
             raise BackendError("the model sent an empty reply; try again or another model")
@@ -133,7 +135,7 @@ class OpenAIBackend:
         prompt = self.prompt(request)
         try:
             response = await self.async_client.chat.completions.create(**self._arguments(prompt))
-        except openai.OpenAIError as error:
+        except _SDK_ERRORS as error:
             raise self._explain(error) from None
         return [self._proposal(request.kind, prompt, response)]
 
@@ -145,7 +147,7 @@ class OpenAIBackend:
             for chunk in chunks:
                 if chunk.choices and chunk.choices[0].delta.content:
                     yield chunk.choices[0].delta.content
-        except openai.OpenAIError as error:
+        except _SDK_ERRORS as error:
             raise self._explain(error) from None
 
     async def astream(self, request: DraftRequest) -> AsyncIterator[str]:
@@ -157,7 +159,7 @@ class OpenAIBackend:
             async for chunk in chunks:
                 if chunk.choices and chunk.choices[0].delta.content:
                     yield chunk.choices[0].delta.content
-        except openai.OpenAIError as error:
+        except _SDK_ERRORS as error:
             raise self._explain(error) from None
 
     def _proposal(self, kind: str, prompt: Prompt, response: ChatCompletion) -> Proposal:
@@ -185,7 +187,7 @@ class OpenAIBackend:
         approximate = reported is None and prompt.approximate
         return Usage(prompt_tokens, completion, cost, approximate)
 
-    def _explain(self, error: openai.OpenAIError) -> BackendError:
+    def _explain(self, error: Exception) -> BackendError:
         """An SDK error as a sentence that says what happened and what to do."""
         where, model = self.endpoint, self.settings.model
         if isinstance(error, openai.AuthenticationError):
