@@ -51,6 +51,23 @@ def notes_from(overrides: dict[str, Any] | None = None, **person: Any) -> Notes:
     return Notes.model_validate(data)
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's keys, endpoints, config file or data dir."""
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "WRITER_API_KEY",
+        "WRITER_BASE_URL",
+        "WRITER_BACKEND",
+        "WRITER_MODEL",
+        "WRITER_OFFLINE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WRITER_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("WRITER_HOME", str(tmp_path / "writer-home"))
+
+
 @pytest.fixture
 def base_data() -> dict[str, Any]:
     return copy.deepcopy(BASE)

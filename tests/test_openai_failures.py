@@ -121,7 +121,6 @@ def test_cli_exit_code_says_a_draft_failed(
     server.then("500")
     monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
     monkeypatch.setenv("WRITER_MAX_RETRIES", "0")
-    monkeypatch.setenv("WRITER_CONFIG", "/nonexistent/writer.toml")
     code = main(
         [
             "draft",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import time
 from pathlib import Path
 from typing import Any
 
@@ -111,10 +110,8 @@ def test_token_counting_never_waits_on_the_network(
     _no_network(monkeypatch)
     monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path))  # an empty cache
     counter_for.cache_clear()
-    start = time.perf_counter()
-    counter = counter_for(model)
+    counter = counter_for(model)  # benchmarks/tokens.py measures how long this takes
     assert counter.count("Thank you for the conversation about Kafka.") > 5
-    assert time.perf_counter() - start < 1.0
     assert counter.approximate == (model != "gpt-4"), "gpt-4 uses cl100k_base: exact"
 
 

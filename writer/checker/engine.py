@@ -61,11 +61,11 @@ class Pattern:
         triggers = self.triggers
         if triggers is not None:
             haystack = text if self.case_sensitive else lowered
-            if len(triggers) == 1:
-                if triggers[0] not in haystack:
-                    return iter(())
-            elif not any(t in haystack for t in triggers):
-                return iter(())
+            for trigger in triggers:
+                if trigger in haystack:
+                    break
+            else:
+                return iter(())  # a substring test is far cheaper than the regex scan
         return self.regex.finditer(text)
 
 
@@ -87,8 +87,6 @@ class Rule:
     script: str | None = None
     replacement: str | None = None
     count_characters: bool = False  # occurrence: count characters of matches, not matches
-    # When every pattern has triggers: one scan that says whether any pattern can match.
-    gate: re.Pattern[str] | None = None
 
     def severity_for(self, kind: str) -> str:
         return self.severities.get(kind, self.severities["default"])
@@ -218,13 +216,6 @@ def _end(runs: list[str], run: str) -> str:
     return ""
 
 
-def _gate(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
-    if not patterns or any(p.triggers is None or p.case_sensitive for p in patterns):
-        return None
-    literals = sorted({t for p in patterns for t in p.triggers or ()}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in literals))
-
-
 def _rule_from(entry: dict[str, Any]) -> Rule:
     rid = entry.get("id", "?")
     if entry.get("type") not in _TYPES:
@@ -249,8 +240,7 @@ def _rule_from(entry: dict[str, Any]) -> Rule:
         source=entry.get("source", "—"),
         message=entry["message"],
         suggestion=entry.get("suggestion"),
-        patterns=(patterns := tuple(_compile(p, sensitive, fixes.get(p)) for p in raw)),
-        gate=_gate(patterns),
+        patterns=tuple(_compile(p, sensitive, fixes.get(p)) for p in raw),
         limits=limits,
         metric=entry.get("metric"),
         script=entry.get("script"),
@@ -280,8 +270,6 @@ Script = Callable[[Rule, Any], Iterable[Finding]]
 
 def run_existence(rule: Rule, kind: str, text: str, lowered: str) -> Iterator[Finding]:
     """A finding per match; where two patterns of a rule match the same words, one."""
-    if rule.gate is not None and rule.gate.search(lowered) is None:
-        return
     taken: list[tuple[int, int]] = []
     for pattern in rule.patterns:
         for match in pattern.finditer(text, lowered):
