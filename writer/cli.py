@@ -30,8 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
-        parser.print_help()
-        return EXIT_OK
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()
+            return EXIT_OK
+        args = parser.parse_args(["tui"])  # `writer` alone opens the terminal app
     from writer import commands
 
     try:
@@ -110,6 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("source", metavar="NOTES.txt", help="your notes as plain text")
     imported.add_argument("--out", metavar="FILE", help="write the YAML here, not to stdout")
     _add_backend(imported)
+
+    tui = commands.add_parser("tui", help="the terminal app (also: `writer` alone)")
+    tui.add_argument(
+        "notes",
+        metavar="NOTES",
+        nargs="?",
+        help="the notes file to open (created on save if it does not exist)",
+    )
+    _add_backend(tui)
+    _add_now(tui)
 
     for name, sub in commands.choices.items():
         sub.set_defaults(command=name)

@@ -207,3 +207,17 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(yaml_text)
     return EXIT_OK
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    path = Path(args.notes) if args.notes else None
+    if path is not None and path.exists():
+        from writer.loader import read_text
+
+        read_text(path)  # a directory, a huge or a non-UTF-8 file: say so before the app
+    settings = settings_for(args)
+    backend = backend_for(args, settings)
+    from tui.app import make_app  # the app, and textual, only when asked for
+
+    make_app(path, backend, args.now).run()
+    return EXIT_OK

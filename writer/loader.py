@@ -240,3 +240,14 @@ def _child(node: yaml.Node, part: Any) -> tuple[int, yaml.Node] | None:
         item = node.value[part]
         return item.start_mark.line + 1, item
     return None
+
+
+def read_mapping(text: str) -> Any:
+    """The YAML as plain data the way notes are read (scalars stay text), or None if broken."""
+    loader = _NotesYamlLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()

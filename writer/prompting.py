@@ -145,6 +145,7 @@ def build_prompt(
     previous: str | None = None,
     findings: Sequence[Finding] = (),
     guidance: Guidance = DEFAULT_GUIDANCE,
+    instruction: str | None = None,
 ) -> Prompt:
     """The messages for a draft (or, with `previous` and `findings`, for a repair)."""
     from writer.tokens import counter_for
@@ -156,6 +157,11 @@ def build_prompt(
     trims = iter(TRIMS)
     while True:
         messages = _messages(notes, person, kind, payload, previous, findings, guidance)
+        if instruction:
+            messages[-1] = {
+                "role": "user",
+                "content": messages[-1]["content"] + f"\n\nAlso: {instruction}",
+            }
         tokens = counter.count_messages(messages)
         if tokens <= budget:
             break

@@ -64,6 +64,7 @@ class DraftRequest:
     guidance: Guidance = DEFAULT_GUIDANCE
     previous: Proposal | None = None
     findings: tuple[Finding, ...] = field(default=())
+    instruction: str | None = None  # e.g. "make it shorter" (the app's rewrite actions)
 
 
 class BackendError(Exception):

@@ -1,0 +1,234 @@
+"""The terminal app, driven with Pilot as a person would: read the plan, edit a topic, push a
+note over its limit, apply a fix, copy, save, quit."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.fakes import ScriptedBackend
+from tui.app import WriterApp, make_app
+from tui.widgets.draft_editor import DraftEditor, FindingsArea
+from writer.backends import OfflineBackend
+
+NOW = datetime.fromisoformat("2026-11-20T18:00:00-05:00")
+EXAMPLE = Path("examples/acme-final-round.yaml")
+
+
+@pytest.fixture
+def notes_file(tmp_path: Path) -> Path:
+    target = tmp_path / "notes.yaml"
+    shutil.copy(ROOT / EXAMPLE, target)
+    return target
+
+
+def app_for(path: Path | None, backend: object = None) -> WriterApp:
+    return make_app(path, backend or OfflineBackend(), NOW)  # type: ignore[arg-type]
+
+
+def index_of(app: WriterApp, who: str, kind: str) -> int:
+    return next(
+        i for i, d in enumerate(app.session.drafts) if d.interviewer == who and d.kind == kind
+    )
+
+
+async def test_opens_on_the_plan(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        plan_text = str(app.query_one("#plan-text").render())
+        assert "Acme Robotics · Senior Backend Engineer" in plan_text
+        assert "connect.not_hr" in plan_text and "opens in 22 h" in plan_text
+        assert not app.session.dirty and app.session.problems == []
+
+
+async def test_editing_a_topic_moves_plan_and_drafts(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        topics = app.query_one("#p-topics")
+        topics.focus()
+        await pilot.press("ctrl+a")
+        await pilot.press(*"rust in the robot firmware")
+        await pilot.pause()
+        dana = app.session.notes.interviewers[0]  # type: ignore[union-attr]
+        assert dana.topics[0].startswith("rust in the robot")
+        email = app.session.drafts[index_of(app, "Dana Lee", "thank_you_email")]
+        assert "robot firmware" in email.text
+        assert "rust in the robot firmware" in app.query_one("#yaml").text  # type: ignore[attr-defined]
+        assert app.session.dirty
+
+
+async def test_note_over_its_limit_shows_the_error_at_the_right_span(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        note = index_of(app, "Dana Lee", "connection_note")
+        app.show_draft(note)
+        area = app.query_one(FindingsArea)
+        area.focus()
+        await pilot.press("ctrl+end")
+        await pilot.press(*(" It was a pleasure to talk about the whole migration plan." * 1))
+        await pilot.pause()
+        draft = app.session.drafts[note]
+        [length] = [f for f in draft.report.findings if f.rule == "length.max_chars"]
+        assert length.start == 200 and length.end == len(draft.text) > 200
+        assert not draft.ok
+        counter = str(app.query_one("#draft-counter").render())
+        assert f"{len(draft.text)}/200 chars" in counter and "needs changes" in counter
+        assert any(name == "finding.error" for row in area._highlights.values() for *_, name in row)
+
+
+async def test_apply_a_suggestion_with_one_key(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        note = index_of(app, "Dana Lee", "connection_note")
+        app.show_draft(note)
+        area = app.query_one(FindingsArea)
+        await pilot.pause()
+        area.focus()
+        area.select_span(3, 7)  # "Dana"
+        await pilot.press(*"Dnaa")
+        await pilot.pause()
+        findings = app.session.drafts[note].report.findings
+        assert findings[0].rule == "greet.by_name"
+        options = app.query_one("#draft-findings")
+        options.focus()
+        options.highlighted = 0  # type: ignore[attr-defined]
+        await pilot.press("enter")  # jump to the span
+        assert area.selected_text == "Dnaa"
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert app.session.drafts[note].text.startswith("Hi Dana,")
+        assert app.session.drafts[note].ok
+
+
+async def test_copy_save_and_quit(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.press("ctrl+y")
+        first = app.session.drafts[0]
+        assert app.clipboard == f"Subject: {first.subject}\n\n{first.text}"
+        assert any("Copied Dana Lee's email" in n.message for n in app._notifications)
+        yaml_area = app.query_one("#yaml")
+        yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app.session.dirty
+        await pilot.press("ctrl+q")
+        assert app.is_running, "unsaved changes: the first ctrl+q only warns"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Acme Robotics Inc" in notes_file.read_text()
+        await pilot.press("ctrl+q")
+    assert not app.is_running
+
+
+async def test_broken_yaml_is_shown_not_raised(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        yaml_area = app.query_one("#yaml")
+        yaml_area.text = yaml_area.text.replace("went: well", "went: brilliantly")  # type: ignore[attr-defined]
+        await pilot.pause()
+        problems = str(app.query_one("#yaml-problems").render())
+        assert "interview.went: 'brilliantly' is not one of" in problems
+        assert "notes have problems" in str(app.query_one("#plan-text").render())
+        assert app.session.drafts, "the last good drafts stay"
+
+
+async def test_start_from_empty_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = app_for(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session.problems == [] and app.session.drafts
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert (tmp_path / "interview-notes.yaml").exists()
+
+
+async def test_add_and_remove_an_interviewer(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        app.query_one("#people-buttons").scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click("#person-add")
+        await pilot.pause()
+        assert len(app.session.notes.interviewers) == 5  # type: ignore[union-attr]
+        assert app.session.notes.interviewers[-1].name == "Interviewer 5"  # type: ignore[union-attr]
+        await pilot.click("#person-up")
+        await pilot.pause()
+        assert app.session.notes.interviewers[3].name == "Interviewer 5"  # type: ignore[union-attr]
+        await pilot.click("#person-remove")
+        await pilot.pause()
+        assert len(app.session.notes.interviewers) == 4  # type: ignore[union-attr]
+
+
+async def test_mark_sent_updates_the_plan(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        app.show_draft(index_of(app, "Dana Lee", "connection_note"))
+        await pilot.press("f8")
+        await pilot.pause()
+        dana = app.session.plan.interviewers[0]  # type: ignore[union-attr]
+        request = next(a for a in dana.actions if a.kind.value == "connection_request")
+        assert request.decision.value == "skip"
+        assert request.reasons[0].rule == "connect.never_repeat"
+
+
+async def test_offline_regenerate_gives_another_phrasing_and_rewrite_says_why(
+    notes_file: Path,
+) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        before = app.session.drafts[0].text
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.session.drafts[0].text != before and app.session.drafts[0].ok
+        await pilot.press("f5")
+        assert any("needs a language model" in n.message for n in app._notifications)
+
+
+async def test_rewrite_with_a_model_backend_runs_in_a_worker(notes_file: Path) -> None:
+    shorter = "Hi Dana, thank you for the talk about the Kafka telemetry migration."
+    backend = ScriptedBackend()
+    app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        backend.requests.clear()
+        backend.queue.clear()
+        backend.enqueue(shorter)
+        await pilot.press("f3")
+        app.show_draft(index_of(app, "Dana Lee", "connection_note"))
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        note = app.session.drafts[index_of(app, "Dana Lee", "connection_note")]
+        assert note.text == shorter and note.ok
+        assert backend.requests[0].instruction is not None
+        assert "shorter" in backend.requests[0].instruction
+        assert app.query_one(DraftEditor).text == shorter
+
+
+def test_snapshot_plan_80x24(snap_compare: object) -> None:
+    assert snap_compare(app_for(EXAMPLE), terminal_size=(80, 24))  # type: ignore[operator]
+
+
+def test_snapshot_drafts_120x40(snap_compare: object) -> None:
+    assert snap_compare(app_for(EXAMPLE), press=["f3"], terminal_size=(120, 40))  # type: ignore[operator]
+
+
+def test_snapshot_notes_120x40(snap_compare: object) -> None:
+    assert snap_compare(app_for(EXAMPLE), press=["f4"], terminal_size=(120, 40))  # type: ignore[operator]
+
+
+def test_snapshot_drafts_80x24(snap_compare: object) -> None:
+    assert snap_compare(app_for(EXAMPLE), press=["f3"], terminal_size=(80, 24))  # type: ignore[operator]

@@ -1,0 +1,1 @@
+"""The Textual terminal app for `writer`: a thin shell over the `writer` library."""

@@ -1,0 +1,424 @@
+"""The `writer` terminal app: notes → plan → checked, copy-ready drafts, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, TabPane, TextArea
+from textual.widgets.option_list import Option
+
+from tui.session import Session
+from tui.widgets.draft_editor import DraftEditor
+from tui.widgets.notes_form import NotesForm
+from tui.widgets.plan_view import PlanView
+from writer.backends import Backend, BackendError, DraftRequest
+from writer.drafting import Draft, draft_one
+from writer.render import duration
+
+REWRITES = {
+    "shorter": "Make it noticeably shorter, keeping the greeting, the thanks and one topic.",
+    "warmer": "Make it a little warmer and more personal, without flattery.",
+    "formal": "Make it more formal, as for a conservative company.",
+}
+_SHORT = {"thank_you_email": "email", "connection_note": "note", "follow_up_message": "message"}
+
+
+class WriterApp(App[None]):
+    """The terminal app; build it with `make_app`."""
+
+    CSS_PATH = "writer.tcss"
+    TITLE = "writer"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "show('plan')", "Plan"),
+        Binding("f3", "show('drafts')", "Drafts"),
+        Binding("f4", "show('notes')", "Notes"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+y", "copy", "Copy"),
+        Binding("ctrl+f", "fix", "Apply fix"),
+        Binding("ctrl+r", "regenerate", "Regenerate"),
+        Binding("ctrl+n", "variants", "Variants", show=False),
+        Binding("f5", "rewrite('shorter')", "Shorter", show=False),
+        Binding("f6", "rewrite('warmer')", "Warmer", show=False),
+        Binding("f7", "rewrite('formal')", "Formal", show=False),
+        Binding("f8", "mark_sent", "Mark sent", show=False),
+        Binding("ctrl+e", "export", "Export", show=False),
+        Binding("f9", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    class DraftReady(Message):
+        """A worker finished a draft (regenerate or rewrite)."""
+
+        def __init__(self, index: int, draft: Draft) -> None:
+            super().__init__()
+            self.index, self.draft = index, draft
+
+    class DraftFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.current = 0
+        self._quit_armed = False
+        self._syncing = False
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="plan"):
+            with TabPane("Plan", id="plan"):
+                yield PlanView()
+            with TabPane("Drafts", id="drafts"), Horizontal():
+                yield OptionList(id="draft-list")
+                yield DraftEditor(id="editor")
+            with TabPane("Notes", id="notes"), Horizontal():
+                yield NotesForm(id="form")
+                with Vertical(id="yaml-pane"):
+                    yield TextArea.code_editor(
+                        self.session.text, language="yaml", id="yaml", soft_wrap=True
+                    )
+                    yield Label("", id="yaml-problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        backend = self.session.backend
+        self.sub_title = (
+            "offline composer" if backend.name == "offline" else f"{backend.name} · {backend.model}"
+        )
+        self.query_one(NotesForm).load(self.session.data(), self.session.problems)
+        self.refresh_views()
+
+    # -- keeping the views in step with the session ----------------------------------------
+
+    def refresh_views(self, *, from_yaml: bool = False, from_form: bool = False) -> None:
+        session = self.session
+        notes = session.notes
+        end = notes.interview.ends.astimezone(session.now.tzinfo) if notes else None
+        self.query_one(PlanView).show(session.plan if not session.problems else None, end)
+        problems = "\n".join(str(p) for p in session.problems)
+        self.query_one("#yaml-problems", Label).update(Text(problems, style="bold red"))
+        if not from_yaml:
+            yaml_area = self.query_one("#yaml", TextArea)
+            if yaml_area.text != session.text:
+                self._syncing = True
+                yaml_area.load_text(session.text)
+                self.call_after_refresh(self._synced)
+        if not from_form:
+            self.query_one(NotesForm).load(session.data(), session.problems)
+        else:
+            self.query_one(NotesForm).show_problems(session.problems)
+        self.refresh_draft_list()
+        title = f"{session.source}{' *' if session.dirty else ''}"
+        self.title = f"writer — {title}"
+
+    def _synced(self) -> None:
+        self._syncing = False
+
+    def refresh_draft_list(self) -> None:
+        drafts = self.session.drafts
+        options = self.query_one("#draft-list", OptionList)
+        options.clear_options()
+        options.add_options([Option(self._draft_label(d)) for d in drafts])
+        if drafts:
+            self.show_draft(min(self.current, len(drafts) - 1))
+
+    def _draft_label(self, draft: Draft) -> Text:
+        report = draft.report
+        value = report.chars if report.unit == "chars" else report.words
+        label = Text("✓ " if draft.ok else "✗ ", style="green" if draft.ok else "red")
+        label.append(f"{draft.interviewer.split()[0]} · {_SHORT[draft.kind]}")
+        if draft.variant:
+            label.append(f" #{draft.variant + 1}")
+        label.append(f"  {value}/{report.limit}", style="dim")
+        return label
+
+    def show_draft(self, index: int) -> None:
+        if not self.session.drafts:
+            return
+        self.current = index
+        options = self.query_one("#draft-list", OptionList)
+        if options.highlighted != index:
+            options.highlighted = index
+        draft = self.session.drafts[index]
+        self.query_one(DraftEditor).show(index, draft, self._timing(draft))
+
+    def _timing(self, draft: Draft) -> str:
+        now = self.session.now
+        start, end = draft.not_before, draft.not_after
+        if start and now < start:
+            return f"opens in {duration(start - now)} ({start:%a %d %b %H:%M})"
+        if end and now > end:
+            return f"overdue by {duration(now - end)}"
+        if end:
+            return f"send within {duration(end - now)} (by {end:%a %d %b %H:%M})"
+        return "when the plan says (see Plan)" if draft.decision == "wait" else ""
+
+    # -- events ----------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#yaml")
+    def _yaml_changed(self, event: TextArea.Changed) -> None:
+        if self._syncing or event.text_area.text == self.session.text:
+            return
+        self.session.set_text(event.text_area.text)
+        self.refresh_views(from_yaml=True)
+
+    @on(NotesForm.Changed)
+    def _form_changed(self, event: NotesForm.Changed) -> None:
+        self.session.set_data(event.data)
+        self.refresh_views(from_form=True)
+
+    @on(OptionList.OptionHighlighted, "#draft-list")
+    def _pick_draft(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.current:
+            self.show_draft(event.option_index)
+
+    @on(DraftEditor.Edited)
+    def _draft_edited(self, event: DraftEditor.Edited) -> None:
+        report = self.session.edit(event.index, event.text, event.subject)
+        self.query_one(DraftEditor).show_report(report)
+        options = self.query_one("#draft-list", OptionList)
+        options.replace_option_prompt_at_index(
+            event.index, self._draft_label(self.session.drafts[event.index])
+        )
+
+    @on(OptionList.OptionSelected, "#draft-findings")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        draft = self.session.drafts[self.current]
+        self.query_one(DraftEditor).jump_to(draft.report.findings[event.option_index])
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_show(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_save(self) -> None:
+        try:
+            path = self.session.save()
+        except OSError as error:
+            self.notify(f"Could not save: {error.strerror}", severity="error")
+            return
+        self.notify(f"Saved {path}")
+        self.refresh_views()
+
+    def _draft(self) -> Draft | None:
+        drafts = self.session.drafts
+        return drafts[self.current] if drafts else None
+
+    def action_copy(self) -> None:
+        draft = self._draft()
+        if draft is None or draft.error:
+            self.notify("Nothing to copy.", severity="warning")
+            return
+        text = draft.text if draft.subject is None else f"Subject: {draft.subject}\n\n{draft.text}"
+        self.copy_to_clipboard(text)
+        self.notify(
+            f"Copied {draft.interviewer}'s {_SHORT[draft.kind]} "
+            f"({len(draft.text)} characters) to the clipboard."
+        )
+
+    def action_fix(self) -> None:
+        editor = self.query_one(DraftEditor)
+        chosen = editor.highlighted_finding
+        if chosen is None:
+            self.notify("Pick a finding in the list first.", severity="warning")
+            return
+        if not self.session.apply_fix(self.current, chosen):
+            self.notify(
+                "That finding has no automatic fix; its suggestion says what to do.",
+                severity="warning",
+            )
+            return
+        self.show_draft(self.current)
+        self.notify("Fix applied.")
+
+    def action_mark_sent(self) -> None:
+        draft = self._draft()
+        if draft is None:
+            return
+        done = self.session.mark_sent(self.current, self.session.now.date())
+        self.notify(f"{draft.interviewer}: {done}. Save to keep it.")
+        self.refresh_views()
+
+    def action_export(self) -> None:
+        target = (self.session.path or Path("interview-notes.yaml")).with_suffix(".drafts.md")
+        try:
+            target.write_text(self.session.markdown(), "utf-8")
+        except OSError as error:
+            self.notify(f"Could not export: {error.strerror}", severity="error")
+            return
+        self.notify(f"Drafts exported to {target}")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        if self.session.dirty and not self._quit_armed:
+            self._quit_armed = True
+            self.notify(
+                "Unsaved changes: ctrl+s saves; ctrl+q again quits without saving.",
+                severity="warning",
+            )
+            return
+        self.exit()
+
+    def _needs_model(self, what: str) -> bool:
+        if self.session.backend.name == "offline":
+            self.notify(
+                f"{what} needs a language model: set OPENAI_API_KEY or "
+                "OPENAI_BASE_URL and start writer again.",
+                severity="warning",
+            )
+            return True
+        return False
+
+    def action_regenerate(self) -> None:
+        if self.session.backend.name == "offline":
+            self._offline_variant(step=1)
+            return
+        self._run_draft(self.current, None)
+
+    def action_variants(self) -> None:
+        if self.session.backend.name == "offline":
+            self._offline_variant(step=1)
+        else:
+            self.session.redraft(variants=3)
+            self.refresh_views()
+
+    def _offline_variant(self, step: int) -> None:
+        draft, notes, plan = self._draft(), self.session.notes, self.session.plan
+        if draft is None or notes is None or plan is None:
+            return
+        person_index = next(
+            i for i, p in enumerate(notes.interviewers) if p.name == draft.interviewer
+        )
+        action = next(
+            a
+            for a in plan.interviewers[person_index].actions
+            if a.message_kind and a.message_kind.value == draft.kind
+        )
+        fresh = draft_one(
+            notes,
+            notes.interviewers[person_index],
+            action,
+            self.session.backend,
+            self.session.now,
+            variant=draft.variant + step,
+        )
+        self.session.drafts[self.current] = fresh
+        self.session.edited.discard((draft.interviewer, draft.kind))
+        self.refresh_draft_list()
+        self.notify("Another phrasing.")
+
+    def action_rewrite(self, how: str) -> None:
+        if not self._needs_model(f"Rewriting {how}"):
+            self._run_draft(self.current, REWRITES[how])
+
+    @work(thread=True, exclusive=True, group="draft")
+    def _run_draft(self, index: int, instruction: str | None) -> None:
+        """Ask the model in a worker (streaming into the editor); post the result."""
+        session = self.session
+        draft = session.drafts[index]
+        notes, plan = session.notes, session.plan
+        if notes is None or plan is None:
+            return
+        person = next(p for p in notes.interviewers if p.name == draft.interviewer)
+        request = DraftRequest(
+            notes,
+            person,
+            draft.kind,
+            session.now,
+            instruction=instruction,
+            previous=None if instruction is None else _proposal(draft),
+        )
+        stream = getattr(session.backend, "stream", None)
+        try:
+            if stream is not None:
+                text = ""
+                for piece in stream(request):
+                    text += piece
+                    self.call_from_thread(self.query_one(DraftEditor).stream_preview, text)
+            action = next(
+                a
+                for pp in plan.interviewers
+                if pp.name == draft.interviewer
+                for a in pp.actions
+                if a.message_kind and a.message_kind.value == draft.kind
+            )
+            fresh = draft_one(notes, person, action, _Fixed(session.backend, request), session.now)
+        except BackendError as error:
+            self.post_message(self.DraftFailed(str(error)))
+            return
+        self.post_message(self.DraftReady(index, fresh))
+
+    @on(DraftReady)
+    def _draft_ready(self, event: DraftReady) -> None:
+        self.session.drafts[event.index] = event.draft
+        self.refresh_draft_list()
+        self.notify("New draft ready." if event.draft.ok else "New draft: it needs changes.")
+
+    @on(DraftFailed)
+    def _draft_failed(self, event: DraftFailed) -> None:
+        self.notify(f"Drafting failed: {event.error}", severity="error")
+        self.show_draft(self.current)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for key, title, help_text in [
+            ("save", "Save notes", "Write the notes file"),
+            ("copy", "Copy draft", "Copy the current draft to the clipboard (OSC 52)"),
+            ("fix", "Apply fix", "Apply the selected finding's fix"),
+            ("regenerate", "Regenerate draft", "Draft this message again"),
+            ("variants", "More variants", "Three drafts per message, best first"),
+            ("export", "Export drafts to Markdown", "Write every draft to a .md file"),
+            ("mark_sent", "Mark as sent", "Record this message as sent in the notes"),
+            ("toggle_theme", "Toggle light/dark", "Switch between light and dark"),
+        ]:
+            yield SystemCommand(title, help_text, getattr(self, f"action_{key}"))
+        for how in REWRITES:
+            yield SystemCommand(
+                f"Rewrite {how}", REWRITES[how], lambda how=how: self.action_rewrite(how)
+            )
+
+
+def _proposal(draft: Draft):  # type: ignore[no-untyped-def]
+    from writer.backends import Proposal
+
+    return Proposal(text=draft.text, subject=draft.subject)
+
+
+class _Fixed:
+    """A backend wrapper that answers the first request with the given one (a rewrite)."""
+
+    def __init__(self, backend: Backend, request: DraftRequest) -> None:
+        self.backend, self.request = backend, request
+        self.name, self.model, self.can_repair = backend.name, backend.model, backend.can_repair
+        self.first = True
+
+    def execute(self, request: DraftRequest):  # type: ignore[no-untyped-def]
+        if self.first:
+            self.first = False
+            return self.backend.execute(self.request)
+        return self.backend.execute(request)
+
+
+def make_app(path: Path | None, backend: Backend, now: datetime | None = None) -> WriterApp:
+    """The app for one notes file (or a new one), with settings chosen by the caller."""
+    moment = now or datetime.now().astimezone()
+    return WriterApp(Session.open(path, backend, moment))
+
+
+__all__ = ["WriterApp", "make_app"]

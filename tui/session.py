@@ -1,0 +1,168 @@
+"""What the app is working on: the notes text, the plan and the drafts. No UI here, so the
+logic is tested without a terminal; every step goes through the `writer` library."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from writer.backends import Backend
+from writer.checker import Report, apply_fixes, check, check_across, sort_findings
+from writer.drafting import Draft, draft_all
+from writer.errors import InputError, Problem
+from writer.loader import parse_notes, read_mapping
+from writer.notes import Notes
+from writer.plan import Plan
+from writer.planner import plan_for
+
+
+def template(now: datetime) -> str:
+    """A notes file to start from: valid, and every value obviously yours to replace."""
+    start = now.replace(hour=10, minute=0, second=0, microsecond=0).isoformat()
+    return (
+        "candidate:\n  name: Your Name\n  linkedin_tier: free\ncompany: Company\nrole: Role\n"
+        f"interview:\n  start: {start}\n  went: well\nculture: neutral\noutcome: pending\n"
+        "interviewers:\n  - name: First Interviewer\n    relation: hiring_manager\n"
+        "    topics:\n      - something specific you talked about\n"
+    )
+
+
+@dataclass
+class Session:
+    """The notes being edited and everything derived from them."""
+
+    backend: Backend
+    now: datetime
+    path: Path | None = None
+    text: str = ""
+    notes: Notes | None = None
+    problems: list[Problem] = field(default_factory=list)
+    plan: Plan | None = None
+    drafts: list[Draft] = field(default_factory=list)
+    edited: set[tuple[str, str]] = field(default_factory=set)
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, path: Path | None, backend: Backend, now: datetime) -> Session:
+        session = cls(backend=backend, now=now, path=path)
+        text = path.read_text("utf-8") if path is not None and path.exists() else template(now)
+        session.set_text(text, dirty=False)
+        return session
+
+    @property
+    def source(self) -> str:
+        return str(self.path) if self.path else "new notes"
+
+    def set_text(self, text: str, *, dirty: bool = True) -> bool:
+        """Take new notes text; on success re-plan and re-draft, else keep the problems."""
+        self.text, self.dirty = text, self.dirty or dirty
+        try:
+            notes = parse_notes(text, self.source, is_json=self.source.endswith(".json"))
+        except InputError as error:
+            self.problems = error.problems
+            return False
+        self.problems, self.notes = [], notes
+        self.plan = plan_for(notes, self.now)
+        if self.backend.name == "offline" or not self.drafts:
+            self.redraft()
+        return True
+
+    def data(self) -> dict[str, Any]:
+        """The notes as a plain mapping, for the form (empty when the YAML is broken)."""
+        loaded = read_mapping(self.text)
+        return loaded if isinstance(loaded, dict) else {}
+
+    def set_data(self, data: dict[str, Any]) -> bool:
+        return self.set_text(dump(data))
+
+    def redraft(self, variants: int = 1) -> None:
+        """Draft again, keeping the drafts the candidate has edited (they are re-checked)."""
+        if self.notes is None or self.plan is None:
+            return
+        kept = {
+            (d.interviewer, d.kind): d
+            for d in self.drafts
+            if (d.interviewer, d.kind) in self.edited
+        }
+        fresh = draft_all(self.notes, self.plan, self.backend, variants=variants).drafts
+        self.drafts = [kept.get((d.interviewer, d.kind), d) if d.variant == 0 else d for d in fresh]
+        for index, draft in enumerate(self.drafts):
+            if (draft.interviewer, draft.kind) in kept:
+                self.edit(index, draft.text, draft.subject)
+
+    def edit(self, index: int, text: str, subject: str | None = None) -> Report:
+        """The candidate changed a draft: check it again (fast enough for every keystroke)."""
+        draft = self.drafts[index]
+        assert self.notes is not None
+        report = check(draft.kind, text, subject=subject, to=draft.interviewer, notes=self.notes)
+        across = check_across(
+            [
+                (d.interviewer, d.kind, text if i == index else d.text)
+                for i, d in enumerate(self.drafts)
+                if d.variant == 0
+            ]
+        )
+        report.findings = sort_findings(
+            report.findings + [f for i, f in across if self.drafts[i] is draft]
+        )
+        self.drafts[index] = replace(draft, text=text, subject=subject, report=report)
+        self.edited.add((draft.interviewer, draft.kind))
+        return report
+
+    def apply_fix(self, index: int, finding_index: int) -> bool:
+        """Apply one finding's replacement to the draft; False when it has none."""
+        draft = self.drafts[index]
+        finding = draft.report.findings[finding_index]
+        if finding.replacement is None or finding.field != "text":
+            return False
+        self.edit(index, apply_fixes(draft.text, [finding]), draft.subject)
+        return True
+
+    def mark_sent(self, index: int, today: date) -> str:
+        """Record in the notes what was sent, so the plan follows; returns what changed."""
+        draft = self.drafts[index]
+        data = self.data()
+        person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
+        linkedin = person.setdefault("linkedin", {})
+        if draft.kind == "connection_note":
+            linkedin.update(status="pending", requested_on=today.isoformat())
+            done = "connection request recorded as pending"
+        elif draft.kind == "follow_up_message":
+            linkedin["messaged_on"] = today.isoformat()
+            done = "follow-up message recorded"
+        else:
+            return "thank-you emails are not tracked in the notes file"
+        self.set_data(data)
+        return done
+
+    def save(self) -> Path:
+        """Write the notes atomically (a temporary file, then a rename)."""
+        path = self.path or Path("interview-notes.yaml")
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(self.text, "utf-8")
+        os.replace(temporary, path)
+        self.path, self.dirty = path, False
+        return path
+
+    def markdown(self) -> str:
+        """Every current draft as Markdown, for pasting or printing."""
+        lines = [
+            "# Drafts" + (f" — {self.notes.company}, {self.notes.role}" if self.notes else ""),
+            "",
+        ]
+        for draft in self.drafts:
+            status = "ok" if draft.ok else "needs changes"
+            lines += [f"## {draft.interviewer} — {draft.kind.replace('_', ' ')} ({status})", ""]
+            if draft.subject:
+                lines += [f"**Subject:** {draft.subject}", ""]
+            lines += [draft.text, ""]
+        return "\n".join(lines)
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

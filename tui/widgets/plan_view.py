@@ -1,0 +1,94 @@
+"""The plan at a glance: per interviewer, each action's decision, window and reasons, and a
+timeline strip from the interview to a few days after it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from writer.plan import Action, InterviewerPlan, Plan
+from writer.render import label, relative, window
+
+BADGES = {
+    "do": "black on green",
+    "wait": "black on yellow",
+    "optional": "black on cyan",
+    "skip": "white on grey37",
+}
+DAYS_SHOWN = 4
+
+
+def timeline(person: InterviewerPlan, start: datetime, now: datetime, width: int = 48) -> Text:
+    """One line: each action's window as a bar, and │ where now is."""
+    span = timedelta(days=DAYS_SHOWN)
+    cells = [" "] * width
+    styles = [""] * width
+
+    def column(moment: datetime) -> int:
+        return max(0, min(width - 1, int((moment - start) / span * width)))
+
+    for action in person.actions:
+        if action.not_before is None or action.decision.value == "skip":
+            continue
+        end = action.not_after or action.not_before + timedelta(hours=12)
+        mark = {"thank_you_email": "E", "connection_request": "C", "follow_up_message": "M"}.get(
+            action.kind.value, "·"
+        )
+        for at in range(column(action.not_before), column(end) + 1):
+            cells[at], styles[at] = mark, BADGES[action.decision.value].split(" on ")[-1]
+    if start <= now <= start + span:
+        cells[column(now)], styles[column(now)] = "│", "bold red"
+    line = Text("  ")
+    for cell, style in zip(cells, styles, strict=True):
+        line.append(cell, style=f"on {style}" if style and cell != "│" else style)
+    line.append(f"  {start:%a %d} → +{DAYS_SHOWN} days", style="dim")
+    return line
+
+
+def describe(action: Action, now: datetime) -> Text:
+    text = Text("  ")
+    decision = action.decision.value
+    text.append(f" {decision.upper():<8}", style=BADGES[decision])
+    text.append(f" {label(action.kind.value):<19}", style="bold")
+    text.append(window(action))
+    timing = relative(action, now)
+    if timing:
+        text.append(f"  {timing}", style="italic")
+    for reason in action.reasons:
+        text.append("\n      ")
+        text.append(reason.rule, style="dim")
+        text.append(f"  {reason.text}")
+    return text
+
+
+def render(plan: Plan, interview_end: datetime) -> Text:
+    out = Text()
+    out.append(f"{plan.company} · {plan.role}\n", style="bold")
+    out.append(f"now {plan.now:%a %d %b %H:%M} (interview time zone)\n\n", style="dim")
+    for person in plan.interviewers:
+        out.append(f"{person.name}", style="bold underline")
+        out.append(f"  {person.relation.replace('_', ' ')}\n", style="dim")
+        out.append(timeline(person, interview_end - timedelta(hours=2), plan.now))
+        out.append("\n")
+        for action in person.actions:
+            out.append(describe(action, plan.now))
+            out.append("\n")
+        out.append("\n")
+    return out
+
+
+class PlanView(VerticalScroll):
+    """The plan, re-rendered whenever the notes change."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="plan-text")
+
+    def show(self, plan: Plan | None, interview_end: datetime | None) -> None:
+        body = self.query_one("#plan-text", Static)
+        if plan is None or interview_end is None:
+            body.update(Text("The notes have problems: see the Notes tab.", style="bold red"))
+        else:
+            body.update(render(plan, interview_end))
