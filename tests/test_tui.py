@@ -112,7 +112,7 @@ async def test_copy_save_and_quit(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f3")
-        await pilot.press("ctrl+y")
+        await pilot.press("ctrl+t")
         first = app.session.drafts[0]
         assert app.clipboard == f"Subject: {first.subject}\n\n{first.text}"
         assert any("Copied Dana Lee's email" in n.message for n in app._notifications)
@@ -194,7 +194,7 @@ async def test_offline_regenerate_gives_another_phrasing_and_rewrite_says_why(
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.session.drafts[0].text != before and app.session.drafts[0].ok
-        await pilot.press("f5")
+        await pilot.press("f9")
         assert any("needs a language model" in n.message for n in app._notifications)
 
 
@@ -208,7 +208,7 @@ async def test_rewrite_with_a_model_backend_runs_in_a_worker(notes_file: Path) -
         backend.enqueue(shorter)
         await pilot.press("f3")
         app.show_draft(index_of(app, "Dana Lee", "connection_note"))
-        await pilot.press("f5")
+        await pilot.press("f9")
         await app.workers.wait_for_complete()
         await pilot.pause()
         note = app.session.drafts[index_of(app, "Dana Lee", "connection_note")]

@@ -30,7 +30,8 @@ REWRITES = {
     "warmer": "Make it a little warmer and more personal, without flattery.",
     "formal": "Make it more formal, as for a conservative company.",
 }
-_SHORT = {"thank_you_email": "email", "connection_note": "note", "follow_up_message": "message"}
+_SHORT = {"thank_you_email": "email", "connection_note": "note", "follow_up_message": "msg"}
+_FOCUS = {"plan": "PlanView", "drafts": "#draft-list", "notes": "#form Input"}
 
 
 class WriterApp(App[None]):
@@ -38,21 +39,21 @@ class WriterApp(App[None]):
 
     CSS_PATH = "writer.tcss"
     TITLE = "writer"
+    # Keys the editors (TextArea, Input) leave free, so they work wherever the focus is.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "show('plan')", "Plan"),
         Binding("f3", "show('drafts')", "Drafts"),
         Binding("f4", "show('notes')", "Notes"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+y", "copy", "Copy"),
-        Binding("ctrl+f", "fix", "Apply fix"),
-        Binding("ctrl+r", "regenerate", "Regenerate"),
-        Binding("ctrl+n", "variants", "Variants", show=False),
-        Binding("f5", "rewrite('shorter')", "Shorter", show=False),
-        Binding("f6", "rewrite('warmer')", "Warmer", show=False),
-        Binding("f7", "rewrite('formal')", "Formal", show=False),
-        Binding("f8", "mark_sent", "Mark sent", show=False),
-        Binding("ctrl+e", "export", "Export", show=False),
-        Binding("f9", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+t", "copy", "Copy", priority=True),
+        Binding("ctrl+f", "fix", "Fix", priority=True),
+        Binding("ctrl+r", "regenerate", "Redraft", priority=True),
+        Binding("ctrl+n", "variants", "Variants", show=False, priority=True),
+        Binding("f8", "mark_sent", "Sent", show=False),
+        Binding("ctrl+o", "export", "Export", show=False, priority=True),
+        Binding("f9", "rewrite('shorter')", "Shorter", show=False),
+        Binding("f10", "rewrite('warmer')", "Warmer", show=False),
+        Binding("f12", "rewrite('formal')", "Formal", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -204,6 +205,13 @@ class WriterApp(App[None]):
 
     def action_show(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    @on(TabbedContent.TabActivated)
+    def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
+        """Each tab puts the keyboard where work starts: the list, the form."""
+        target = self.query(_FOCUS.get(event.pane.id or "", "PlanView"))
+        if target:
+            target.first().focus()
 
     def action_save(self) -> None:
         try:
