@@ -218,6 +218,23 @@ async def test_rewrite_with_a_model_backend_runs_in_a_worker(notes_file: Path) -
         assert app.query_one(DraftEditor).text == shorter
 
 
+async def test_regenerate_with_a_model_backend(notes_file: Path) -> None:
+    backend = ScriptedBackend()
+    app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
+    fresh = "Hi Dana, thanks again for the Kafka telemetry migration conversation."
+    async with app.run_test(size=(120, 40)) as pilot:
+        backend.queue.clear()
+        backend.requests.clear()
+        backend.enqueue(fresh)
+        await pilot.press("f3")
+        app.show_draft(index_of(app, "Dana Lee", "connection_note"))
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session.drafts[index_of(app, "Dana Lee", "connection_note")].text == fresh
+        assert backend.requests[0].instruction is None
+
+
 def test_snapshot_plan_80x24(snap_compare: object) -> None:
     assert snap_compare(app_for(EXAMPLE), terminal_size=(80, 24))  # type: ignore[operator]
 

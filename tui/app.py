@@ -55,6 +55,7 @@ class WriterApp(App[None]):
         Binding("f10", "rewrite('warmer')", "Warmer", show=False),
         Binding("f12", "rewrite('formal')", "Formal", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("escape", "cancel", "Cancel", show=False),
     ]
 
     class DraftReady(Message):
@@ -330,6 +331,13 @@ class WriterApp(App[None]):
         self.session.edited.discard((draft.interviewer, draft.kind))
         self.refresh_draft_list()
         self.notify("Another phrasing.")
+
+    def action_cancel(self) -> None:
+        """Stop a draft the model is still writing; the previous draft stays."""
+        cancelled = self.workers.cancel_group(self, "draft")
+        if cancelled:
+            self.notify("Stopped.")
+            self.show_draft(self.current)
 
     def action_rewrite(self, how: str) -> None:
         if not self._needs_model(f"Rewriting {how}"):
