@@ -113,6 +113,47 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("--out", metavar="FILE", help="write the YAML here, not to stdout")
     _add_backend(imported)
 
+    batch = commands.add_parser("batch", help="many notes files into DIR, resumable")
+    batch.add_argument(
+        "inputs", metavar="INPUT", nargs="*", help="notes files, directories and globs"
+    )
+    batch.add_argument("--out", metavar="DIR", required=True, help="where the results go")
+    _add_backend(batch)
+    batch.add_argument(
+        "--concurrency",
+        metavar="N",
+        type=_positive_up_to(64),
+        default=4,
+        help="drafts in flight at once (default 4)",
+    )
+    batch.add_argument(
+        "--emit-batch", metavar="FILE.jsonl", help="write Batch API requests instead of drafting"
+    )
+    batch.add_argument(
+        "--collect",
+        metavar="RESULTS.jsonl",
+        help="check a Batch API results file and write the outputs",
+    )
+    _add_now(batch)
+    _add_json(batch)
+
+    sent = commands.add_parser("sent", help="record a message you sent (the planner follows)")
+    _add_notes(sent)
+    sent.add_argument("--to", metavar="NAME", required=True, help="the interviewer")
+    sent.add_argument(
+        "--kind",
+        metavar="K",
+        required=True,
+        help="thank_you_email, connection_request or follow_up_message",
+    )
+    sent.add_argument("--at", metavar="T", type=parse_now, help="when (default: now)")
+
+    ledger = commands.add_parser("ledger", help="what you recorded as sent; the draft log")
+    ledger.add_argument("--drafts", action="store_true", help="show the log of draft runs")
+    ledger.add_argument("--forget", metavar="NAME", help="delete everything about one person")
+    ledger.add_argument("--purge", action="store_true", help="delete everything")
+    _add_json(ledger)
+
     tui = commands.add_parser("tui", help="the terminal app (also: `writer` alone)")
     tui.add_argument(
         "notes",
@@ -159,6 +200,19 @@ def _add_now(parser: argparse.ArgumentParser) -> None:
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _positive_up_to(most: int):  # type: ignore[no-untyped-def]
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= most:
+            raise argparse.ArgumentTypeError(f"{value!r}: a whole number from 1 to {most}")
+        return number
+
+    return parse
 
 
 def _positive(value: str) -> int:

@@ -97,7 +97,7 @@ def run_plan(args: argparse.Namespace) -> int:
     from writer.planner import plan_for
     from writer.render import Style, render_plan
 
-    plan = plan_for(_load(args.notes), _now(args))
+    plan = plan_for(_load(args.notes), _now(args), sent=_sent())
     if args.ics:
         from writer.ics import plan_to_ics
 
@@ -221,3 +221,162 @@ def run_tui(args: argparse.Namespace) -> int:
 
     make_app(path, backend, args.now).run()
     return EXIT_OK
+
+
+def _sent() -> list[Any]:
+    """What the ledger says was sent; a broken ledger is reported, not fatal."""
+    import sqlite3
+
+    from writer.ledger import load_sent
+
+    try:
+        return list(load_sent())
+    except (sqlite3.Error, OSError) as error:
+        print(
+            f"writer: the ledger could not be read ({error}); planning without it", file=sys.stderr
+        )
+        return []
+
+
+def _log(result: Any, source: str) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from writer.ledger import Ledger
+
+    try:
+        with closing(Ledger.open()) as ledger:
+            ledger.log_drafts(result, source)
+    except (sqlite3.Error, OSError) as error:
+        print(f"writer: the draft log could not be written ({error})", file=sys.stderr)
+
+
+def run_sent(args: argparse.Namespace) -> int:
+    from contextlib import closing
+
+    from writer.ledger import SENT_KINDS, Ledger
+
+    notes = _load(args.notes)
+    person = notes.interviewer(args.to)
+    if person is None:
+        names = ", ".join(p.name for p in notes.interviewers)
+        raise UsageError(f"--to {args.to!r} is not in {args.notes}; the notes name: {names}")
+    kind = {
+        "connection_note": "connection_request",
+        "email": "thank_you_email",
+        "message": "follow_up_message",
+    }.get(args.kind, args.kind)
+    if kind not in SENT_KINDS:
+        raise UsageError(f"--kind {args.kind!r}: use one of {', '.join(SENT_KINDS)}")
+    at = args.at or datetime.now().astimezone()
+    with closing(Ledger.open()) as ledger:
+        ledger.record(notes.company, person.name, kind, at)
+    print(
+        f"Recorded: {kind.replace('_', ' ')} to {person.name} ({notes.company}) on "
+        f"{at:%a %d %b %Y %H:%M}"
+    )
+    return EXIT_OK
+
+
+def run_ledger(args: argparse.Namespace) -> int:
+    from contextlib import closing
+
+    from writer.ledger import Ledger, default_path
+
+    with closing(Ledger.open()) as ledger:
+        if args.purge:
+            ledger.purge()
+            print(f"Everything in {default_path()} was deleted.")
+            return EXIT_OK
+        if args.forget:
+            gone = ledger.forget(args.forget)
+            print(f"Forgot {args.forget}: {gone} entries deleted.")
+            return EXIT_OK
+        if args.drafts:
+            log = list(ledger.draft_log())
+            _emit(
+                args,
+                log,
+                lambda: (
+                    "".join(
+                        f"{e['at'][:16]}  {e['source']}  {e['interviewer']} · {e['kind']}  "
+                        f"{e['backend']}/{e['model'] or '-'}  {'ok' if e['ok'] else 'flagged'}  "
+                        f"{', '.join(e['rules'])}\n"
+                        for e in log
+                    )
+                    or "No draft runs logged yet.\n"
+                ),
+            )
+            return EXIT_OK
+        sent = ledger.sent()
+    _emit(
+        args,
+        [s.to_json() for s in sent],
+        lambda: (
+            "".join(
+                f"{s.at:%Y-%m-%d %H:%M}  {s.company}  {s.interviewer}  {s.kind.replace('_', ' ')}\n"
+                for s in sent
+            )
+            or "Nothing recorded yet: `writer sent NOTES --to NAME --kind K`.\n"
+        ),
+    )
+    return EXIT_OK
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from writer.batch import expand
+
+    out = Path(args.out)
+    if args.collect:
+        from writer.batch_api import collect
+
+        summary = collect(Path(args.collect), out)
+        return _batch_done(args, summary, out)
+    sources = expand(args.inputs)
+    if not sources:
+        raise UsageError("no notes files found in the inputs; give files, folders or globs")
+    settings = settings_for(args)
+    backend = backend_for(args, settings)
+    now = _now(args)
+    if args.emit_batch:
+        from writer.backends.openai_backend import OpenAIBackend
+        from writer.batch_api import emit
+
+        if not isinstance(backend, OpenAIBackend):
+            backend = OpenAIBackend(settings)  # requests are written, never sent: no key needed
+        done = emit(sources, out, Path(args.emit_batch), backend, now=now, sent=_sent())
+        print(
+            f"{done['requests']} requests written to {done['file']}; after the batch "
+            f"finishes: writer batch --collect RESULTS.jsonl --out {out}",
+            file=sys.stderr,
+        )
+        for failed in done["failed"]:
+            print(f"writer: {failed['error']}", file=sys.stderr)
+        return EXIT_FLAGGED if done["failed"] else EXIT_OK
+    from writer.batch import run_batch as run
+
+    summary = run(
+        sources,
+        out,
+        cast("AsyncBackend", backend),  # both built-in backends can be awaited
+        now=now,
+        concurrency=args.concurrency,
+        repairs=settings.repair_attempts,
+        sent=_sent(),
+    )
+    return _batch_done(args, summary, out)
+
+
+def _batch_done(args: argparse.Namespace, summary: dict[str, Any], out: Path) -> int:
+    def readable() -> str:
+        lines = [
+            f"{summary['done']}/{summary['inputs']} inputs done "
+            f"({summary['resumed_from_earlier_run']} from an earlier run), "
+            f"{summary['drafts']} drafts: {summary['ok']} ok, {summary['flagged']} "
+            f"flagged; results in {out}"
+        ]
+        lines += [f"failed: {f['error']}" for f in summary["failed"]]
+        return "\n".join(lines) + "\n"
+
+    _emit(args, summary, readable)
+    return EXIT_OK if not summary["failed"] and not summary["flagged"] else EXIT_FLAGGED

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, cast
 
 from writer.backends import Backend, BackendError, DraftRequest, OfflineBackend, Proposal, Usage
 from writer.checker import (
@@ -24,7 +24,14 @@ from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 DEFAULT_REPAIRS = 2
 
-__all__ = ["Draft", "DraftSet", "OfflineBackend", "draft_all", "draft_one"]
+
+class AsyncBackend(Backend, Protocol):
+    """A backend that can also be awaited (the openai backend; an offline one wraps)."""
+
+    async def aexecute(self, request: DraftRequest) -> list[Proposal]: ...
+
+
+__all__ = ["Draft", "DraftSet", "OfflineBackend", "adraft_one", "draft_all", "draft_one"]
 
 
 @dataclass
@@ -141,11 +148,17 @@ def draft_all(
                 for v in range(max(variants, 1))
             ]
             result.drafts += _distinct_ranked(found)
-    _check_across(result.drafts, guidance)
+    check_distinct(result.drafts, guidance)
     return result
 
 
-def draft_one(
+# The loop, written once: it yields each request and is sent back the backend's answer (a
+# list of proposals, or the BackendError it raised); it returns the best draft. `draft_one`
+# drives it synchronously and `adraft_one` with asyncio.
+Steps = Generator[DraftRequest, "list[Proposal] | BackendError", Draft]
+
+
+def draft_steps(
     notes: Notes,
     person: Interviewer,
     action: Action,
@@ -155,7 +168,7 @@ def draft_one(
     variant: int = 0,
     repairs: int = DEFAULT_REPAIRS,
     guidance: Guidance = DEFAULT_GUIDANCE,
-) -> Draft:
+) -> Steps:
     """The best checked draft for one action: the backend proposes, the checker decides,
     safe fixes are applied, and a backend that can repair is re-asked with what is left
     (at most `repairs` times). Never raises because tries ran out; a backend failure
@@ -177,16 +190,14 @@ def draft_one(
     )
     best: Draft | None = None
     usage = Usage()
-    tries = 1 + (repairs if backend.can_repair else 0)
-    for _ in range(tries):
-        try:
-            proposals = backend.execute(request)
-        except BackendError as error:
+    for _ in range(1 + (repairs if backend.can_repair else 0)):
+        answer = yield request
+        if isinstance(answer, BackendError):
             if best is not None:
                 break  # keep the best attempt; a failed repair loses nothing
-            return _failed(shell, str(error), usage)
+            return _failed(shell, str(answer), usage)
         shell.attempts += 1
-        for proposal in proposals:
+        for proposal in answer:
             usage = usage + (proposal.usage or Usage())
             draft = _checked_draft(shell, proposal, person, notes, guidance)
             if best is None or draft.rank() < best.rank():
@@ -202,6 +213,50 @@ def draft_one(
     if best is None:
         return _failed(shell, f"{backend.name} proposed nothing", usage)
     return replace(best, attempts=shell.attempts, usage=usage if backend.model else None)
+
+
+def draft_one(
+    notes: Notes,
+    person: Interviewer,
+    action: Action,
+    backend: Backend,
+    now: datetime,
+    **options: Any,
+) -> Draft:
+    """`draft_steps`, asking the backend synchronously."""
+    steps = draft_steps(notes, person, action, backend, now, **options)
+    try:
+        request = next(steps)
+        while True:
+            try:
+                answer: list[Proposal] | BackendError = backend.execute(request)
+            except BackendError as error:
+                answer = error
+            request = steps.send(answer)
+    except StopIteration as done:
+        return cast(Draft, done.value)
+
+
+async def adraft_one(
+    notes: Notes,
+    person: Interviewer,
+    action: Action,
+    backend: AsyncBackend,
+    now: datetime,
+    **options: Any,
+) -> Draft:
+    """`draft_steps`, awaiting the backend (batch runs many of these at once)."""
+    steps = draft_steps(notes, person, action, backend, now, **options)
+    try:
+        request = next(steps)
+        while True:
+            try:
+                answer: list[Proposal] | BackendError = await backend.aexecute(request)
+            except BackendError as error:
+                answer = error
+            request = steps.send(answer)
+    except StopIteration as done:
+        return cast(Draft, done.value)
 
 
 def _checked_draft(
@@ -270,7 +325,7 @@ def _distinct_ranked(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _check_across(drafts: list[Draft], guidance: Guidance) -> None:
+def check_distinct(drafts: list[Draft], guidance: Guidance) -> None:
     best = [d for d in drafts if d.variant == 0 and d.error is None]
     pairs = check_across([(d.interviewer, d.kind, d.text) for d in best], guidance)
     for index, finding in pairs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -33,6 +34,24 @@ MESSAGE_FOR_ACTION: dict[ActionKind, MessageKind] = {
     ActionKind.connection_request: MessageKind.connection_note,
     ActionKind.follow_up_message: MessageKind.follow_up_message,
 }
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A message the candidate recorded as sent (the ledger), which the planner respects."""
+
+    company: str
+    interviewer: str
+    kind: str  # thank_you_email | connection_request | follow_up_message
+    at: datetime
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "company": self.company,
+            "interviewer": self.interviewer,
+            "kind": self.kind,
+            "at": self.at.isoformat(),
+        }
 
 
 class Reason(BaseModel):

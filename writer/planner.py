@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta, tzinfo
 
 from writer.notes import (
@@ -15,7 +16,7 @@ from writer.notes import (
     Tier,
     Went,
 )
-from writer.plan import Action, ActionKind, Decision, InterviewerPlan, Plan, Reason
+from writer.plan import Action, ActionKind, Decision, InterviewerPlan, Plan, Reason, Sent
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 _PRIORITY = {
@@ -31,15 +32,56 @@ _DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.exec
 _HR = {Relation.recruiter, Relation.hr_coordinator}
 
 
-def plan_for(notes: Notes, now: datetime, guidance: Guidance = DEFAULT_GUIDANCE) -> Plan:
-    """Every interviewer's actions, decisions, windows and reasons at `now`."""
-    ctx = _Context(notes, now, guidance)
+def plan_for(
+    notes: Notes,
+    now: datetime,
+    guidance: Guidance = DEFAULT_GUIDANCE,
+    sent: Sequence[Sent] = (),
+) -> Plan:
+    """Every interviewer's actions, decisions, windows and reasons at `now`.
+
+    `sent` is what the ledger recorded: a recorded request is never proposed again, a
+    recorded message is never repeated, and requests recorded this month (any company)
+    count against a free account's note budget."""
+    ctx = _Context(with_ledger(notes, sent), now, guidance)
+    ctx.emailed = {
+        s.interviewer: s.at
+        for s in sent
+        if s.company == notes.company and s.kind == "thank_you_email"
+    }
+    ctx.elsewhere = sum(
+        1
+        for s in sent
+        if s.company != notes.company
+        and s.kind == "connection_request"
+        and (s.at.year, s.at.month) == (ctx.now.year, ctx.now.month)
+    )
     people = [
         InterviewerPlan(name=p.name, relation=p.relation.value, actions=ctx.actions_for(p))
         for p in notes.interviewers
     ]
     ctx.apply_note_budget(people)
     return Plan(company=notes.company, role=notes.role, now=ctx.now, interviewers=people)
+
+
+def with_ledger(notes: Notes, sent: Sequence[Sent]) -> Notes:
+    """The notes as the ledger knows them: recorded requests and messages folded in."""
+    mine = [s for s in sent if s.company == notes.company]
+    if not mine:
+        return notes
+    people = []
+    for person in notes.interviewers:
+        linkedin = person.linkedin
+        for record in (s for s in mine if s.interviewer == person.name):
+            day = record.at.date()
+            if record.kind == "connection_request" and linkedin.status == LinkedInStatus.none:
+                linkedin = linkedin.model_copy(
+                    update={"status": LinkedInStatus.pending, "requested_on": day}
+                )
+            if record.kind == "follow_up_message" and linkedin.messaged_on is None:
+                linkedin = linkedin.model_copy(update={"messaged_on": day})
+        people.append(person.model_copy(update={"linkedin": linkedin}))
+    return notes.model_copy(update={"interviewers": people})
 
 
 def _reason(rule: str, text: str) -> Reason:
@@ -61,13 +103,15 @@ class _Context:
             now = now.astimezone()
         self.now = now.astimezone(self.tz)
         self.ends = notes.interview.ends.astimezone(self.tz)
+        self.emailed: dict[str, datetime] = {}
+        self.elsewhere = 0  # connection requests recorded this month for other companies
 
     def after(self, hours: float) -> datetime:
         return self.ends + timedelta(hours=hours)
 
     def actions_for(self, person: Interviewer) -> list[Action]:
         connection = self.connection_request(person)
-        actions = [self.thank_you_email(), connection]
+        actions = [self.thank_you_email(person), connection]
         follow_up = self.follow_up(person, connection)
         if follow_up is not None:
             actions.append(follow_up)
@@ -78,8 +122,16 @@ class _Context:
 
     # -- thank-you email ---------------------------------------------------------------
 
-    def thank_you_email(self) -> Action:
+    def thank_you_email(self, person: Interviewer) -> Action:
         start, end = self.ends, self.after(self.g.email_within_hours)
+        emailed = self.emailed.get(person.name)
+        if emailed is not None:
+            text = f"You sent it on {emailed:%a %d %b} (recorded in your ledger)."
+            return Action(
+                kind=ActionKind.thank_you_email,
+                decision=Decision.skip,
+                reasons=[_reason("email.always", text)],
+            )
         reasons = [
             _reason(
                 "email.always",
@@ -268,7 +320,7 @@ class _Context:
         """Over a free account's monthly note budget, lower-priority requests become optional."""
         if self.notes.tier != Tier.free:
             return
-        used = self.notes_sent_this_month()
+        used = self.notes_sent_this_month() + self.elsewhere
         budget = self.g.free_note_budget
         planned = [
             (self._priority(person), action)

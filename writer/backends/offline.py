@@ -20,3 +20,6 @@ class OfflineBackend:
             request.variant,
             request.guidance,
         )
+
+    async def aexecute(self, request: DraftRequest) -> list[Proposal]:
+        return self.execute(request)  # no I/O to wait on

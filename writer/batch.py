@@ -1,0 +1,294 @@
+"""`writer batch`: many notes files, drafted concurrently, resumable after any crash.
+
+Per input it writes `<name>.md`, then `<name>.json` (written last: its presence means the
+input is done), then appends the input's lines to `results.jsonl`. A rerun first repairs
+`results.jsonl` (drops a torn last line, lines of inputs that did not finish, duplicates,
+and re-adds lines of finished inputs that are missing), then drafts only what is not done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import glob
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from writer.drafting import AsyncBackend, Draft, DraftSet, adraft_one, check_distinct
+from writer.errors import InputError
+from writer.loader import load_notes
+from writer.notes import Interviewer, Notes
+from writer.plan import Action, Decision, Plan, Sent
+from writer.planner import plan_for
+from writer.settings import DEFAULT_GUIDANCE
+
+NOTES_SUFFIXES = (".yaml", ".yml", ".json")
+RESULTS, SUMMARY = "results.jsonl", "summary.json"
+
+
+def expand(inputs: Iterable[str]) -> list[Path]:
+    """Files, directories (their notes files) and globs, in a stable order, each once."""
+    found: dict[Path, None] = {}
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            matches = sorted(p for p in path.rglob("*") if p.suffix.lower() in NOTES_SUFFIXES)
+        elif any(c in item for c in "*?["):
+            matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
+        else:
+            matches = [path]
+        for match in matches:
+            found.setdefault(match, None)
+    return list(found)
+
+
+def output_name(source: Path) -> str:
+    """A file name per input that two inputs with one name cannot share."""
+    digest = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:8]
+    return f"{source.stem}-{digest}"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def draft_lines(result: dict[str, Any], source: str) -> list[str]:
+    return [json.dumps({**d, "source": source}, ensure_ascii=False) for d in result["drafts"]]
+
+
+@dataclass
+class Outcome:
+    """How one input went."""
+
+    source: str
+    status: str  # done | skipped (already done) | failed
+    drafts: int = 0
+    ok: int = 0
+    error: str | None = None
+    usage: dict[str, Any] = field(default_factory=dict)
+
+
+class Batch:
+    """One batch run into `out`."""
+
+    def __init__(
+        self,
+        out: Path,
+        backend: AsyncBackend,
+        *,
+        now: datetime,
+        concurrency: int = 4,
+        repairs: int = 2,
+        sent: list[Sent] | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self.out, self.backend, self.now = out, backend, now
+        self.repairs, self.sent = repairs, sent or []
+        self.limit = asyncio.Semaphore(max(concurrency, 1))
+        self.progress = progress or (lambda line: None)
+
+    def done_path(self, source: Path) -> Path:
+        return self.out / f"{output_name(source)}.json"
+
+    def repair_results(self, sources: list[Path]) -> None:
+        """Make results.jsonl hold each finished input's lines exactly once."""
+        results = self.out / RESULTS
+        lines = results.read_text("utf-8").split("\n") if results.exists() else []
+        done = {str(s): self.done_path(s) for s in sources if self.done_path(s).exists()}
+        kept, seen = [], set()
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a torn last line, or nothing
+            key = (
+                record.get("source"),
+                record.get("interviewer"),
+                record.get("kind"),
+                record.get("variant"),
+            )
+            if record.get("source") in done and key not in seen:
+                seen.add(key)
+                kept.append(line)
+        for source, path in done.items():
+            result = json.loads(path.read_text("utf-8"))
+            for line in draft_lines(result, source):
+                record = json.loads(line)
+                key = (source, record["interviewer"], record["kind"], record["variant"])
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(line)
+        write_atomic(results, "".join(f"{line}\n" for line in kept))
+
+    async def run(self, sources: list[Path]) -> list[Outcome]:
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.repair_results(sources)
+        started, total = time.monotonic(), len(sources)
+        outcomes: list[Outcome] = []
+
+        async def one(source: Path) -> None:
+            outcome = await self.input(source)
+            outcomes.append(outcome)
+            elapsed = time.monotonic() - started
+            eta = elapsed / len(outcomes) * (total - len(outcomes))
+            self.progress(
+                f"[{len(outcomes)}/{total}] {outcome.status:<7} {source}"
+                + (f": {outcome.error}" if outcome.error else "")
+                + (f"  (about {eta:.0f} s left)" if len(outcomes) < total else "")
+            )
+
+        await asyncio.gather(*(one(source) for source in sources))
+        order = {str(s): i for i, s in enumerate(sources)}
+        return sorted(outcomes, key=lambda o: order[o.source])
+
+    async def input(self, source: Path) -> Outcome:
+        if self.done_path(source).exists():
+            result = json.loads(self.done_path(source).read_text("utf-8"))
+            return _outcome(str(source), "skipped", result)
+        try:
+            notes = load_notes(source)
+        except InputError as error:
+            return Outcome(str(source), "failed", error=str(error.problems[0]))
+        plan = plan_for(notes, self.now, sent=self.sent)
+        result = await self.draft(notes, plan)
+        write_outputs(self.out, source, notes, result)
+        return _outcome(str(source), "done", result.to_json())
+
+    async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
+        jobs = []
+        for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True):
+            for action in person_plan.actions:
+                if action.decision != Decision.skip and action.message_kind is not None:
+                    jobs.append(self.bounded(notes, person, action, plan.now))
+        drafts: list[Draft] = list(await asyncio.gather(*jobs))
+        check_distinct(drafts, DEFAULT_GUIDANCE)
+        return DraftSet(
+            backend=self.backend.name, model=self.backend.model, plan=plan, drafts=drafts
+        )
+
+    async def bounded(
+        self, notes: Notes, person: Interviewer, action: Action, now: datetime
+    ) -> Draft:
+        async with self.limit:  # at most `concurrency` drafts talk to the backend at once
+            return await adraft_one(notes, person, action, self.backend, now, repairs=self.repairs)
+
+
+def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> None:
+    """One input's Markdown, then its JSON (the mark that it is done), then its lines."""
+    name = output_name(source)
+    payload = {"source": str(source), **result.to_json()}
+    write_atomic(out / f"{name}.md", _markdown(notes, result, source))
+    write_atomic(out / f"{name}.json", json.dumps(payload, ensure_ascii=False, indent=1))
+    with open(out / RESULTS, "a", encoding="utf-8") as handle:
+        for line in draft_lines(payload, str(source)):
+            handle.write(line + "\n")
+            handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _outcome(source: str, status: str, result: dict[str, Any]) -> Outcome:
+    drafts = result.get("drafts", [])
+    return Outcome(
+        source,
+        status,
+        drafts=len(drafts),
+        ok=sum(1 for d in drafts if d["ok"]),
+        usage=result.get("usage", {}),
+    )
+
+
+def _markdown(notes: Notes, result: DraftSet, source: Path) -> str:
+    lines = [
+        f"# {notes.company} — {notes.role}",
+        "",
+        f"From `{source}`, drafted by "
+        f"{result.backend}{f' ({result.model})' if result.model else ''}.",
+        "",
+    ]
+    for draft in result.drafts:
+        status = "ok" if draft.ok else "needs changes"
+        lines += [f"## {draft.interviewer} — {draft.kind.replace('_', ' ')} ({status})", ""]
+        if draft.error:
+            lines += [f"Not drafted: {draft.error}", ""]
+            continue
+        if draft.subject:
+            lines += [f"**Subject:** {draft.subject}", ""]
+        lines += [draft.text, ""]
+        lines += [f"- {f.severity} `{f.rule}`: {f.message}" for f in draft.report.findings]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
+    drafts = sum(o.drafts for o in outcomes)
+    ok = sum(o.ok for o in outcomes)
+    tokens = {"prompt_tokens": 0, "completion_tokens": 0}
+    cost = 0.0
+    for o in outcomes:
+        for key in tokens:
+            tokens[key] += int(o.usage.get(key) or 0)
+        cost += float(o.usage.get("estimated_cost_usd") or 0)
+    return {
+        "inputs": len(outcomes),
+        "done": sum(o.status in ("done", "skipped") for o in outcomes),
+        "resumed_from_earlier_run": sum(o.status == "skipped" for o in outcomes),
+        "failed": [
+            {"source": o.source, "error": o.error} for o in outcomes if o.status == "failed"
+        ],
+        "drafts": drafts,
+        "ok": ok,
+        "flagged": drafts - ok,
+        "tokens": tokens,
+        "estimated_cost_usd": round(cost, 6),
+        "wall_seconds": round(seconds, 3),
+    }
+
+
+def run_batch(
+    sources: list[Path],
+    out: Path,
+    backend: AsyncBackend,
+    *,
+    now: datetime,
+    concurrency: int,
+    repairs: int,
+    sent: list[Sent],
+) -> dict[str, Any]:
+    """Draft every input into `out`; write and return the summary."""
+    tty = sys.stderr.isatty()
+
+    def progress(line: str) -> None:
+        if tty:
+            sys.stderr.write("\r\x1b[2K" + line[:200])
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    batch = Batch(
+        out,
+        backend,
+        now=now,
+        concurrency=concurrency,
+        repairs=repairs,
+        sent=sent,
+        progress=progress,
+    )
+    started = time.monotonic()
+    outcomes = asyncio.run(batch.run(sources))
+    if tty:
+        sys.stderr.write("\n")
+    summary = summarise(outcomes, time.monotonic() - started)
+    write_atomic(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
+    return summary

@@ -1,0 +1,187 @@
+"""Scale-out: write the requests for OpenAI's Batch API (or vLLM's `run-batch`), and turn
+their results back into the same outputs as a direct `writer batch` run."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from writer.backends import BackendError, Proposal
+from writer.backends.base import DraftRequest, Usage
+from writer.backends.openai_backend import OpenAIBackend, parse_reply
+from writer.batch import SUMMARY, Outcome, _outcome, summarise, write_atomic, write_outputs
+from writer.drafting import Draft, DraftSet, check_distinct, draft_one
+from writer.errors import InputError, Problem
+from writer.loader import load_notes
+from writer.plan import Decision, Sent
+from writer.planner import plan_for
+from writer.prompting import Prompt
+from writer.settings import DEFAULT_GUIDANCE
+
+MANIFEST = "batch-manifest.json"
+ENDPOINT = "/v1/chat/completions"
+
+
+def emit(
+    sources: list[Path],
+    out: Path,
+    target: Path,
+    backend: OpenAIBackend,
+    *,
+    now: datetime,
+    sent: list[Sent],
+) -> dict[str, Any]:
+    """Write one request line per planned message to `target`, and a manifest into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest: dict[str, Any] = {
+        "now": now.isoformat(),
+        "model": backend.model,
+        "requests": {},
+        "failed": [],
+    }
+    lines = []
+    for number, source in enumerate(sources):
+        try:
+            notes = load_notes(source)
+        except InputError as error:
+            manifest["failed"].append({"source": str(source), "error": str(error.problems[0])})
+            continue
+        plan = plan_for(notes, now, sent=sent)
+        for p, (person_plan, person) in enumerate(
+            zip(plan.interviewers, notes.interviewers, strict=True)
+        ):
+            for action in person_plan.actions:
+                kind = action.message_kind
+                if action.decision == Decision.skip or kind is None:
+                    continue
+                custom_id = f"w{number}-{p}-{kind.value}"
+                prompt = backend.prompt(DraftRequest(notes, person, kind.value, plan.now))
+                lines.append(
+                    json.dumps(
+                        {
+                            "custom_id": custom_id,
+                            "method": "POST",
+                            "url": ENDPOINT,
+                            "body": _body(backend, prompt),
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+                manifest["requests"][custom_id] = {
+                    "source": str(source),
+                    "person": p,
+                    "kind": kind.value,
+                    "prompt_hash": prompt.hash,
+                }
+    write_atomic(target, "".join(f"{line}\n" for line in lines))
+    write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return {"requests": len(lines), "file": str(target), "failed": manifest["failed"]}
+
+
+def _body(backend: OpenAIBackend, prompt: Prompt) -> dict[str, Any]:
+    settings = backend.settings
+    return {
+        "model": settings.model,
+        "messages": prompt.messages,
+        "temperature": settings.temperature,
+        "max_tokens": settings.max_output_tokens,
+    }
+
+
+class _Answers:
+    """A backend that answers each request from the batch results (no repairs possible)."""
+
+    name = "openai"
+    can_repair = False
+
+    def __init__(self, model: str | None, answers: dict[tuple[str, str], Proposal | str]):
+        self.model = model
+        self.answers = answers
+
+    def execute(self, request: DraftRequest) -> list[Proposal]:
+        answer = self.answers.get((request.person.name, request.kind))
+        if answer is None:
+            raise BackendError("no result for this request in the batch results file")
+        if isinstance(answer, str):
+            raise BackendError(answer)
+        return [answer]
+
+
+def _proposal(record: dict[str, Any], kind: str, prompt_hash: str) -> Proposal | str:
+    """A batch output line as a proposal, or the error it reports."""
+    if record.get("error"):
+        return f"the batch reported an error: {json.dumps(record['error'])[:200]}"
+    response = record.get("response") or {}
+    if response.get("status_code") != 200:
+        return f"the batch request failed with HTTP {response.get('status_code')}"
+    body = response.get("body") or {}
+    try:
+        content = body["choices"][0]["message"]["content"] or ""
+    except (KeyError, IndexError, TypeError):
+        return "the batch result has no message"
+    if not content.strip():
+        return "the model sent an empty reply"
+    usage = body.get("usage") or {}
+    counted = Usage(int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
+    empty = Prompt(messages=[], hash=prompt_hash, tokens=0, approximate=False)
+    return parse_reply(content, kind, counted, empty)
+
+
+def collect(results: Path, out: Path) -> dict[str, Any]:
+    """Check every result and write the same files a direct run writes."""
+    manifest_path = out / MANIFEST
+    if not manifest_path.exists():
+        raise InputError(
+            [
+                Problem(
+                    str(manifest_path),
+                    0,
+                    "no batch manifest here: collect into "
+                    "the --out directory that --emit-batch wrote",
+                )
+            ]
+        )
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    now = datetime.fromisoformat(manifest["now"])
+    by_source: dict[str, dict[tuple[str, str], Proposal | str]] = {}
+    for number, line in enumerate(results.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            meta = manifest["requests"][record["custom_id"]]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise InputError(
+                [
+                    Problem(
+                        str(results),
+                        number,
+                        "not a batch result line for this manifest (custom_id unknown or bad JSON)",
+                    )
+                ]
+            ) from None
+        notes = load_notes(meta["source"])
+        name = notes.interviewers[meta["person"]].name
+        by_source.setdefault(meta["source"], {})[(name, meta["kind"])] = _proposal(
+            record, meta["kind"], meta["prompt_hash"]
+        )
+    outcomes = [Outcome(f["source"], "failed", error=f["error"]) for f in manifest["failed"]]
+    for source, answers in by_source.items():
+        notes = load_notes(source)
+        plan = plan_for(notes, now)
+        backend = _Answers(manifest.get("model"), answers)
+        drafts: list[Draft] = [
+            draft_one(notes, person, action, backend, plan.now, repairs=0)
+            for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True)
+            for action in person_plan.actions
+            if action.decision != Decision.skip and action.message_kind is not None
+        ]
+        check_distinct(drafts, DEFAULT_GUIDANCE)
+        result = DraftSet(backend="openai", model=manifest.get("model"), plan=plan, drafts=drafts)
+        write_outputs(out, Path(source), notes, result)
+        outcomes.append(_outcome(source, "done", result.to_json()))
+    summary = summarise(outcomes, 0.0)
+    write_atomic(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
+    return summary
