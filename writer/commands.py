@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from writer.checker import KINDS
 from writer.errors import InputError, Problem, UsageError
@@ -17,6 +17,7 @@ from writer.errors import InputError, Problem, UsageError
 if TYPE_CHECKING:
     from writer.backends import Backend
     from writer.config import Settings
+    from writer.drafting import AsyncBackend
     from writer.notes import Notes
 
 EXIT_OK, EXIT_FLAGGED = 0, 1
