@@ -235,17 +235,30 @@ async def test_regenerate_with_a_model_backend(notes_file: Path) -> None:
         assert backend.requests[0].instruction is None
 
 
+def settled(*keys: str):  # type: ignore[no-untyped-def]
+    """Press keys, then let highlighting and layout settle before the snapshot (a loaded
+    machine is slower to paint the YAML's syntax colours)."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()
+
+    return run_before
+
+
 def test_snapshot_plan_80x24(snap_compare: object) -> None:
-    assert snap_compare(app_for(EXAMPLE), terminal_size=(80, 24))  # type: ignore[operator]
+    assert snap_compare(app_for(EXAMPLE), run_before=settled(), terminal_size=(80, 24))  # type: ignore[operator]
 
 
 def test_snapshot_drafts_120x40(snap_compare: object) -> None:
-    assert snap_compare(app_for(EXAMPLE), press=["f3"], terminal_size=(120, 40))  # type: ignore[operator]
+    assert snap_compare(app_for(EXAMPLE), run_before=settled("f3"), terminal_size=(120, 40))  # type: ignore[operator]
 
 
 def test_snapshot_notes_120x40(snap_compare: object) -> None:
-    assert snap_compare(app_for(EXAMPLE), press=["f4"], terminal_size=(120, 40))  # type: ignore[operator]
+    assert snap_compare(app_for(EXAMPLE), run_before=settled("f4"), terminal_size=(120, 40))  # type: ignore[operator]
 
 
 def test_snapshot_drafts_80x24(snap_compare: object) -> None:
-    assert snap_compare(app_for(EXAMPLE), press=["f3"], terminal_size=(80, 24))  # type: ignore[operator]
+    assert snap_compare(app_for(EXAMPLE), run_before=settled("f3"), terminal_size=(80, 24))  # type: ignore[operator]

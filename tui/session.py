@@ -17,7 +17,7 @@ from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
 from writer.loader import parse_notes, read_mapping
 from writer.notes import Notes
-from writer.plan import Plan
+from writer.plan import Plan, Sent
 from writer.planner import plan_for
 
 
@@ -46,10 +46,11 @@ class Session:
     drafts: list[Draft] = field(default_factory=list)
     edited: set[tuple[str, str]] = field(default_factory=set)
     dirty: bool = False
+    sent: list[Sent] = field(default_factory=list)
 
     @classmethod
     def open(cls, path: Path | None, backend: Backend, now: datetime) -> Session:
-        session = cls(backend=backend, now=now, path=path)
+        session = cls(backend=backend, now=now, path=path, sent=_ledger_sent())
         text = path.read_text("utf-8") if path is not None and path.exists() else template(now)
         session.set_text(text, dirty=False)
         return session
@@ -67,7 +68,7 @@ class Session:
             self.problems = error.problems
             return False
         self.problems, self.notes = [], notes
-        self.plan = plan_for(notes, self.now)
+        self.plan = plan_for(notes, self.now, sent=self.sent)
         if self.backend.name == "offline" or not self.drafts:
             self.redraft()
         return True
@@ -124,8 +125,14 @@ class Session:
         return True
 
     def mark_sent(self, index: int, today: date) -> str:
-        """Record in the notes what was sent, so the plan follows; returns what changed."""
+        """Record what was sent, in the ledger and where it has a field in the notes, so the
+        plan follows; returns what changed."""
         draft = self.drafts[index]
+        kind = {"connection_note": "connection_request"}.get(draft.kind, draft.kind)
+        if self.notes is not None:
+            record = Sent(self.notes.company, draft.interviewer, kind, self.now)
+            self.sent.append(record)
+            _ledger_record(record)
         data = self.data()
         person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
         linkedin = person.setdefault("linkedin", {})
@@ -136,7 +143,8 @@ class Session:
             linkedin["messaged_on"] = today.isoformat()
             done = "follow-up message recorded"
         else:
-            return "thank-you emails are not tracked in the notes file"
+            self.set_text(self.text, dirty=False)  # re-plan with the ledger's record
+            return "thank-you email recorded in the ledger"
         self.set_data(data)
         return done
 
@@ -162,6 +170,30 @@ class Session:
                 lines += [f"**Subject:** {draft.subject}", ""]
             lines += [draft.text, ""]
         return "\n".join(lines)
+
+
+def _ledger_sent() -> list[Sent]:
+    import sqlite3
+
+    from writer.ledger import load_sent
+
+    try:
+        return load_sent()
+    except (sqlite3.Error, OSError):
+        return []  # the app works without a ledger
+
+
+def _ledger_record(record: Sent) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from writer.ledger import Ledger
+
+    try:
+        with closing(Ledger.open()) as ledger:
+            ledger.record(record.company, record.interviewer, record.kind, record.at)
+    except (sqlite3.Error, OSError):
+        pass  # the notes still carry the record where they can
 
 
 def dump(data: dict[str, Any]) -> str:

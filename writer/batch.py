@@ -97,6 +97,9 @@ class Batch:
         self.out, self.backend, self.now = out, backend, now
         self.repairs, self.sent = repairs, sent or []
         self.limit = asyncio.Semaphore(max(concurrency, 1))
+        # Inputs in progress at once: enough to keep `concurrency` drafts in flight, few
+        # enough that reading and planning them never holds up the requests.
+        self.inputs = asyncio.Semaphore(max(concurrency, 1) + 2)
         self.progress = progress or (lambda line: None)
 
     def done_path(self, source: Path) -> Path:
@@ -154,16 +157,20 @@ class Batch:
         return sorted(outcomes, key=lambda o: order[o.source])
 
     async def input(self, source: Path) -> Outcome:
+        async with self.inputs:
+            return await self._input(source)
+
+    async def _input(self, source: Path) -> Outcome:
         if self.done_path(source).exists():
             result = json.loads(self.done_path(source).read_text("utf-8"))
             return _outcome(str(source), "skipped", result)
         try:
-            notes = load_notes(source)
+            notes = await asyncio.to_thread(load_notes, source)
         except InputError as error:
             return Outcome(str(source), "failed", error=str(error.problems[0]))
         plan = plan_for(notes, self.now, sent=self.sent)
         result = await self.draft(notes, plan)
-        write_outputs(self.out, source, notes, result)
+        await asyncio.to_thread(write_outputs, self.out, source, notes, result)
         return _outcome(str(source), "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:

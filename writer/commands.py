@@ -130,10 +130,11 @@ def run_draft(args: argparse.Namespace) -> int:
     notes = _load(args.notes)
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    plan = plan_for(notes, _now(args))
+    plan = plan_for(notes, _now(args), sent=_sent())
     result = draft_all(
         notes, plan, backend, kinds=kinds, variants=args.variants, repairs=settings.repair_attempts
     )
+    _log(result, args.notes)
     _emit(args, result.to_json(), lambda: render_drafts(result, Style()))
     return EXIT_OK if result.ok else EXIT_FLAGGED
 

@@ -58,7 +58,7 @@ def plan_for(
     )
     people = [
         InterviewerPlan(name=p.name, relation=p.relation.value, actions=ctx.actions_for(p))
-        for p in notes.interviewers
+        for p in ctx.notes.interviewers
     ]
     ctx.apply_note_budget(people)
     return Plan(company=notes.company, role=notes.role, now=ctx.now, interviewers=people)

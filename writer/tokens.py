@@ -32,8 +32,25 @@ class TokenCounter:
         return len(self.encoding.encode(text, disallowed_special=()))
 
     def count_messages(self, messages: list[dict[str, str]]) -> int:
-        """Tokens of a chat request: each message's content plus a few for its framing."""
-        return sum(4 + self.count(m["content"]) for m in messages) + 3
+        """Tokens of a chat request: each message's content plus a few for its framing.
+        The system prompt is the same for every request: it is counted once."""
+        return (
+            sum(
+                4 + self._count_static(m["content"])
+                if m["role"] == "system"
+                else 4 + self.count(m["content"])
+                for m in messages
+            )
+            + 3
+        )
+
+    def _count_static(self, text: str) -> int:
+        return _static_count(self, text)
+
+
+@cache
+def _static_count(counter: TokenCounter, text: str) -> int:
+    return counter.count(text)
 
 
 def _cached(name: str) -> bool:
