@@ -6,16 +6,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import openai
+from openai.types.chat import ChatCompletion
 
 from writer.backends.base import BackendError, DraftRequest, Proposal, Usage
 from writer.config import Settings
 from writer.prompting import Prompt, build_prompt
-
-if TYPE_CHECKING:
-    from openai.types.chat import ChatCompletion
 
 # The SDK raises its own errors, but a body that is not JSON comes through as JSONDecodeError.
 _SDK_ERRORS = (openai.OpenAIError, json.JSONDecodeError)
@@ -134,7 +132,11 @@ class OpenAIBackend:
             raise BackendError(self._fatal, fatal=True)
         prompt = self.prompt(request)
         try:
-            response = await self.async_client.chat.completions.create(**self._arguments(prompt))
+            # `post` sends the body as built: the SDK's parameter transform costs ~2 ms of
+            # CPU per request, which is what limits a batch at high concurrency.
+            response = await self.async_client.post(
+                "/chat/completions", body=self._arguments(prompt), cast_to=ChatCompletion
+            )
         except _SDK_ERRORS as error:
             raise self._explain(error) from None
         return [self._proposal(request.kind, prompt, response)]
