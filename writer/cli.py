@@ -154,6 +154,37 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_argument("--purge", action="store_true", help="delete everything")
     _add_json(ledger)
 
+    evaluate = commands.add_parser("eval", help="score a backend against the golden cases")
+    evaluate.add_argument(
+        "golden",
+        metavar="GOLDEN_DIR",
+        nargs="?",
+        default="evals/golden",
+        help="folder of golden case files (default evals/golden)",
+    )
+    _add_backend(evaluate)
+    evaluate.add_argument("--report", metavar="FILE", help="write a report: .md or .html")
+    evaluate.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="exit 1 if a metric regressed beyond tolerance against FILE",
+    )
+    evaluate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="ask the model again even for requests answered before",
+    )
+    evaluate.add_argument(
+        "--limit",
+        metavar="N",
+        type=_positive_up_to(10_000),
+        help="only the first N cases (a quick look at a slow model)",
+    )
+    evaluate.add_argument(
+        "--compare", metavar="RUN", nargs=2, help="show two saved runs (--json output) side by side"
+    )
+    _add_json(evaluate)
+
     tui = commands.add_parser("tui", help="the terminal app (also: `writer` alone)")
     tui.add_argument(
         "notes",

@@ -382,3 +382,54 @@ def _batch_done(args: argparse.Namespace, summary: dict[str, Any], out: Path) ->
 
     _emit(args, summary, readable)
     return EXIT_OK if not summary["failed"] and not summary["flagged"] else EXIT_FLAGGED
+
+
+def _read_run(path: str) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError([Problem(path, 0, f"not a saved eval run: {error}")]) from None
+    if not isinstance(data, dict) or "metrics" not in data:
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    0,
+                    "not a saved eval run (no metrics); save one with `writer eval --json > FILE`",
+                )
+            ]
+        )
+    return data
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from writer.eval_report import html_page, markdown, table
+    from writer.evals import evaluate, regressions
+
+    if args.compare:
+        first, second = (_read_run(p) for p in args.compare)
+        print(table(first, second), end="")
+        return EXIT_OK
+    baseline = _read_run(args.baseline) if args.baseline else None
+    settings = settings_for(args)
+    backend = backend_for(args, settings)
+    if backend.name != "offline" and not args.no_cache:
+        from writer.config import data_dir
+        from writer.evals import CachedBackend
+
+        backend = CachedBackend(backend, data_dir() / "eval-cache")
+    result = evaluate(Path(args.golden), backend, args.limit)
+    if args.report:
+        report = Path(args.report)
+        page = html_page(result) if report.suffix.lower() in (".html", ".htm") else markdown(result)
+        _write(report, page.encode("utf-8"))
+        print(f"Report written to {report}", file=sys.stderr)
+    _emit(args, result, lambda: table(result))
+    if baseline is None:
+        return EXIT_OK
+    fell = regressions(result, baseline)
+    for line in fell:
+        print(f"writer: regression: {line}", file=sys.stderr)
+    if not fell:
+        print(f"No regression against {args.baseline}.", file=sys.stderr)
+    return EXIT_FLAGGED if fell else EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from writer.backends.base import DraftRequest, Proposal
-from writer.composer import compose
 
 
 class OfflineBackend:
@@ -12,6 +11,8 @@ class OfflineBackend:
     can_repair = False  # its candidates are already checked; a re-ask would change nothing
 
     def execute(self, request: DraftRequest) -> list[Proposal]:
+        from writer.composer import compose  # the composer imports Proposal from backends
+
         return compose(
             request.notes,
             request.person,
