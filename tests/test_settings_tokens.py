@@ -16,17 +16,8 @@ from writer.tokens import counter_for
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in (
-        "OPENAI_API_KEY",
-        "OPENAI_BASE_URL",
-        "WRITER_API_KEY",
-        "WRITER_BASE_URL",
-        "WRITER_BACKEND",
-        "WRITER_MODEL",
-        "WRITER_OFFLINE",
-    ):
-        monkeypatch.delenv(name, raising=False)
+def config_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The config file these tests write (conftest already cleared keys and endpoints)."""
     monkeypatch.setenv("WRITER_CONFIG", str(tmp_path / "config.toml"))
 
 

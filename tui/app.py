@@ -23,7 +23,7 @@ from tui.widgets.notes_form import NotesForm
 from tui.widgets.plan_view import PlanView
 from writer.backends import Backend, BackendError, DraftRequest
 from writer.drafting import Draft, draft_one
-from writer.render import duration
+from writer.render import relative_window
 
 REWRITES = {
     "shorter": "Make it noticeably shorter, keeping the greeting, the thanks and one topic.",
@@ -159,15 +159,12 @@ class WriterApp(App[None]):
         self.query_one(DraftEditor).show(index, draft, self._timing(draft))
 
     def _timing(self, draft: Draft) -> str:
-        now = self.session.now
         start, end = draft.not_before, draft.not_after
-        if start and now < start:
-            return f"opens in {duration(start - now)} ({start:%a %d %b %H:%M})"
-        if end and now > end:
-            return f"overdue by {duration(now - end)}"
-        if end:
-            return f"send within {duration(end - now)} (by {end:%a %d %b %H:%M})"
-        return "when the plan says (see Plan)" if draft.decision == "wait" else ""
+        if start is None and end is None:
+            return "when the plan says (see Plan)" if draft.decision == "wait" else ""
+        moment = start if start and self.session.now < start else end
+        when = f" ({moment:%a %d %b %H:%M})" if moment else ""
+        return relative_window(start, end, self.session.now) + when
 
     # -- events ----------------------------------------------------------------------------
 

@@ -159,17 +159,10 @@ class Session:
 
     def markdown(self) -> str:
         """Every current draft as Markdown, for pasting or printing."""
-        lines = [
-            "# Drafts" + (f" — {self.notes.company}, {self.notes.role}" if self.notes else ""),
-            "",
-        ]
-        for draft in self.drafts:
-            status = "ok" if draft.ok else "needs changes"
-            lines += [f"## {draft.interviewer} — {draft.kind.replace('_', ' ')} ({status})", ""]
-            if draft.subject:
-                lines += [f"**Subject:** {draft.subject}", ""]
-            lines += [draft.text, ""]
-        return "\n".join(lines)
+        from writer.render import drafts_markdown
+
+        title = f"Drafts — {self.notes.company}, {self.notes.role}" if self.notes else "Drafts"
+        return drafts_markdown(title, self.drafts)
 
 
 def _ledger_sent() -> list[Sent]:

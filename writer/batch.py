@@ -217,25 +217,14 @@ def _outcome(source: str, status: str, result: dict[str, Any]) -> Outcome:
 
 
 def _markdown(notes: Notes, result: DraftSet, source: Path) -> str:
-    lines = [
-        f"# {notes.company} — {notes.role}",
-        "",
-        f"From `{source}`, drafted by "
-        f"{result.backend}{f' ({result.model})' if result.model else ''}.",
-        "",
-    ]
-    for draft in result.drafts:
-        status = "ok" if draft.ok else "needs changes"
-        lines += [f"## {draft.interviewer} — {draft.kind.replace('_', ' ')} ({status})", ""]
-        if draft.error:
-            lines += [f"Not drafted: {draft.error}", ""]
-            continue
-        if draft.subject:
-            lines += [f"**Subject:** {draft.subject}", ""]
-        lines += [draft.text, ""]
-        lines += [f"- {f.severity} `{f.rule}`: {f.message}" for f in draft.report.findings]
-        lines.append("")
-    return "\n".join(lines)
+    from writer.render import drafts_markdown
+
+    model = f" ({result.model})" if result.model else ""
+    return drafts_markdown(
+        f"{notes.company} — {notes.role}",
+        result.drafts,
+        f"From `{source}`, drafted by {result.backend}{model}.",
+    )
 
 
 def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:

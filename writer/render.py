@@ -68,10 +68,10 @@ def duration(delta: timedelta) -> str:
 
 def relative(action: Action, now: datetime) -> str:
     """Where `now` sits against the action's window: 'opens in 22 h', 'closed 3 h ago'."""
-    return _relative(action.not_before, action.not_after, now)
+    return relative_window(action.not_before, action.not_after, now)
 
 
-def _relative(start: datetime | None, end: datetime | None, now: datetime) -> str:
+def relative_window(start: datetime | None, end: datetime | None, now: datetime) -> str:
     if start and now < start:
         return f"opens in {duration(start - now)}"
     if end and now > end:
@@ -136,7 +136,7 @@ def render_draft(draft: Draft, style: Style, now: datetime | None = None) -> str
         start = when(draft.not_before) if draft.not_before else "now"
         timing = f"send {start} → {when(draft.not_after)}" if draft.not_after else f"from {start}"
         if now is not None:
-            timing += f"  ({_relative(draft.not_before, draft.not_after, now)})"
+            timing += f"  ({relative_window(draft.not_before, draft.not_after, now)})"
     verdict = style("ok", "ok") if draft.ok else style("needs changes", "error")
     lines = [style("─" * 72, "dim"), style(head, "bold")]
     if timing:
@@ -204,3 +204,20 @@ def render_rules(rules: tuple[Rule, ...], style: Style) -> str:
             rule.description, 90, initial_indent="    ", subsequent_indent="    "
         )
     return "\n".join(lines) + "\n"
+
+
+def drafts_markdown(title: str, drafts: list[Draft], intro: str | None = None) -> str:
+    """Drafts as Markdown: a heading each, the subject, the text, what the checker found."""
+    lines = [f"# {title}", ""] + ([intro, ""] if intro else [])
+    for draft in drafts:
+        status = "ok" if draft.ok else "needs changes"
+        lines += [f"## {draft.interviewer} — {label(draft.kind)} ({status})", ""]
+        if draft.error:
+            lines += [f"Not drafted: {draft.error}", ""]
+            continue
+        if draft.subject:
+            lines += [f"**Subject:** {draft.subject}", ""]
+        lines += [draft.text, ""]
+        lines += [f"- {f.severity} `{f.rule}`: {f.message}" for f in draft.report.findings]
+        lines.append("")
+    return "\n".join(lines)
