@@ -242,6 +242,8 @@ def settled(*keys: str):  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         for key in keys:
             await pilot.press(key)
+        for widget in pilot.app.query("Input, TextArea"):
+            widget.cursor_blink = False  # a blink is a coin toss
         await pilot.pause(0.3)
         await pilot.wait_for_scheduled_animations()
 

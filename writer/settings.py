@@ -27,6 +27,8 @@ class Guidance:
     email_words_max: int = 200
     email_words_error: int = 300
     message_words_max: int = 120
+    message_words_error: int = 250
+    emoji_flood: int = 3
     exclamations_warn: int = 1
     exclamations_error: int = 3
     superlatives_warn: int = 1

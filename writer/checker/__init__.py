@@ -180,19 +180,19 @@ def check_across(
 
 
 def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
-    """`text` with every safe replacement applied (non-overlapping, last first)."""
+    """`text` with every safe replacement applied. Where fixes overlap, the one that covers
+    the most wins (a whole run of emoji, not one emoji inside it)."""
     fixable = sorted(
         (f for f in findings if f.replacement is not None and f.field == "text"),
-        key=lambda f: f.start,
-        reverse=True,
+        key=lambda f: (f.start, -f.end),
     )
-    last_start = len(text) + 1
+    chosen: list[Finding] = []
     for finding in fixable:
-        if finding.end > last_start:
-            continue
+        if not chosen or finding.start >= chosen[-1].end:
+            chosen.append(finding)
+    for finding in reversed(chosen):
         assert finding.replacement is not None
         text = text[: finding.start] + finding.replacement + text[finding.end :]
-        last_start = finding.start
     return text
 
 

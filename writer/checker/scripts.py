@@ -347,7 +347,19 @@ def _without_names(text: str, drafts: list[tuple[str, str, str]]) -> list[str]:
     return text.casefold().split()
 
 
+def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Links and addresses are fine only when they are the candidate's own."""
+    if "@" not in ctx.text and "http" not in ctx.lowered and "www." not in ctx.lowered:
+        return
+    own = (ctx.notes.candidate.signature or "").casefold() if ctx.notes else ""
+    for pattern in (URL, EMAIL):
+        for match in pattern.finditer(ctx.text):
+            if match.group().casefold() not in own:
+                yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+
+
 SCRIPTS = {
+    "contact_details": contact_details,
     "subject": subject,
     "greeting": greeting,
     "near_name": near_name,
