@@ -178,3 +178,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         load_notes(write(tmp_path, text))
     assert len(error.value.problems) == 2
+
+
+def test_control_characters_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, GOOD.replace("role: Senior", "role: \x07Senior"))
+    err = cli_error(path, capsys)
+    assert f"{path}:9: character U+0007 is not allowed in a notes file" in err

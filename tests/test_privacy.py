@@ -101,3 +101,21 @@ def test_a_remote_backend_says_where_the_notes_go(
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         main(["draft", ACME, "--now", NOW, "--kind", "connection_note"])
     assert "the notes are sent there" in capsys.readouterr().err
+
+
+def test_a_readable_config_file_with_a_key_is_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from writer.config import load_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text(f'api_key = "{FAKE_KEY}"\n')
+    config.chmod(0o644)
+    monkeypatch.setenv("WRITER_CONFIG", str(config))
+    settings = load_settings()
+    err = capsys.readouterr().err
+    assert "chmod 600" in err and FAKE_KEY not in err
+    assert settings.api_key is not None and FAKE_KEY not in repr(settings)
+    config.chmod(0o600)
+    load_settings()
+    assert capsys.readouterr().err == ""

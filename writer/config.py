@@ -103,4 +103,19 @@ class Settings(BaseSettings):
 def load_settings(**overrides: Any) -> Settings:
     """Settings from the environment and the config file, with command-line `overrides`."""
     given = {key: value for key, value in overrides.items() if value is not None}
+    _warn_if_key_is_exposed(config_path())
     return Settings(**given)
+
+
+def _warn_if_key_is_exposed(path: Path) -> None:
+    """A config file that holds a key should be readable by its owner only (mode 600)."""
+    try:
+        if path.stat().st_mode & 0o077 and "api_key" in path.read_text("utf-8"):
+            import sys
+
+            print(
+                f"writer: {path} holds an API key and others can read it: chmod 600 {path}",
+                file=sys.stderr,
+            )
+    except OSError:
+        return

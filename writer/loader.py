@@ -120,9 +120,20 @@ def _construct(node: yaml.Node) -> Any:
 
 def _compose(text: str, source: str, *, strict: bool) -> yaml.Node | None:
     """The YAML node tree (for line numbers); for JSON, None when YAML cannot read it."""
-    loader = _NotesYamlLoader(text)
+    loader: _NotesYamlLoader | None = None
     try:
+        loader = _NotesYamlLoader(text)  # the reader checks every character right here
         return loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        if not strict:
+            return None
+        line = text[: error.position].count("\n") + 1
+        raise InputError.one(
+            source,
+            line,
+            f"character U+{error.character:04X} is not allowed "
+            "in a notes file; delete it (it is often invisible)",
+        ) from None
     except yaml.MarkedYAMLError as error:
         if not strict:
             return None
@@ -136,7 +147,8 @@ def _compose(text: str, source: str, *, strict: bool) -> yaml.Node | None:
             return None
         raise InputError.one(source, 1, f"YAML error: {error}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _reject_duplicate_keys(node: yaml.Node, source: str) -> None:
@@ -244,7 +256,10 @@ def _child(node: yaml.Node, part: Any) -> tuple[int, yaml.Node] | None:
 
 def read_mapping(text: str) -> Any:
     """The YAML as plain data the way notes are read (scalars stay text), or None if broken."""
-    loader = _NotesYamlLoader(text)
+    try:
+        loader = _NotesYamlLoader(text)
+    except yaml.YAMLError:
+        return None
     try:
         return loader.get_single_data()
     except yaml.YAMLError:
