@@ -184,3 +184,8 @@ def test_control_characters_are_named(tmp_path: Path, capsys: pytest.CaptureFixt
     path = write(tmp_path, GOOD.replace("role: Senior", "role: \x07Senior"))
     err = cli_error(path, capsys)
     assert f"{path}:9: character U+0007 is not allowed in a notes file" in err
+
+
+def test_yaml_tags_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"notes.yaml:1: .*without tags"):
+        load_notes(write(tmp_path, "company: !!python/object:os.system ls\n"))

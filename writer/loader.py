@@ -89,7 +89,7 @@ def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) ->
         if node is None:
             raise InputError.one(source, 1, f"the file holds no notes; {EXAMPLE_HINT}")
         _reject_duplicate_keys(node, source)
-        root = _construct(node)
+        root = _construct(node, source)
     if not isinstance(root, dict):
         raise InputError.one(
             source,
@@ -110,10 +110,18 @@ def _json_root(text: str, source: str) -> Any:
         raise InputError.one(source, error.lineno, f"JSON syntax error: {error.msg}") from None
 
 
-def _construct(node: yaml.Node) -> Any:
+def _construct(node: yaml.Node, source: str) -> Any:
     loader = _NotesYamlLoader("")
     try:
         return loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:  # a tag such as !!python/object or !custom
+        mark = error.problem_mark
+        line = mark.line + 1 if mark else 1
+        raise InputError.one(
+            source,
+            line,
+            f"{error.problem}; notes files use plain YAML without tags (remove the '!...')",
+        ) from None
     finally:
         loader.dispose()
 
