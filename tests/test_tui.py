@@ -198,41 +198,39 @@ async def test_offline_regenerate_gives_another_phrasing_and_rewrite_says_why(
         assert any("needs a language model" in n.message for n in app._notifications)
 
 
-async def test_rewrite_with_a_model_backend_runs_in_a_worker(notes_file: Path) -> None:
-    shorter = "Hi Dana, thank you for the talk about the Kafka telemetry migration."
+async def _model_redraft(
+    notes_file: Path, key: str, reply: str
+) -> tuple[WriterApp, ScriptedBackend]:
+    """Open the app on a scripted model, press `key` on Dana's note, let the worker finish.
+    Opening drafts everything once (answered "Hi"); then the queue holds only `reply`."""
     backend = ScriptedBackend()
     app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
     async with app.run_test(size=(120, 40)) as pilot:
-        backend.requests.clear()
         backend.queue.clear()
-        backend.enqueue(shorter)
+        backend.requests.clear()
+        backend.enqueue(reply)
         await pilot.press("f3")
         app.show_draft(index_of(app, "Dana Lee", "connection_note"))
-        await pilot.press("f9")
+        await pilot.press(key)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        note = app.session.drafts[index_of(app, "Dana Lee", "connection_note")]
-        assert note.text == shorter and note.ok
-        assert backend.requests[0].instruction is not None
-        assert "shorter" in backend.requests[0].instruction
-        assert app.query_one(DraftEditor).text == shorter
+        assert app.query_one(DraftEditor).text == reply
+    return app, backend
+
+
+async def test_rewrite_with_a_model_backend_runs_in_a_worker(notes_file: Path) -> None:
+    shorter = "Hi Dana, thank you for the talk about the Kafka telemetry migration."
+    app, backend = await _model_redraft(notes_file, "f9", shorter)
+    note = app.session.drafts[index_of(app, "Dana Lee", "connection_note")]
+    assert note.text == shorter and note.ok
+    assert "shorter" in (backend.requests[0].instruction or "")
 
 
 async def test_regenerate_with_a_model_backend(notes_file: Path) -> None:
-    backend = ScriptedBackend()
-    app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
     fresh = "Hi Dana, thanks again for the Kafka telemetry migration conversation."
-    async with app.run_test(size=(120, 40)) as pilot:
-        backend.queue.clear()
-        backend.requests.clear()
-        backend.enqueue(fresh)
-        await pilot.press("f3")
-        app.show_draft(index_of(app, "Dana Lee", "connection_note"))
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.session.drafts[index_of(app, "Dana Lee", "connection_note")].text == fresh
-        assert backend.requests[0].instruction is None
+    app, backend = await _model_redraft(notes_file, "ctrl+r", fresh)
+    assert app.session.drafts[index_of(app, "Dana Lee", "connection_note")].text == fresh
+    assert backend.requests[0].instruction is None
 
 
 def settled(*keys: str):  # type: ignore[no-untyped-def]
