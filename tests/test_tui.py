@@ -233,6 +233,41 @@ async def test_regenerate_with_a_model_backend(notes_file: Path) -> None:
     assert backend.requests[0].instruction is None
 
 
+class StreamingBackend(ScriptedBackend):
+    """A scripted model that streams its answer in pieces, like the openai backend."""
+
+    def __init__(self, streamed: str) -> None:
+        super().__init__()
+        self.streamed = streamed
+
+    def prompt(self, request: object) -> object:
+        from writer.prompting import Prompt
+
+        return Prompt(messages=[], hash="stream123", tokens=0, approximate=False)
+
+    def stream(self, request: object):  # type: ignore[no-untyped-def]
+        words = self.streamed.split(" ")
+        for i, word in enumerate(words):
+            yield word + (" " if i < len(words) - 1 else "")
+
+
+async def test_a_streamed_rewrite_is_checked_not_asked_again(notes_file: Path) -> None:
+    text = "Hi Dana, thank you for the conversation about the Kafka telemetry migration."
+    backend = StreamingBackend(text)
+    app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        backend.requests.clear()
+        await pilot.press("f3")
+        note = index_of(app, "Dana Lee", "connection_note")
+        app.show_draft(note)
+        await pilot.press("f9")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert backend.requests == [], "the streamed text was the answer"
+        assert app.session.drafts[note].text == text and app.session.drafts[note].ok
+        assert app.session.drafts[note].prompt_hash == "stream123"
+
+
 def settled(*keys: str):  # type: ignore[no-untyped-def]
     """Press keys, then let highlighting and layout settle before the snapshot (a loaded
     machine is slower to paint the YAML's syntax colours)."""

@@ -21,7 +21,7 @@ from tui.session import Session
 from tui.widgets.draft_editor import DraftEditor
 from tui.widgets.notes_form import NotesForm
 from tui.widgets.plan_view import PlanView
-from writer.backends import Backend, BackendError, DraftRequest
+from writer.backends import Backend, BackendError, DraftRequest, Proposal, Usage
 from writer.drafting import Draft, draft_one
 from writer.render import relative_window
 
@@ -358,12 +358,18 @@ class WriterApp(App[None]):
             previous=None if instruction is None else _proposal(draft),
         )
         stream = getattr(session.backend, "stream", None)
+        prompt_for = getattr(session.backend, "prompt", None)
         try:
-            if stream is not None:
+            streamed: list[Proposal] | None = None
+            if stream is not None and prompt_for is not None:
                 text = ""
                 for piece in stream(request):
                     text += piece
                     self.call_from_thread(self.query_one(DraftEditor).stream_preview, text)
+                # The streamed text is the first attempt: check it rather than ask again.
+                from writer.backends.openai_backend import parse_reply
+
+                streamed = [parse_reply(text, draft.kind, Usage(), prompt_for(request))]
             action = next(
                 a
                 for pp in plan.interviewers
@@ -371,7 +377,8 @@ class WriterApp(App[None]):
                 for a in pp.actions
                 if a.message_kind and a.message_kind.value == draft.kind
             )
-            fresh = draft_one(notes, person, action, _Fixed(session.backend, request), session.now)
+            backend = _FirstAnswer(session.backend, request, streamed)
+            fresh = draft_one(notes, person, action, backend, session.now)
         except BackendError as error:
             self.post_message(self.DraftFailed(str(error)))
             return
@@ -407,25 +414,26 @@ class WriterApp(App[None]):
             )
 
 
-def _proposal(draft: Draft):  # type: ignore[no-untyped-def]
-    from writer.backends import Proposal
-
+def _proposal(draft: Draft) -> Proposal:
     return Proposal(text=draft.text, subject=draft.subject)
 
 
-class _Fixed:
-    """A backend wrapper that answers the first request with the given one (a rewrite)."""
+class _FirstAnswer:
+    """A backend whose first answer is fixed: the rewrite request, or text already streamed.
+    Later requests (the checker's re-asks) go to the real backend."""
 
-    def __init__(self, backend: Backend, request: DraftRequest) -> None:
-        self.backend, self.request = backend, request
+    def __init__(
+        self, backend: Backend, request: DraftRequest, answer: list[Proposal] | None = None
+    ) -> None:
+        self.backend, self.request, self.answer = backend, request, answer
         self.name, self.model, self.can_repair = backend.name, backend.model, backend.can_repair
         self.first = True
 
-    def execute(self, request: DraftRequest):  # type: ignore[no-untyped-def]
-        if self.first:
-            self.first = False
-            return self.backend.execute(self.request)
-        return self.backend.execute(request)
+    def execute(self, request: DraftRequest) -> list[Proposal]:
+        if not self.first:
+            return self.backend.execute(request)
+        self.first = False
+        return self.answer if self.answer is not None else self.backend.execute(self.request)
 
 
 def make_app(path: Path | None, backend: Backend, now: datetime | None = None) -> WriterApp:
