@@ -62,6 +62,12 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     paths = write_notes(inputs, 60)
     expected = expected_drafts(paths)
     rng = random.Random(20261122)
+    # Time one whole run, so the kills land across this machine's run, start-up included.
+    started = time.monotonic()
+    subprocess.run(
+        batch_command(inputs, tmp_path / "timing"), capture_output=True, cwd=ROOT, check=True
+    )
+    whole = time.monotonic() - started
     killed_midway = 0
     for trial in range(20):
         out = tmp_path / f"out-{trial}"
@@ -71,7 +77,7 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
             stderr=subprocess.DEVNULL,
             cwd=ROOT,
         )
-        time.sleep(rng.uniform(0.3, 1.6))
+        time.sleep(rng.uniform(0.1 * whole, 0.95 * whole))
         process.send_signal(signal.SIGKILL)
         process.wait()
         if (out / "results.jsonl").exists() and not (out / "summary.json").exists():
