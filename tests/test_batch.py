@@ -65,7 +65,7 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     # Time one whole run, so the kills land across this machine's run, start-up included.
     started = time.monotonic()
     subprocess.run(
-        batch_command(inputs, tmp_path / "timing"), capture_output=True, cwd=ROOT, check=True
+        batch_command(inputs, tmp_path / "timing"), capture_output=True, cwd=ROOT, check=False
     )
     whole = time.monotonic() - started
     killed_midway = 0
