@@ -63,16 +63,23 @@ async def test_editing_a_topic_moves_plan_and_drafts(notes_file: Path) -> None:
         assert app.session.dirty
 
 
+async def open_danas_note(app: WriterApp, pilot: object) -> tuple[int, FindingsArea]:
+    """The Drafts tab, Dana's connection note in the editor, the editor focused."""
+    await pilot.press("f3")  # type: ignore[attr-defined]
+    note = index_of(app, "Dana Lee", "connection_note")
+    app.show_draft(note)
+    await pilot.pause()  # type: ignore[attr-defined]
+    area = app.query_one(FindingsArea)
+    area.focus()
+    return note, area
+
+
 async def test_note_over_its_limit_shows_the_error_at_the_right_span(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        note = index_of(app, "Dana Lee", "connection_note")
-        app.show_draft(note)
-        area = app.query_one(FindingsArea)
-        area.focus()
+        note, area = await open_danas_note(app, pilot)
         await pilot.press("ctrl+end")
-        await pilot.press(*(" It was a pleasure to talk about the whole migration plan." * 1))
+        await pilot.press(*" It was a pleasure to talk about the whole migration plan.")
         await pilot.pause()
         draft = app.session.drafts[note]
         [length] = [f for f in draft.report.findings if f.rule == "length.max_chars"]
@@ -86,12 +93,7 @@ async def test_note_over_its_limit_shows_the_error_at_the_right_span(notes_file:
 async def test_apply_a_suggestion_with_one_key(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        note = index_of(app, "Dana Lee", "connection_note")
-        app.show_draft(note)
-        area = app.query_one(FindingsArea)
-        await pilot.pause()
-        area.focus()
+        note, area = await open_danas_note(app, pilot)
         area.select_span(3, 7)  # "Dana"
         await pilot.press(*"Dnaa")
         await pilot.pause()
