@@ -83,9 +83,13 @@ def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) ->
     """Validate notes given as YAML or JSON text."""
     if not text.strip():
         raise InputError.one(source, 1, f"the file is empty; {EXAMPLE_HINT}")
-    root = _json_root(text, source) if is_json else None
-    node = _compose(text, source, strict=not is_json)
-    if root is None:
+    node: yaml.Node | None = None
+    if is_json:
+        # JSON parses in C; the (pure-Python) YAML node tree is composed only if line
+        # numbers are needed, so a batch of valid JSON files never pays for it.
+        root = _json_root(text, source)
+    else:
+        node = _compose(text, source, strict=True)
         if node is None:
             raise InputError.one(source, 1, f"the file holds no notes; {EXAMPLE_HINT}")
         _reject_duplicate_keys(node, source)
@@ -100,6 +104,8 @@ def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) ->
     try:
         return Notes.model_validate(root)
     except ValidationError as error:
+        if is_json:
+            node = _compose(text, source, strict=False)
         raise InputError(_problems(error, node, source)) from None
 
 
