@@ -49,12 +49,26 @@ class FlakyServer:
         self.script: deque[str] = deque()
         self.seen: list[str] = []
         self.base_url = ""
+        self.delay = 0.0  # seconds before every answer
+        self.in_flight = self.most_in_flight = 0
+        self._lock = threading.Lock()
 
     def then(self, *behaviours: str) -> FlakyServer:
         self.script.extend(behaviours)
         return self
 
     def respond(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            time.sleep(self.delay)
+            self._respond(handler)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _respond(self, handler: BaseHTTPRequestHandler) -> None:
         length = int(handler.headers.get("content-length", 0))
         body = json.loads(handler.rfile.read(length) or b"{}")
         behaviour = self.script.popleft() if self.script else "ok"

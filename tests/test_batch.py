@@ -140,6 +140,22 @@ def test_rerun_skips_done_inputs_and_files_are_per_input(
     assert len(read_results(out)) == summary["drafts"]
 
 
+def test_concurrency_bounds_the_requests_in_flight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = tmp_path / "in"
+    write_notes(inputs, 4)  # a dozen or more requests
+    with flaky_server() as server:
+        server.delay = 0.05
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        args = ["batch", str(inputs), "--out", str(tmp_path / "out"), "--backend", "openai"]
+        code = main([*args, "--concurrency", "3", "--now", NOW, "--json"])
+    summary = json.loads(capsys.readouterr().out)
+    assert code in (0, 1) and summary["failed"] == []  # 1: the stub's replies get flagged
+    assert len(server.seen) >= summary["drafts"] > 3
+    assert server.most_in_flight == 3, "never more than --concurrency, and all of it used"
+
+
 def test_emit_batch_lines_follow_the_batch_api_format(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     paths = write_notes(inputs, 5)

@@ -1,8 +1,10 @@
 """Every failure of an OpenAI-compatible endpoint becomes a clear per-draft error; the
-other drafts still complete; nothing raises. Against a misbehaving server on loopback."""
+other drafts still complete; nothing raises. Against a misbehaving server on loopback,
+through both clients: the sync one (CLI, app) and the async one on aiohttp (batch)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +13,8 @@ from tests.conftest import EVENING, notes_from
 from tests.flaky_server import FlakyServer, flaky_server
 from writer.backends.openai_backend import OpenAIBackend
 from writer.config import Settings
-from writer.drafting import DraftSet, draft_all
+from writer.drafting import DraftSet, adraft_one, draft_all
+from writer.plan import Decision
 from writer.planner import plan_for
 
 PEOPLE = [
@@ -27,9 +30,15 @@ def server() -> Iterator[FlakyServer]:
         yield running
 
 
-def run(server: FlakyServer, retries: int = 0, timeout: float = 5.0) -> DraftSet:
+@pytest.fixture(params=["sync", "async"])
+def client(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def run(server: FlakyServer | str, client: str, retries: int = 0, timeout: float = 5.0) -> DraftSet:
+    """Both connection notes, one after the other, with the sync or the async client."""
     settings = Settings(
-        base_url=server.base_url,
+        base_url=server if isinstance(server, str) else server.base_url,
         api_key="sk-test",
         model="test-model",
         max_retries=retries,
@@ -38,15 +47,37 @@ def run(server: FlakyServer, retries: int = 0, timeout: float = 5.0) -> DraftSet
     )
     backend = OpenAIBackend(settings)
     plan = plan_for(NOTES, EVENING)
-    return draft_all(NOTES, plan, backend, kinds=["connection_note"], repairs=0)
+    if client == "sync":
+        return draft_all(NOTES, plan, backend, kinds=["connection_note"], repairs=0)
+
+    async def in_order() -> DraftSet:
+        result = DraftSet(backend=backend.name, model=backend.model, plan=plan)
+        try:
+            for person_plan, person in zip(plan.interviewers, NOTES.interviewers, strict=True):
+                for action in person_plan.actions:
+                    kind = action.message_kind
+                    if (
+                        action.decision != Decision.skip
+                        and kind
+                        and kind.value == "connection_note"
+                    ):
+                        draft = await adraft_one(
+                            NOTES, person, action, backend, plan.now, repairs=0
+                        )
+                        result.drafts.append(draft)
+        finally:
+            await backend.aclose()
+        return result
+
+    return asyncio.run(in_order())
 
 
 def errors(result: DraftSet) -> list[str | None]:
     return [d.error for d in result.drafts]
 
 
-def test_all_good(server: FlakyServer) -> None:
-    result = run(server)
+def test_all_good(server: FlakyServer, client: str) -> None:
+    result = run(server, client)
     assert errors(result) == [None, None] and result.ok
     assert result.drafts[0].text.startswith("Hi Dana,")
     assert result.drafts[1].text.startswith("Hi Priya,")
@@ -63,25 +94,27 @@ def test_all_good(server: FlakyServer) -> None:
         ("429", "is rate limiting (429) and retries ran out"),
     ],
 )
-def test_one_failure_fails_one_draft(server: FlakyServer, behaviour: str, message: str) -> None:
+def test_one_failure_fails_one_draft(
+    server: FlakyServer, client: str, behaviour: str, message: str
+) -> None:
     server.then(behaviour)
-    result = run(server)
+    result = run(server, client)
     [first, second] = result.drafts
     assert first.error is not None and message in first.error
     assert not first.ok and first.report.findings[0].rule == "backend.error"
     assert second.ok and second.error is None
 
 
-def test_timeout(server: FlakyServer) -> None:
+def test_timeout(server: FlakyServer, client: str) -> None:
     server.then("timeout")
-    result = run(server, timeout=0.3)
+    result = run(server, client, timeout=0.3)
     assert "did not answer within 0.3 s" in (result.drafts[0].error or "")
     assert result.drafts[1].ok
 
 
-def test_429_honours_retry_after_and_then_succeeds(server: FlakyServer) -> None:
+def test_429_honours_retry_after_and_then_succeeds(server: FlakyServer, client: str) -> None:
     server.then("429", "ok")
-    result = run(server, retries=2)
+    result = run(server, client, retries=2)
     assert result.ok and server.seen[:2] == ["429", "ok"]
 
 
@@ -89,24 +122,18 @@ def test_429_honours_retry_after_and_then_succeeds(server: FlakyServer) -> None:
     ("behaviour", "message"),
     [("404", "model 'test-model' was not found"), ("401", "refused the API key (401)")],
 )
-def test_fatal_errors_stop_asking(server: FlakyServer, behaviour: str, message: str) -> None:
+def test_fatal_errors_stop_asking(
+    server: FlakyServer, client: str, behaviour: str, message: str
+) -> None:
     server.then(behaviour)
-    result = run(server)
+    result = run(server, client)
     assert all(message in (e or "") for e in errors(result))
     assert len(server.seen) == 1, "after a bad key or model, no more requests"
 
 
-def test_unreachable_endpoint() -> None:
-    settings = Settings(
-        base_url="http://127.0.0.1:9/v1", api_key="sk-test", max_retries=0, timeout=2
-    )
-    result = draft_all(
-        NOTES,
-        plan_for(NOTES, EVENING),
-        OpenAIBackend(settings),
-        kinds=["connection_note"],
-        repairs=0,
-    )
+def test_unreachable_endpoint(client: str) -> None:
+    result = run("http://127.0.0.1:9/v1", client, timeout=2)
+    assert len(result.drafts) == 2
     assert all("cannot reach http://127.0.0.1:9/v1" in (e or "") for e in errors(result))
 
 
@@ -138,8 +165,6 @@ def test_cli_exit_code_says_a_draft_failed(
 
 
 def test_async_and_streaming_share_the_error_handling(server: FlakyServer) -> None:
-    import asyncio
-
     from writer.backends import BackendError, DraftRequest
 
     settings = Settings(
@@ -147,8 +172,15 @@ def test_async_and_streaming_share_the_error_handling(server: FlakyServer) -> No
     )
     backend = OpenAIBackend(settings)
     request = DraftRequest(NOTES, NOTES.interviewers[1], "connection_note", EVENING)
-    [proposal] = asyncio.run(backend.aexecute(request))
-    assert proposal.text.startswith("Hi Priya,")
-    server.then("500")
-    with pytest.raises(BackendError, match="HTTP 500"):
-        asyncio.run(backend.aexecute(request))
+
+    async def twice() -> None:
+        try:
+            [proposal] = await backend.aexecute(request)
+            assert proposal.text.startswith("Hi Priya,")
+            server.then("500")
+            with pytest.raises(BackendError, match="HTTP 500"):
+                await backend.aexecute(request)
+        finally:
+            await backend.aclose()
+
+    asyncio.run(twice())

@@ -152,7 +152,10 @@ class Batch:
                 + (f"  (about {eta:.0f} s left)" if len(outcomes) < total else "")
             )
 
-        await asyncio.gather(*(one(source) for source in sources))
+        try:
+            await asyncio.gather(*(one(source) for source in sources))
+        finally:
+            await self.backend.aclose()
         order = {str(s): i for i, s in enumerate(sources)}
         return sorted(outcomes, key=lambda o: order[o.source])
 
@@ -164,13 +167,17 @@ class Batch:
         if self.done_path(source).exists():
             result = json.loads(self.done_path(source).read_text("utf-8"))
             return _outcome(str(source), "skipped", result)
+        # Reading, planning and rendering take well under a millisecond for a JSON input
+        # and run here; only the writes (fsync) go to a thread. Python work in a thread
+        # would hold the interpreter lock while responses wait to be read.
         try:
-            notes = await asyncio.to_thread(load_notes, source)
+            notes = load_notes(source)
         except InputError as error:
             return Outcome(str(source), "failed", error=str(error.problems[0]))
         plan = plan_for(notes, self.now, sent=self.sent)
         result = await self.draft(notes, plan)
-        await asyncio.to_thread(write_outputs, self.out, source, notes, result)
+        files = rendered(self.out, source, notes, result)
+        await asyncio.to_thread(store, files)
         return _outcome(str(source), "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
@@ -188,21 +195,47 @@ class Batch:
     async def bounded(
         self, notes: Notes, person: Interviewer, action: Action, now: datetime
     ) -> Draft:
-        async with self.limit:  # at most `concurrency` drafts talk to the backend at once
-            return await adraft_one(notes, person, action, self.backend, now, repairs=self.repairs)
+        # At most `concurrency` requests in flight; the gate is held only while one is.
+        return await adraft_one(
+            notes, person, action, self.backend, now, gate=self.limit, repairs=self.repairs
+        )
 
 
-def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> None:
-    """One input's Markdown, then its JSON (the mark that it is done), then its lines."""
+@dataclass(frozen=True)
+class Rendered:
+    """One input's outputs as text, ready to store."""
+
+    markdown: tuple[Path, str]
+    done: tuple[Path, str]  # the JSON, whose presence marks the input as done
+    results: Path
+    lines: list[str]
+
+
+def rendered(out: Path, source: Path, notes: Notes, result: DraftSet) -> Rendered:
     name = output_name(source)
     payload = {"source": str(source), **result.to_json()}
-    write_atomic(out / f"{name}.md", _markdown(notes, result, source))
-    write_atomic(out / f"{name}.json", json.dumps(payload, ensure_ascii=False, indent=1))
-    with open(out / RESULTS, "a", encoding="utf-8") as handle:
-        for line in draft_lines(payload, str(source)):
+    return Rendered(
+        markdown=(out / f"{name}.md", _markdown(notes, result, source)),
+        done=(out / f"{name}.json", json.dumps(payload, ensure_ascii=False, indent=1)),
+        results=out / RESULTS,
+        lines=draft_lines(payload, str(source)),
+    )
+
+
+def store(files: Rendered) -> None:
+    """The Markdown, then the JSON (the mark that the input is done), then its lines."""
+    write_atomic(*files.markdown)
+    write_atomic(*files.done)
+    with open(files.results, "a", encoding="utf-8") as handle:
+        for line in files.lines:
             handle.write(line + "\n")
             handle.flush()
         os.fsync(handle.fileno())
+
+
+def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> None:
+    """Render and store one input's outputs in one call (for `--collect`)."""
+    store(rendered(out, source, notes, result))
 
 
 def _outcome(source: str, status: str, result: dict[str, Any]) -> Outcome:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol, cast
@@ -28,7 +29,14 @@ DEFAULT_REPAIRS = 2
 class AsyncBackend(Backend, Protocol):
     """A backend that can also be awaited (the openai backend; an offline one wraps)."""
 
-    async def aexecute(self, request: DraftRequest) -> list[Proposal]: ...
+    async def aexecute(
+        self, request: DraftRequest, gate: AbstractAsyncContextManager[Any] | None = None
+    ) -> list[Proposal]:
+        """`execute`, awaited. `gate` (a semaphore) is held around the network exchange
+        only, so building the prompt and checking the answer never hold a request slot."""
+
+    async def aclose(self) -> None:
+        """Release what `aexecute` opened (connections), in the same event loop."""
 
 
 __all__ = ["Draft", "DraftSet", "OfflineBackend", "adraft_one", "draft_all", "draft_one"]
@@ -243,15 +251,17 @@ async def adraft_one(
     action: Action,
     backend: AsyncBackend,
     now: datetime,
+    gate: AbstractAsyncContextManager[Any] | None = None,
     **options: Any,
 ) -> Draft:
-    """`draft_steps`, awaiting the backend (batch runs many of these at once)."""
+    """`draft_steps`, awaiting the backend (batch runs many of these at once, `gate`
+    bounding how many requests are in flight)."""
     steps = draft_steps(notes, person, action, backend, now, **options)
     try:
         request = next(steps)
         while True:
             try:
-                answer: list[Proposal] | BackendError = await backend.aexecute(request)
+                answer: list[Proposal] | BackendError = await backend.aexecute(request, gate)
             except BackendError as error:
                 answer = error
             request = steps.send(answer)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
 from writer.backends.base import DraftRequest, Proposal
 
 
@@ -22,5 +25,10 @@ class OfflineBackend:
             request.guidance,
         )
 
-    async def aexecute(self, request: DraftRequest) -> list[Proposal]:
-        return self.execute(request)  # no I/O to wait on
+    async def aexecute(
+        self, request: DraftRequest, gate: AbstractAsyncContextManager[Any] | None = None
+    ) -> list[Proposal]:
+        return self.execute(request)  # no I/O to wait on, so no request slot to hold
+
+    async def aclose(self) -> None:
+        """Nothing to release: the composer opens no connections."""
