@@ -118,6 +118,39 @@ def test_draft_runs_are_logged(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(e["backend"] == "offline" and e["kind"] == "connection_note" for e in log)
 
 
+def test_batch_runs_are_logged_per_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for example in ("acme-final-round.yaml", "quillstone-rejected.yaml"):
+        (inputs / example).write_text((ROOT / "examples" / example).read_text())
+    main(["batch", str(inputs), "--out", str(tmp_path / "out"), "--now", NOW, "--json"])
+    summary = json.loads(capsys.readouterr().out)
+    assert main(["ledger", "--drafts", "--json"]) == 0
+    log = json.loads(capsys.readouterr().out)
+    assert len(log) == summary["drafts"]
+    assert {Path(e["source"]).name for e in log} == {
+        "acme-final-round.yaml",
+        "quillstone-rejected.yaml",
+    }
+
+
+def test_a_batch_goes_on_when_the_ledger_is_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not sqlite")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "acme.yaml").write_text(Path(ACME).read_text())
+    code = main(["batch", str(inputs), "--out", str(tmp_path / "out"), "--now", NOW])
+    err = capsys.readouterr().err
+    assert code == 0 and err.count("the draft log could not be written") == 1
+    assert "Traceback" not in err and list((tmp_path / "out").glob("acme-*.json"))
+
+
 def test_sent_needs_a_known_person_and_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sent", ACME, "--to", "Nobody", "--kind", "email"]) == 2
     assert main(["sent", ACME, "--to", "Dana", "--kind", "carrier_pigeon"]) == 2

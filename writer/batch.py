@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 
 from writer.drafting import AsyncBackend, Draft, DraftSet, adraft_one, check_distinct
 from writer.errors import InputError
+from writer.ledger import DraftLog
 from writer.loader import load_notes
 from writer.notes import Interviewer, Notes
 from writer.plan import Action, Decision, Plan, Sent
@@ -93,8 +95,13 @@ class Batch:
         repairs: int = 2,
         sent: list[Sent] | None = None,
         progress: Callable[[str], None] | None = None,
+        log: DraftLog | None = None,
     ) -> None:
         self.out, self.backend, self.now = out, backend, now
+        self.log = log
+        # The draft log writes from a thread of its own (SQLite connections stay in the
+        # thread that opened them); nothing waits for it until the run ends.
+        self.logging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft-log")
         self.repairs, self.sent = repairs, sent or []
         self.limit = asyncio.Semaphore(max(concurrency, 1))
         # Inputs in progress at once: enough to keep `concurrency` drafts in flight, few
@@ -156,6 +163,9 @@ class Batch:
             await asyncio.gather(*(one(source) for source in sources))
         finally:
             await self.backend.aclose()
+            if self.log is not None:
+                self.logging.submit(self.log.close)
+            await asyncio.to_thread(self.logging.shutdown)
         order = {str(s): i for i, s in enumerate(sources)}
         return sorted(outcomes, key=lambda o: order[o.source])
 
@@ -178,6 +188,8 @@ class Batch:
         result = await self.draft(notes, plan)
         files = rendered(self.out, source, notes, result)
         await asyncio.to_thread(store, files)
+        if self.log is not None:
+            self.logging.submit(self.log, result, str(source))
         return _outcome(str(source), "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
@@ -305,6 +317,9 @@ def run_batch(
             sys.stderr.write(line + "\n")
         sys.stderr.flush()
 
+    def warn(line: str) -> None:
+        sys.stderr.write(("\n" if tty else "") + line + "\n")
+
     batch = Batch(
         out,
         backend,
@@ -313,6 +328,7 @@ def run_batch(
         repairs=repairs,
         sent=sent,
         progress=progress,
+        log=DraftLog(warn),
     )
     started = time.monotonic()
     outcomes = asyncio.run(batch.run(sources))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -170,6 +170,33 @@ class Ledger:
             entry = dict(zip(names, row, strict=True))
             entry["ok"], entry["rules"] = bool(entry["ok"]), json.loads(entry["rules"])
             yield entry
+
+
+class DraftLog:
+    """Logs draft runs into the ledger from one thread (the one that first calls it): a
+    batch hands it every finished input without waiting. A ledger that cannot be written
+    is reported once, and the drafts go on."""
+
+    def __init__(self, warn: Callable[[str], None], path: Path | None = None) -> None:
+        self.warn, self.path = warn, path
+        self._ledger: Ledger | None = None
+        self._broken = False
+
+    def __call__(self, result: DraftSet, source: str) -> None:
+        if self._broken:
+            return
+        try:
+            if self._ledger is None:
+                self._ledger = Ledger.open(self.path)
+            self._ledger.log_drafts(result, source)
+        except (sqlite3.Error, OSError) as error:
+            self._broken = True
+            self.warn(f"writer: the draft log could not be written ({error}); drafting goes on")
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None
 
 
 def load_sent(path: Path | None = None) -> list[Sent]:
