@@ -77,6 +77,25 @@ def test_interviewers_of_one_file_get_different_phrasing() -> None:
     assert not [f for d in result.drafts for f in d.report.findings if f.rule == "distinct.across"]
 
 
+@pytest.mark.parametrize("linkedin", [{}, {"status": "accepted", "accepted_on": "2026-11-22"}])
+def test_a_panel_of_eight_gets_eight_different_notes_and_messages(
+    linkedin: dict[str, str],
+) -> None:
+    names = ["Dana Lee", "Priya Raman", "Marcus Chen", "Dev Patel", "Eva Novak", "Femi Ade"]
+    people = [
+        {"name": n, "relation": "team_member", "topics": ["Kafka"], "linkedin": linkedin}
+        for n in [*names, "Gus Larsen", "Hana Sato"]
+    ]
+    overrides = {"interviewers": people, "candidate": {"linkedin_tier": "premium"}}
+    notes = notes_from(overrides)
+    now = datetime.fromisoformat("2026-11-22T12:00:00-05:00")
+    kind = "follow_up_message" if linkedin else "connection_note"
+    texts = [d.text.split(",", 1)[1] for d in drafts_for(notes, now).drafts if d.kind == kind]
+    assert len(texts) == 8 and len(set(texts)) == 8
+    warned = [f for d in drafts_for(notes, now).drafts for f in d.report.findings]
+    assert not [f for f in warned if f.rule == "distinct.across"]
+
+
 def test_another_variant_on_request() -> None:
     result = drafts_for(notes_from(), variants=3)
     notes_ = [d for d in result.drafts if d.kind == "connection_note"]

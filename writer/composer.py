@@ -35,7 +35,20 @@ class _Slots:
     company: str
     during: str
     topics: list[str]
-    index: int
+    seed: int  # from the notes: the same notes give the same drafts
+    turn: int  # the interviewer's place on the panel, plus the variant
+
+    @property
+    def index(self) -> int:
+        return self.seed + self.turn
+
+    def pick(self, core: list[str], more: list[str]) -> str:
+        """A template that no other interviewer on a panel of up to len(core + more) gets:
+        the core ones first (rotated by the seed), then the others."""
+        place = self.turn % (len(core) + len(more))
+        if place < len(core):
+            return core[(self.seed + place) % len(core)]
+        return more[(self.seed + place - len(core)) % len(more)]
 
     def fill(self, template: str, topic: str = "") -> str:
         return template.format(
@@ -58,7 +71,6 @@ def compose(
 ) -> list[Proposal]:
     """Candidate drafts of `kind` for `person`, in the order this variant prefers them."""
     position = next(i for i, p in enumerate(notes.interviewers) if p is person)
-    index = position + variant + stable_index(notes.company, notes.role, kind)
     slots = _Slots(
         hi=salutation(notes, person, note=kind != "thank_you_email"),
         job=notes.role,
@@ -66,7 +78,8 @@ def compose(
         company=notes.company,
         during=during_phrase(notes, now),
         topics=list(person.topics),
-        index=index,
+        seed=stable_index(notes.company, notes.role, kind),
+        turn=position + variant,
     )
     builders: dict[str, Callable[[], list[Proposal]]] = {
         "thank_you_email": lambda: _emails(notes, person, slots),
@@ -189,6 +202,17 @@ _NOTES = [
     "{hi}, thank you for the conversation about {topic} at {company}{during}. I'd be glad to "
     "stay connected.",
 ]
+# For panels of five or more: no two interviewers get the same note.
+_MORE_NOTES = [
+    "{hi}, it was a pleasure to meet you{during} at {company}. Thank you for our talk about "
+    "{topic}; I'd be glad to stay connected.",
+    "{hi}, thank you for your time{during}. Our conversation about {topic} has stayed with me, "
+    "and I'd be glad to keep in touch.",
+    "{hi}, I enjoyed meeting you during the {job} interview, especially our talk about "
+    "{topic}. I'd be glad to stay connected.",
+    "{hi}, many thanks for your time at {company}{during}. I learned a lot from our "
+    "conversation about {topic} and would like to stay in touch.",
+]
 _SHORT_NOTES = [
     "{hi}, thank you for the {job} interview and our talk about {topic}. I'd be glad to stay "
     "connected.",
@@ -204,7 +228,7 @@ _DECIDED_NOTES = [
 
 def _notes(notes: Notes, slots: _Slots, limit: int) -> list[Proposal]:
     decided = notes.outcome in (Outcome.rejected, Outcome.withdrew)
-    first = _DECIDED_NOTES[:1] if decided else [pick(_NOTES, slots.index)]
+    first = _DECIDED_NOTES[:1] if decided else [slots.pick(_NOTES, _MORE_NOTES)]
     shorter = _DECIDED_NOTES[1:] if decided else _SHORT_NOTES
     topics = slots.topics or [f"the {slots.role} at {slots.company}"]
     return _fit(slots, first + shorter, topics, limit)
@@ -235,6 +259,18 @@ _FOLLOW_UPS = [
     "{hi}, thanks for connecting, and thanks again for the conversation about {topic}. "
     "Wishing you a good rest of the week.",
 ]
+_MORE_FOLLOW_UPS = [
+    "{hi}, thank you for connecting. Our conversation about {topic} has stayed with me, and "
+    "I'm glad to keep in touch here.",
+    "{hi}, thanks for accepting my request. I appreciated our conversation about {topic}, and "
+    "I hope your week is going well.",
+    "{hi}, thank you for connecting. I enjoyed learning about {topic} from you, and I'll be "
+    "glad to follow the work at {company}.",
+    "{hi}, thanks for connecting. I'm grateful for the time you gave me and for our talk about "
+    "{topic}. All the best for the rest of the week.",
+    "{hi}, thank you for connecting here. I keep coming back to our conversation about "
+    "{topic}; thank you again for your time.",
+]
 _DECIDED_FOLLOW_UP = (
     "{hi}, thanks for connecting. I enjoyed our conversation about {topic} and would be glad "
     "to keep in touch."
@@ -243,7 +279,7 @@ _DECIDED_FOLLOW_UP = (
 
 def _follow_ups(notes: Notes, slots: _Slots) -> list[Proposal]:
     decided = notes.outcome in (Outcome.rejected, Outcome.withdrew)
-    template = _DECIDED_FOLLOW_UP if decided else pick(_FOLLOW_UPS, slots.index)
+    template = _DECIDED_FOLLOW_UP if decided else slots.pick(_FOLLOW_UPS, _MORE_FOLLOW_UPS)
     # The note used the first topic; the message picks up the second when there is one.
     topics = slots.topics[1:] + slots.topics[:1] or [f"the {slots.role} at {slots.company}"]
     return [
