@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta, tzinfo
 
+from writer.ledger_plan import (
+    apply_note_budget,
+    emailed,
+    notes_sent_this_month,
+    requests_elsewhere,
+    with_ledger,
+)
 from writer.notes import (
     Culture,
     Interviewer,
@@ -13,21 +20,11 @@ from writer.notes import (
     Outcome,
     Rapport,
     Relation,
-    Tier,
     Went,
 )
 from writer.plan import Action, ActionKind, Decision, InterviewerPlan, Plan, Reason, Sent
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
-_PRIORITY = {
-    Relation.hiring_manager: 0,
-    Relation.executive: 1,
-    Relation.team_member: 2,
-    Relation.other: 3,
-    Relation.recruiter: 4,
-    Relation.hr_coordinator: 5,
-}
-_RAPPORT_PRIORITY = {Rapport.strong: 0, Rapport.some: 1, Rapport.minimal: 2}
 _DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.executive}
 _HR = {Relation.recruiter, Relation.hr_coordinator}
 
@@ -44,44 +41,14 @@ def plan_for(
     recorded message is never repeated, and requests recorded this month (any company)
     count against a free account's note budget."""
     ctx = _Context(with_ledger(notes, sent), now, guidance)
-    ctx.emailed = {
-        s.interviewer: s.at
-        for s in sent
-        if s.company == notes.company and s.kind == "thank_you_email"
-    }
-    ctx.elsewhere = sum(
-        1
-        for s in sent
-        if s.company != notes.company
-        and s.kind == "connection_request"
-        and (s.at.year, s.at.month) == (ctx.now.year, ctx.now.month)
-    )
+    ctx.emailed = emailed(notes, sent)
     people = [
         InterviewerPlan(name=p.name, relation=p.relation.value, actions=ctx.actions_for(p))
         for p in ctx.notes.interviewers
     ]
-    ctx.apply_note_budget(people)
+    used = notes_sent_this_month(ctx.notes, ctx.now) + requests_elsewhere(notes, sent, ctx.now)
+    apply_note_budget(ctx.notes, people, used, guidance)
     return Plan(company=notes.company, role=notes.role, now=ctx.now, interviewers=people)
-
-
-def with_ledger(notes: Notes, sent: Sequence[Sent]) -> Notes:
-    """The notes as the ledger knows them: recorded requests and messages folded in."""
-    mine = [s for s in sent if s.company == notes.company]
-    if not mine:
-        return notes
-    people = []
-    for person in notes.interviewers:
-        linkedin = person.linkedin
-        for record in (s for s in mine if s.interviewer == person.name):
-            day = record.at.date()
-            if record.kind == "connection_request" and linkedin.status == LinkedInStatus.none:
-                linkedin = linkedin.model_copy(
-                    update={"status": LinkedInStatus.pending, "requested_on": day}
-                )
-            if record.kind == "follow_up_message" and linkedin.messaged_on is None:
-                linkedin = linkedin.model_copy(update={"messaged_on": day})
-        people.append(person.model_copy(update={"linkedin": linkedin}))
-    return notes.model_copy(update={"interviewers": people})
 
 
 def _reason(rule: str, text: str) -> Reason:
@@ -103,8 +70,7 @@ class _Context:
             now = now.astimezone()
         self.now = now.astimezone(self.tz)
         self.ends = notes.interview.ends.astimezone(self.tz)
-        self.emailed: dict[str, datetime] = {}
-        self.elsewhere = 0  # connection requests recorded this month for other companies
+        self.emailed: dict[str, datetime] = {}  # thank-you emails the ledger recorded
 
     def after(self, hours: float) -> datetime:
         return self.ends + timedelta(hours=hours)
@@ -309,38 +275,6 @@ class _Context:
             not_before=self.after(self.g.connect_after_hours),
             reasons=[_reason("rejected.network", text)],
         )
-
-    def notes_sent_this_month(self) -> int:
-        """Connection requests (with notes) already sent in the month of `now`."""
-        month = (self.now.year, self.now.month)
-        sent = [p.linkedin.requested_on for p in self.notes.interviewers]
-        return sum(1 for day in sent if day is not None and (day.year, day.month) == month)
-
-    def apply_note_budget(self, people: list[InterviewerPlan]) -> None:
-        """Over a free account's monthly note budget, lower-priority requests become optional."""
-        if self.notes.tier != Tier.free:
-            return
-        used = self.notes_sent_this_month() + self.elsewhere
-        budget = self.g.free_note_budget
-        planned = [
-            (self._priority(person), action)
-            for person, plan in zip(self.notes.interviewers, people, strict=True)
-            if (action := plan.action(ActionKind.connection_request))
-            and action.decision == Decision.do
-        ]
-        planned.sort(key=lambda pair: pair[0])
-        text = (
-            f"A free account allows about {budget} personalized notes a month and {used} went "
-            "out this month: this lower-priority request can wait, or go without a note."
-        )
-        for _, action in planned[max(budget - used, 0) :]:
-            action.decision = Decision.optional
-            action.reasons.append(_reason("connect.note_budget", text))
-
-    @staticmethod
-    def _priority(person: Interviewer) -> tuple[int, int, int]:
-        mutuals = person.mutual_connections or 0
-        return (_PRIORITY[person.relation], _RAPPORT_PRIORITY[person.rapport], -mutuals)
 
     # -- after the request -------------------------------------------------------------
 
