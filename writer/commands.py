@@ -241,16 +241,11 @@ def _sent() -> list[Any]:
 
 
 def _log(result: Any, source: str) -> None:
-    import sqlite3
-    from contextlib import closing
+    from writer.ledger import DraftLog
 
-    from writer.ledger import Ledger
-
-    try:
-        with closing(Ledger.open()) as ledger:
-            ledger.log_drafts(result, source)
-    except (sqlite3.Error, OSError) as error:
-        print(f"writer: the draft log could not be written ({error})", file=sys.stderr)
+    log = DraftLog(lambda line: print(line, file=sys.stderr))
+    log(result, source)
+    log.close()
 
 
 def run_sent(args: argparse.Namespace) -> int:

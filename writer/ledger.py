@@ -173,9 +173,9 @@ class Ledger:
 
 
 class DraftLog:
-    """Logs draft runs into the ledger from one thread (the one that first calls it): a
-    batch hands it every finished input without waiting. A ledger that cannot be written
-    is reported once, and the drafts go on."""
+    """Logs draft runs into the ledger, from one thread (the one that first calls it: a
+    batch hands it every finished input without waiting). A ledger that cannot be written
+    is reported once, and the drafts are not affected."""
 
     def __init__(self, warn: Callable[[str], None], path: Path | None = None) -> None:
         self.warn, self.path = warn, path
@@ -191,7 +191,7 @@ class DraftLog:
             self._ledger.log_drafts(result, source)
         except (sqlite3.Error, OSError) as error:
             self._broken = True
-            self.warn(f"writer: the draft log could not be written ({error}); drafting goes on")
+            self.warn(f"writer: the draft log could not be written ({error})")
 
     def close(self) -> None:
         if self._ledger is not None:
