@@ -9,8 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from tui.notes_text import rewrite
 from writer.backends import Backend
 from writer.checker import Report, apply_fixes, check, check_across, sort_findings
 from writer.drafting import Draft, draft_all
@@ -79,7 +78,8 @@ class Session:
         return loaded if isinstance(loaded, dict) else {}
 
     def set_data(self, data: dict[str, Any]) -> bool:
-        return self.set_text(dump(data))
+        """Take the form's notes: the text keeps its comments (and stays JSON if it was)."""
+        return self.set_text(rewrite(self.text, data, as_json=self.source.endswith(".json")))
 
     def redraft(self, variants: int = 1) -> None:
         """Draft again, keeping the drafts the candidate has edited (they are re-checked)."""
@@ -187,7 +187,3 @@ def _ledger_record(record: Sent) -> None:
             ledger.record(record.company, record.interviewer, record.kind, record.at)
     except (sqlite3.Error, OSError):
         pass  # the notes still carry the record where they can
-
-
-def dump(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
