@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import datetime
@@ -132,24 +133,9 @@ class Ledger:
 
     def log_drafts(self, result: DraftSet, source: str) -> None:
         """One row per draft: who drafted it, with which prompt, what it cost, what it broke."""
-        now = datetime.now().astimezone().isoformat()
-        rows = [
-            (
-                now,
-                source,
-                d.interviewer,
-                d.kind,
-                result.backend,
-                result.model,
-                d.prompt_hash,
-                d.usage.prompt_tokens if d.usage else None,
-                d.usage.completion_tokens if d.usage else None,
-                d.attempts,
-                int(d.ok),
-                json.dumps(sorted({f.rule for f in d.report.findings})),
-            )
-            for d in result.drafts
-        ]
+        self.log_rows(draft_rows(result, source))
+
+    def log_rows(self, rows: list[tuple[Any, ...]]) -> None:
         with self.db:
             self.db.executemany(
                 "INSERT INTO draft_log (at, source, interviewer, kind, backend, "
@@ -177,23 +163,39 @@ class DraftLog:
     batch hands it every finished input without waiting). A ledger that cannot be written
     is reported once, and the drafts are not affected."""
 
+    FLUSH_ROWS, FLUSH_SECONDS = 200, 1.0  # one commit (an fsync) per batch of rows
+
     def __init__(self, warn: Callable[[str], None], path: Path | None = None) -> None:
         self.warn, self.path = warn, path
         self._ledger: Ledger | None = None
         self._broken = False
+        self._pending: list[tuple[Any, ...]] = []
+        self._flushed = time.monotonic()
 
     def __call__(self, result: DraftSet, source: str) -> None:
         if self._broken:
             return
+        self._pending += draft_rows(result, source)
+        if (
+            len(self._pending) >= self.FLUSH_ROWS
+            or time.monotonic() - self._flushed >= self.FLUSH_SECONDS
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        rows, self._pending, self._flushed = self._pending, [], time.monotonic()
+        if self._broken or not rows:
+            return
         try:
             if self._ledger is None:
                 self._ledger = Ledger.open(self.path)
-            self._ledger.log_drafts(result, source)
+            self._ledger.log_rows(rows)
         except (sqlite3.Error, OSError) as error:
             self._broken = True
             self.warn(f"writer: the draft log could not be written ({error})")
 
     def close(self) -> None:
+        self.flush()
         if self._ledger is not None:
             self._ledger.close()
             self._ledger = None
@@ -207,3 +209,25 @@ def load_sent(path: Path | None = None) -> list[Sent]:
         return []
     with closing(Ledger.open(path)) as ledger:
         return ledger.sent()
+
+
+def draft_rows(result: DraftSet, source: str) -> list[tuple[Any, ...]]:
+    """The draft log's rows for one draft run."""
+    now = datetime.now().astimezone().isoformat()
+    return [
+        (
+            now,
+            source,
+            d.interviewer,
+            d.kind,
+            result.backend,
+            result.model,
+            d.prompt_hash,
+            d.usage.prompt_tokens if d.usage else None,
+            d.usage.completion_tokens if d.usage else None,
+            d.attempts,
+            int(d.ok),
+            json.dumps(sorted({f.rule for f in d.report.findings})),
+        )
+        for d in result.drafts
+    ]
