@@ -3,8 +3,8 @@
 1. Concurrency: 300 drafts against a loopback OpenAI-compatible server that answers after
    200 ms, at concurrency 16; the ratio of the wall time to the ideal
    (drafts × latency ÷ concurrency). Goal: within 15 % (ratio ≤ 1.15). Measured twice:
-   first in a cold process (the SDK's imports and the token encoding load inside the timed
-   run), then warm (as in a long batch, where that one-time cost is spread thin).
+   first in a cold process (first-use costs, such as the SDK's lazy imports, inside the
+   timed run), then warm (as in a long batch, where those one-time costs are spread thin).
 2. Scale offline: 1,000 generated notes files (3 interviewers each) through `writer batch`
    in a child process: drafts per second and the child's peak memory.
 """
@@ -90,8 +90,8 @@ def _serve(ports: Any) -> None:
 
 def concurrency_ratio(warm: bool = True) -> dict[str, float]:
     """The server runs in its own process, so its threads do not compete with the batch for
-    the interpreter lock. `warm`: imports and the token encoding are loaded before timing
-    (a few tenths of a second once per process, whatever the batch size)."""
+    the interpreter lock. `warm`: the SDK's imports and a token encoding are loaded before
+    timing (a few tenths of a second once per process, whatever the batch size)."""
     ports: Any = multiprocessing.Queue()
     process = multiprocessing.Process(target=_serve, args=(ports,), daemon=True)
     process.start()

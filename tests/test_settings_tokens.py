@@ -121,6 +121,28 @@ def test_prompt_puts_static_text_first_and_fences_the_notes() -> None:
     assert not prompt.approximate and prompt.tokens > 100
 
 
+def test_a_prompt_is_counted_only_when_asked_and_then_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import writer.tokens
+
+    loads: list[str] = []
+    real = writer.tokens.counter_for
+
+    def counting(model: str) -> writer.tokens.TokenCounter:
+        loads.append(model)
+        return real(model)
+
+    monkeypatch.setattr(writer.tokens, "counter_for", counting)
+    notes = notes_from()
+    prompt = build_prompt(
+        notes, notes.interviewers[0], "connection_note", model="gpt-4", budget=3000
+    )
+    assert loads == [], "a prompt with fewer bytes than the budget needs no encoding"
+    assert prompt.tokens == real("gpt-4").count_messages(prompt.messages)
+    assert loads == ["gpt-4"] and not prompt.approximate
+
+
 def test_over_budget_notes_are_trimmed_with_a_notice() -> None:
     notes = notes_from(topics=["Kafka " * 400, "b", "c", "d", "e"], notes="long " * 500)
     prompt = build_prompt(

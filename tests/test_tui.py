@@ -245,7 +245,7 @@ class StreamingBackend(ScriptedBackend):
     def prompt(self, request: object) -> object:
         from writer.prompting import Prompt
 
-        return Prompt(messages=[], hash="stream123", tokens=0, approximate=False)
+        return Prompt(messages=[], hash="stream123", model="test", counted=0)
 
     def stream(self, request: object):  # type: ignore[no-untyped-def]
         words = self.streamed.split(" ")

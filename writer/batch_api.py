@@ -125,7 +125,7 @@ def _proposal(record: dict[str, Any], kind: str, prompt_hash: str) -> Proposal |
         return "the model sent an empty reply"
     usage = body.get("usage") or {}
     counted = Usage(int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
-    empty = Prompt(messages=[], hash=prompt_hash, tokens=0, approximate=False)
+    empty = Prompt(messages=[], hash=prompt_hash, model="", counted=0)
     return parse_reply(content, kind, counted, empty)
 
 

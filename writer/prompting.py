@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -47,13 +47,41 @@ def prompt_hash(names: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class Prompt:
-    """The chat messages for one request, which prompt files made them, and any trimming."""
+    """The chat messages for one request, which prompt files made them, and any trimming.
+
+    Its tokens are counted only when someone needs the number: a prompt with fewer bytes
+    than the budget cannot be over it (every token is at least one byte), and a server
+    reports what it counted. So most requests never load a token encoding."""
 
     messages: list[dict[str, str]]
     hash: str
-    tokens: int
-    approximate: bool
+    model: str
     notices: tuple[str, ...] = ()
+    counted: int | None = None  # already counted (the budget check needed it)
+
+    @property
+    def tokens(self) -> int:
+        return self._count[0]
+
+    @property
+    def approximate(self) -> bool:
+        """The count is not in the model's own encoding."""
+        return self._count[1]
+
+    @cached_property
+    def _count(self) -> tuple[int, bool]:
+        from writer.tokens import counter_for
+
+        counter = counter_for(self.model)
+        if self.counted is not None:
+            return self.counted, counter.approximate
+        return counter.count_messages(self.messages), counter.approximate
+
+
+def most_tokens(messages: list[dict[str, str]]) -> int:
+    """An upper bound on a request's tokens without an encoding: its bytes, plus the framing
+    `TokenCounter.count_messages` adds."""
+    return sum(4 + len(m["content"].encode("utf-8")) for m in messages) + 3
 
 
 def notes_payload(notes: Notes, person: Interviewer) -> dict[str, Any]:
@@ -150,7 +178,6 @@ def build_prompt(
     """The messages for a draft (or, with `previous` and `findings`, for a repair)."""
     from writer.tokens import counter_for
 
-    counter = counter_for(model)
     files = ["system.md", KIND_FILES[kind]] + (["repair.md"] if previous is not None else [])
     payload = notes_payload(notes, person)
     notices: list[str] = []
@@ -162,7 +189,10 @@ def build_prompt(
                 "role": "user",
                 "content": messages[-1]["content"] + f"\n\nAlso: {instruction}",
             }
-        tokens = counter.count_messages(messages)
+        tokens: int | None = None
+        if most_tokens(messages) <= budget:
+            break  # within the budget, whatever the encoding
+        tokens = counter_for(model).count_messages(messages)
         if tokens <= budget:
             break
         trim = next(trims, None)
@@ -172,7 +202,7 @@ def build_prompt(
         done = trim(payload)
         if done:
             notices.append(f"to fit the {budget}-token prompt budget, {done}")
-    return Prompt(messages, prompt_hash(files), tokens, counter.approximate, tuple(notices))
+    return Prompt(messages, prompt_hash(files), model, tuple(notices), counted=tokens)
 
 
 def _messages(
