@@ -131,11 +131,8 @@ class Ledger:
             self.db.execute("DELETE FROM sent")
             self.db.execute("DELETE FROM draft_log")
 
-    def log_drafts(self, result: DraftSet, source: str) -> None:
-        """One row per draft: who drafted it, with which prompt, what it cost, what it broke."""
-        self.log_rows(draft_rows(result, source))
-
     def log_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        """Rows made by `draft_rows`, in one commit."""
         with self.db:
             self.db.executemany(
                 "INSERT INTO draft_log (at, source, interviewer, kind, backend, "
@@ -212,7 +209,8 @@ def load_sent(path: Path | None = None) -> list[Sent]:
 
 
 def draft_rows(result: DraftSet, source: str) -> list[tuple[Any, ...]]:
-    """The draft log's rows for one draft run."""
+    """The draft log's rows for one draft run, one per draft: who drafted it, with which
+    prompt, what it cost, what it broke."""
     now = datetime.now().astimezone().isoformat()
     return [
         (
