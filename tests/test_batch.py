@@ -41,20 +41,13 @@ def read_results(out: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in lines]  # every line must parse
 
 
+def offline_batch(inputs: str, out: Path) -> list[str]:
+    """`writer batch` arguments for an offline run at NOW."""
+    return ["batch", inputs, "--out", str(out), "--backend", "offline", "--now", NOW]
+
+
 def batch_command(inputs: Path, out: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "writer",
-        "batch",
-        str(inputs),
-        "--out",
-        str(out),
-        "--backend",
-        "offline",
-        "--now",
-        NOW,
-    ]
+    return [sys.executable, "-m", "writer", *offline_batch(str(inputs), out)]
 
 
 def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
@@ -120,17 +113,7 @@ def test_rerun_skips_done_inputs_and_files_are_per_input(
     inputs = tmp_path / "in"
     write_notes(inputs, 4)
     out = tmp_path / "out"
-    args = [
-        "batch",
-        str(inputs / "*.yaml"),
-        "--out",
-        str(out),
-        "--backend",
-        "offline",
-        "--now",
-        NOW,
-        "--json",
-    ]
+    args = [*offline_batch(str(inputs / "*.yaml"), out), "--json"]
     main(args)
     capsys.readouterr()
     main(args)
