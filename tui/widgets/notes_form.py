@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from typing import Any
 
 from textual import on
@@ -65,6 +66,22 @@ def put(data: dict[str, Any], path: str, value: Any) -> None:
         data[last] = value
 
 
+def _fields(
+    prefix: str,
+    inputs: Sequence[tuple[str, str]],
+    choices: Sequence[tuple[str, str, Sequence[str]]],
+) -> ComposeResult:
+    """A labelled text input per `inputs` entry, then a labelled choice per `choices` entry."""
+    for path, title in inputs:
+        yield Label(title, classes="field-label")
+        yield Input(id=_id(prefix, path), classes="field")
+    for path, title, values in choices:
+        yield Label(title, classes="field-label")
+        yield Select(
+            [(v, v) for v in values], id=_id(prefix, path), allow_blank=False, classes="field"
+        )
+
+
 def _id(prefix: str, path: str) -> str:
     return f"{prefix}-{path.replace('.', '-').replace('_', '-')}"
 
@@ -85,14 +102,7 @@ class NotesForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Label("Interview", classes="form-heading")
-        for path, title in TOP_INPUTS:
-            yield Label(title, classes="field-label")
-            yield Input(id=_id("f", path), classes="field")
-        for path, title, values in TOP_CHOICES:
-            yield Label(title, classes="field-label")
-            yield Select(
-                [(v, v) for v in values], id=_id("f", path), allow_blank=False, classes="field"
-            )
+        yield from _fields("f", TOP_INPUTS, TOP_CHOICES)
         yield Label("Interviewers", classes="form-heading")
         yield OptionList(id="people")
         with Horizontal(id="people-buttons"):
@@ -100,19 +110,10 @@ class NotesForm(VerticalScroll):
             yield Button("Remove", id="person-remove")
             yield Button("Up", id="person-up")
             yield Button("Down", id="person-down")
-        for path, title in PERSON_INPUTS[:3]:
-            yield Label(title, classes="field-label")
-            yield Input(id=_id("p", path), classes="field")
-        for path, title, values in PERSON_CHOICES:
-            yield Label(title, classes="field-label")
-            yield Select(
-                [(v, v) for v in values], id=_id("p", path), allow_blank=False, classes="field"
-            )
+        yield from _fields("p", PERSON_INPUTS[:3], PERSON_CHOICES)
         yield Label("Topics (one per line, in your words)", classes="field-label")
         yield TextArea(id="p-topics", classes="field topics")
-        for path, title in PERSON_INPUTS[3:]:
-            yield Label(title, classes="field-label")
-            yield Input(id=_id("p", path), classes="field")
+        yield from _fields("p", PERSON_INPUTS[3:], [])
         yield Label("", id="form-problems")
 
     # -- loading ---------------------------------------------------------------------------
