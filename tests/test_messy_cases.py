@@ -1,0 +1,85 @@
+"""The messy-notes golden set (evals/messy) and the held-out notes (evals/holdout) stay usable:
+every case loads, its references keep to their own lists and the kinds' limits, its plan
+expectations are the planner's, and the greet_as copies match the loadable ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from writer.evals import Case, load_cases
+from writer.loader import load_notes
+from writer.planner import plan_for
+
+MESSY = ROOT / "evals" / "messy"
+HOLDOUT = ROOT / "evals" / "holdout"
+CASES = load_cases(MESSY)
+# GUIDANCE email.late (a thank-you more than 3 days late is optional) is not in the planner
+# yet; the composer issue adds it, and then this case passes (strict xfail says so).
+PLANNER_BEHIND = {"messy-late-thanks"}
+
+
+def test_the_set_is_big_and_its_ids_are_unique() -> None:
+    ids = [case.id for case in CASES] + [case.id for case in load_cases(ROOT / "evals" / "golden")]
+    assert len(CASES) >= 32
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_references_keep_to_their_lists_and_limits(case: Case) -> None:
+    premium = case.notes.tier.value == "premium"
+    for message in case.messages:
+        text = message.reference.casefold()
+        assert [m for m in message.must_mention if m.casefold() not in text] == []
+        assert [m for m in message.must_not_mention if m.casefold() in text] == []
+        words = len(message.reference.split())
+        if message.kind == "connection_note":
+            assert len(message.reference) <= (300 if premium else 200)
+        elif message.kind == "follow_up_message":
+            assert words <= 120
+        else:
+            assert 50 <= words <= 200
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="email.late not planned"))
+        if c.id in PLANNER_BEHIND
+        else c
+        for c in CASES
+    ],
+    ids=lambda case: case.id,
+)
+def test_plan_expectations_are_the_planners(case: Case) -> None:
+    plan = plan_for(case.notes, case.now)
+    got = {(p.name, a.kind.value): a.decision.value for p in plan.interviewers for a in p.actions}
+    wanted = {
+        (person, action): decision
+        for person, actions in case.plan.items()
+        for action, decision in actions.items()
+    }
+    assert {key: got.get(key) for key in wanted} == wanted
+
+
+@pytest.mark.parametrize("path", sorted((MESSY / "greet_as").glob("*.yaml")), ids=str)
+def test_greet_as_copies_differ_only_by_greet_as(path: Path) -> None:
+    with_key = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
+    kept = [line for line in with_key if not line.strip().startswith("greet_as:")]
+    loadable = (MESSY / path.name).read_text("utf-8").splitlines()
+    assert len(kept) < len(with_key)
+    assert kept == [line for line in loadable if line.strip() and not _note(line)]
+
+
+def _note(line: str) -> bool:
+    """The loadable copy's two comment lines that point at its greet_as twin."""
+    return line.startswith("# This copy has no `greet_as`") or line.startswith("# same file with")
+
+
+@pytest.mark.parametrize("path", sorted(HOLDOUT.glob("*.yaml")), ids=lambda p: p.name)
+def test_held_out_notes_load(path: Path) -> None:
+    notes = load_notes(path)
+    assert notes.interviewers
+    assert len(list(HOLDOUT.glob("*.yaml"))) >= 10
