@@ -1,0 +1,254 @@
+"""Tell what a fragment is, and render what may be said of it in the forms a frame needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from writer.checker.text import STOPWORDS
+from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
+from writer.topics.words import (
+    ALWAYS_LEFT_OUT,
+    FINITE,
+    FREQUENCY_ADVERBS,
+    LEFT_OUT,
+    LOGISTICS,
+    PROPER,
+    ROLE_TITLES,
+    SUBJECT_PRONOUNS,
+    VIEW_NOUNS,
+    VIEW_VERBS,
+    WH_WORDS,
+)
+
+
+class Kind(StrEnum):
+    """What a usable fragment is about, in the order a message prefers them."""
+
+    subject = "subject"  # a piece of work: "the move to Snowflake"
+    view = "view"  # what the interviewer thinks or said: "upgrades always lag"
+    common_ground = "common_ground"  # "we both studied in Leeds"
+    own = "own"  # the candidate's own doing, said only in the first person
+    logistics = "logistics"  # the hiring process: "offers go out in October"
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A usable fragment and its renderings; a rendering is None when the fragment cannot
+    be said well in that form.
+
+    noun: fits "our conversation about ___" / "your perspective on ___".
+    clause: fits "I enjoyed hearing that ___" / "what you said about how ___".
+    sentence: stands alone ("It was fun to find out we both studied in Leeds.").
+    """
+
+    text: str
+    kind: Kind
+    noun: str | None
+    clause: str | None
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A fragment that must not go into a message, and why, in the candidate's words."""
+
+    text: str
+    reason: str
+
+    @property
+    def notice(self) -> str:
+        return f"not used: '{self.text}' ({self.reason})"
+
+
+_TALKED = re.compile(
+    r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked|went over|dove into|"
+    r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+",
+    re.IGNORECASE,
+)
+_COMMON = re.compile(r"^(?:we\s+(?:both|all|are both|were both)|both|we're both|same)\b", re.I)
+_OWN = re.compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
+_ARROW = re.compile(r"^(?P<a>[^\d]{2,30}?)\s+(?:->|=>|→)\s+(?P<b>[^\d]{2,30})$")
+_VIEW_OPENER = re.compile(r"^(?P<who>she|he|they)\s+(?:(?:really|also|always)\s+)?", re.I)
+_EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
+_DETERMINERS = frozenset("a an the this that these those our your their my his her".split())
+
+
+def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
+    """One fragment of an interviewer's topics as a usable Fragment, or LeftOut with why.
+    `names` are the interviewer's own names in lower case ("Dana said" means "she said")."""
+    raw = " ".join(piece.text.split())
+    text = _arrows(normalise(_as_she(raw, names)))
+    if not text:
+        return LeftOut(raw, "an aside")
+    if _EXCLAIMED.search(raw):
+        return LeftOut(raw, "an aside")
+    if raw.rstrip().endswith("?"):
+        return LeftOut(raw, "a question to yourself")
+    text = _TALKED.sub("", text) or text
+    common = bool(_COMMON.match(text))
+    reason = _left_out_reason(raw, text, common=common, names=names)
+    if reason:
+        return LeftOut(raw, reason)
+    if piece.bracketed and not common and not _VIEW_OPENER.match(text):
+        return LeftOut(raw, "an aside")
+    if _vague(text):
+        return LeftOut(raw, "too vague to use")
+    if common:
+        return _common_ground(raw, text)
+    if _OWN.match(text):
+        return _own(raw, text)
+    opener = _VIEW_OPENER.match(text)
+    if opener:
+        return _view(raw, text, opener.end())
+    return _topic(raw, text)
+
+
+def _as_she(text: str, names: frozenset[str]) -> str:
+    """'Dana said ...' about Dana herself reads as 'she said ...'."""
+    first, _, rest = text.partition(" ")
+    return f"she {rest}" if rest and first.casefold() in names else text
+
+
+def _arrows(text: str) -> str:
+    """'jenkins -> github actions' reads as moving from one to the other."""
+    match = _ARROW.match(text)
+    if match and not _is_clause(match["a"].split()):
+        return f"moving from {match['a']} to {match['b']}"
+    return re.sub(r"\s*(?:->|=>|→)\s*", " to ", text)
+
+
+def _left_out_reason(raw: str, text: str, *, common: bool, names: frozenset[str]) -> str | None:
+    for reason in ALWAYS_LEFT_OUT:
+        if reason == "personal" and common:
+            continue  # "we both have dogs" is shared ground, not her private life
+        if LEFT_OUT[reason].search(raw) or LEFT_OUT[reason].search(text):
+            return reason
+    if _names_someone_else(text, names):
+        return "about someone else"
+    voiced = bool(_VIEW_OPENER.match(text)) and _view_verb(text) is not None
+    if not voiced and LEFT_OUT["negative"].search(raw):
+        return "negative"
+    return None
+
+
+def _names_someone_else(text: str, names: frozenset[str]) -> bool:
+    """'Tom said the roadmap slipped': a capitalised name that is not the interviewer's."""
+    words = text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0][1:].islower():
+        return False
+    first = words[0].casefold()
+    if first in PROPER or first in names or first in STOPWORDS or first.endswith("ing"):
+        return False
+    return words[1].casefold() in VIEW_VERBS or words[1].casefold() in ("is", "was", "left")
+
+
+def _vague(text: str) -> bool:
+    content = [
+        w
+        for w in re.findall(r"[^\W\d_][\w'-]*", text)
+        if len(w) > 2 and w.casefold() not in STOPWORDS and w.casefold() not in FINITE
+    ]
+    return not content
+
+
+def _is_clause(words: list[str]) -> bool:
+    """A whole clause (subject and finite verb), not a noun phrase, a gerund phrase or an
+    embedded question ("how the team splits on-call")."""
+    if not words:
+        return False
+    lowered = [w.casefold() for w in words]
+    if lowered[0] in WH_WORDS:
+        return False
+    if lowered[0] in SUBJECT_PRONOUNS and len(words) > 1:
+        return True
+    for i, word in enumerate(lowered[1:], start=1):
+        before = lowered[i - 1]
+        if word in FINITE or (before in FREQUENCY_ADVERBS and i >= 2):
+            return True
+        if word.endswith("ed") and before not in _DETERMINERS and before not in STOPWORDS:
+            return i + 1 < len(words)
+    return False
+
+
+def _common_ground(raw: str, text: str) -> Fragment:
+    clause = lower_first(text)
+    if clause.casefold().startswith("both "):
+        clause = "we " + clause
+    elif clause.casefold().startswith("same "):
+        clause = "we share the " + clause
+    clause = second_person(clause)
+    return Fragment(raw, Kind.common_ground, None, clause, f"It was fun to find out {clause}.")
+
+
+def _own(raw: str, text: str) -> Fragment:
+    text = second_person(text)
+    if text.casefold().startswith("me "):
+        text = "my " + text[3:]
+    clause = text if _is_clause(text.split()) else None
+    noun = f"how {text}" if clause else text
+    sentence = f"I appreciated the chance to talk about {noun}."
+    return Fragment(raw, Kind.own, noun, clause, sentence)
+
+
+def _view_verb(text: str) -> tuple[str, str] | None:
+    opener = _VIEW_OPENER.match(text)
+    rest = text[opener.end() :] if opener else text
+    for verb, label in VIEW_VERBS.items():
+        if rest.casefold().startswith(verb + " ") or rest.casefold() == verb:
+            return rest[len(verb) :].strip(), label
+    return None
+
+
+def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
+    found = _view_verb(text)
+    if found is None:
+        return _statement(raw, second_person(text))
+    content, label = found
+    content = re.sub(r"^that\s+", "", content, flags=re.IGNORECASE)
+    content = second_person(content)
+    if not content or _vague(content):
+        return LeftOut(raw, "too vague to use")
+    if not _is_clause(content.split()):
+        return Fragment(raw, Kind.subject, _noun(content), None, None)
+    return Fragment(raw, Kind.view, f"your {label} that {content}", content, None)
+
+
+def _topic(raw: str, text: str) -> Fragment:
+    words = text.split()
+    if words[0].casefold() in ("her", "his", "their") and len(words) > 2:
+        if words[1].casefold() in VIEW_NOUNS:
+            return Fragment(raw, Kind.view, second_person(text), None, None)
+    if _is_clause(words):
+        return _statement(raw, second_person(text))
+    kind = Kind.logistics if LOGISTICS.search(text) else Kind.subject
+    noun = _noun(second_person(text))
+    clause = noun[4:] if noun.casefold().startswith("how ") else None
+    return Fragment(raw, kind, noun, clause, None)
+
+
+def _statement(raw: str, clause: str) -> Fragment:
+    """A whole clause said without 'she said': a fact about the work or the process."""
+    clause = lower_first(clause)
+    if LOGISTICS.search(clause):
+        sentence = f"Thank you for letting me know that {clause}."
+        return Fragment(raw, Kind.logistics, None, clause, sentence)
+    return Fragment(raw, Kind.view, f"how {clause}", clause, None)
+
+
+def _noun(text: str) -> str:
+    """A noun phrase for after 'about': a sentence capital dropped, 'the' before a bare
+    'next round' or a bare job title ('with VP' -> 'with the VP')."""
+    text = lower_first(text)
+    if re.match(r"^(?:next|final|first|second|last)\b", text, re.IGNORECASE):
+        text = "the " + text
+    words = text.split()
+    for i in range(1, len(words)):
+        if words[i].casefold() in ROLE_TITLES and words[i - 1].casefold() in ("with", "to", "from"):
+            words[i] = f"the {words[i]}"
+    return upper_first(" ".join(words)) if text[:1].isupper() else " ".join(words)
+
+
+def is_usable(fragment: Fragment) -> bool:
+    return any((fragment.noun, fragment.clause, fragment.sentence))
