@@ -15,6 +15,7 @@ from writer.topics.words import (
     LEFT_OUT,
     LOGISTICS,
     PROPER,
+    REASONS,
     ROLE_TITLES,
     SUBJECT_PRONOUNS,
     VIEW_NOUNS,
@@ -63,7 +64,7 @@ class LeftOut:
 
 
 _TALKED = re.compile(
-    r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked|went over|dove into|"
+    r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked(?: me)?|went over|dove into|"
     r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+",
     re.IGNORECASE,
 )
@@ -71,6 +72,11 @@ _COMMON = re.compile(r"^(?:we\s+(?:both|all|are both|were both)|both|we're both|
 _OWN = re.compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
 _ARROW = re.compile(r"^(?P<a>[^\d]{2,30}?)\s+(?:->|=>|→)\s+(?P<b>[^\d]{2,30})$")
 _VIEW_OPENER = re.compile(r"^(?P<who>she|he|they)\s+(?:(?:really|also|always)\s+)?", re.I)
+# "she said/thinks ..." is followed by a clause even when no verb of ours is in it.
+_CLAUSE_VERBS = frozenset(
+    "said says thinks thought believes feels felt reckons argued argues told me pointed out".split()
+    + ["told me", "pointed out"]
+)
 _EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
 _DETERMINERS = frozenset("a an the this that these those our your their my his her".split())
 
@@ -120,15 +126,20 @@ def _arrows(text: str) -> str:
 
 
 def _left_out_reason(raw: str, text: str, *, common: bool, names: frozenset[str]) -> str | None:
+    hits = {
+        REASONS[int(name[1:])]
+        for match in LEFT_OUT.finditer(f"{raw}\n{text}")
+        for name, value in match.groupdict().items()
+        if value
+    }
     for reason in ALWAYS_LEFT_OUT:
-        if reason == "personal" and common:
-            continue  # "we both have dogs" is shared ground, not her private life
-        if LEFT_OUT[reason].search(raw) or LEFT_OUT[reason].search(text):
+        # "we both have dogs" is shared ground, not the interviewer's private life
+        if reason in hits and not (reason == "personal" and common):
             return reason
     if _names_someone_else(text, names):
         return "about someone else"
     voiced = bool(_VIEW_OPENER.match(text)) and _view_verb(text) is not None
-    if not voiced and LEFT_OUT["negative"].search(raw):
+    if "negative" in hits and not voiced:
         return "negative"
     return None
 
@@ -161,7 +172,7 @@ def _is_clause(words: list[str]) -> bool:
     lowered = [w.casefold() for w in words]
     if lowered[0] in WH_WORDS:
         return False
-    if lowered[0] in SUBJECT_PRONOUNS and len(words) > 1:
+    if re.split(r"['’]", lowered[0])[0] in SUBJECT_PRONOUNS and len(words) > 1:
         return True
     for i, word in enumerate(lowered[1:], start=1):
         before = lowered[i - 1]
@@ -192,12 +203,13 @@ def _own(raw: str, text: str) -> Fragment:
     return Fragment(raw, Kind.own, noun, clause, sentence)
 
 
-def _view_verb(text: str) -> tuple[str, str] | None:
+def _view_verb(text: str) -> tuple[str, str, str] | None:
+    """The verb of 'she said ...', what follows it, and the noun for it ('point')."""
     opener = _VIEW_OPENER.match(text)
     rest = text[opener.end() :] if opener else text
     for verb, label in VIEW_VERBS.items():
         if rest.casefold().startswith(verb + " ") or rest.casefold() == verb:
-            return rest[len(verb) :].strip(), label
+            return verb, rest[len(verb) :].strip(), label
     return None
 
 
@@ -205,13 +217,14 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
     found = _view_verb(text)
     if found is None:
         return _statement(raw, second_person(text))
-    content, label = found
+    verb, content, label = found
     content = re.sub(r"^that\s+", "", content, flags=re.IGNORECASE)
     content = second_person(content)
     if not content or _vague(content):
         return LeftOut(raw, "too vague to use")
-    if not _is_clause(content.split()):
-        return Fragment(raw, Kind.subject, _noun(content), None, None)
+    about = re.match(r"^(?:a lot\s+|lots\s+)?about\s+", content, flags=re.IGNORECASE)
+    if about or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
+        return _topic(raw, content[about.end() :] if about else content)
     return Fragment(raw, Kind.view, f"your {label} that {content}", content, None)
 
 

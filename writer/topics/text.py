@@ -42,7 +42,7 @@ def split_topic(topic: str) -> list[Piece]:
 
     outside = _BRACKETED.sub(aside, topic)
     main = [Piece(part, False) for part in _BREAKS.split(outside) if _has_words(part)]
-    return main + [p for p in pieces if _has_words(p.text) or p.text.strip("?! ")  == ""]
+    return main + [p for p in pieces if _has_words(p.text) or p.text.strip("?! ") == ""]
 
 
 def _has_words(text: str) -> bool:

@@ -53,7 +53,12 @@ PROPER = {
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July
     August September October November December Q1 Q2 Q3 Q4 I I'm I've I'd I'll""".split()
 }
-PROPER["github actions"] = "GitHub Actions"
+PROPER.update(
+    {
+        day.casefold() + "s": day + "s"
+        for day in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    }
+)
 
 # Never repeated: the reason shown to the candidate, then the patterns (lower case, regex).
 _LEFT_OUT_PATTERNS: dict[str, str] = {
@@ -87,10 +92,15 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"ask (?:later|again)|note to self|remember to|look (?:it )?up|tbd|todo|check on|"
     r"dunno",
 }
-LEFT_OUT = {
-    reason: re.compile(rf"(?<![\w$])(?:{pattern})(?![\w])", re.IGNORECASE)
-    for reason, pattern in _LEFT_OUT_PATTERNS.items()
-}
+REASONS = tuple(_LEFT_OUT_PATTERNS)
+# One pass finds every reason: group i is REASONS[i] (one regex scans several times faster
+# than six).
+LEFT_OUT = re.compile(
+    r"(?<![\w$])(?:"
+    + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_LEFT_OUT_PATTERNS.values()))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 # A view the interviewer voiced is theirs to hold, so a judging word inside it is allowed;
 # these reasons still drop the fragment whoever said it.
 ALWAYS_LEFT_OUT = ("private", "personal", "self-critical", "about someone else", "an aside")
