@@ -74,9 +74,12 @@ _ARROW = re.compile(r"^(?P<a>[^\d]{2,30}?)\s+(?:->|=>|→)\s+(?P<b>[^\d]{2,30})$
 _VIEW_OPENER = re.compile(r"^(?P<who>she|he|they)\s+(?:(?:really|also|always)\s+)?", re.I)
 # "she said/thinks ..." is followed by a clause even when no verb of ours is in it.
 _CLAUSE_VERBS = frozenset(
-    "said says thinks thought believes feels felt reckons argued argues told me pointed out".split()
-    + ["told me", "pointed out"]
+    [
+        *("said", "says", "thinks", "thought", "believes", "feels", "felt", "reckons"),
+        *("argued", "argues", "told me", "pointed out"),
+    ]
 )
+_PREPOSITIONS = frozenset("in of for with to on at by from into about".split())
 _EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
 _DETERMINERS = frozenset("a an the this that these those our your their my his her".split())
 
@@ -176,6 +179,8 @@ def _is_clause(words: list[str]) -> bool:
         return True
     for i, word in enumerate(lowered[1:], start=1):
         before = lowered[i - 1]
+        if before in _PREPOSITIONS or before in _DETERMINERS:
+            continue  # "written in go", "my take": a name or a noun, not the verb
         if word in FINITE or (before in FREQUENCY_ADVERBS and i >= 2):
             return True
         if word.endswith("ed") and before not in _DETERMINERS and before not in STOPWORDS:
@@ -230,9 +235,9 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
 
 def _topic(raw: str, text: str) -> Fragment:
     words = text.split()
-    if words[0].casefold() in ("her", "his", "their") and len(words) > 2:
-        if words[1].casefold() in VIEW_NOUNS:
-            return Fragment(raw, Kind.view, second_person(text), None, None)
+    possessive = words[0].casefold() in ("her", "his", "their")
+    if possessive and len(words) > 2 and words[1].casefold() in VIEW_NOUNS:
+        return Fragment(raw, Kind.view, second_person(text), None, None)
     if _is_clause(words):
         return _statement(raw, second_person(text))
     kind = Kind.logistics if LOGISTICS.search(text) else Kind.subject
