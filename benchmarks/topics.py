@@ -173,6 +173,41 @@ def _textblob() -> dict[str, object]:
     }
 
 
+def _draft_figures(path: Path, runs: int = 5) -> dict[str, object]:
+    """`writer draft` wall time on a notes file, and what the topic stage adds cold
+    (import and all of the file's interviewers, in a fresh interpreter)."""
+    walls = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "writer", "draft", "--offline", str(path)],
+            capture_output=True,
+            check=True,
+        )
+        walls.append(time.perf_counter() - start)
+    code = (
+        "import time, sys; from writer.loader import load_notes; "
+        "notes = load_notes(sys.argv[1]); t = time.perf_counter(); "
+        "from writer.topics import topics_for; "
+        "[topics_for(p) for p in notes.interviewers]; print(time.perf_counter() - t)"
+    )
+    stage = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return {
+        "file": path.name,
+        "interviewers": len(load_notes(path).interviewers),
+        "draft_s_median": round(sorted(walls)[runs // 2], 3),
+        "draft_s_best": round(min(walls), 3),
+        "topic_stage_cold_ms_median": round(sorted(stage)[runs // 2] * 1000, 1),
+    }
+
+
 def main() -> None:
     figures = {
         "fragments_labelled": len(LABELLED),
@@ -182,6 +217,7 @@ def main() -> None:
         },
         "cost": _per_interviewer_ms(),
         "textblob_pattern_tagger": _textblob(),
+        "draft": _draft_figures(ROOT / "examples" / "northwind-formal-bank.yaml"),
     }
     print(json.dumps(figures, indent=2))
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from writer.notes import Interviewer
-from writer.topics.classify import Fragment, Kind, LeftOut, classify, is_usable
+from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.text import Piece, split_topic
 
 __all__ = ["Fragment", "Kind", "LeftOut", "TopicSet", "analyse", "split_topic", "topics_for"]
