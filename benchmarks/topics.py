@@ -80,25 +80,55 @@ LABELLED: list[tuple[str, str, bool]] = [
     ("ask about equity later?", "a question to yourself", True),
 ]
 
+# Written after the rules were last changed, and never tuned against.
+HELD_OUT: list[tuple[str, str, bool]] = [
+    ("zero-downtime schema migrations", "subject", False),
+    ("pricing experiments on the mobile app", "subject", False),
+    ("how design reviews work across 3 time zones", "subject", False),
+    ("replacing cron w/ airflow", "subject", False),
+    ("the vendor contract for fraud scoring", "subject", False),
+    ("on-call load since the reorg", "subject", False),
+    ("she said most of the team is remote", "view", True),
+    ("he thinks the hard part is data contracts", "view", True),
+    ("they expect the platform to be self-serve by q3", "view", True),
+    ("her take on build vs buy", "view", False),
+    ("tests run on every merge", "view", True),
+    ("we both started out in QA", "common_ground", True),
+    ("we're both from Lagos", "common_ground", True),
+    ("my thesis on anomaly detection", "own", False),
+    ("i shipped the payments revamp last yr", "own", True),
+    ("recruiter sends feedback by fri", "logistics", True),
+    ("take-home due monday", "logistics", False),
+    ("her husband is a nurse", "personal", True),
+    ("asked if i need sponsorship", "private", True),
+    ("his back surgery last month", "private", False),
+    ("their docs are a nightmare", "negative", True),
+    ("i went blank on recursion", "self-critical", True),
+    ("Sam from infra quit last week", "about someone else", True),
+    ("haha", "an aside", False),
+]
+
 
 def _kind(result: object) -> str:
     return result.reason if isinstance(result, LeftOut) else result.kind.value  # type: ignore[attr-defined]
 
 
-def _accuracy(clause_test: Callable[[list[str]], bool]) -> dict[str, float]:
-    """Kind and clause accuracy with `clause_test` in the classifier's place."""
+def _accuracy(
+    clause_test: Callable[[list[str]], bool], cases: list[tuple[str, str, bool]]
+) -> dict[str, float]:
+    """Kind and clause accuracy on `cases` with `clause_test` in the classifier's place."""
     saved = rules._is_clause
     rules._is_clause = clause_test  # type: ignore[assignment]
     try:
         kinds = clauses = 0
-        for text, kind, clause in LABELLED:
+        for text, kind, clause in cases:
             bracketed = text.startswith("(")
             piece = Piece(text.strip("()"), bracketed)
             kinds += _kind(rules.classify(piece, frozenset())) == kind
             clauses += clause_test(normalise(text.strip("()")).split()) == clause
     finally:
         rules._is_clause = saved  # type: ignore[assignment]
-    n = len(LABELLED)
+    n = len(cases)
     return {"kind_accuracy": round(kinds / n, 3), "clause_accuracy": round(clauses / n, 3)}
 
 
@@ -169,7 +199,8 @@ def _textblob() -> dict[str, object]:
         "import_ms": _import_ms("textblob.taggers"),
         "first_call_ms": round(first_call_ms, 1),
         "ms_per_fragment": round(per_call_ms, 3),
-        **_accuracy(clause),
+        "labelled": _accuracy(clause, LABELLED),
+        "held_out": _accuracy(clause, HELD_OUT),
     }
 
 
@@ -210,10 +241,11 @@ def _draft_figures(path: Path, runs: int = 5) -> dict[str, object]:
 
 def main() -> None:
     figures = {
-        "fragments_labelled": len(LABELLED),
+        "fragments": {"labelled": len(LABELLED), "held_out": len(HELD_OUT)},
         "rules": {
             "import_ms": _import_ms("writer.topics", after="writer.notes"),
-            **_accuracy(rules._is_clause),
+            "labelled": _accuracy(rules._is_clause, LABELLED),
+            "held_out": _accuracy(rules._is_clause, HELD_OUT),
         },
         "cost": _per_interviewer_ms(),
         "textblob_pattern_tagger": _textblob(),

@@ -9,6 +9,7 @@ from enum import StrEnum
 from writer.checker.text import STOPWORDS
 from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
 from writer.topics.words import (
+    ADJECTIVAL,
     ALWAYS_LEFT_OUT,
     FINITE,
     FREQUENCY_ADVERBS,
@@ -68,7 +69,11 @@ _TALKED = re.compile(
     r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+",
     re.IGNORECASE,
 )
-_COMMON = re.compile(r"^(?:we\s+(?:both|all|are both|were both)|both|we're both|same)\b", re.I)
+_COMMON = re.compile(
+    r"^(?:we\s+(?:both|all|are both|were both)|both|we're both|same)\b"
+    r"|^we\b.*\b(?:same|too|also|in common)\b",
+    re.IGNORECASE,
+)
 _OWN = re.compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
 _ARROW = re.compile(r"^(?P<a>[^\d]{2,30}?)\s+(?:->|=>|→)\s+(?P<b>[^\d]{2,30})$")
 _VIEW_OPENER = re.compile(r"^(?P<who>she|he|they)\s+(?:(?:really|also|always)\s+)?", re.I)
@@ -103,7 +108,8 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     if piece.bracketed and not common and not _VIEW_OPENER.match(text):
         return LeftOut(raw, "an aside")
     if _vague(text):
-        return LeftOut(raw, "too vague to use")
+        jotted = normalise(raw) != " ".join(raw.split()).strip(" .,;:!?-–—")
+        return LeftOut(raw, "an aside" if jotted else "too vague to use")
     if common:
         return _common_ground(raw, text)
     if _OWN.match(text):
@@ -183,7 +189,7 @@ def _is_clause(words: list[str]) -> bool:
             continue  # "written in go", "my take": a name or a noun, not the verb
         if word in FINITE or (before in FREQUENCY_ADVERBS and i >= 2):
             return True
-        if word.endswith("ed") and before not in _DETERMINERS and before not in STOPWORDS:
+        if word.endswith("ed") and before not in STOPWORDS and word not in ADJECTIVAL:
             return i + 1 < len(words)
     return False
 

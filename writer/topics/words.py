@@ -75,7 +75,7 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"divorc\w*|funeral|passed away|died|hospitali[sz]ed|"
     r"in hospital|pronouns?|sexual\w*|politic\w*|union dues",
     "personal": r"dog|dogs|cat|cats|puppy|pet|pets|kids?|children|son|daughter|baby|wife|"
-    r"husband|boyfriend|girlfriend|wedding|honeymoon|mum|mom|dad|mother|father|"
+    r"husband|toddler|newborn|nursery|boyfriend|girlfriend|wedding|honeymoon|mum|mom|dad|mother|father|"
     r"parents?|sister|brother|grandm\w+|grandf\w+|family|"
     r"(?:her|his|their) (?:vacation|holiday|trip|weekend|hobby|hobbies)",
     "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
@@ -85,7 +85,7 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:was|were) (?:weak|bad|wrong|rough)|went badly|awkward pause",
     "negative": r"mess|messy|chaos|chaotic|disorgani[sz]ed|terrible|awful|horrible|"
     r"worst|sucks?|toxic|red flags?|boring|bored|rude|clueless|incompetent|outdated|"
-    r"archaic|weird|sketchy|shady|cringe|annoy\w*|dismissive|arrogant|unimpressed|"
+    r"archaic|ancient|ugly|painful|nightmare|disaster|spaghetti|janky|hacky|clunky|weird|sketchy|shady|cringe|annoy\w*|dismissive|arrogant|unimpressed|"
     r"distracted|unprepared|condescending|disinterested|uninterested|rushed|"
     r"seemed (?:off|cold|tired|skeptical|sceptical)|looked tired|yawn\w*|eye ?roll\w*",
     "about someone else": r"(?:her|his|their|the) (?:boss|manager|colleague|co-?worker|"
@@ -149,7 +149,12 @@ FINITE = frozenset(
     isn't aren't wasn't weren't hasn't haven't don't doesn't didn't won't can't couldn't
     went took grew ran led built spent said told thought got gave made began came knew felt
     take takes goes gets wants needs thinks says lags ships hires owns uses seems tends happens
-    comes go come happen tend seem""".split()
+    comes go come happen tend seem works lives""".split()
+)
+# Participles that jottings use as adjectives ("trunk based", "data driven"), not as verbs.
+ADJECTIVAL = frozenset(
+    "based related driven focused oriented shared distributed automated managed hosted "
+    "regulated centralised centralized federated".split()
 )
 FREQUENCY_ADVERBS = frozenset(
     "always never often usually sometimes rarely still already just also".split()
