@@ -8,7 +8,7 @@ import time
 import pytest
 
 from writer.notes import Interviewer
-from writer.topics import Kind, analyse, split_topic, topics_for
+from writer.topics import Kind, analyse, first_fit, frames, split_topic, topics_for
 
 # Words that start a whole clause: such a rendering cannot follow "our conversation about".
 _CLAUSE_START = re.compile(r"^(?:we|she|he|they|i|you|it|there)(?:'\w+)?\s", re.IGNORECASE)
@@ -277,3 +277,52 @@ def test_deterministic_and_under_a_millisecond_per_interviewer() -> None:
         topics_for(person)
     per_person = (time.perf_counter() - start) / len(people)
     assert per_person < 0.005  # 1 ms measured; the bound leaves room for a loaded machine
+
+
+FRAMES = [
+    frames.ABOUT,
+    frames.PERSPECTIVE,
+    frames.HEARING_THAT,
+    frames.SAID_HOW,
+    frames.COMMON_GROUND,
+    frames.OWN_DOING,
+    frames.PROCESS_THANKS,
+    frames.LOOK_FORWARD,
+]
+
+
+def test_every_frame_takes_only_what_reads_well_in_it() -> None:
+    filled: dict[str, list[str]] = {}
+    for topic in MESSY:
+        for fragment in topics_for(one(topic)).usable:
+            for frame in FRAMES:
+                sentence = frame.fill(fragment)
+                if sentence:
+                    filled.setdefault(frame.text, []).append(sentence)
+                    assert sentence[0].isupper() and sentence.endswith("."), sentence
+                    assert "  " not in sentence and " ." not in sentence, sentence
+    # The frames that name the reader's view never get a clause or the candidate's doing.
+    for sentence in filled[frames.PERSPECTIVE.text]:
+        assert not re.search(r"perspective on (?:we|I|my|your \w+ that)\b", sentence), sentence
+    assert "It was fun to find out we both grew up near Porto." in filled["{}"]
+    own = (
+        "I especially enjoyed our conversation about how I rebuilt the alerting at acme in 2 weeks."
+    )
+    assert own in filled[frames.ABOUT.text]
+
+
+def test_first_fit_skips_used_fragments_and_what_a_frame_refuses() -> None:
+    found = topics_for(
+        one("we both grew up near Porto; she said demos happen every friday; search ranking")
+    )
+    first = first_fit(found.usable, [frames.HEARING_THAT])
+    assert first is not None
+    assert first[0] == "It was interesting to hear that demos happen every Friday."
+    second = first_fit(found.usable, [frames.ABOUT, frames.HEARING_THAT], used={first[1].text})
+    assert second is not None and second[0].endswith("about search ranking.")
+    assert first_fit(found.of(Kind.common_ground), [frames.ABOUT]) is None
+
+
+def test_renderings_are_offered_to_the_grounding_check() -> None:
+    found = topics_for(one("k8s cost reporting"))
+    assert "Kubernetes cost reporting" in found.texts()

@@ -15,9 +15,21 @@ from typing import Any
 
 from writer.notes import Interviewer
 from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
+from writer.topics.frames import Frame, Slot, first_fit
 from writer.topics.text import Piece, split_topic
 
-__all__ = ["Fragment", "Kind", "LeftOut", "TopicSet", "analyse", "split_topic", "topics_for"]
+__all__ = [
+    "Fragment",
+    "Frame",
+    "Kind",
+    "LeftOut",
+    "Slot",
+    "TopicSet",
+    "analyse",
+    "first_fit",
+    "split_topic",
+    "topics_for",
+]
 
 _RANK = {Kind.subject: 0, Kind.view: 0, Kind.common_ground: 1, Kind.own: 2, Kind.logistics: 3}
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -38,6 +50,11 @@ class TopicSet:
         """Noun phrases that may follow 'our conversation about' (never the candidate's own:
         those fit only first-person frames)."""
         return [f.noun for f in self.usable if f.noun and f.kind != Kind.own]
+
+    def texts(self) -> list[str]:
+        """Every rendering: words the stage spelled out ('k8s' -> 'Kubernetes') that a
+        grounding check should count as coming from the notes."""
+        return [t for f in self.usable for t in (f.noun, f.clause, f.sentence) if t]
 
     def notices(self) -> list[str]:
         return [item.notice for item in self.left_out]
