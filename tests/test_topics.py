@@ -193,6 +193,23 @@ def test_what_must_never_be_repeated_is_left_out_with_a_reason(topic: str, reaso
     assert found.notices() == [f"not used: '{found.left_out[0].text}' ({reason})"]
 
 
+def test_links_markup_and_long_rambles_are_not_quoted() -> None:
+    assert reasons("runbook at https://wiki.example/ops; ping ana@ops.example") == [
+        ("runbook at https://wiki.example/ops", "a link, address or code"),
+        ("ping ana@ops.example", "a link, address or code"),
+    ]
+    assert reasons("<b>urgent</b> hiring") == [("<b>urgent</b> hiring", "a link, address or code")]
+    ramble = "why retries pile up " + "and then the queue backs up again " * 5
+    assert [r for _, r in reasons(ramble)] == ["too long to say well"]
+    [(_, noun, _)] = usable("how pricing tests run, which means a lot of waiting for data")
+    assert noun == "how pricing tests run"
+
+
+def test_invisible_characters_and_pictographs_are_dropped() -> None:
+    [(_, noun, _)] = usable("🚀 growth loops\u200b for\u202e onboarding 🔥")
+    assert noun == "growth loops for onboarding"
+
+
 def test_a_bracketed_remark_is_an_aside_and_the_topic_around_it_is_kept() -> None:
     found = topics_for(one("migrating search to opensearch (he seemed bored)"))
     assert [f.noun for f in found.usable] == ["migrating search to opensearch"]

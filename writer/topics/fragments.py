@@ -84,6 +84,10 @@ _CLAUSE_VERBS = frozenset(
         *("argued", "argues", "told me", "pointed out"),
     ]
 )
+_UNSAYABLE = re.compile(r"https?://|\bwww\.|\S@\S+\.\w|</?[a-z][^>]*>|[{}]|<\w", re.IGNORECASE)
+# The tail after ", which ..." explains; the head is what was talked about.
+_RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.)\s", re.IGNORECASE)
+_MOST_WORDS = 20
 _PREPOSITIONS = frozenset("in of for with to on at by from into about".split())
 _EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
 _DETERMINERS = frozenset("a an the this that these those our your their my his her".split())
@@ -100,7 +104,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "an aside")
     if raw.rstrip().endswith("?"):
         return LeftOut(raw, "a question to yourself")
+    if _UNSAYABLE.search(raw):
+        return LeftOut(raw, "a link, address or code")
     text = _TALKED.sub("", text) or text
+    text = _RELATIVE.split(text, maxsplit=1)[0]
     common = bool(_COMMON.match(text))
     reason = _left_out_reason(raw, text, common=common, names=names)
     if reason:
@@ -110,6 +117,8 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     if _vague(text):
         jotted = normalise(raw) != " ".join(raw.split()).strip(" .,;:!?-–—")
         return LeftOut(raw, "an aside" if jotted else "too vague to use")
+    if len(text.split()) > _MOST_WORDS:
+        return LeftOut(raw, "too long to say well")
     if common:
         return _common_ground(raw, text)
     if _OWN.match(text):

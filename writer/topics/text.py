@@ -17,8 +17,17 @@ _BREAKS = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
-_TOKEN = re.compile(r"w/o|w/|b/c|->|=>|→|&|\+|[\w$£€][\w'’$£€./-]*[\w%]|\S")
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]"
+)
+_SLASHED = re.compile(r"(?<![\w/])(w/o|w/|b/c)(?=\s|\w|$)\s*", re.IGNORECASE)
+_SYMBOL_AND = re.compile(r"\s+[&+]\s+")
+# A word that is not part of a link, a path or an address.
+_WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
+_GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s{2,}")
 _GLUE = re.compile(r"\s+([,.;:!?%])")
+_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
 
 
 @dataclass(frozen=True)
@@ -50,34 +59,28 @@ def _has_words(text: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Shorthand spelled out, filler dropped, known names cased, 'i' made 'I', spaces and
-    trailing punctuation tidied."""
-    out: list[str] = []
-    tokens = _TOKEN.findall(text)
-    skip = -1
-    for i, token in enumerate(tokens):
-        lowered = token.casefold()
-        if lowered in FILLER:
-            continue
-        if lowered == "github" and i + 1 < len(tokens) and tokens[i + 1].casefold() == "actions":
-            out += ["GitHub", "Actions"]
-            skip = i + 1
-            continue
-        if i == skip:
-            continue
-        if lowered in ABBREVIATIONS and not _is_number_range(tokens, i):
-            out.append(ABBREVIATIONS[lowered])
-        elif lowered in PROPER and (token.islower() or lowered in ("i", "i'm", "i've", "i'd")):
-            out.append(PROPER[lowered])
-        else:
-            out.append(token)
-    joined = _GLUE.sub(r"\1", " ".join(out))
-    return joined.strip(" .,;:!?-–—").strip()
+    """Shorthand spelled out, filler dropped, known names cased, 'i' made 'I', invisible
+    characters and pictographs dropped, spaces and trailing punctuation tidied; everything
+    else (links, code, punctuation inside) is left as written."""
+    text = _INVISIBLE.sub("", text)
+    text = _SLASHED.sub(lambda m: ABBREVIATIONS[m.group(1).casefold()] + " ", text)
+    text = _SYMBOL_AND.sub(" and ", text)
+    text = _WORD.sub(_word, text)
+    text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
+    text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
+    return text.strip(" .,;:!?-–—").strip()
 
 
-def _is_number_range(tokens: list[str], i: int) -> bool:
-    """'2+3' or '10 + yrs' read as arithmetic or 'ten plus'; leave the symbol alone."""
-    return tokens[i] == "+" and i > 0 and tokens[i - 1][-1:].isdigit() and i + 1 == len(tokens)
+def _word(match: re.Match[str]) -> str:
+    word = match.group()
+    lowered = word.casefold()
+    if lowered in FILLER:
+        return ""
+    if lowered in ABBREVIATIONS:
+        return ABBREVIATIONS[lowered]
+    if lowered in PROPER and (word.islower() or lowered in _FIRST_PERSON):
+        return PROPER[lowered]
+    return word
 
 
 def lower_first(text: str) -> str:

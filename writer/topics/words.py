@@ -36,8 +36,6 @@ ABBREVIATIONS = {
     "tho": "though",
     "vs": "versus",
     "k8s": "Kubernetes",
-    "&": "and",
-    "+": "and",
 }
 # Filler that carries nothing a message could say; removed where it stands.
 FILLER = frozenset("rn tbh lol lmao haha imo imho fwiw btw ngl omg ugh hmm tbf iirc".split())
@@ -46,14 +44,13 @@ FILLER = frozenset("rn tbh lol lmao haha imo imho fwiw btw ngl omg ugh hmm tbf i
 PROPER = {
     w.casefold(): w
     for w in """AWS GCP Azure GitHub GitLab Jenkins Kubernetes Docker Terraform Kafka Snowflake
-    Postgres PostgreSQL MySQL SQL NoSQL Python Java JavaScript TypeScript Rust Kotlin Swift Scala
-    React Vue Django Flask Flink Spark Airflow BigQuery Redshift Databricks Grafana
-    Prometheus Datadog dbt Tableau Looker Figma Jira Confluence Slack Salesforce SAP Excel
-    Stripe Redis Elasticsearch GraphQL REST API APIs ML AI LLM LLMs ETL CI CD QA UX UI VP
-    CTO CEO CFO COO HR SRE DevOps SaaS B2B B2C KPI KPIs OKR OKRs SLA SLAs SOC iOS Android
-    Linux Windows macOS Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-    February March April June July August September October November December Q1 Q2 Q3 Q4 I
-    I'm I've I'd I'll""".split()
+    Postgres PostgreSQL MySQL SQL NoSQL Python Java JavaScript TypeScript Rust Kotlin Scala Vue
+    Django Flask Flink Airflow BigQuery Redshift Databricks Grafana Prometheus Datadog dbt
+    Tableau Looker Figma Jira Confluence Salesforce Stripe Redis Elasticsearch GraphQL API
+    APIs ML AI LLM LLMs ETL CI CD QA UX UI VP CTO CEO CFO COO HR SRE DevOps SaaS B2B B2C KPI
+    KPIs OKR OKRs SLA SLAs SOC iOS Android Linux Windows macOS Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April June July August September
+    October November December Q1 Q2 Q3 Q4 I I'm I've I'd I'll""".split()
 }
 PROPER.update(
     {
