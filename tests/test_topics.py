@@ -210,6 +210,62 @@ def test_invisible_characters_and_pictographs_are_dropped() -> None:
     assert noun == "growth loops for onboarding"
 
 
+@pytest.mark.parametrize(
+    ("topic", "reason"),
+    [
+        ("he'd put in a good word w/ the panel", "about how you did"),
+        ("she loved my answer on sharding", "about how you did"),
+        ("think it went well tbh", "about how you did"),
+        ("need to email my references by weds", "a note to yourself"),
+        ("they couldn't share the budget", "an aside"),
+        ("call started late", "an aside"),
+        ("looks like a fun team", "can't be said well"),
+        ("she's Catholic too", "private"),
+        ("their ticketing setup, hate it", "negative"),
+        ("6 months", "too vague to use"),
+    ],
+)
+def test_remarks_about_the_candidates_chances_notes_to_self_and_fragments_without_subject(
+    topic: str, reason: str
+) -> None:
+    assert [r for _, r in reasons(topic)] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("topic", "noun", "clause"),
+    [
+        # A 'be' statement reads well only after "that", never as "how the team is ...".
+        ("team is 9 ppl across 3 countries", None, "the team is 9 people across 3 countries"),
+        ("he's been on the team since launch", None, "you've been on the team since launch"),
+        (
+            "Worth noting: they deploy on fridays",
+            "how you deploy on Fridays",
+            "you deploy on Fridays",
+        ),
+        (
+            "her view: batch > streaming for finance",
+            "your view on batch over streaming for finance",
+            None,
+        ),
+        ("scala vs kotlin for services", "Scala versus Kotlin for services", None),
+        ("chatted abt the design system", "the design system", None),
+    ],
+)
+def test_labels_symbols_and_be_statements(topic: str, noun: str | None, clause: str | None) -> None:
+    [(_, got_noun, got_clause)] = usable(topic)
+    assert (got_noun, got_clause) == (noun, clause)
+
+
+def test_both_without_a_verb_gets_one() -> None:
+    [fragment] = topics_for(one("both ex-teachers")).usable
+    assert fragment.sentence == "It was fun to find out we're both ex-teachers."
+
+
+def test_logistics_nouns_get_their_article() -> None:
+    [(kind, noun, _)] = usable("asked about relocation timeline")
+    assert (kind, noun) == (Kind.logistics, "the relocation timeline")
+
+
 def test_a_bracketed_remark_is_an_aside_and_the_topic_around_it_is_kept() -> None:
     found = topics_for(one("migrating search to opensearch (he seemed bored)"))
     assert [f.noun for f in found.usable] == ["migrating search to opensearch"]

@@ -11,6 +11,7 @@ from writer.topics.text import Piece, lower_first, normalise, second_person, upp
 from writer.topics.words import (
     ADJECTIVAL,
     ALWAYS_LEFT_OUT,
+    BOTH_VERBS,
     FINITE,
     FREQUENCY_ADVERBS,
     LEFT_OUT,
@@ -66,7 +67,8 @@ class LeftOut:
 
 _TALKED = re.compile(
     r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked(?: me)?|went over|dove into|"
-    r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+",
+    r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+"
+    r"|^i\s+(?:mentioned|brought up|showed|shared|presented|demoed|walked (?:\w+ )?through)\s+",
     re.IGNORECASE,
 )
 _COMMON = re.compile(
@@ -88,7 +90,20 @@ _UNSAYABLE = re.compile(r"https?://|\bwww\.|\S@\S+\.\w|</?[a-z][^>]*>|[{}]|<\w",
 # The tail after ", which ..." explains; the head is what was talked about.
 _RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.)\s", re.IGNORECASE)
 _MOST_WORDS = 20
-_PREPOSITIONS = frozenset("in of for with to on at by from into about".split())
+_UNITS = frozenset("years months weeks days hours minutes people times".split())
+# A label before a colon ("Interesting: ...", "Note: ..."), or a view named that way.
+_LABEL = re.compile(r"^(?P<label>(?:(?:her|his|their)\s+)?[a-z]+(?:\s[a-z]+)?):\s+(?=\S)", re.I)
+# Verbs that start a jotting with no subject ("seems like a good culture"): no frame fits.
+_SUBJECTLESS = frozenset(
+    "seems seemed looks looked sounds sounded feels went need needs liked loved was were is "
+    "are has had wants wanted ran".split()
+)
+_COPULA = re.compile(
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:is|are|was|were|ha(?:s|ve) been)\b|^\S+['’](?:s|re|ve been)\b",
+    re.IGNORECASE,
+)
+_BARE_HEAD = re.compile(r"^(?:team|company|role|org|department|product|platform)\b", re.I)
+_PREPOSITIONS = frozenset("in of for with to on at by from into about versus vs".split())
 _EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
 _DETERMINERS = frozenset("a an the this that these those our your their my his her".split())
 
@@ -108,10 +123,18 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "a link, address or code")
     text = _TALKED.sub("", text) or text
     text = _RELATIVE.split(text, maxsplit=1)[0]
+    label = _LABEL.match(text)
+    if label:
+        head = label["label"].split()
+        text = text[label.end() :]
+        if len(head) == 2 and head[1].casefold() in VIEW_NOUNS:
+            return _labelled_view(raw, head, text, names)
     common = bool(_COMMON.match(text))
     reason = _left_out_reason(raw, text, common=common, names=names)
     if reason:
         return LeftOut(raw, reason)
+    if text.split()[0].casefold() in _SUBJECTLESS:
+        return LeftOut(raw, "can't be said well")
     if piece.bracketed and not common and not _VIEW_OPENER.match(text):
         return LeftOut(raw, "an aside")
     if _vague(text):
@@ -174,12 +197,13 @@ def _names_someone_else(text: str, names: frozenset[str]) -> bool:
 
 
 def _vague(text: str) -> bool:
+    """Nothing a reader would recognise: only small words, verbs, numbers and units."""
     content = [
         w
         for w in re.findall(r"[^\W\d_][\w'-]*", text)
         if len(w) > 2 and w.casefold() not in STOPWORDS and w.casefold() not in FINITE
     ]
-    return not content
+    return not any(w.casefold() not in _UNITS for w in content)
 
 
 def _is_clause(words: list[str]) -> bool:
@@ -203,10 +227,21 @@ def _is_clause(words: list[str]) -> bool:
     return False
 
 
+def _labelled_view(
+    raw: str, head: list[str], text: str, names: frozenset[str]
+) -> Fragment | LeftOut:
+    """'his take: monorepos over polyrepos' -> 'your take on monorepos over polyrepos'."""
+    reason = _left_out_reason(raw, text, common=False, names=names)
+    if reason or _vague(text):
+        return LeftOut(raw, reason or "too vague to use")
+    return Fragment(raw, Kind.view, f"your {head[1]} on {lower_first(text)}", None, None)
+
+
 def _common_ground(raw: str, text: str) -> Fragment:
     clause = lower_first(text)
     if clause.casefold().startswith("both "):
-        clause = "we " + clause
+        verb = clause.split()[1].casefold() if len(clause.split()) > 1 else ""
+        clause = ("we " if verb in BOTH_VERBS or verb.endswith("ed") else "we're ") + clause
     elif clause.casefold().startswith("same "):
         clause = "we share the " + clause
     clause = second_person(clause)
@@ -257,6 +292,8 @@ def _topic(raw: str, text: str) -> Fragment:
         return _statement(raw, second_person(text))
     kind = Kind.logistics if LOGISTICS.search(text) else Kind.subject
     noun = _noun(second_person(text))
+    if kind == Kind.logistics and noun.split()[0].casefold() not in _DETERMINERS | {"the"}:
+        noun = "the " + noun  # "notice period" -> "the notice period"
     clause = noun[4:] if noun.casefold().startswith("how ") else None
     return Fragment(raw, kind, noun, clause, None)
 
@@ -264,10 +301,14 @@ def _topic(raw: str, text: str) -> Fragment:
 def _statement(raw: str, clause: str) -> Fragment:
     """A whole clause said without 'she said': a fact about the work or the process."""
     clause = lower_first(clause)
+    if _BARE_HEAD.match(clause):
+        clause = "the " + clause
     if LOGISTICS.search(clause):
         sentence = f"Thank you for letting me know that {clause}."
         return Fragment(raw, Kind.logistics, None, clause, sentence)
-    return Fragment(raw, Kind.view, f"how {clause}", clause, None)
+    # "how the team is six people" reads badly: a 'be' statement goes only after "that".
+    noun = None if _COPULA.match(clause) else f"how {clause}"
+    return Fragment(raw, Kind.view, noun, clause, None)
 
 
 def _noun(text: str) -> str:

@@ -22,6 +22,7 @@ _INVISIBLE = re.compile(
 )
 _SLASHED = re.compile(r"(?<![\w/])(w/o|w/|b/c)(?=\s|\w|$)\s*", re.IGNORECASE)
 _SYMBOL_AND = re.compile(r"\s+[&+]\s+")
+_SYMBOL_OVER = re.compile(r"\s+>\s+")
 # A word that is not part of a link, a path or an address.
 _WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
 _GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
@@ -65,6 +66,7 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _SLASHED.sub(lambda m: ABBREVIATIONS[m.group(1).casefold()] + " ", text)
     text = _SYMBOL_AND.sub(" and ", text)
+    text = _SYMBOL_OVER.sub(" over ", text)
     text = _WORD.sub(_word, text)
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
@@ -99,7 +101,12 @@ def upper_first(text: str) -> str:
 
 _SUBJECT = {"she": "you", "he": "you", "they": "you"}
 _POSSESSIVE = {"his": "your", "their": "your", "theirs": "yours", "hers": "yours"}
-_CONTRACTED = {"she's": "you're", "he's": "you're", "they're": "you're", "she'd": "you'd"}
+_CONTRACTED = {
+    **{f"{who}'s": "you're" for who in ("she", "he")},
+    **{f"{who}'{end}": f"you'{end}" for who in ("she", "he", "they") for end in ("d", "ll")},
+    "they're": "you're",
+    "they've": "you've",
+}
 _AGREE = {
     "is": "are",
     "was": "were",

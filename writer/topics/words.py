@@ -35,6 +35,16 @@ ABBREVIATIONS = {
     "thru": "through",
     "tho": "though",
     "vs": "versus",
+    "abt": "about",
+    "arch": "architecture",
+    "cttee": "committee",
+    "mon": "Monday",
+    "tues": "Tuesday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thurs": "Thursday",
+    "thu": "Thursday",
+    "fri": "Friday",
     "k8s": "Kubernetes",
 }
 # Filler that carries nothing a message could say; removed where it stands.
@@ -64,7 +74,8 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     "private": r"visa|sponsor\w*|immigra\w*|green card|h-?1b|work permit|citizenship|"
     r"pregnan\w*|maternity|paternity|ivf|religio\w*|church|mosque|synagogue|temple|ramadan|"
     r"pray|prays|prayed|prayer|praying|\d+\s*(?:years?|yrs?) old|her age|his age|their age|"
-    r"retir\w*|salary|salaries|"
+    r"retir\w*|salary|salaries|muslim|christian|jewish|hindu|buddhist|sikh|catholic|"
+    r"atheist|mormon|"
     r"pay|paid|compensation|comp|equity|bonus|[$£€]\s?\d|\d+k?\s?[-–]\s?\d+k|base salary|\d+k tc|"
     r"(?:her|his|their|my) health|health (?:issues?|scares?|problems?)|mental health|"
     r"(?:\w+['’]s|her|his|their|my) (?:\w+ )?(?:cancer|illness|diagnosis|surgery|condition)|"
@@ -83,14 +94,21 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     "negative": r"mess|messy|chaos|chaotic|disorgani[sz]ed|terrible|awful|horrible|"
     r"worst|sucks?|toxic|red flags?|boring|bored|rude|clueless|incompetent|outdated|"
     r"archaic|ancient|ugly|painful|nightmare|disaster|spaghetti|janky|hacky|clunky|weird|sketchy|shady|cringe|annoy\w*|dismissive|arrogant|unimpressed|"
-    r"distracted|unprepared|condescending|disinterested|uninterested|rushed|"
+    r"distracted|unprepared|hate|hates|hated|dislikes?|af|"
+    r"condescending|disinterested|uninterested|rushed|"
     r"seemed (?:off|cold|tired|skeptical|sceptical)|looked tired|yawn\w*|eye ?roll\w*",
     "about someone else": r"(?:her|his|their|the) (?:boss|manager|colleague|co-?worker|"
     r"predecessor|cofounder|co-founder|ex|assistant)|other candidates?|last person|"
     r"previous (?:person|hire)|got fired|was fired|quit|is leaving|left the company",
-    "an aside": r"wouldn'?t say|didn'?t say|won'?t say|no idea|idk|not sure|dunno|"
-    r"ask (?:later|again)|note to self|remember to|look (?:it )?up|tbd|todo|check on|"
-    r"dunno",
+    "an aside": r"(?:wouldn'?t|didn'?t|won'?t|couldn'?t|would not|did not) (?:say|tell|share|"
+    r"answer|know)|no idea|idk|not sure|dunno|ask (?:later|again)|note to self|remember to|"
+    r"look (?:it )?up|tbd|todo|check on|ran (?:over|late)|started late|overran",
+    "a note to yourself": r"(?:need|have|got) to (?:send|email|ask|follow up|check|prep|"
+    r"prepare|read|look)|gotta|to-?do:?",
+    "about how you did": r"(?:liked|loved|enjoyed|praised) my|push for me|good word|"
+    r"strong candidate|(?:a |good |great )fit|recommend me|(?:i think |i )?(?:nailed|aced)|"
+    r"went (?:ok|okay|well|fine|great|alright)|i think i (?:did|got|passed)|"
+    r"(?:seemed|looked) (?:impressed|keen on me)|i'?m (?:a )?shoo-?in",
 }
 REASONS = tuple(_LEFT_OUT_PATTERNS)
 # One pass finds every reason: group i is REASONS[i] (one regex scans several times faster
@@ -103,7 +121,10 @@ LEFT_OUT = re.compile(
 )
 # A view the interviewer voiced is theirs to hold, so a judging word inside it is allowed;
 # these reasons still drop the fragment whoever said it.
-ALWAYS_LEFT_OUT = ("private", "personal", "self-critical", "about someone else", "an aside")
+ALWAYS_LEFT_OUT = (
+    *("private", "personal", "self-critical", "about how you did", "about someone else"),
+    *("an aside", "a note to yourself"),
+)
 
 # Verbs that introduce what the interviewer thinks or said, with the noun that names it.
 VIEW_VERBS = {
@@ -137,7 +158,8 @@ VIEW_NOUNS = frozenset(
 LOGISTICS = re.compile(
     r"\b(?:next (?:round|step|steps|stage)|final round|offers?|decision|timeline|"
     r"hear back|start date|notice period|onsite|on-site|references?|background check|"
-    r"round \d|panel|recruiter|scheduling|schedule|follow[- ]up call|hiring process)\b",
+    r"round \d|\d(?:st|nd|rd|th) round|panel|recruiter|scheduling|schedule|follow[- ]up call|"
+    r"hiring process)\b",
     re.IGNORECASE,
 )
 # Finite verbs and auxiliaries that make a fragment a clause (checked after a subject).
@@ -147,6 +169,11 @@ FINITE = frozenset(
     went took grew ran led built spent said told thought got gave made began came knew felt
     take takes goes gets wants needs thinks says lags ships hires owns uses seems tends happens
     comes go come happen tend seem works lives""".split()
+)
+# Verbs that can follow "both" ("both love bouldering"); without one, "both" needs "we're".
+BOTH_VERBS = FINITE | frozenset(
+    "love like play run did do have had live lived work worked study grew went moved started "
+    "support follow speak spoke hate enjoy own read write cook climb swim cycle".split()
 )
 # Participles that jottings use as adjectives ("trunk based", "data driven"), not as verbs.
 ADJECTIVAL = frozenset(
