@@ -396,6 +396,15 @@ def test_first_fit_skips_used_fragments_and_what_a_frame_refuses() -> None:
     assert first_fit(found.of(Kind.common_ground), [frames.ABOUT]) is None
 
 
+def test_only_a_step_still_to_come_is_looked_forward_to() -> None:
+    found = topics_for(one("final round w/ CTO next thurs; asked about the timeline"))
+    filled = [frames.LOOK_FORWARD.fill(f) for f in found.usable]
+    assert filled == ["I look forward to the final round with the CTO next Thursday.", None]
+    assert frames.ABOUT.fill(found.usable[1]) == (
+        "I especially enjoyed our conversation about the timeline."
+    )
+
+
 def test_renderings_are_offered_to_the_grounding_check() -> None:
     found = topics_for(one("k8s cost reporting"))
     assert "Kubernetes cost reporting" in found.texts()

@@ -3,6 +3,7 @@ kinds of fragment may go there, so a clause never lands where a noun phrase belo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,13 +30,14 @@ class Frame:
     text: str
     slot: Slot
     kinds: frozenset[Kind]
+    only: re.Pattern[str] | None = None  # the rendering must also match this
 
     def fill(self, fragment: Fragment) -> str | None:
         """The sentence with `fragment` in the gap, or None when it does not fit."""
         if fragment.kind not in self.kinds:
             return None
         value: str | None = getattr(fragment, self.slot.value)
-        if value is None:
+        if value is None or (self.only is not None and not self.only.match(value)):
             return None
         return value if self.slot == Slot.sentence else self.text.format(value)
 
@@ -58,11 +60,15 @@ def first_fit(
 
 # Frames the offline composer can start from; each is grammatical with every fragment it
 # accepts (tests/test_topics.py fills them with messy topics).
-ABOUT = Frame("I especially enjoyed our conversation about {}.", Slot.noun, DISCUSSED)
+ABOUT = Frame(
+    "I especially enjoyed our conversation about {}.", Slot.noun, DISCUSSED | {Kind.logistics}
+)
 PERSPECTIVE = Frame("I appreciated your perspective on {}.", Slot.noun, frozenset({Kind.subject}))
 HEARING_THAT = Frame("It was interesting to hear that {}.", Slot.clause, frozenset({Kind.view}))
 SAID_HOW = Frame("What you said about how {} has stayed with me.", Slot.clause, HEARD)
 COMMON_GROUND = Frame("{}", Slot.sentence, frozenset({Kind.common_ground}))
 OWN_DOING = Frame("{}", Slot.sentence, frozenset({Kind.own}))
 PROCESS_THANKS = Frame("{}", Slot.sentence, frozenset({Kind.logistics}))
-LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logistics}))
+# Only a step still to come can be looked forward to ("the next round", not "the timeline").
+UPCOMING = re.compile(r"^the (?:next|final|\d\w*|second|third|onsite|on-site)\b", re.IGNORECASE)
+LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logistics}), UPCOMING)
