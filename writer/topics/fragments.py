@@ -169,7 +169,10 @@ def _arrows(text: str) -> str:
 def _left_out_reason(raw: str, text: str, *, common: bool, names: frozenset[str]) -> str | None:
     hits = {
         REASONS[int(name[1:])]
-        for match in LEFT_OUT.finditer(f"{raw}\n{text}")
+        # The normalised text only adds spelled-out shorthand; scan it only when it differs.
+        for match in LEFT_OUT.finditer(
+            raw if text.casefold() in raw.casefold() else f"{raw}\n{text}"
+        )
         for name, value in match.groupdict().items()
         if value
     }
