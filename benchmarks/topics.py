@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import resource
 import subprocess
 import sys
 import time
@@ -205,11 +207,18 @@ def _textblob() -> dict[str, object]:
     }
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _draft_figures(path: Path, runs: int = 5) -> dict[str, object]:
     """`writer draft` wall time on a notes file, and what the topic stage adds cold
-    (import and all of the file's interviewers, in a fresh interpreter)."""
-    walls = []
+    (import and all of the file's interviewers, in a fresh interpreter). CPU seconds are
+    given too: on a shared machine they move less with the load than wall time does."""
+    walls, cpus = [], []
     for _ in range(runs):
+        before = _children_cpu()
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "writer", "draft", "--offline", str(path)],
@@ -217,11 +226,12 @@ def _draft_figures(path: Path, runs: int = 5) -> dict[str, object]:
             check=True,
         )
         walls.append(time.perf_counter() - start)
+        cpus.append(_children_cpu() - before)
     code = (
         "import time, sys; from writer.loader import load_notes; "
-        "notes = load_notes(sys.argv[1]); t = time.perf_counter(); "
+        "notes = load_notes(sys.argv[1]); t = time.process_time(); "
         "from writer.topics import topics_for; "
-        "[topics_for(p) for p in notes.interviewers]; print(time.perf_counter() - t)"
+        "[topics_for(p) for p in notes.interviewers]; print(time.process_time() - t)"
     )
     stage = [
         float(
@@ -236,7 +246,9 @@ def _draft_figures(path: Path, runs: int = 5) -> dict[str, object]:
         "interviewers": len(load_notes(path).interviewers),
         "draft_s_median": round(sorted(walls)[runs // 2], 3),
         "draft_s_best": round(min(walls), 3),
-        "topic_stage_cold_ms_median": round(sorted(stage)[runs // 2] * 1000, 1),
+        "draft_cpu_s_median": round(sorted(cpus)[runs // 2], 3),
+        "topic_stage_cold_cpu_ms_median": round(sorted(stage)[runs // 2] * 1000, 1),
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
 
 
