@@ -205,6 +205,15 @@ def test_links_markup_and_long_rambles_are_not_quoted() -> None:
     assert noun == "how pricing tests run"
 
 
+def test_a_pasted_wall_of_text_is_left_out_quickly() -> None:
+    start = time.perf_counter()
+    found = analyse(("we both " * 20000, "x" * 50000), "she said " * 30000)
+    assert time.perf_counter() - start < 0.5
+    assert found.usable == ()
+    assert {o.reason for o in found.left_out} == {"too long to say well"}
+    assert len(analyse(("x; " * 30000,)).left_out) <= 40
+
+
 def test_invisible_characters_and_pictographs_are_dropped() -> None:
     [(_, noun, _)] = usable("🚀 growth loops\u200b for\u202e onboarding 🔥")
     assert noun == "growth loops for onboarding"

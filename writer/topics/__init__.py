@@ -31,6 +31,10 @@ __all__ = [
     "topics_for",
 ]
 
+# Past this a topic is a paste, not a jotting: only its start is read (and, as one long
+# fragment, left out), so a hostile notes file costs milliseconds, not seconds.
+MOST_CHARS = 1000
+MOST_FRAGMENTS = 40  # more than a message could use, and a readable list of notices
 _RANK = {Kind.subject: 0, Kind.view: 0, Kind.common_ground: 1, Kind.own: 2, Kind.logistics: 3}
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -101,8 +105,8 @@ def analyse(
 
 
 def _pieces(topics: Iterable[str], notes: str | None) -> list[Piece]:
-    pieces = [piece for topic in topics for piece in split_topic(topic)]
-    for sentence in _SENTENCES.split(notes or ""):
+    pieces = [piece for topic in topics for piece in split_topic(topic[:MOST_CHARS])]
+    for sentence in _SENTENCES.split((notes or "")[: MOST_CHARS * 4]):
         if sentence.strip():
             pieces += split_topic(sentence)
-    return pieces
+    return pieces[:MOST_FRAGMENTS]

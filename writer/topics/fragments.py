@@ -90,6 +90,7 @@ _UNSAYABLE = re.compile(r"https?://|\bwww\.|\S@\S+\.\w|</?[a-z][^>]*>|[{}]|<\w",
 # The tail after ", which ..." explains; the head is what was talked about.
 _RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.)\s", re.IGNORECASE)
 _MOST_WORDS = 20
+_MOST_CHARS = 200
 _UNITS = frozenset("years months weeks days hours minutes people times".split())
 # A label before a colon ("Interesting: ...", "Note: ..."), or a view named that way.
 _LABEL = re.compile(r"^(?P<label>(?:(?:her|his|their)\s+)?[a-z]+(?:\s[a-z]+)?):\s+(?=\S)", re.I)
@@ -112,6 +113,8 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     """One fragment of an interviewer's topics as a usable Fragment, or LeftOut with why.
     `names` are the interviewer's own names in lower case ("Dana said" means "she said")."""
     raw = " ".join(piece.text.split())
+    if len(raw) > _MOST_CHARS:
+        return LeftOut(raw[:60].rstrip() + "…", "too long to say well")
     text = _arrows(normalise(_as_she(raw, names)))
     if not text:
         return LeftOut(raw, "an aside")
