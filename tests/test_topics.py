@@ -176,6 +176,7 @@ def test_the_candidates_own_doings_stay_first_person(topic: str, noun: str) -> N
         ("the data team's wiki is chaos lol", "negative"),
         ("honestly their CI is a mess", "negative"),
         ("i totally blanked on the graph question", "self-critical"),
+        ("drew a blank on the estimation q", "self-critical"),
         ("should have asked about the roadmap", "self-critical"),
         ("Marco said the team is hiring two more SREs", "about someone else"),
         ("her boss is leaving in march", "about someone else"),
@@ -212,6 +213,28 @@ def test_a_pasted_wall_of_text_is_left_out_quickly() -> None:
     assert found.usable == ()
     assert {o.reason for o in found.left_out} == {"too long to say well"}
     assert len(analyse(("x; " * 30000,)).left_out) <= 40
+
+
+def test_a_long_explanation_keeps_its_head() -> None:
+    topic = "how the support team triages tickets, which " + "takes a long time " * 20
+    assert [f.noun for f in topics_for(one(topic)).usable] == [
+        "how the support team triages tickets"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("topic", "kind", "clause"),
+    [
+        ("engineers rotate through support weekly", Kind.view, True),
+        ("the squad owns hiring end to end", Kind.view, True),
+        ("weekly reports to the board", Kind.subject, False),
+        ("code reviews on every merge", Kind.subject, False),
+    ],
+)
+def test_a_verb_agreeing_with_its_noun_makes_a_clause(topic: str, kind: Kind, clause: bool) -> None:
+    [fragment] = topics_for(one(topic)).usable
+    assert fragment.kind == kind
+    assert (fragment.noun is None or fragment.noun.startswith("how ")) == clause
 
 
 def test_invisible_characters_and_pictographs_are_dropped() -> None:

@@ -11,6 +11,7 @@ from writer.topics.text import Piece, lower_first, normalise, second_person, upp
 from writer.topics.words import (
     ADJECTIVAL,
     ALWAYS_LEFT_OUT,
+    BARE_VERBS,
     BOTH_VERBS,
     FINITE,
     FREQUENCY_ADVERBS,
@@ -19,6 +20,7 @@ from writer.topics.words import (
     PROPER,
     REASONS,
     ROLE_TITLES,
+    SINGULAR_VERBS,
     SUBJECT_PRONOUNS,
     VIEW_NOUNS,
     VIEW_VERBS,
@@ -114,7 +116,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     `names` are the interviewer's own names in lower case ("Dana said" means "she said")."""
     raw = " ".join(piece.text.split())
     if len(raw) > _MOST_CHARS:
-        return LeftOut(raw[:60].rstrip() + "…", "too long to say well")
+        # A long explanation after ", which ..." still leaves its head to talk about.
+        raw = _RELATIVE.split(raw[: _MOST_CHARS * 2], maxsplit=1)[0]
+        if len(raw) > _MOST_CHARS:
+            return LeftOut(raw[:60].rstrip() + "…", "too long to say well")
     text = _arrows(normalise(_as_she(raw, names)))
     if not text:
         return LeftOut(raw, "an aside")
@@ -125,7 +130,7 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     if _UNSAYABLE.search(raw):
         return LeftOut(raw, "a link, address or code")
     text = _TALKED.sub("", text) or text
-    text = _RELATIVE.split(text, maxsplit=1)[0]
+    text = _RELATIVE.split(text, maxsplit=1)[0].strip() or text
     label = _LABEL.match(text)
     if label:
         head = label["label"].split()
@@ -230,7 +235,19 @@ def _is_clause(words: list[str]) -> bool:
             return True
         if word.endswith("ed") and before not in STOPWORDS and word not in ADJECTIVAL:
             return i + 1 < len(words)
+        if i + 1 < len(words) and _agrees(lowered, i):
+            return True
     return False
+
+
+def _agrees(lowered: list[str], i: int) -> bool:
+    """'tests run on ...', 'the recruiter sends ...': a verb that agrees with the noun before
+    it, where a noun could not stand (a noun after a plural would be a compound)."""
+    word, before = lowered[i], lowered[i - 1]
+    starts_noun = i == 1 or lowered[i - 2] in _DETERMINERS or lowered[i - 2] == "the"
+    if word in BARE_VERBS and before.endswith("s") and not before.endswith("ss"):
+        return starts_noun
+    return word in SINGULAR_VERBS and not before.endswith("s") and starts_noun
 
 
 def _labelled_view(

@@ -87,10 +87,11 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"parents?|sister|brother|grandm\w+|grandf\w+|family|"
     r"(?:her|his|their) (?:vacation|holiday|trip|weekend|hobby|hobbies)",
     "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
-    r"fumbled|struggled|forgot|messed up|screwed up|botched|flubbed)|"
+    r"fumbled|struggled|went blank|drew a blank|forgot|messed up|screwed up|botched|flubbed)|"
     r"i (?:was|felt|got) (?:nervous|flustered|lost|stuck)|i (?:couldn'?t|could not|didn'?t) "
     r"(?:answer|remember|explain|solve|finish)|should(?:'ve| have)|my (?:answer|code|demo) "
-    r"(?:was|were) (?:weak|bad|wrong|rough)|went badly|awkward pause",
+    r"(?:was|were) (?:weak|bad|wrong|rough)|went badly|awkward pause|drew a blank|went blank|"
+    r"blanked|froze up",
     "negative": r"mess|messy|chaos|chaotic|disorgani[sz]ed|terrible|awful|horrible|"
     r"worst|sucks?|toxic|red flags?|boring|bored|rude|clueless|incompetent|outdated|"
     r"archaic|ancient|ugly|painful|nightmare|disaster|spaghetti|janky|hacky|clunky|weird|sketchy|shady|cringe|annoy\w*|dismissive|arrogant|unimpressed|"
@@ -170,6 +171,13 @@ FINITE = frozenset(
     take takes goes gets wants needs thinks says lags ships hires owns uses seems tends happens
     comes go come happen tend seem works lives""".split()
 )
+# Verbs that follow a plural subject ("tests run", "engineers own"), and a singular one
+# ("the recruiter sends"); kept to words that are seldom nouns in a jotting.
+BARE_VERBS = frozenset(
+    "run go take get need want use work come ship lag happen sit live own meet pair rotate "
+    "report join write break fail move grow".split()
+)
+SINGULAR_VERBS = frozenset("sends runs works owns sits handles covers manages meets".split())
 # Verbs that can follow "both" ("both love bouldering"); without one, "both" needs "we're".
 BOTH_VERBS = FINITE | frozenset(
     "love like play run did do have had live lived work worked study grew went moved started "
