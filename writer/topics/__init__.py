@@ -8,7 +8,7 @@ model prompt lists the usable fragments and marks the left-out ones "do not ment
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -81,7 +81,7 @@ def topics_for(person: Interviewer) -> TopicSet:
 
 @lru_cache(maxsize=1024)
 def analyse(
-    topics: Sequence[str], notes: str | None = None, names: frozenset[str] = frozenset()
+    topics: tuple[str, ...], notes: str | None = None, names: frozenset[str] = frozenset()
 ) -> TopicSet:
     """Split, classify, normalise and rank; the same input always gives the same set."""
     found: list[tuple[int, int, Fragment]] = []
