@@ -355,8 +355,15 @@ def test_the_same_topic_twice_is_used_once() -> None:
 
 def test_prompt_payload_marks_left_out_fragments_do_not_mention() -> None:
     payload = topics_for(one("the search relaunch; her dad's surgery")).prompt_payload()
-    assert payload["usable"] == [{"kind": "subject", "text": "the search relaunch"}]
+    assert [(u["kind"], u["text"]) for u in payload["usable"]] == [
+        ("subject", "the search relaunch")
+    ]
     assert payload["do_not_mention"] == [{"text": "her dad's surgery", "reason": "private"}]
+
+
+def test_the_prompt_says_the_candidates_doing_is_first_person_only() -> None:
+    [entry] = topics_for(one("i mapped the on-call runbooks")).prompt_payload()["usable"]
+    assert entry["kind"] == "own" and "first person" in entry["say_as"]
 
 
 def test_no_rendering_breaks_its_frame_on_messy_topics() -> None:

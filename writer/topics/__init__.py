@@ -36,6 +36,14 @@ __all__ = [
 MOST_CHARS = 1000
 MOST_FRAGMENTS = 40  # more than a message could use, and a readable list of notices
 _RANK = {Kind.subject: 0, Kind.view: 0, Kind.common_ground: 1, Kind.own: 2, Kind.logistics: 3}
+# How the model should voice each kind (the prompt carries this beside each fragment).
+_SAY_AS = {
+    Kind.subject: "a subject you discussed together",
+    Kind.view: "the interviewer's own view, addressed to them as 'you'",
+    Kind.common_ground: "something you both share",
+    Kind.own: "the candidate's own doing, only in the first person",
+    Kind.logistics: "the hiring process; for the closing, not the highlight",
+}
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -67,7 +75,12 @@ class TopicSet:
         """What the model prompt gets: the fragments to draw on, and those not to mention."""
         return {
             "usable": [
-                {"kind": f.kind.value, "text": f.noun or f.clause or f.text} for f in self.usable
+                {
+                    "kind": f.kind.value,
+                    "text": f.noun or f.clause or f.text,
+                    "say_as": _SAY_AS[f.kind],
+                }
+                for f in self.usable
             ],
             "do_not_mention": [{"text": o.text, "reason": o.reason} for o in self.left_out],
         }
