@@ -1,0 +1,125 @@
+"""The topic stage: what each interviewer's topics and notes let a message say, and what
+they must not.
+
+Both drafters call it: the offline composer fills its frames with the renderings, and the
+model prompt lists the usable fragments and marks the left-out ones "do not mention".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from writer.notes import Interviewer
+from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
+from writer.topics.frames import Frame, Slot, first_fit
+from writer.topics.text import Piece, split_topic
+
+__all__ = [
+    "Fragment",
+    "Frame",
+    "Kind",
+    "LeftOut",
+    "Slot",
+    "TopicSet",
+    "analyse",
+    "first_fit",
+    "split_topic",
+    "topics_for",
+]
+
+# Past this a topic is a paste, not a jotting: only its start is read (and, as one long
+# fragment, left out), so a hostile notes file costs milliseconds, not seconds.
+MOST_CHARS = 1000
+MOST_FRAGMENTS = 40  # more than a message could use, and a readable list of notices
+_RANK = {Kind.subject: 0, Kind.view: 0, Kind.common_ground: 1, Kind.own: 2, Kind.logistics: 3}
+# How the model should voice each kind (the prompt carries this beside each fragment).
+_SAY_AS = {
+    Kind.subject: "a subject you discussed together",
+    Kind.view: "the interviewer's own view, addressed to them as 'you'",
+    Kind.common_ground: "something you both share",
+    Kind.own: "the candidate's own doing, only in the first person",
+    Kind.logistics: "the hiring process; for the closing, not the highlight",
+}
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class TopicSet:
+    """One interviewer's topics, sorted out: usable fragments best first, and the rest."""
+
+    usable: tuple[Fragment, ...]
+    left_out: tuple[LeftOut, ...]
+
+    def of(self, *kinds: Kind) -> list[Fragment]:
+        """The usable fragments of these kinds, best first."""
+        return [f for f in self.usable if f.kind in kinds]
+
+    def nouns(self) -> list[str]:
+        """Noun phrases that may follow 'our conversation about' (never the candidate's own:
+        those fit only first-person frames)."""
+        return [f.noun for f in self.usable if f.noun and f.kind != Kind.own]
+
+    def texts(self) -> list[str]:
+        """Every rendering: words the stage spelled out ('k8s' -> 'Kubernetes') that a
+        grounding check should count as coming from the notes."""
+        return [t for f in self.usable for t in (f.noun, f.clause, f.sentence) if t]
+
+    def notices(self) -> list[str]:
+        return [item.notice for item in self.left_out]
+
+    def prompt_payload(self) -> dict[str, Any]:
+        """What the model prompt gets: the fragments to draw on, and those not to mention."""
+        return {
+            "usable": [
+                {
+                    "kind": f.kind.value,
+                    "text": f.noun or f.clause or f.text,
+                    "say_as": _SAY_AS[f.kind],
+                }
+                for f in self.usable
+            ],
+            "do_not_mention": [{"text": o.text, "reason": o.reason} for o in self.left_out],
+        }
+
+
+def topics_for(person: Interviewer) -> TopicSet:
+    """The topic stage for one interviewer: their `topics`, then their free `notes`."""
+    names = frozenset(part.casefold() for part in person.name.split() if len(part) > 1)
+    return analyse(tuple(person.topics), person.notes, names)
+
+
+@lru_cache(maxsize=1024)
+def analyse(
+    topics: tuple[str, ...], notes: str | None = None, names: frozenset[str] = frozenset()
+) -> TopicSet:
+    """Split, classify, normalise and rank; the same input always gives the same set."""
+    found: list[tuple[int, int, Fragment]] = []
+    left_out: list[LeftOut] = []
+    seen: set[str] = set()
+    for order, piece in enumerate(_pieces(topics, notes)):
+        result = classify(piece, names)
+        if isinstance(result, LeftOut):
+            left_out.append(result)
+            continue
+        key = (result.noun or result.clause or result.text).casefold()
+        if key in seen:
+            left_out.append(LeftOut(result.text, "said in another topic"))
+        elif is_usable(result):
+            seen.add(key)
+            found.append((_RANK[result.kind], order, result))
+        else:
+            left_out.append(LeftOut(result.text, "can't be said well"))
+    found.sort(key=lambda item: item[:2])
+    return TopicSet(tuple(f for _, _, f in found), tuple(left_out))
+
+
+def _pieces(topics: Iterable[str], notes: str | None) -> list[Piece]:
+    pieces = [piece for topic in topics for piece in split_topic(topic[:MOST_CHARS])]
+    for sentence in _SENTENCES.split((notes or "")[: MOST_CHARS * 4]):
+        if sentence.strip():
+            pieces += split_topic(sentence)
+    return pieces[:MOST_FRAGMENTS]

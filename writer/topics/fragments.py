@@ -1,0 +1,351 @@
+"""Tell what a fragment is, and render what may be said of it in the forms a frame needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from writer.checker.text import STOPWORDS
+from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
+from writer.topics.words import (
+    ADJECTIVAL,
+    ALWAYS_LEFT_OUT,
+    BARE_VERBS,
+    BOTH_VERBS,
+    FINITE,
+    FREQUENCY_ADVERBS,
+    LEFT_OUT,
+    LOGISTICS,
+    PROPER,
+    REASONS,
+    ROLE_TITLES,
+    SINGULAR_VERBS,
+    SUBJECT_PRONOUNS,
+    VIEW_NOUNS,
+    VIEW_VERBS,
+    WH_WORDS,
+)
+
+
+class Kind(StrEnum):
+    """What a usable fragment is about, in the order a message prefers them."""
+
+    subject = "subject"  # a piece of work: "the move to Snowflake"
+    view = "view"  # what the interviewer thinks or said: "upgrades always lag"
+    common_ground = "common_ground"  # "we both studied in Leeds"
+    own = "own"  # the candidate's own doing, said only in the first person
+    logistics = "logistics"  # the hiring process: "offers go out in October"
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A usable fragment and its renderings; a rendering is None when the fragment cannot
+    be said well in that form.
+
+    noun: fits "our conversation about ___" / "your perspective on ___".
+    clause: fits "I enjoyed hearing that ___" / "what you said about how ___".
+    sentence: stands alone ("It was fun to find out we both studied in Leeds.").
+    """
+
+    text: str
+    kind: Kind
+    noun: str | None
+    clause: str | None
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A fragment that must not go into a message, and why, in the candidate's words."""
+
+    text: str
+    reason: str
+
+    @property
+    def notice(self) -> str:
+        return f"not used: '{self.text}' ({self.reason})"
+
+
+_TALKED = re.compile(
+    r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked(?: me)?|went over|dove into|"
+    r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+"
+    r"|^i\s+(?:mentioned|brought up|showed|shared|presented|demoed|walked (?:\w+ )?through)\s+",
+    re.IGNORECASE,
+)
+_COMMON = re.compile(
+    r"^(?:we\s+(?:both|all|are both|were both)|both|we're both|same)\b"
+    r"|^we\b.*\b(?:same|too|also|in common)\b",
+    re.IGNORECASE,
+)
+_OWN = re.compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
+_ARROW = re.compile(r"^(?P<a>[^\d]{2,30}?)\s+(?:->|=>|→)\s+(?P<b>[^\d]{2,30})$")
+_VIEW_OPENER = re.compile(r"^(?P<who>she|he|they)\s+(?:(?:really|also|always)\s+)?", re.I)
+# "she said/thinks ..." is followed by a clause even when no verb of ours is in it.
+_CLAUSE_VERBS = frozenset(
+    [
+        *("said", "says", "thinks", "thought", "believes", "feels", "felt", "reckons"),
+        *("argued", "argues", "told me", "pointed out"),
+    ]
+)
+_UNSAYABLE = re.compile(r"https?://|\bwww\.|\S@\S+\.\w|</?[a-z][^>]*>|[{}]|<\w", re.IGNORECASE)
+# The tail after ", which ..." explains; the head is what was talked about.
+_RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.)\s", re.IGNORECASE)
+_MOST_WORDS = 20
+_MOST_CHARS = 200
+_UNITS = frozenset("years months weeks days hours minutes people times".split())
+# A label before a colon ("Interesting: ...", "Note: ..."), or a view named that way.
+_LABEL = re.compile(r"^(?P<label>(?:(?:her|his|their)\s+)?[a-z]+(?:\s[a-z]+)?):\s+(?=\S)", re.I)
+# Verbs that start a jotting with no subject ("seems like a good culture"): no frame fits.
+_SUBJECTLESS = frozenset(
+    "seems seemed looks looked sounds sounded feels went need needs liked loved was were is "
+    "are has had wants wanted ran".split()
+)
+_COPULA = re.compile(
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:is|are|was|were|ha(?:s|ve) been)\b|^\S+['’](?:s|re|ve been)\b",
+    re.IGNORECASE,
+)
+_BARE_HEAD = re.compile(r"^(?:team|company|role|org|department|product|platform)\b", re.I)
+_PREPOSITIONS = frozenset("in of for with to on at by from into about versus vs".split())
+_EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
+_DETERMINERS = frozenset("a an the this that these those our your their my his her".split())
+
+
+def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
+    """One fragment of an interviewer's topics as a usable Fragment, or LeftOut with why.
+    `names` are the interviewer's own names in lower case ("Dana said" means "she said")."""
+    raw = " ".join(piece.text.split())
+    if len(raw) > _MOST_CHARS:
+        # A long explanation after ", which ..." still leaves its head to talk about.
+        raw = _RELATIVE.split(raw[: _MOST_CHARS * 2], maxsplit=1)[0]
+        if len(raw) > _MOST_CHARS:
+            return LeftOut(raw[:60].rstrip() + "…", "too long to say well")
+    text = _arrows(normalise(_as_she(raw, names)))
+    if not text:
+        return LeftOut(raw, "an aside")
+    if _EXCLAIMED.search(raw):
+        return LeftOut(raw, "an aside")
+    if raw.rstrip().endswith("?"):
+        return LeftOut(raw, "a question to yourself")
+    if _UNSAYABLE.search(raw):
+        return LeftOut(raw, "a link, address or code")
+    text = _TALKED.sub("", text) or text
+    text = _RELATIVE.split(text, maxsplit=1)[0].strip() or text
+    label = _LABEL.match(text)
+    if label:
+        head = label["label"].split()
+        text = text[label.end() :]
+        if len(head) == 2 and head[1].casefold() in VIEW_NOUNS:
+            return _labelled_view(raw, head, text, names)
+    common = bool(_COMMON.match(text))
+    reason = _left_out_reason(raw, text, common=common, names=names)
+    if reason:
+        return LeftOut(raw, reason)
+    if text.split()[0].casefold() in _SUBJECTLESS:
+        return LeftOut(raw, "can't be said well")
+    if piece.bracketed and not common and not _VIEW_OPENER.match(text):
+        return LeftOut(raw, "an aside")
+    if _vague(text):
+        jotted = normalise(raw) != " ".join(raw.split()).strip(" .,;:!?-–—")
+        return LeftOut(raw, "an aside" if jotted else "too vague to use")
+    if len(text.split()) > _MOST_WORDS:
+        return LeftOut(raw, "too long to say well")
+    if common:
+        return _common_ground(raw, text)
+    if _OWN.match(text):
+        return _own(raw, text)
+    opener = _VIEW_OPENER.match(text)
+    if opener:
+        return _view(raw, text, opener.end())
+    return _topic(raw, text)
+
+
+def _as_she(text: str, names: frozenset[str]) -> str:
+    """'Dana said ...' about Dana herself reads as 'she said ...'."""
+    first, _, rest = text.partition(" ")
+    return f"she {rest}" if rest and first.casefold() in names else text
+
+
+def _arrows(text: str) -> str:
+    """'jenkins -> github actions' reads as moving from one to the other."""
+    match = _ARROW.match(text)
+    if match and not _is_clause(match["a"].split()):
+        return f"moving from {match['a']} to {match['b']}"
+    return re.sub(r"\s*(?:->|=>|→)\s*", " to ", text)
+
+
+def _left_out_reason(raw: str, text: str, *, common: bool, names: frozenset[str]) -> str | None:
+    hits = {
+        REASONS[int(name[1:])]
+        # The normalised text only adds spelled-out shorthand; scan it only when it differs.
+        for match in LEFT_OUT.finditer(
+            raw if text.casefold() in raw.casefold() else f"{raw}\n{text}"
+        )
+        for name, value in match.groupdict().items()
+        if value
+    }
+    for reason in ALWAYS_LEFT_OUT:
+        # "we both have dogs" is shared ground, not the interviewer's private life
+        if reason in hits and not (reason == "personal" and common):
+            return reason
+    if _names_someone_else(text, names):
+        return "about someone else"
+    voiced = bool(_VIEW_OPENER.match(text)) and _view_verb(text) is not None
+    if "negative" in hits and not voiced:
+        return "negative"
+    return None
+
+
+def _names_someone_else(text: str, names: frozenset[str]) -> bool:
+    """'Tom said the roadmap slipped': a capitalised name that is not the interviewer's."""
+    words = text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0][1:].islower():
+        return False
+    first = words[0].casefold()
+    if first in PROPER or first in names or first in STOPWORDS or first.endswith("ing"):
+        return False
+    return words[1].casefold() in VIEW_VERBS or words[1].casefold() in ("is", "was", "left")
+
+
+def _vague(text: str) -> bool:
+    """Nothing a reader would recognise: only small words, verbs, numbers and units."""
+    content = [
+        w
+        for w in re.findall(r"[^\W\d_][\w'-]*", text)
+        if len(w) > 2 and w.casefold() not in STOPWORDS and w.casefold() not in FINITE
+    ]
+    return not any(w.casefold() not in _UNITS for w in content)
+
+
+def _is_clause(words: list[str]) -> bool:
+    """A whole clause (subject and finite verb), not a noun phrase, a gerund phrase or an
+    embedded question ("how the team splits on-call")."""
+    if not words:
+        return False
+    lowered = [w.casefold() for w in words]
+    if lowered[0] in WH_WORDS:
+        return False
+    if re.split(r"['’]", lowered[0])[0] in SUBJECT_PRONOUNS and len(words) > 1:
+        return True
+    for i, word in enumerate(lowered[1:], start=1):
+        before = lowered[i - 1]
+        if before in _PREPOSITIONS or before in _DETERMINERS:
+            continue  # "written in go", "my take": a name or a noun, not the verb
+        if word in FINITE or (before in FREQUENCY_ADVERBS and i >= 2):
+            return True
+        if word.endswith("ed") and before not in STOPWORDS and word not in ADJECTIVAL:
+            return i + 1 < len(words)
+        if i + 1 < len(words) and _agrees(lowered, i):
+            return True
+    return False
+
+
+def _agrees(lowered: list[str], i: int) -> bool:
+    """'tests run on ...', 'the recruiter sends ...': a verb that agrees with the noun before
+    it, where a noun could not stand (a noun after a plural would be a compound)."""
+    word, before = lowered[i], lowered[i - 1]
+    starts_noun = i == 1 or lowered[i - 2] in _DETERMINERS or lowered[i - 2] == "the"
+    if word in BARE_VERBS and before.endswith("s") and not before.endswith("ss"):
+        return starts_noun
+    return word in SINGULAR_VERBS and not before.endswith("s") and starts_noun
+
+
+def _labelled_view(
+    raw: str, head: list[str], text: str, names: frozenset[str]
+) -> Fragment | LeftOut:
+    """'his take: monorepos over polyrepos' -> 'your take on monorepos over polyrepos'."""
+    reason = _left_out_reason(raw, text, common=False, names=names)
+    if reason or _vague(text):
+        return LeftOut(raw, reason or "too vague to use")
+    return Fragment(raw, Kind.view, f"your {head[1]} on {lower_first(text)}", None, None)
+
+
+def _common_ground(raw: str, text: str) -> Fragment:
+    clause = lower_first(text)
+    if clause.casefold().startswith("both "):
+        verb = clause.split()[1].casefold() if len(clause.split()) > 1 else ""
+        clause = ("we " if verb in BOTH_VERBS or verb.endswith("ed") else "we're ") + clause
+    elif clause.casefold().startswith("same "):
+        clause = "we share the " + clause
+    clause = second_person(clause)
+    return Fragment(raw, Kind.common_ground, None, clause, f"It was fun to find out {clause}.")
+
+
+def _own(raw: str, text: str) -> Fragment:
+    text = second_person(text)
+    if text.casefold().startswith("me "):
+        text = "my " + text[3:]
+    clause = text if _is_clause(text.split()) else None
+    noun = f"how {text}" if clause else text
+    sentence = f"I appreciated the chance to talk about {noun}."
+    return Fragment(raw, Kind.own, noun, clause, sentence)
+
+
+def _view_verb(text: str) -> tuple[str, str, str] | None:
+    """The verb of 'she said ...', what follows it, and the noun for it ('point')."""
+    opener = _VIEW_OPENER.match(text)
+    rest = text[opener.end() :] if opener else text
+    for verb, label in VIEW_VERBS.items():
+        if rest.casefold().startswith(verb + " ") or rest.casefold() == verb:
+            return verb, rest[len(verb) :].strip(), label
+    return None
+
+
+def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
+    found = _view_verb(text)
+    if found is None:
+        return _statement(raw, second_person(text))
+    verb, content, label = found
+    content = re.sub(r"^that\s+", "", content, flags=re.IGNORECASE)
+    content = second_person(content)
+    if not content or _vague(content):
+        return LeftOut(raw, "too vague to use")
+    about = re.match(r"^(?:a lot\s+|lots\s+)?about\s+", content, flags=re.IGNORECASE)
+    if about or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
+        return _topic(raw, content[about.end() :] if about else content)
+    return Fragment(raw, Kind.view, f"your {label} that {content}", content, None)
+
+
+def _topic(raw: str, text: str) -> Fragment:
+    words = text.split()
+    possessive = words[0].casefold() in ("her", "his", "their")
+    if possessive and len(words) > 2 and words[1].casefold() in VIEW_NOUNS:
+        return Fragment(raw, Kind.view, second_person(text), None, None)
+    if _is_clause(words):
+        return _statement(raw, second_person(text))
+    kind = Kind.logistics if LOGISTICS.search(text) else Kind.subject
+    noun = _noun(second_person(text))
+    if kind == Kind.logistics and noun.split()[0].casefold() not in _DETERMINERS | {"the"}:
+        noun = "the " + noun  # "notice period" -> "the notice period"
+    clause = noun[4:] if noun.casefold().startswith("how ") else None
+    return Fragment(raw, kind, noun, clause, None)
+
+
+def _statement(raw: str, clause: str) -> Fragment:
+    """A whole clause said without 'she said': a fact about the work or the process."""
+    clause = lower_first(clause)
+    if _BARE_HEAD.match(clause):
+        clause = "the " + clause
+    if LOGISTICS.search(clause):
+        sentence = f"Thank you for letting me know that {clause}."
+        return Fragment(raw, Kind.logistics, None, clause, sentence)
+    # "how the team is six people" reads badly: a 'be' statement goes only after "that".
+    noun = None if _COPULA.match(clause) else f"how {clause}"
+    return Fragment(raw, Kind.view, noun, clause, None)
+
+
+def _noun(text: str) -> str:
+    """A noun phrase for after 'about': a sentence capital dropped, 'the' before a bare
+    'next round' or a bare job title ('with VP' -> 'with the VP')."""
+    text = lower_first(text)
+    if re.match(r"^(?:next|final|first|second|last)\b", text, re.IGNORECASE):
+        text = "the " + text
+    words = text.split()
+    for i in range(1, len(words)):
+        if words[i].casefold() in ROLE_TITLES and words[i - 1].casefold() in ("with", "to", "from"):
+            words[i] = f"the {words[i]}"
+    return upper_first(" ".join(words)) if text[:1].isupper() else " ".join(words)
+
+
+def is_usable(fragment: Fragment) -> bool:
+    return any((fragment.noun, fragment.clause, fragment.sentence))

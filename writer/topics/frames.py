@@ -1,0 +1,74 @@
+"""Frames: sentences with one gap, each saying which rendering fills the gap and which
+kinds of fragment may go there, so a clause never lands where a noun phrase belongs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+from enum import StrEnum
+
+from writer.topics.fragments import Fragment, Kind
+
+
+class Slot(StrEnum):
+    noun = "noun"  # after "about" / "on": "our conversation about ___"
+    clause = "clause"  # after "that" / "how": "I enjoyed hearing that ___"
+    sentence = "sentence"  # the fragment's own sentence, as it is
+
+
+# What the reader said, or the two talked through: what "hearing about" frames may take.
+HEARD = frozenset({Kind.subject, Kind.view})
+# The above plus the candidate's own doing: frames in the first person ("our conversation").
+DISCUSSED = frozenset({Kind.subject, Kind.view, Kind.own})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A sentence with one '{}' gap, the rendering that fills it, and the kinds allowed."""
+
+    text: str
+    slot: Slot
+    kinds: frozenset[Kind]
+    only: re.Pattern[str] | None = None  # the rendering must also match this
+
+    def fill(self, fragment: Fragment) -> str | None:
+        """The sentence with `fragment` in the gap, or None when it does not fit."""
+        if fragment.kind not in self.kinds:
+            return None
+        value: str | None = getattr(fragment, self.slot.value)
+        if value is None or (self.only is not None and not self.only.match(value)):
+            return None
+        return value if self.slot == Slot.sentence else self.text.format(value)
+
+
+def first_fit(
+    fragments: Iterable[Fragment], frames: Iterable[Frame], used: Set[str] = frozenset()
+) -> tuple[str, Fragment] | None:
+    """The best-ranked fragment not in `used` (by text) that some frame takes, with the
+    first such frame filled: try fragments in rank order, frames in the order given."""
+    frames = list(frames)
+    for fragment in fragments:
+        if fragment.text in used:
+            continue
+        for frame in frames:
+            sentence = frame.fill(fragment)
+            if sentence is not None:
+                return sentence, fragment
+    return None
+
+
+# Frames the offline composer can start from; each is grammatical with every fragment it
+# accepts (tests/test_topics.py fills them with messy topics).
+ABOUT = Frame(
+    "I especially enjoyed our conversation about {}.", Slot.noun, DISCUSSED | {Kind.logistics}
+)
+PERSPECTIVE = Frame("I appreciated your perspective on {}.", Slot.noun, frozenset({Kind.subject}))
+HEARING_THAT = Frame("It was interesting to hear that {}.", Slot.clause, frozenset({Kind.view}))
+SAID_HOW = Frame("What you said about how {} has stayed with me.", Slot.clause, HEARD)
+COMMON_GROUND = Frame("{}", Slot.sentence, frozenset({Kind.common_ground}))
+OWN_DOING = Frame("{}", Slot.sentence, frozenset({Kind.own}))
+PROCESS_THANKS = Frame("{}", Slot.sentence, frozenset({Kind.logistics}))
+# Only a step still to come can be looked forward to ("the next round", not "the timeline").
+UPCOMING = re.compile(r"^the (?:next|final|\d\w*|second|third|onsite|on-site)\b", re.IGNORECASE)
+LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logistics}), UPCOMING)

@@ -1,0 +1,172 @@
+"""Plain-text steps of the topic stage: split a topic into fragments, then normalise a
+fragment's shorthand, symbols, casing and person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
+
+# Where a jotted topic breaks into separate things said. A comma only breaks before a new
+# subject ("onboarding takes weeks, he wants days"), so a list stays one fragment.
+_BREAKS = re.compile(
+    r"\s*(?:;|\s[-–—]\s|—|–|\s/\s|\n|(?<=[a-z0-9)])\.\s)\s*"
+    r"|\s*,?\s+and also\s+|\s*,\s+(?:and|but|plus)\s+"
+    r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]"
+)
+_SLASHED = re.compile(r"(?<![\w/])(w/o|w/|b/c)(?=\s|\w|$)\s*", re.IGNORECASE)
+_SYMBOL_AND = re.compile(r"\s+[&+]\s+")
+_SYMBOL_OVER = re.compile(r"\s+>\s+")
+# A word that is not part of a link, a path or an address.
+_WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
+_GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s{2,}")
+_GLUE = re.compile(r"\s+([,.;:!?%])")
+_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One fragment of a topic, as written, and whether it stood in brackets."""
+
+    text: str
+    bracketed: bool
+
+
+def split_topic(topic: str) -> list[Piece]:
+    """The fragments of one jotted topic: bracketed asides apart, then the rest split at
+    semicolons, dashes, slashes, plus signs, ', and' and a comma before a new subject."""
+    pieces: list[Piece] = []
+
+    def aside(match: re.Match[str]) -> str:
+        inner = (match.group(1) or match.group(2) or "").strip()
+        if inner:
+            pieces.append(Piece(inner, bracketed=True))
+        return " ; "
+
+    outside = _BRACKETED.sub(aside, topic)
+    main = [Piece(part, False) for part in _BREAKS.split(outside) if _has_words(part)]
+    return main + [p for p in pieces if _has_words(p.text) or p.text.strip("?! ") == ""]
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def normalise(text: str) -> str:
+    """Shorthand spelled out, filler dropped, known names cased, 'i' made 'I', invisible
+    characters and pictographs dropped, spaces and trailing punctuation tidied; everything
+    else (links, code, punctuation inside) is left as written."""
+    text = _INVISIBLE.sub("", text)
+    text = _SLASHED.sub(lambda m: ABBREVIATIONS[m.group(1).casefold()] + " ", text)
+    text = _SYMBOL_AND.sub(" and ", text)
+    text = _SYMBOL_OVER.sub(" over ", text)
+    text = _WORD.sub(_word, text)
+    text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
+    text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
+    return text.strip(" .,;:!?-–—").strip()
+
+
+def _word(match: re.Match[str]) -> str:
+    word = match.group()
+    lowered = word.casefold()
+    if lowered in FILLER:
+        return ""
+    if lowered in ABBREVIATIONS:
+        return ABBREVIATIONS[lowered]
+    if lowered in PROPER and (word.islower() or lowered in _FIRST_PERSON):
+        return PROPER[lowered]
+    return word
+
+
+def lower_first(text: str) -> str:
+    """'Migrating the jobs' -> 'migrating the jobs' when the capital only starts the jotting."""
+    first, _, rest = text.partition(" ")
+    if not first or first in PROPER.values() or not first[1:].islower():
+        return text
+    if first.casefold() in PROPER:
+        return text
+    return first[0].lower() + first[1:] + (f" {rest}" if rest else "")
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_SUBJECT = {"she": "you", "he": "you", "they": "you"}
+_POSSESSIVE = {"his": "your", "their": "your", "theirs": "yours", "hers": "yours"}
+_CONTRACTED = {
+    **{f"{who}'s": "you're" for who in ("she", "he")},
+    **{f"{who}'{end}": f"you'{end}" for who in ("she", "he", "they") for end in ("d", "ll")},
+    "they're": "you're",
+    "they've": "you've",
+}
+_AGREE = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "doesn't": "don't",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+}
+# Words after 'her' that show it is the object ("told her about"), not a possessive.
+_AFTER_OBJECT = frozenset("about that to and or with for in on at from a an the".split())
+
+
+def second_person(text: str) -> str:
+    """The interviewer spoken to: she/he/they -> you, her/his/their -> your, verbs agreed."""
+    words = text.split()
+    out: list[str] = []
+    agree_next = False
+    for i, word in enumerate(words):
+        lowered = word.casefold()
+        following = words[i + 1].casefold() if i + 1 < len(words) else ""
+        if lowered in _SUBJECT:
+            out.append("you")
+            agree_next = True
+            continue
+        if lowered in _CONTRACTED:
+            replaced = _CONTRACTED[lowered]
+            out.append("you've" if following in ("been", "got", "had") else replaced)
+        elif lowered in _POSSESSIVE:
+            out.append(_POSSESSIVE[lowered])
+        elif lowered == "her":
+            out.append("you" if not following or following in _AFTER_OBJECT else "your")
+        elif lowered == "him" or lowered == "them":
+            out.append("you")
+        elif agree_next:
+            out.append(_agree(word))
+            agree_next = word.casefold() in ("always", "never", "often", "usually", "still")
+            continue
+        else:
+            out.append(word)
+        agree_next = False
+    return _capital_i(" ".join(out))
+
+
+def _agree(verb: str) -> str:
+    """A third-person-singular verb made to go with 'you' ('thinks' -> 'think')."""
+    lowered = verb.casefold()
+    if lowered in _AGREE:
+        return _AGREE[lowered]
+    if lowered in ("always", "never", "often", "usually", "still", "also", "just"):
+        return verb
+    if lowered.endswith("ies") and len(lowered) > 4:
+        return verb[:-3] + "y"
+    if lowered.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return verb[:-2]
+    if lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")) and len(lowered) > 3:
+        return verb[:-1]
+    return verb
+
+
+def _capital_i(text: str) -> str:
+    return re.sub(r"\bi\b(?=(?:'|’|\s|$))", "I", text)

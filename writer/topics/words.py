@@ -1,0 +1,196 @@
+"""Word lists for the topic stage: jotting shorthand, names with fixed casing, and the
+words that mark a fragment as never to be repeated to the interviewer."""
+
+from __future__ import annotations
+
+import re
+
+# Shorthand a candidate jots, spelled out. Keys are lower case, matched as whole words.
+ABBREVIATIONS = {
+    "yrs": "years",
+    "yr": "year",
+    "wks": "weeks",
+    "wk": "week",
+    "mos": "months",
+    "hrs": "hours",
+    "hr": "hour",
+    "mins": "minutes",
+    "w/": "with",
+    "w/o": "without",
+    "b/c": "because",
+    "bc": "because",
+    "mgmt": "management",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "eng": "engineering",
+    "engs": "engineers",
+    "devs": "developers",
+    "infra": "infrastructure",
+    "ppl": "people",
+    "convo": "conversation",
+    "uni": "university",
+    "govt": "government",
+    "dept": "department",
+    "approx": "approximately",
+    "thru": "through",
+    "tho": "though",
+    "vs": "versus",
+    "abt": "about",
+    "arch": "architecture",
+    "cttee": "committee",
+    "mon": "Monday",
+    "tues": "Tuesday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thurs": "Thursday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "k8s": "Kubernetes",
+}
+# Filler that carries nothing a message could say; removed where it stands.
+FILLER = frozenset("rn tbh lol lmao haha imo imho fwiw btw ngl omg ugh hmm tbf iirc".split())
+
+# Names whose casing a lower-case jotting loses, keyed by their lower-case spelling.
+PROPER = {
+    w.casefold(): w
+    for w in """AWS GCP Azure GitHub GitLab Jenkins Kubernetes Docker Terraform Kafka Snowflake
+    Postgres PostgreSQL MySQL SQL NoSQL Python Java JavaScript TypeScript Rust Kotlin Scala Vue
+    Django Flask Flink Airflow BigQuery Redshift Databricks Grafana Prometheus Datadog dbt
+    Tableau Looker Figma Jira Confluence Salesforce Stripe Redis Elasticsearch GraphQL API
+    APIs ML AI LLM LLMs ETL CI CD QA UX UI VP CTO CEO CFO COO HR SRE DevOps SaaS B2B B2C KPI
+    KPIs OKR OKRs SLA SLAs SOC iOS Android Linux Windows macOS Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April June July August September
+    October November December Q1 Q2 Q3 Q4 I I'm I've I'd I'll""".split()
+}
+PROPER.update(
+    {
+        day.casefold() + "s": day + "s"
+        for day in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    }
+)
+
+# Never repeated: the reason shown to the candidate, then the patterns (lower case, regex).
+_LEFT_OUT_PATTERNS: dict[str, str] = {
+    "private": r"visa|sponsor\w*|immigra\w*|green card|h-?1b|work permit|citizenship|"
+    r"pregnan\w*|maternity|paternity|ivf|religio\w*|church|mosque|synagogue|temple|ramadan|"
+    r"pray|prays|prayed|prayer|praying|\d+\s*(?:years?|yrs?) old|her age|his age|their age|"
+    r"retir\w*|salary|salaries|muslim|christian|jewish|hindu|buddhist|sikh|catholic|"
+    r"atheist|mormon|"
+    r"pay|paid|compensation|comp|equity|bonus|[$£€]\s?\d|\d+k?\s?[-–]\s?\d+k|base salary|\d+k tc|"
+    r"(?:her|his|their|my) health|health (?:issues?|scares?|problems?)|mental health|"
+    r"(?:\w+['’]s|her|his|their|my) (?:\w+ )?(?:cancer|illness|diagnosis|surgery|condition)|"
+    r"ill|illness|sick|chemo|diagnosed|therapist|depress\w*|anxiety|disab\w*|"
+    r"divorc\w*|funeral|passed away|died|hospitali[sz]ed|"
+    r"in hospital|pronouns?|sexual\w*|politic\w*|union dues",
+    "personal": r"dog|dogs|cat|cats|puppy|pet|pets|kids?|children|son|daughter|baby|wife|"
+    r"husband|toddler|newborn|nursery|boyfriend|girlfriend|wedding|honeymoon|mum|mom|dad|mother|father|"
+    r"parents?|sister|brother|grandm\w+|grandf\w+|family|"
+    r"(?:her|his|their) (?:vacation|holiday|trip|weekend|hobby|hobbies)",
+    "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
+    r"fumbled|struggled|went blank|drew a blank|forgot|messed up|screwed up|botched|flubbed)|"
+    r"i (?:was|felt|got) (?:nervous|flustered|lost|stuck)|i (?:couldn'?t|could not|didn'?t) "
+    r"(?:answer|remember|explain|solve|finish)|should(?:'ve| have)|my (?:answer|code|demo) "
+    r"(?:was|were) (?:weak|bad|wrong|rough)|went badly|awkward pause|drew a blank|went blank|"
+    r"blanked|froze up",
+    "negative": r"mess|messy|chaos|chaotic|disorgani[sz]ed|terrible|awful|horrible|"
+    r"worst|sucks?|toxic|red flags?|boring|bored|rude|clueless|incompetent|outdated|"
+    r"archaic|ancient|ugly|painful|nightmare|disaster|spaghetti|janky|hacky|clunky|weird|sketchy|shady|cringe|annoy\w*|dismissive|arrogant|unimpressed|"
+    r"distracted|unprepared|hate|hates|hated|dislikes?|af|"
+    r"condescending|disinterested|uninterested|rushed|"
+    r"seemed (?:off|cold|tired|skeptical|sceptical)|looked tired|yawn\w*|eye ?roll\w*",
+    "about someone else": r"(?:her|his|their|the) (?:boss|manager|colleague|co-?worker|"
+    r"predecessor|cofounder|co-founder|ex|assistant)|other candidates?|last person|"
+    r"previous (?:person|hire)|got fired|was fired|quit|is leaving|left the company",
+    "an aside": r"(?:wouldn'?t|didn'?t|won'?t|couldn'?t|would not|did not) (?:say|tell|share|"
+    r"answer|know)|no idea|idk|not sure|dunno|ask (?:later|again)|note to self|remember to|"
+    r"look (?:it )?up|tbd|todo|check on|ran (?:over|late)|started late|overran",
+    "a note to yourself": r"(?:need|have|got) to (?:send|email|ask|follow up|check|prep|"
+    r"prepare|read|look)|gotta|to-?do:?",
+    "about how you did": r"(?:liked|loved|enjoyed|praised) my|push for me|good word|"
+    r"strong candidate|(?:a |good |great )fit|recommend me|(?:i think |i )?(?:nailed|aced)|"
+    r"went (?:ok|okay|well|fine|great|alright)|i think i (?:did|got|passed)|"
+    r"(?:seemed|looked) (?:impressed|keen on me)|i'?m (?:a )?shoo-?in",
+}
+REASONS = tuple(_LEFT_OUT_PATTERNS)
+# One pass finds every reason: group i is REASONS[i] (one regex scans several times faster
+# than six).
+LEFT_OUT = re.compile(
+    r"(?<![\w$])(?:"
+    + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_LEFT_OUT_PATTERNS.values()))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+# A view the interviewer voiced is theirs to hold, so a judging word inside it is allowed;
+# these reasons still drop the fragment whoever said it.
+ALWAYS_LEFT_OUT = (
+    *("private", "personal", "self-critical", "about how you did", "about someone else"),
+    *("an aside", "a note to yourself"),
+)
+
+# Verbs that introduce what the interviewer thinks or said, with the noun that names it.
+VIEW_VERBS = {
+    "said": "point",
+    "says": "point",
+    "mentioned": "point",
+    "mentions": "point",
+    "explained": "point",
+    "argued": "argument",
+    "argues": "argument",
+    "pointed out": "point",
+    "noted": "point",
+    "told me": "point",
+    "thinks": "view",
+    "thought": "view",
+    "believes": "view",
+    "feels": "view",
+    "felt": "view",
+    "reckons": "view",
+    "wants": "hope",
+    "hopes": "hope",
+    "worries": "concern",
+    "worried": "concern",
+}
+# "her take on X": a view already phrased as a noun.
+VIEW_NOUNS = frozenset(
+    "take view views perspective opinion opinions vision philosophy advice thoughts approach "
+    "stance point idea ideas story stories experience".split()
+)
+# Words that start a fragment about the hiring process rather than the work.
+LOGISTICS = re.compile(
+    r"\b(?:next (?:round|step|steps|stage)|final round|offers?|decision|timeline|"
+    r"hear back|start date|notice period|onsite|on-site|references?|background check|"
+    r"round \d|\d(?:st|nd|rd|th) round|panel|recruiter|scheduling|schedule|follow[- ]up call|"
+    r"hiring process)\b",
+    re.IGNORECASE,
+)
+# Finite verbs and auxiliaries that make a fragment a clause (checked after a subject).
+FINITE = frozenset(
+    """is are was were am has have had does did will would can could should may might must
+    isn't aren't wasn't weren't hasn't haven't don't doesn't didn't won't can't couldn't
+    went took grew ran led built spent said told thought got gave made began came knew felt
+    take takes goes gets wants needs thinks says lags ships hires owns uses seems tends happens
+    comes go come happen tend seem works lives""".split()
+)
+# Verbs that follow a plural subject ("tests run", "engineers own"), and a singular one
+# ("the recruiter sends"); kept to words that are seldom nouns in a jotting.
+BARE_VERBS = frozenset(
+    "run go take get need want use work come ship lag happen sit live own meet pair rotate "
+    "report join write break fail move grow".split()
+)
+SINGULAR_VERBS = frozenset("sends runs works owns sits handles covers manages meets".split())
+# Verbs that can follow "both" ("both love bouldering"); without one, "both" needs "we're".
+BOTH_VERBS = FINITE | frozenset(
+    "love like play run did do have had live lived work worked study grew went moved started "
+    "support follow speak spoke hate enjoy own read write cook climb swim cycle".split()
+)
+# Participles that jottings use as adjectives ("trunk based", "data driven"), not as verbs.
+ADJECTIVAL = frozenset(
+    "based related driven focused oriented shared distributed automated managed hosted "
+    "regulated centralised centralized federated".split()
+)
+FREQUENCY_ADVERBS = frozenset(
+    "always never often usually sometimes rarely still already just also".split()
+)
+SUBJECT_PRONOUNS = frozenset("i we you she he they it there".split())
+WH_WORDS = frozenset("how what why where when whether which who".split())
+ROLE_TITLES = frozenset("vp cto ceo cfo coo ciso director head".split())
