@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     max_output_tokens: int = Field(default=600, ge=50)
     offline: bool = False
     prices: dict[str, Price] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
+    # The checker's [rules] table; read and checked by rule_levels, not by the backends.
+    rules: dict[str, str] = Field(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(
@@ -119,3 +121,31 @@ def _warn_if_key_is_exposed(path: Path) -> None:
             )
     except OSError:
         return
+
+
+RULE_LEVELS = ("off", "warning", "error")
+
+
+def rule_levels(path: Path | None = None) -> dict[str, str]:
+    """The `[rules]` table of the config file: checker rule id -> "off", "warning" or
+    "error" (e.g. `"ai.tells" = "off"`). No file, no table: no changes."""
+    import tomllib
+
+    from writer.errors import UsageError
+
+    path = path or config_path()
+    try:
+        with path.open("rb") as handle:
+            table = tomllib.load(handle).get("rules", {})
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"cannot read the config file {path}: {error}") from None
+    if not isinstance(table, dict):
+        raise UsageError(f'{path}: [rules] must be a table, e.g. "ai.tells" = "off"')
+    for key, value in table.items():
+        if value not in RULE_LEVELS:
+            raise UsageError(
+                f"{path}: [rules] {key!r} = {value!r}: use one of {', '.join(RULE_LEVELS)}"
+            )
+    return dict(table)

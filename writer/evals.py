@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from writer.backends import Backend
-from writer.checker.text import words
+from writer.text import words
 from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
 from writer.notes import Notes

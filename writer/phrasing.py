@@ -6,7 +6,7 @@ import hashlib
 import re
 from datetime import datetime
 
-from writer.checker.text import STOPWORDS
+from writer.text import STOPWORDS
 from writer.notes import Culture, Interviewer, Notes
 
 _CLAUSE_BREAKS = (
