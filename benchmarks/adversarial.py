@@ -8,17 +8,17 @@ import argparse
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from writer.checker import check_text
 from writer.loader import load_notes
-
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def texts(size: int) -> dict[str, str]:
     """Each hostile text, cut to `size` characters (the name and emoji ones keep their counts)."""
+
     def fill(unit: str) -> str:
         return (unit * (size // len(unit) + 1))[:size]
 
@@ -32,31 +32,36 @@ def texts(size: int) -> dict[str, str]:
     }
 
 
-def timed(run: Callable[[], object], rounds: int) -> float:
-    best = float("inf")
+def timed(run: Callable[[], object], rounds: int) -> tuple[float, float]:
+    """Best wall time and best CPU time of `rounds` runs: the machine is shared, and CPU
+    time is what another process's load disturbs least."""
+    wall, cpu = float("inf"), float("inf")
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run()
-        best = min(best, time.perf_counter() - start)
-    return best
+        wall = min(wall, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
+    return wall, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kb", type=int, default=100, help="size of the repeated texts")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     notes = load_notes(sorted((ROOT / "examples").glob("*.yaml"))[0])
     to = notes.interviewers[0].name
-    out: dict[str, float] = {}
+    out: dict[str, dict[str, float]] = {}
     for label, text in texts(args.kb * 1000).items():
         for kind in ("thank_you_email", "connection_note"):
 
             def run(kind: str = kind, text: str = text) -> object:
                 return check_text(kind, text, to=to, notes=notes)
 
-            out[f"{label} / {kind}"] = round(timed(run, args.rounds) * 1000, 1)
-    print(json.dumps({"milliseconds_best": out, "kb": args.kb}, indent=2))
+            wall, cpu = timed(run, args.rounds)
+            out[f"{label} / {kind}"] = {"wall_ms": round(wall * 1000), "cpu_ms": round(cpu * 1000)}
+    worst = max(v["cpu_ms"] for v in out.values())
+    print(json.dumps({"kb": args.kb, "worst_cpu_ms": worst, "best_of_rounds": out}, indent=2))
 
 
 if __name__ == "__main__":

@@ -123,6 +123,8 @@ def check(
 def _drop_echoes(findings: list[Finding], length: int) -> list[Finding]:
     """Drop a grounding warning that sits inside another rule's pointed finding: the other
     rule already says what is wrong there."""
+    if not any(f.rule == "grounded.details" for f in findings):
+        return findings
     pointed = sorted(
         (f.start, f.end)
         for f in findings
@@ -165,6 +167,8 @@ def check_text(kind: str, text: str, **options: Any) -> Report:
         replace(f, start=f.start + subject_at, end=f.end + subject_at, field="text")
         if f.field == "subject"
         else replace(f, start=f.start + shift, end=f.end + shift)
+        if shift
+        else f
         for f in report.findings
     ]
     report.text = text

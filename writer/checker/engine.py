@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from writer.checker.context import Context
-from writer.checker.phrases import Hit, Phrase
+from writer.checker.phrases import Phrase
 from writer.settings import Guidance
 
 ERROR, WARNING, OFF = "error", "warning", "off"
@@ -99,17 +99,28 @@ class Rule:
 
     def finding(self, kind: str, start: int, end: int, **values: Any) -> Finding:
         """A finding of this rule, its message and suggestion filled in from `values`."""
+        try:
+            key = (self.id, kind, *values.items())
+            said = _SAID.get(key)
+        except TypeError:  # a value that cannot be hashed: fill it in every time
+            key, said = None, None
+        if said is None:
+            said = self._say(kind, values)
+            if key is not None:
+                if len(_SAID) > 4096:
+                    _SAID.clear()
+                _SAID[key] = said
+        severity, message, suggestion, replacement, where = said
+        return Finding(self.id, severity, message, start, end, suggestion, replacement, where)
+
+    def _say(self, kind: str, values: dict[str, Any]) -> _Said:
         fill = _Fill(values)
-        suggestion = self.suggestion.format_map(fill) if self.suggestion else None
-        return Finding(
-            rule=self.id,
-            severity=values.pop("severity", None) or self.severity_for(kind),
-            message=self.message.format_map(fill),
-            start=start,
-            end=end,
-            suggestion=suggestion,
-            replacement=values.get("replacement"),
-            field=values.get("field", "text"),
+        return (
+            values.get("severity") or self.severity_for(kind),
+            self.message.format_map(fill),
+            self.suggestion.format_map(fill) if self.suggestion else None,
+            values.get("replacement"),
+            values.get("field", "text"),
         )
 
     def limit(self, guidance: Guidance, name: str) -> float | None:
@@ -129,6 +140,12 @@ class Rule:
             "catches": self.description,
             "source": self.source,
         }
+
+
+# What a finding says, by (rule, kind, values): a text with thousands of the same match
+# (50,000 emoji) formats the message once.
+_Said = tuple[str, str, str | None, str | None, str]
+_SAID: dict[tuple[Any, ...], _Said] = {}
 
 
 class _Fill(dict[str, Any]):
@@ -175,40 +192,44 @@ def across_script(name: str) -> Callable[[AcrossRunner], AcrossRunner]:
 # -- the runners: one signature for every type ---------------------------------------------
 
 
-def _matches(rule: Rule, ctx: Context) -> list[tuple[int, int, str, str | None]]:
+Span = tuple[int, int, str, str | None]  # start, end, the words there, the fix
+
+
+def _matches(rule: Rule, ctx: Context) -> list[Span]:
     """Every span a rule's phrases and patterns find: phrases first, then each pattern in
     file order; a span that overlaps one taken before is dropped, as is an empty one."""
-    taken_starts: list[int] = []
-    taken: list[tuple[int, int, str, str | None]] = []
-    hits: Iterable[Hit] = ctx.hits.get(rule.id, ()) if rule.phrases else ()
-    found: Iterator[tuple[int, int, str, str | None]] = (
-        (h.start, h.end, h.match, h.replacement if rule.type == "substitution" else None)
-        for h in hits
-    )
+    sources: list[list[Span]] = []
+    if rule.phrases:
+        keep_fix = rule.type == "substitution"
+        hits = ctx.hits.get(rule.id, ())
+        sources.append(
+            [(h.start, h.end, h.match, h.replacement if keep_fix else None) for h in hits]
+        )
     for pattern in rule.patterns:
         fix = pattern.replacement if pattern.replacement is not None else rule.replacement
-        found = _chain(found, pattern, ctx, fix)
-    for start, end, text, fix in found:
+        found = pattern.finditer(ctx.text, ctx.lowered)
+        sources.append([(m.start(), m.end(), m.group(), fix) for m in found])
+    spans = [found for found in sources if found]
+    if len(spans) == 1:  # one pattern's matches never overlap each other
+        return [span for span in spans[0] if span[0] != span[1]]
+    return _disjoint(span for found in spans for span in found)
+
+
+def _disjoint(spans: Iterable[Span]) -> list[Span]:
+    """The spans in position order, each dropped that overlaps one before it in `spans`."""
+    taken_starts: list[int] = []
+    taken: list[Span] = []
+    for span in spans:
+        start, end = span[0], span[1]
         if end == start:
             continue
         i = bisect_right(taken_starts, start)
         # The spans taken are disjoint, so only the neighbours can overlap the new one.
-        if i and taken[i - 1][1] > start or i < len(taken) and taken[i][0] < end:
+        if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
             continue
         taken_starts.insert(i, start)
-        taken.insert(i, (start, end, text, fix))
+        taken.insert(i, span)
     return taken
-
-
-def _chain(
-    before: Iterator[tuple[int, int, str, str | None]],
-    pattern: Pattern,
-    ctx: Context,
-    fix: str | None,
-) -> Iterator[tuple[int, int, str, str | None]]:
-    yield from before
-    for match in pattern.finditer(ctx.text, ctx.lowered):
-        yield match.start(), match.end(), match.group(), fix
 
 
 def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -234,11 +255,12 @@ def run_occurrence(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if allowed is None or total <= allowed:
         return
     severity = ERROR if error_above is not None and total > error_above else None
-    seen = 0
-    for (start, end, text, fix), size in zip(matches, sizes, strict=True):
+    seen, beyond = 0, []
+    for span, size in zip(matches, sizes, strict=True):
         seen += size
-        if seen <= allowed:
-            continue
+        if seen > allowed:
+            beyond.append(span)
+    for start, end, text, fix in _runs(beyond):
         yield rule.finding(
             ctx.kind,
             start,
@@ -249,6 +271,23 @@ def run_occurrence(rule: Rule, ctx: Context) -> Iterator[Finding]:
             severity=severity,
             replacement=fix,
         )
+
+
+def _runs(spans: list[Span]) -> Iterator[Span]:
+    """Spans that touch, with the same fix, as one: a flood of 50,000 emoji is one finding
+    (and one fix), not 50,000."""
+    if not spans:
+        return
+    start, end, text, fix = spans[0]
+    pieces = [text]
+    for next_start, next_end, next_text, next_fix in spans[1:]:
+        if next_start == end and next_fix == fix:
+            end = next_end
+            pieces.append(next_text)
+            continue
+        yield start, end, "".join(pieces), fix
+        start, end, pieces, fix = next_start, next_end, [next_text], next_fix
+    yield start, end, "".join(pieces), fix
 
 
 def run_metric(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -63,9 +63,7 @@ def _levelled(config: str | None) -> Levelled:
     )
     per_kind = {}
     for kind in KINDS:
-        chosen = tuple(
-            r for r in rules if kind in r.kinds and r.enabled and r.scope == "message"
-        )
+        chosen = tuple(r for r in rules if kind in r.kinds and r.enabled and r.scope == "message")
         per_kind[kind] = (chosen, PhraseIndex(p for r in chosen for p in r.phrases))
     return rules, per_kind
 

@@ -15,6 +15,8 @@ def compile_pattern(source: str, case_sensitive: bool, replacement: str | None) 
     if found is not None and not case_sensitive:
         found = tuple(t.lower() for t in found)
     return Pattern(regex, found, case_sensitive, replacement)
+
+
 def triggers(source: str) -> tuple[str, ...] | None:
     """Literal strings one of which every match of `source` contains, if they can be told:
     its longest literal run, else the literal runs of each alternative of its first group."""
@@ -86,5 +88,3 @@ def _end(runs: list[str], run: str) -> str:
     if run:
         runs.append(run)
     return ""
-
-

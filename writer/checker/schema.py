@@ -144,7 +144,9 @@ def build(entry: RuleEntry, source: str = "rules.yaml") -> Rule:
         try:
             patterns.append(compile_pattern(regex, sensitive, fix))
         except re.error as error:
-            raise RuleError(f"{source}: rule {entry.id}: key 'patterns': {regex!r}: {error}") from None
+            raise RuleError(
+                f"{source}: rule {entry.id}: key 'patterns': {regex!r}: {error}"
+            ) from None
     phrases = [Phrase(entry.id, t, None, sensitive) for t in entry.tokens]
     phrases += [Phrase(entry.id, bad, good, sensitive) for bad, good in entry.swap.items()]
     severity = entry.severity

@@ -259,5 +259,3 @@ def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for match in pattern.finditer(ctx.text):
             if match.group().casefold() not in own:
                 yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
-
-
