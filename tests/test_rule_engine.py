@@ -78,7 +78,7 @@ def test_an_unknown_script_fails_naming_the_rule_and_the_key() -> None:
 def test_a_key_of_another_type_and_a_missing_key_fail_by_name() -> None:
     stray = failure(EXISTENCE.replace("tokens:", "swap: {a: b}\n  tokens:"))
     assert "register.text_speak" in stray and "'swap'" in stray and "existence" in stray
-    missing = failure(EXISTENCE.replace("  tokens: [rn, tbh, \"w/\", \"->\"]\n", ""))
+    missing = failure(EXISTENCE.replace('  tokens: [rn, tbh, "w/", "->"]\n', ""))
     assert "needs patterns or tokens" in missing
 
 
@@ -113,7 +113,7 @@ def test_tokens_match_whole_words_in_any_case_and_either_apostrophe() -> None:
     assert [(f.start, f.end) for f in found] == [(14, 17), (24, 26), (27, 29), (35, 37)]
     assert [f.message for f in found][:2] == ["'TBH' is text-speak", "'rn' is text-speak"]
     assert run(rule_file(EXISTENCE), "Born in a barn, turned north") == []
-    curly = rule_file(EXISTENCE.replace("tbh", "\"i'd like to add you\""))
+    curly = rule_file(EXISTENCE.replace("tbh", '"i\'d like to add you"'))
     assert [f.start for f in run(curly, "Hi, I’d like to add you")] == [4]
 
 

@@ -4,7 +4,7 @@ kind, level, setting or script name stops the load with the rule's id and the ke
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -37,6 +37,10 @@ _NEEDS: dict[str, tuple[set[str], str]] = {
 }
 
 
+def _all_kinds() -> list[KindName]:
+    return cast(list[KindName], list(KINDS))
+
+
 class RuleError(ValueError):
     """A rule file that cannot be loaded: where, which rule, which key, how to fix it."""
 
@@ -49,7 +53,7 @@ class RuleEntry(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
     type: RuleType
     severity: Level | dict[KindName | Literal["default"], Level]
-    kinds: list[KindName] = Field(default_factory=lambda: list(KINDS), min_length=1)
+    kinds: list[KindName] = Field(default_factory=lambda: _all_kinds(), min_length=1)
     scope: Literal["message", "across"] = "message"
     description: str
     source: str = "—"
@@ -153,7 +157,9 @@ def build(entry: RuleEntry, source: str = "rules.yaml") -> Rule:
     return Rule(
         id=entry.id,
         type=entry.type,
-        severities=dict(severity) if isinstance(severity, dict) else {"default": severity},
+        severities={str(k): str(v) for k, v in severity.items()}
+        if isinstance(severity, dict)
+        else {"default": severity},
         kinds=frozenset(entry.kinds),
         description=entry.description,
         source=entry.source,
@@ -161,7 +167,7 @@ def build(entry: RuleEntry, source: str = "rules.yaml") -> Rule:
         suggestion=entry.suggestion,
         patterns=tuple(patterns),
         phrases=tuple(phrases),
-        limits=dict(entry.limits),
+        limits={str(k): v for k, v in entry.limits.items()},
         metric=entry.metric,
         script=entry.script,
         replacement=entry.replacement,
