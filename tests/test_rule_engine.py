@@ -13,8 +13,7 @@ import yaml
 from tests.conftest import notes_from
 from writer.checker import apply_fixes, check, check_across, rules
 from writer.checker.context import Context
-from writer.checker.engine import RUNNERS, Finding, Rule
-from writer.checker.phrases import PhraseIndex
+from writer.checker.engine import RUNNERS, Finding, Rule, index_for
 from writer.checker.schema import RuleError, parse_rules
 from writer.cli import main
 from writer.settings import DEFAULT_GUIDANCE
@@ -27,7 +26,7 @@ def rule_file(text: str) -> tuple[Rule, ...]:
 def run(rules_: tuple[Rule, ...], text: str, kind: str = "connection_note") -> list[Finding]:
     """The given rules over one message, as the checker runs its own."""
     chosen = [r for r in rules_ if kind in r.kinds]
-    index = PhraseIndex(p for r in chosen for p in r.phrases)
+    index = index_for(chosen)
     ctx = Context(kind=kind, text=text, guidance=DEFAULT_GUIDANCE, phrases=index)
     return [f for r in chosen for f in RUNNERS[r.type](r, ctx)]
 

@@ -82,9 +82,18 @@ class Context:
         return self.text.lower()
 
     @lazy
-    def hits(self) -> dict[str, list[Hit]]:
-        """Every rule's literal phrases (`tokens:` and `swap:`) found in one pass."""
+    def found(self) -> tuple[dict[str, list[Hit]], set[str]]:
+        """Every rule's literal phrases (`tokens:` and `swap:`), and which of the patterns'
+        triggers the text holds, found in one pass."""
         return self.phrases.find(self.text)
+
+    @property
+    def hits(self) -> dict[str, list[Hit]]:
+        return self.found[0]
+
+    @property
+    def present(self) -> set[str]:
+        return self.found[1]
 
     @lazy
     def index(self) -> NotesIndex:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from writer.checker.context import Context
-from writer.checker.phrases import Phrase
+from writer.checker.phrases import Phrase, PhraseIndex
 from writer.settings import Guidance
 
 ERROR, WARNING, OFF = "error", "warning", "off"
@@ -52,21 +52,16 @@ class Pattern:
     """A compiled pattern, the literals it cannot match without, and its safe fix."""
 
     regex: re.Pattern[str]
-    # Every match contains one of these: a cheap substring test before the regex scan.
-    triggers: tuple[str, ...] | None
+    # Every match contains one of these (lower case unless case-sensitive): the phrase
+    # pass tells which a text holds, so most patterns are never run.
+    triggers: frozenset[str] | None
     case_sensitive: bool
     replacement: str | None = None
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        triggers = self.triggers
-        if triggers is not None:
-            haystack = text if self.case_sensitive else lowered
-            for trigger in triggers:
-                if trigger in haystack:
-                    break
-            else:
-                return iter(())  # a substring test is far cheaper than the regex scan
-        return self.regex.finditer(text)
+    def finditer(self, ctx: Context) -> Iterator[re.Match[str]] | None:
+        if self.triggers is not None and self.triggers.isdisjoint(ctx.present):
+            return None
+        return self.regex.finditer(ctx.text)
 
 
 @dataclass(frozen=True)
@@ -206,8 +201,10 @@ def _matches(rule: Rule, ctx: Context) -> list[Span]:
             [(h.start, h.end, h.match, h.replacement if keep_fix else None) for h in hits]
         )
     for pattern in rule.patterns:
+        found = pattern.finditer(ctx)
+        if found is None:
+            continue
         fix = pattern.replacement if pattern.replacement is not None else rule.replacement
-        found = pattern.finditer(ctx.text, ctx.lowered)
         sources.append([(m.start(), m.end(), m.group(), fix) for m in found])
     spans = [found for found in sources if found]
     if len(spans) == 1:  # one pattern's matches never overlap each other
@@ -230,6 +227,17 @@ def _disjoint(spans: Iterable[Span]) -> list[Span]:
         taken_starts.insert(i, start)
         taken.insert(i, span)
     return taken
+
+
+def index_for(rules: Iterable[Rule]) -> PhraseIndex:
+    """One automaton for these rules: their phrases, and their patterns' triggers."""
+    phrases: list[Phrase] = []
+    for rule in rules:
+        phrases += rule.phrases
+        for pattern in rule.patterns:
+            for trigger in pattern.triggers or ():
+                phrases.append(Phrase("", trigger, None, pattern.case_sensitive, trigger=True))
+    return PhraseIndex(phrases)
 
 
 def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:

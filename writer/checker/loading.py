@@ -11,7 +11,7 @@ from importlib import resources
 import yaml
 
 from writer.checker import scripts  # noqa: F401  (registers the scripts the schema names)
-from writer.checker.engine import LEVELS, OFF, Rule
+from writer.checker.engine import LEVELS, OFF, Rule, index_for
 from writer.checker.phrases import PhraseIndex
 from writer.checker.schema import parse_rules
 from writer.errors import UsageError
@@ -64,7 +64,7 @@ def _levelled(config: str | None) -> Levelled:
     per_kind = {}
     for kind in KINDS:
         chosen = tuple(r for r in rules if kind in r.kinds and r.enabled and r.scope == "message")
-        per_kind[kind] = (chosen, PhraseIndex(p for r in chosen for p in r.phrases))
+        per_kind[kind] = (chosen, index_for(chosen))
     return rules, per_kind
 
 

@@ -12,9 +12,10 @@ def compile_pattern(source: str, case_sensitive: bool, replacement: str | None) 
     """A pattern as rules.yaml writes it: a plain ' also matches a curly ’."""
     regex = re.compile(source.replace("'", "['’]"), 0 if case_sensitive else re.IGNORECASE)
     found = triggers(source)
-    if found is not None and not case_sensitive:
-        found = tuple(t.lower() for t in found)
-    return Pattern(regex, found, case_sensitive, replacement)
+    if found is None:
+        return Pattern(regex, None, case_sensitive, replacement)
+    keys = frozenset(t if case_sensitive else t.lower() for t in found)
+    return Pattern(regex, keys, case_sensitive, replacement)
 
 
 def triggers(source: str) -> tuple[str, ...] | None:

@@ -23,6 +23,7 @@ class Phrase:
     text: str
     replacement: str | None = None
     case_sensitive: bool = False
+    trigger: bool = False  # a pattern's literal, wanted anywhere, not as a word
 
     @property
     def key(self) -> str:
@@ -47,11 +48,13 @@ class PhraseIndex:
         self._folded = _automaton(p for p in self.phrases if not p.case_sensitive)
         self._exact = _automaton(p for p in self.phrases if p.case_sensitive)
 
-    def find(self, text: str) -> dict[str, list[Hit]]:
-        """Each rule's hits, leftmost first; of overlapping hits of a rule, the longest."""
-        if not self.phrases:
-            return {}
+    def find(self, text: str) -> tuple[dict[str, list[Hit]], set[str]]:
+        """Each rule's hits, leftmost first (of overlapping hits of a rule, the longest),
+        and the triggers present."""
         found: dict[str, list[Hit]] = {}
+        present: set[str] = set()
+        if not self.phrases:
+            return found, present
         straight = text.replace("’", "'")
         for automaton, haystack in ((self._folded, fold(straight)), (self._exact, straight)):
             if automaton is None:
@@ -60,6 +63,9 @@ class PhraseIndex:
             for last, entries in automaton.iter(haystack):
                 end = last + 1
                 for phrase, head, tail in entries:
+                    if phrase.trigger:
+                        present.add(phrase.key)
+                        continue
                     start = end - len(phrase.key)
                     if head and start > 0 and _is_word(haystack[start - 1]):
                         continue
@@ -67,7 +73,7 @@ class PhraseIndex:
                         continue
                     hit = Hit(start, end, text[start:end], phrase.replacement)
                     found.setdefault(phrase.rule, []).append(hit)
-        return {rule: _leftmost_longest(hits) for rule, hits in found.items()}
+        return {rule: _leftmost_longest(hits) for rule, hits in found.items()}, present
 
 
 def fold(text: str) -> str:
@@ -88,7 +94,10 @@ def _automaton(phrases: Iterable[Phrase]) -> Any:
         key = phrase.key
         # A boundary is wanted only where the phrase itself starts or ends with a word
         # character: `\b` before "->" would demand a letter there.
-        by_key.setdefault(key, []).append((phrase, _is_word(key[0]), _is_word(key[-1])))
+        entry = (phrase, _is_word(key[0]), _is_word(key[-1]))
+        if phrase.trigger and by_key.get(key) and any(p.trigger for p, _, _ in by_key[key]):
+            continue  # one trigger entry per literal is enough
+        by_key.setdefault(key, []).append(entry)
     if not by_key:
         return None
     automaton = ahocorasick.Automaton()
