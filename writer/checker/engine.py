@@ -58,10 +58,10 @@ class Pattern:
     case_sensitive: bool
     replacement: str | None = None
 
-    def finditer(self, ctx: Context) -> Iterator[re.Match[str]] | None:
-        if self.triggers is not None and self.triggers.isdisjoint(ctx.present):
+    def finditer(self, text: str, present: set[str]) -> Iterator[re.Match[str]] | None:
+        if self.triggers is not None and self.triggers.isdisjoint(present):
             return None
-        return self.regex.finditer(ctx.text)
+        return self.regex.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ class Rule:
     replacement: str | None = None
     count_characters: bool = False  # occurrence: count characters of matches, not matches
     scope: str = "message"  # or "across": judges several drafts together
+    # A text holds one of these or no pattern of the rule can match (None: can't be told).
+    gate: frozenset[str] | None = None
 
     @property
     def enabled(self) -> bool:
@@ -194,14 +196,17 @@ def _matches(rule: Rule, ctx: Context) -> list[Span]:
     """Every span a rule's phrases and patterns find: phrases first, then each pattern in
     file order; a span that overlaps one taken before is dropped, as is an empty one."""
     sources: list[list[Span]] = []
-    if rule.phrases:
+    hits = ctx.hits.get(rule.id) if rule.phrases else None
+    if hits:
         keep_fix = rule.type == "substitution"
-        hits = ctx.hits.get(rule.id, ())
         sources.append(
             [(h.start, h.end, h.match, h.replacement if keep_fix else None) for h in hits]
         )
+    text, present = ctx.text, ctx.present
+    if rule.gate is not None and rule.gate.isdisjoint(present):
+        return sources[0] if sources else []
     for pattern in rule.patterns:
-        found = pattern.finditer(ctx)
+        found = pattern.finditer(text, present)
         if found is None:
             continue
         fix = pattern.replacement if pattern.replacement is not None else rule.replacement

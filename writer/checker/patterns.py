@@ -11,11 +11,34 @@ from writer.checker.engine import Pattern
 def compile_pattern(source: str, case_sensitive: bool, replacement: str | None) -> Pattern:
     """A pattern as rules.yaml writes it: a plain ' also matches a curly ’."""
     regex = re.compile(source.replace("'", "['’]"), 0 if case_sensitive else re.IGNORECASE)
-    found = triggers(source)
+    found = triggers(source) or lead(source)
     if found is None:
         return Pattern(regex, None, case_sensitive, replacement)
     keys = frozenset(t if case_sensitive else t.lower() for t in found)
     return Pattern(regex, keys, case_sensitive, replacement)
+
+
+_SPECIAL = set("\\[](){}|.?*+^$")
+
+
+def lead(source: str) -> tuple[str, ...] | None:
+    """The characters a pattern must start with, when it starts with a plain one or with a
+    class of a few plain ones ('<', '\\[', '[$€£]'): a trigger for patterns of punctuation."""
+    if source.startswith("\\b"):
+        source = source[2:]
+    if len(source) >= 2 and source[0] == "\\" and source[1] in _SPECIAL | set("<>!-"):
+        chars, rest = source[1], source[2:]
+    elif source and source[0] not in _SPECIAL and not source[0].isalnum():
+        chars, rest = source[0], source[1:]
+    elif source.startswith("[") and "]" in source[1:]:
+        chars, rest = source[1 : source.index("]", 1)], source[source.index("]", 1) + 1 :]
+        if not chars or set(chars) & set("\\^-[") or any(c.isalnum() for c in chars):
+            return None
+    else:
+        return None
+    if rest[:1] in ("?", "*", "{"):
+        return None  # the first character may be absent
+    return tuple(chars)
 
 
 def triggers(source: str) -> tuple[str, ...] | None:

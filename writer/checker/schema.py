@@ -154,6 +154,9 @@ def build(entry: RuleEntry, source: str = "rules.yaml") -> Rule:
     phrases = [Phrase(entry.id, t, None, sensitive) for t in entry.tokens]
     phrases += [Phrase(entry.id, bad, good, sensitive) for bad, good in entry.swap.items()]
     severity = entry.severity
+    gate = None
+    if patterns and all(p.triggers is not None for p in patterns):
+        gate = frozenset().union(*(p.triggers or () for p in patterns))
     return Rule(
         id=entry.id,
         type=entry.type,
@@ -173,4 +176,5 @@ def build(entry: RuleEntry, source: str = "rules.yaml") -> Rule:
         replacement=entry.replacement,
         count_characters=entry.count == "characters",
         scope=entry.scope,
+        gate=gate,
     )
