@@ -81,7 +81,7 @@ def main() -> None:
                 "phrases": len(listed),
                 "drafts": len(texts),
                 "hits_per_draft": round(
-                    sum(len(index.find(t).get("r", [])) for t in texts) / len(texts), 1
+                    sum(len(index.find(t)[0].get("r", [])) for t in texts) / len(texts), 1
                 ),
                 "pyahocorasick_messages_per_second": round(aho),
                 "alternation_messages_per_second": round(alt),

@@ -4,6 +4,7 @@ swaps are matched by the engine at word boundaries; users set levels in their co
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from tests.conftest import notes_from
 from writer.checker import apply_fixes, check, check_across, rules
 from writer.checker.context import Context
 from writer.checker.engine import RUNNERS, Finding, Rule, index_for
+from writer.checker.loading import digest, load_rules
 from writer.checker.schema import RuleError, parse_rules
 from writer.cli import main
 from writer.settings import DEFAULT_GUIDANCE
@@ -147,6 +149,20 @@ def test_the_cross_message_rule_is_declared_and_runs() -> None:
         ("Sam Ortiz", "connection_note", text.replace("NAME", "Sam")),
     ]
     assert [(i, f.rule) for i, f in check_across(drafts)] == [(1, "distinct.across")]
+
+
+def test_the_stamp_is_rules_yaml_checked_by_this_schema() -> None:
+    """rules.checked.json lets `writer check` skip importing pydantic; a stale one would
+    only slow the load, but CI should say to refresh it."""
+    here = resources.files("writer.checker")
+    data = here.joinpath("rules.yaml").read_bytes()
+    stamp = json.loads(here.joinpath("rules.checked.json").read_bytes())
+    assert stamp["digest"] == digest(data), "run: python -m writer.checker.schema"
+    strict = parse_rules(yaml.safe_load(data.decode("utf-8")))
+    assert [r.to_json() for r in load_rules()] == [r.to_json() for r in strict]
+    assert [(r.patterns, r.phrases, r.gate) for r in load_rules()] == [
+        (r.patterns, r.phrases, r.gate) for r in strict
+    ]
 
 
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:

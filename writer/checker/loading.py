@@ -3,26 +3,74 @@ from the config file laid over it, and each message kind's phrases compiled once
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from dataclasses import replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import yaml
 
 from writer.checker import scripts  # noqa: F401  (registers the scripts the schema names)
-from writer.checker.engine import LEVELS, OFF, Rule, index_for
+from writer.checker.building import build
+from writer.checker.engine import ACROSS_SCRIPTS, LEVELS, OFF, SCRIPTS, Rule, index_for
 from writer.checker.phrases import PhraseIndex
-from writer.checker.schema import parse_rules
 from writer.errors import UsageError
+from writer.settings import Guidance
+
+_HERE = resources.files("writer.checker")
 
 
 @cache
 def load_rules() -> tuple[Rule, ...]:
-    """Every rule in rules.yaml, in file order, at its own level (read once per process)."""
-    text = resources.files("writer.checker").joinpath("rules.yaml").read_text("utf-8")
+    """Every rule in rules.yaml, in file order, at its own level (read once per process).
+
+    The schema (pydantic) checks the file unless rules.checked.json holds this very file
+    already checked, by this schema, against these scripts: that saves `writer check`
+    importing pydantic. A stale stamp only costs the check, never skips it."""
+    data = _HERE.joinpath("rules.yaml").read_bytes()
+    try:
+        stamp = json.loads(_HERE.joinpath("rules.checked.json").read_bytes())
+    except (OSError, ValueError):
+        stamp = {}
+    if stamp.get("digest") == digest(data):
+        return tuple(build(entry) for entry in stamp["rules"])
+    from writer.checker.schema import parse_rules
+
+    return parse_rules(_yaml(data), "rules.yaml")
+
+
+def digest(data: bytes) -> str:
+    """What a check of rules.yaml depends on: the file, the schema, the registered scripts
+    and the settings the limits may name."""
+    parts = [
+        data,
+        _HERE.joinpath("schema.py").read_bytes(),
+        _HERE.joinpath("building.py").read_bytes(),
+        " ".join(sorted(SCRIPTS)).encode(),
+        " ".join(sorted(ACROSS_SCRIPTS)).encode(),
+        " ".join(sorted(Guidance.names())).encode(),
+    ]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def write_checked() -> str:
+    """Check rules.yaml and write the stamp beside it (`python -m writer.checker.schema`)."""
+    from writer.checker.schema import normalised
+
+    data = _HERE.joinpath("rules.yaml").read_bytes()
+    stamp = {"digest": digest(data), "rules": normalised(_yaml(data))}
+    path = Path(str(_HERE.joinpath("rules.checked.json")))
+    path.write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return str(path)
+
+
+def _yaml(data: bytes) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return parse_rules(yaml.load(text, Loader=loader), "rules.yaml")
+    return yaml.load(data.decode("utf-8"), Loader=loader)
 
 
 def active_rules() -> tuple[Rule, ...]:

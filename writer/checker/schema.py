@@ -3,14 +3,12 @@ kind, level, setting or script name stops the load with the rule's id and the ke
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from writer.checker.engine import ACROSS_SCRIPTS, KINDS, SCRIPTS, Pattern, Rule
-from writer.checker.patterns import compile_pattern
-from writer.checker.phrases import Phrase
+from writer.checker.building import RuleError, build
+from writer.checker.engine import ACROSS_SCRIPTS, KINDS, SCRIPTS, Rule
 from writer.settings import Guidance
 
 RuleType = Literal["existence", "substitution", "occurrence", "metric", "script"]
@@ -39,10 +37,6 @@ _NEEDS: dict[str, tuple[set[str], str]] = {
 
 def _all_kinds() -> list[KindName]:
     return cast(list[KindName], list(KINDS))
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be loaded: where, which rule, which key, how to fix it."""
 
 
 class RuleEntry(BaseModel):
@@ -124,8 +118,14 @@ def parse_rules(entries: Any, source: str = "rules.yaml") -> tuple[Rule, ...]:
         if checked.id in seen:
             raise RuleError(f"{source}: rule {rid}: key 'id': used by an earlier rule")
         seen.add(checked.id)
-        rules.append(build(checked, source))
+        rules.append(build(checked.model_dump(), source))
     return tuple(rules)
+
+
+def normalised(entries: Any, source: str = "rules.yaml") -> list[dict[str, Any]]:
+    """The entries checked, with every default filled in: what rules.checked.json holds."""
+    parse_rules(entries, source)  # raises on the first bad entry
+    return [RuleEntry.model_validate(entry).model_dump() for entry in entries]
 
 
 def _explain(error: ValidationError) -> str:
@@ -139,42 +139,9 @@ def _explain(error: ValidationError) -> str:
     return f"key {key!r}: {first['msg']}"
 
 
-def build(entry: RuleEntry, source: str = "rules.yaml") -> Rule:
-    """The engine's rule for a checked entry: patterns compiled, phrases gathered."""
-    sensitive = entry.case_sensitive
-    patterns: list[Pattern] = []
-    for item in entry.patterns:
-        regex, fix = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        try:
-            patterns.append(compile_pattern(regex, sensitive, fix))
-        except re.error as error:
-            raise RuleError(
-                f"{source}: rule {entry.id}: key 'patterns': {regex!r}: {error}"
-            ) from None
-    phrases = [Phrase(entry.id, t, None, sensitive) for t in entry.tokens]
-    phrases += [Phrase(entry.id, bad, good, sensitive) for bad, good in entry.swap.items()]
-    severity = entry.severity
-    gate = None
-    if patterns and all(p.triggers is not None for p in patterns):
-        gate = frozenset().union(*(p.triggers or () for p in patterns))
-    return Rule(
-        id=entry.id,
-        type=entry.type,
-        severities={str(k): str(v) for k, v in severity.items()}
-        if isinstance(severity, dict)
-        else {"default": severity},
-        kinds=frozenset(entry.kinds),
-        description=entry.description,
-        source=entry.source,
-        message=entry.message,
-        suggestion=entry.suggestion,
-        patterns=tuple(patterns),
-        phrases=tuple(phrases),
-        limits={str(k): v for k, v in entry.limits.items()},
-        metric=entry.metric,
-        script=entry.script,
-        replacement=entry.replacement,
-        count_characters=entry.count == "characters",
-        scope=entry.scope,
-        gate=gate,
-    )
+__all__ = ["RuleEntry", "RuleError", "normalised", "parse_rules"]
+
+if __name__ == "__main__":
+    from writer.checker.loading import write_checked
+
+    print(f"wrote {write_checked()}")
