@@ -15,6 +15,12 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+# Where the config file is, and its checker [rules] table, live in a module without
+# pydantic so that `writer check` can read them without importing pydantic-settings.
+from writer.config_file import config_path, rule_levels
+
+__all__ = ["Settings", "config_path", "data_dir", "load_settings", "rule_levels"]
+
 DEFAULT_MODEL = "gpt-4o-mini"
 
 
@@ -34,16 +40,6 @@ DEFAULT_PRICES: dict[str, Price] = {
     "gpt-4.1": Price(input=2.00, output=8.00),
     "gpt-4.1-nano": Price(input=0.10, output=0.40),
 }
-
-
-def config_path() -> Path:
-    """The settings file: `WRITER_CONFIG`, else the platform's user config dir."""
-    explicit = os.environ.get("WRITER_CONFIG")
-    if explicit:
-        return Path(explicit).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path("writer") / "config.toml"
 
 
 def data_dir() -> Path:
@@ -121,31 +117,3 @@ def _warn_if_key_is_exposed(path: Path) -> None:
             )
     except OSError:
         return
-
-
-RULE_LEVELS = ("off", "warning", "error")
-
-
-def rule_levels(path: Path | None = None) -> dict[str, str]:
-    """The `[rules]` table of the config file: checker rule id -> "off", "warning" or
-    "error" (e.g. `"ai.tells" = "off"`). No file, no table: no changes."""
-    import tomllib
-
-    from writer.errors import UsageError
-
-    path = path or config_path()
-    try:
-        with path.open("rb") as handle:
-            table = tomllib.load(handle).get("rules", {})
-    except FileNotFoundError:
-        return {}
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise UsageError(f"cannot read the config file {path}: {error}") from None
-    if not isinstance(table, dict):
-        raise UsageError(f'{path}: [rules] must be a table, e.g. "ai.tells" = "off"')
-    for key, value in table.items():
-        if value not in RULE_LEVELS:
-            raise UsageError(
-                f"{path}: [rules] {key!r} = {value!r}: use one of {', '.join(RULE_LEVELS)}"
-            )
-    return dict(table)

@@ -96,7 +96,7 @@ def _levelled(config: str | None) -> Levelled:
     """Keyed by `WRITER_CONFIG` so that a changed setting is read afresh; the file itself is
     read once per process."""
     from writer.checker.engine import KINDS
-    from writer.config import config_path, rule_levels
+    from writer.config_file import config_path, rule_levels
 
     levels = rule_levels()
     base = load_rules()
