@@ -3,9 +3,9 @@ from the config file laid over it, and each message kind's phrases compiled once
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -54,7 +54,9 @@ def digest(data: bytes) -> str:
         " ".join(sorted(ACROSS_SCRIPTS)).encode(),
         " ".join(sorted(Guidance.names())).encode(),
     ]
-    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+    # A checksum, not a cryptographic hash: it detects edits, and hashlib costs `writer
+    # check` 15 ms to import.
+    return f"crc32:{zlib.crc32(bytes(1).join(parts)):08x}"
 
 
 def write_checked() -> str:
@@ -75,27 +77,31 @@ def _yaml(data: bytes) -> Any:
 
 def active_rules() -> tuple[Rule, ...]:
     """Every rule at the level the user's config file sets for it (OFF when disabled)."""
-    return _levelled(os.environ.get("WRITER_CONFIG"))[0]
+    return _levelled(os.environ.get("WRITER_CONFIG"))
 
 
 def rules_for(kind: str) -> tuple[Rule, ...]:
     """The enabled rules that judge one message of `kind`, in file order."""
-    return _levelled(os.environ.get("WRITER_CONFIG"))[1][kind][0]
+    return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[0]
 
 
 def phrase_index(kind: str) -> PhraseIndex:
     """The literal phrases of every enabled rule for `kind`, ready for one scan."""
-    return _levelled(os.environ.get("WRITER_CONFIG"))[1][kind][1]
-
-
-Levelled = tuple[tuple[Rule, ...], dict[str, tuple[tuple[Rule, ...], PhraseIndex]]]
+    return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[1]
 
 
 @cache
-def _levelled(config: str | None) -> Levelled:
+def _for_kind(config: str | None, kind: str) -> tuple[tuple[Rule, ...], PhraseIndex]:
+    chosen = tuple(
+        r for r in _levelled(config) if kind in r.kinds and r.enabled and r.scope == "message"
+    )
+    return chosen, index_for(chosen)
+
+
+@cache
+def _levelled(config: str | None) -> tuple[Rule, ...]:
     """Keyed by `WRITER_CONFIG` so that a changed setting is read afresh; the file itself is
     read once per process."""
-    from writer.checker.engine import KINDS
     from writer.config_file import config_path, rule_levels
 
     levels = rule_levels()
@@ -106,14 +112,9 @@ def _levelled(config: str | None) -> Levelled:
             f"{config_path()}: [rules] {unknown[0]!r}: no checker rule has that id; "
             "`writer rules` lists them"
         )
-    rules = tuple(
+    return tuple(
         replace(r, severities={"default": levels[r.id]}) if r.id in levels else r for r in base
     )
-    per_kind = {}
-    for kind in KINDS:
-        chosen = tuple(r for r in rules if kind in r.kinds and r.enabled and r.scope == "message")
-        per_kind[kind] = (chosen, index_for(chosen))
-    return rules, per_kind
 
 
 __all__ = ["LEVELS", "OFF", "active_rules", "load_rules", "phrase_index", "rules_for"]
