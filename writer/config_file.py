@@ -24,17 +24,20 @@ RULE_LEVELS = ("off", "warning", "error")
 def rule_levels(path: Path | None = None) -> dict[str, str]:
     """The `[rules]` table of the config file: checker rule id -> "off", "warning" or
     "error" (e.g. `"ai.tells" = "off"`). No file, no table: no changes."""
-    import tomllib
-
     from writer.errors import UsageError
 
     path = path or config_path()
     try:
-        with path.open("rb") as handle:
-            table = tomllib.load(handle).get("rules", {})
+        data = path.read_bytes()
     except FileNotFoundError:
         return {}
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        raise UsageError(f"cannot read the config file {path}: {error.strerror}") from None
+    import tomllib  # only when there is a file: `writer check` starts faster without
+
+    try:
+        table = tomllib.loads(data.decode("utf-8")).get("rules", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"cannot read the config file {path}: {error}") from None
     if not isinstance(table, dict):
         raise UsageError(f'{path}: [rules] must be a table, e.g. "ai.tells" = "off"')
