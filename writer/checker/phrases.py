@@ -59,17 +59,16 @@ class PhraseIndex:
         for automaton, haystack in ((self._folded, fold(straight)), (self._exact, straight)):
             if automaton is None:
                 continue
-            size = len(haystack)
             for last, entries in automaton.iter(haystack):
                 end = last + 1
-                for phrase, head, tail in entries:
-                    if phrase.trigger:
-                        present.add(phrase.key)
+                for phrase, size, head, tail in entries:
+                    if size < 0:  # a trigger: wanted anywhere, and once is enough
+                        present.add(phrase.text)
                         continue
-                    start = end - len(phrase.key)
+                    start = end - size
                     if head and start > 0 and _is_word(haystack[start - 1]):
                         continue
-                    if tail and end < size and _is_word(haystack[end]):
+                    if tail and end < len(haystack) and _is_word(haystack[end]):
                         continue
                     hit = Hit(start, end, text[start:end], phrase.replacement)
                     found.setdefault(phrase.rule, []).append(hit)
@@ -89,15 +88,17 @@ def _is_word(char: str) -> bool:
 
 
 def _automaton(phrases: Iterable[Phrase]) -> Any:
-    by_key: dict[str, list[tuple[Phrase, bool, bool]]] = {}
+    by_key: dict[str, list[tuple[Phrase, int, bool, bool]]] = {}
     for phrase in phrases:
         key = phrase.key
+        entries = by_key.setdefault(key, [])
+        if phrase.trigger:
+            if not any(size < 0 for _, size, _, _ in entries):  # one per literal is enough
+                entries.append((Phrase("", key, trigger=True), -1, False, False))
+            continue
         # A boundary is wanted only where the phrase itself starts or ends with a word
         # character: `\b` before "->" would demand a letter there.
-        entry = (phrase, _is_word(key[0]), _is_word(key[-1]))
-        if phrase.trigger and by_key.get(key) and any(p.trigger for p, _, _ in by_key[key]):
-            continue  # one trigger entry per literal is enough
-        by_key.setdefault(key, []).append(entry)
+        entries.append((phrase, len(key), _is_word(key[0]), _is_word(key[-1])))
     if not by_key:
         return None
     automaton = ahocorasick.Automaton()
