@@ -15,6 +15,12 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+# Where the config file is, and its checker [rules] table, live in a module without
+# pydantic so that `writer check` can read them without importing pydantic-settings.
+from writer.config_file import config_path, rule_levels
+
+__all__ = ["Settings", "config_path", "data_dir", "load_settings", "rule_levels"]
+
 DEFAULT_MODEL = "gpt-4o-mini"
 
 
@@ -34,16 +40,6 @@ DEFAULT_PRICES: dict[str, Price] = {
     "gpt-4.1": Price(input=2.00, output=8.00),
     "gpt-4.1-nano": Price(input=0.10, output=0.40),
 }
-
-
-def config_path() -> Path:
-    """The settings file: `WRITER_CONFIG`, else the platform's user config dir."""
-    explicit = os.environ.get("WRITER_CONFIG")
-    if explicit:
-        return Path(explicit).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path("writer") / "config.toml"
 
 
 def data_dir() -> Path:
@@ -78,6 +74,8 @@ class Settings(BaseSettings):
     max_output_tokens: int = Field(default=600, ge=50)
     offline: bool = False
     prices: dict[str, Price] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
+    # The checker's [rules] table; read and checked by rule_levels, not by the backends.
+    rules: dict[str, str] = Field(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(

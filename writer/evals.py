@@ -14,11 +14,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from writer.backends import Backend
-from writer.checker.text import words
 from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
 from writer.notes import Notes
 from writer.planner import plan_for
+from writer.text import words
 
 # How far a metric may fall below the baseline before the gate fails (absolute).
 TOLERANCE = 0.02

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from writer.checker.text import first_name
+from writer.text import first_name
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -6,8 +6,8 @@ import hashlib
 import re
 from datetime import datetime
 
-from writer.checker.text import STOPWORDS
 from writer.notes import Culture, Interviewer, Notes
+from writer.text import STOPWORDS
 
 _CLAUSE_BREAKS = (
     ", ",

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from writer.checker import scripts
+from writer.checker.context import Context
 from writer.checker.engine import (
+    ACROSS_SCRIPTS,
     ERROR,
     KINDS,
+    OFF,
+    RUNNERS,
     WARNING,
     Finding,
     Rule,
-    load_rules,
-    rules_for,
-    run_existence,
-    run_metric,
-    run_occurrence,
 )
+from writer.checker.loading import active_rules, phrase_index, rules_for
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 if TYPE_CHECKING:
@@ -67,8 +67,8 @@ class Report:
 
 
 def rules() -> tuple[Rule, ...]:
-    """Every checker rule."""
-    return load_rules()
+    """Every checker rule, at the level the user's config file sets (OFF when disabled)."""
+    return active_rules()
 
 
 def limit_for(kind: str, tier: str, guidance: Guidance = DEFAULT_GUIDANCE) -> tuple[int, str]:
@@ -94,12 +94,19 @@ def check(
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
     tier = tier or (notes.tier.value if notes else "free")
-    ctx = scripts.Context(
-        kind=kind, text=text, guidance=guidance, tier=tier, subject=subject, to=to, notes=notes
+    ctx = Context(
+        kind=kind,
+        text=text,
+        guidance=guidance,
+        tier=tier,
+        subject=subject,
+        to=to,
+        notes=notes,
+        phrases=phrase_index(kind),
     )
     findings: list[Finding] = []
     for rule in rules_for(kind):
-        findings += _run(rule, ctx)
+        findings += RUNNERS[rule.type](rule, ctx)
     limit, unit = limit_for(kind, tier, guidance)
     return Report(
         kind=kind,
@@ -116,31 +123,26 @@ def check(
 def _drop_echoes(findings: list[Finding], length: int) -> list[Finding]:
     """Drop a grounding warning that sits inside another rule's pointed finding: the other
     rule already says what is wrong there."""
-    pointed = [
+    if not any(f.rule == "grounded.details" for f in findings):
+        return findings
+    pointed = sorted(
         (f.start, f.end)
         for f in findings
         if f.rule != "grounded.details"
         and f.field == "text"
         and (f.start, f.end) != (0, length)
         and not f.rule.startswith("length.")
-    ]
-    return [
-        f
-        for f in findings
-        if f.rule != "grounded.details" or not any(s <= f.start and f.end <= e for s, e in pointed)
-    ]
+    )
+    starts = [s for s, _ in pointed]
+    reach: list[int] = []  # the furthest end among the pointed spans up to each one
+    for _, end in pointed:
+        reach.append(max(end, reach[-1]) if reach else end)
 
+    def inside(f: Finding) -> bool:
+        i = bisect_right(starts, f.start)
+        return i > 0 and reach[i - 1] >= f.end
 
-def _run(rule: Rule, ctx: scripts.Context) -> list[Finding]:
-    if rule.type == "existence":
-        return list(run_existence(rule, ctx.kind, ctx.text, ctx.lowered))
-    if rule.type == "occurrence":
-        return list(run_occurrence(rule, ctx.kind, ctx.text, ctx.lowered, ctx.guidance))
-    if rule.type == "metric":
-        measured = len(ctx.text) if rule.metric == "chars" else ctx.word_count
-        return list(run_metric(rule, ctx.kind, ctx.text, measured, ctx.guidance, ctx.tier))
-    script = scripts.SCRIPTS.get(rule.script or "")
-    return list(script(rule, ctx)) if script else []
+    return [f for f in findings if f.rule != "grounded.details" or not inside(f)]
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -165,6 +167,8 @@ def check_text(kind: str, text: str, **options: Any) -> Report:
         replace(f, start=f.start + subject_at, end=f.end + subject_at, field="text")
         if f.field == "subject"
         else replace(f, start=f.start + shift, end=f.end + shift)
+        if shift
+        else f
         for f in report.findings
     ]
     report.text = text
@@ -174,9 +178,12 @@ def check_text(kind: str, text: str, **options: Any) -> Report:
 def check_across(
     drafts: Sequence[tuple[str, str, str]], guidance: Guidance = DEFAULT_GUIDANCE
 ) -> list[tuple[int, Finding]]:
-    """`distinct.across` over (recipient, kind, text) drafts: (index, finding) pairs."""
-    rule = next(r for r in load_rules() if r.script == "distinct")
-    return scripts.distinct(rule, list(drafts), guidance)
+    """Every `scope: across` rule over (recipient, kind, text) drafts: (index, finding)."""
+    out: list[tuple[int, Finding]] = []
+    for rule in active_rules():
+        if rule.scope == "across" and rule.enabled:
+            out += ACROSS_SCRIPTS[rule.script or ""](rule, list(drafts), guidance)
+    return out
 
 
 def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
@@ -199,6 +206,7 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
 __all__ = [
     "ERROR",
     "KINDS",
+    "OFF",
     "WARNING",
     "Finding",
     "Report",

@@ -1,21 +1,21 @@
-"""A small engine for rules written as data (rules.yaml), in the manner of Vale's styles."""
+"""A small engine for rules written as data (rules.yaml), in the manner of Vale's styles:
+the rule types, one runner per type with one signature, and the registry of scripts."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from writer.checker.context import Context
+from writer.checker.phrases import Phrase, PhraseIndex
 from writer.settings import Guidance
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, OFF = "error", "warning", "off"
+LEVELS = (OFF, WARNING, ERROR)
 KINDS = ("thank_you_email", "connection_note", "follow_up_message")
-_TYPES = {"existence", "occurrence", "metric", "script"}
 
 
 @dataclass(frozen=True)
@@ -49,29 +49,24 @@ class Finding:
 
 @dataclass(frozen=True)
 class Pattern:
-    """A compiled pattern, the literal it cannot match without, and its safe fix."""
+    """A compiled pattern, the literals it cannot match without, and its safe fix."""
 
     regex: re.Pattern[str]
-    # Every match contains one of these: a cheap substring test before the regex scan.
-    triggers: tuple[str, ...] | None
+    # Every match contains one of these (lower case unless case-sensitive): the phrase
+    # pass tells which a text holds, so most patterns are never run.
+    triggers: frozenset[str] | None
     case_sensitive: bool
     replacement: str | None = None
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        triggers = self.triggers
-        if triggers is not None:
-            haystack = text if self.case_sensitive else lowered
-            for trigger in triggers:
-                if trigger in haystack:
-                    break
-            else:
-                return iter(())  # a substring test is far cheaper than the regex scan
+    def finditer(self, text: str, present: set[str]) -> Iterator[re.Match[str]] | None:
+        if self.triggers is not None and self.triggers.isdisjoint(present):
+            return None
         return self.regex.finditer(text)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One checker rule, as read from rules.yaml."""
+    """One checker rule, as read from rules.yaml (writer/checker/schema.py checks it)."""
 
     id: str
     type: str
@@ -82,33 +77,52 @@ class Rule:
     message: str
     suggestion: str | None
     patterns: tuple[Pattern, ...] = ()
+    phrases: tuple[Phrase, ...] = ()  # `tokens:` and `swap:`, matched by the engine
     limits: dict[str, str] = field(default_factory=dict)
     metric: str | None = None
     script: str | None = None
     replacement: str | None = None
     count_characters: bool = False  # occurrence: count characters of matches, not matches
+    scope: str = "message"  # or "across": judges several drafts together
+    # A text holds one of these or no pattern of the rule can match (None: can't be told).
+    gate: frozenset[str] | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.severities != {"default": OFF}
 
     def severity_for(self, kind: str) -> str:
         return self.severities.get(kind, self.severities["default"])
 
     def finding(self, kind: str, start: int, end: int, **values: Any) -> Finding:
         """A finding of this rule, its message and suggestion filled in from `values`."""
+        try:
+            key = (self.id, kind, *values.items())
+            said = _SAID.get(key)
+        except TypeError:  # a value that cannot be hashed: fill it in every time
+            key, said = None, None
+        if said is None:
+            said = self._say(kind, values)
+            if key is not None:
+                if len(_SAID) > 4096:
+                    _SAID.clear()
+                _SAID[key] = said
+        severity, message, suggestion, replacement, where = said
+        return Finding(self.id, severity, message, start, end, suggestion, replacement, where)
+
+    def _say(self, kind: str, values: dict[str, Any]) -> _Said:
         fill = _Fill(values)
-        suggestion = self.suggestion.format_map(fill) if self.suggestion else None
-        return Finding(
-            rule=self.id,
-            severity=values.pop("severity", None) or self.severity_for(kind),
-            message=self.message.format_map(fill),
-            start=start,
-            end=end,
-            suggestion=suggestion,
-            replacement=values.get("replacement"),
-            field=values.get("field", "text"),
+        return (
+            values.get("severity") or self.severity_for(kind),
+            self.message.format_map(fill),
+            self.suggestion.format_map(fill) if self.suggestion else None,
+            values.get("replacement"),
+            values.get("field", "text"),
         )
 
     def limit(self, guidance: Guidance, name: str) -> float | None:
         setting = self.limits.get(name)
-        return None if setting is None else _setting(guidance, setting, values={})
+        return None if setting is None else setting_value(guidance, setting, values={})
 
     def to_json(self) -> dict[str, Any]:
         severity: Any = self.severities["default"]
@@ -119,9 +133,16 @@ class Rule:
             "type": self.type,
             "severity": severity,
             "kinds": [k for k in KINDS if k in self.kinds],
+            "scope": self.scope,
             "catches": self.description,
             "source": self.source,
         }
+
+
+# What a finding says, by (rule, kind, values): a text with thousands of the same match
+# (50,000 emoji) formats the message once.
+_Said = tuple[str, str, str | None, str | None, str]
+_SAID: dict[tuple[Any, ...], _Said] = {}
 
 
 class _Fill(dict[str, Any]):
@@ -129,215 +150,190 @@ class _Fill(dict[str, Any]):
         return "{" + key + "}"
 
 
-def _setting(guidance: Guidance, name: str, values: dict[str, Any]) -> float:
+def setting_value(guidance: Guidance, name: str, values: dict[str, Any]) -> float:
     if name == "note_chars":
         return guidance.note_chars(values.get("tier", "free"))
     return float(getattr(guidance, name))
 
 
-def _compile(source: str, case_sensitive: bool, replacement: str | None) -> Pattern:
-    regex = re.compile(source.replace("'", "['’]"), 0 if case_sensitive else re.IGNORECASE)
-    found = triggers(source)
-    if found is not None and not case_sensitive:
-        found = tuple(t.lower() for t in found)
-    return Pattern(regex, found, case_sensitive, replacement)
+# -- the registry of scripts ---------------------------------------------------------------
+
+Runner = Callable[[Rule, Context], Iterable[Finding]]
+Drafts = Sequence[tuple[str, str, str]]  # (recipient name, kind, text)
+AcrossRunner = Callable[[Rule, Drafts, Guidance], list[tuple[int, Finding]]]
+
+SCRIPTS: dict[str, Runner] = {}
+ACROSS_SCRIPTS: dict[str, AcrossRunner] = {}
 
 
-def triggers(source: str) -> tuple[str, ...] | None:
-    """Literal strings one of which every match of `source` contains, if they can be told:
-    its longest literal run, else the literal runs of each alternative of its first group."""
-    run = literal_run(source)
-    if run is not None:
-        return (run,)
-    body = source.removeprefix("\\b").removeprefix("(?:")
-    if not body.startswith("(") or body.startswith("(?"):
-        return None
-    found: list[str] = []
-    for alternative in _alternatives(body):
-        inner = triggers(alternative)
-        if inner is None:
-            return None
-        found += inner
-    return tuple(found)
+def script(name: str) -> Callable[[Runner], Runner]:
+    """Register a check on one message as the script `name` (for `script: name`)."""
+
+    def register(run: Runner) -> Runner:
+        SCRIPTS[name] = run
+        return run
+
+    return register
 
 
-def _alternatives(body: str) -> list[str]:
-    """The top-level alternatives of the group that `body` starts with."""
-    parts, depth, start = [], 0, 1
-    for i, char in enumerate(body):
-        if char == "\\":
-            continue
-        depth += (char == "(") - (char == ")")
-        if depth == 1 and char == "|":
-            parts.append(body[start:i])
-            start = i + 1
-        elif depth == 0:
-            parts.append(body[start:i])
-            return parts
-    return []
+def across_script(name: str) -> Callable[[AcrossRunner], AcrossRunner]:
+    """Register a check over several drafts as the script `name` (for `scope: across`)."""
+
+    def register(run: AcrossRunner) -> AcrossRunner:
+        ACROSS_SCRIPTS[name] = run
+        return run
+
+    return register
 
 
-_QUANTIFIERS = "?*+{"
+# -- the runners: one signature for every type ---------------------------------------------
 
 
-def literal_run(source: str) -> str | None:
-    """The longest run of plain letters and spaces a regular expression always matches
-    (outside groups, classes and escapes), if it has one of three or more letters."""
-    runs: list[str] = []
-    run, depth, i = "", 0, 0
-    while i < len(source):
-        char = source[i]
-        following = source[i + 1] if i + 1 < len(source) else ""
-        if char == "\\":
-            i, run = i + 2, _end(runs, run)
-            continue
-        if char == "[":
-            i, run = source.index("]", i + 1) + 1, _end(runs, run)
-            continue
-        if char == "|" and depth == 0:
-            return None  # alternatives at the top: nothing is always there
-        depth += (char == "(") - (char == ")")
-        if depth == 0 and char != ")" and (char.isalpha() or char == " "):
-            if following in _QUANTIFIERS and following:
-                run = _end(runs, run)
-            else:
-                run += char
-        else:
-            run = _end(runs, run)
-        i += 1
-    _end(runs, run)
-    best = max((r.strip() for r in runs), key=len, default="")
-    return best if sum(c.isalpha() for c in best) >= 3 else None
+Span = tuple[int, int, str, str | None]  # start, end, the words there, the fix
 
 
-def _end(runs: list[str], run: str) -> str:
-    if run:
-        runs.append(run)
-    return ""
-
-
-def _rule_from(entry: dict[str, Any]) -> Rule:
-    rid = entry.get("id", "?")
-    if entry.get("type") not in _TYPES:
-        raise ValueError(f"rules.yaml: rule {rid}: type must be one of {sorted(_TYPES)}")
-    severity = entry["severity"]
-    severities = dict(severity) if isinstance(severity, dict) else {"default": severity}
-    sensitive = bool(entry.get("case_sensitive", False))
-    raw = list(entry.get("patterns", []))
-    fixes = entry.get("replacements", {})
-    limits = dict(entry.get("limits", {}))
-    known = Guidance.names() | {"note_chars"}
-    for setting in limits.values():
-        if setting not in known:
-            raise ValueError(f"rules.yaml: rule {rid}: no setting named {setting!r}")
-    kinds = entry.get("kinds", list(KINDS))
-    return Rule(
-        id=rid,
-        type=entry["type"],
-        severities=severities,
-        kinds=frozenset(kinds),
-        description=entry["description"],
-        source=entry.get("source", "—"),
-        message=entry["message"],
-        suggestion=entry.get("suggestion"),
-        patterns=tuple(_compile(p, sensitive, fixes.get(p)) for p in raw),
-        limits=limits,
-        metric=entry.get("metric"),
-        script=entry.get("script"),
-        replacement=entry.get("replacement"),
-        count_characters=entry.get("count") == "characters",
-    )
-
-
-@cache
-def rules_for(kind: str) -> tuple[Rule, ...]:
-    """The rules that apply to one message kind, in file order."""
-    return tuple(rule for rule in load_rules() if kind in rule.kinds)
-
-
-@cache
-def load_rules() -> tuple[Rule, ...]:
-    """Every rule in rules.yaml, in file order (read once per process)."""
-    text = resources.files("writer.checker").joinpath("rules.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return tuple(_rule_from(entry) for entry in yaml.load(text, Loader=loader))
-
-
-# -- running the generic rule types --------------------------------------------------------
-
-Script = Callable[[Rule, Any], Iterable[Finding]]
-
-
-def run_existence(rule: Rule, kind: str, text: str, lowered: str) -> Iterator[Finding]:
-    """A finding per match; where two patterns of a rule match the same words, one."""
-    taken: list[tuple[int, int]] = []
+def _matches(rule: Rule, ctx: Context) -> list[Span]:
+    """Every span a rule's phrases and patterns find: phrases first, then each pattern in
+    file order; a span that overlaps one taken before is dropped, as is an empty one."""
+    sources: list[list[Span]] = []
+    hits = ctx.hits.get(rule.id) if rule.phrases else None
+    if hits:
+        keep_fix = rule.type == "substitution"
+        sources.append(
+            [(h.start, h.end, h.match, h.replacement if keep_fix else None) for h in hits]
+        )
+    text, present = ctx.text, ctx.present
+    if rule.gate is not None and rule.gate.isdisjoint(present):
+        return sources[0] if sources else []
     for pattern in rule.patterns:
-        for match in pattern.finditer(text, lowered):
-            start, end = match.span()
-            if end == start or any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            yield rule.finding(
-                kind, start, end, match=match.group().strip(), replacement=pattern.replacement
-            )
+        found = pattern.finditer(text, present)
+        if found is None:
+            continue
+        fix = pattern.replacement if pattern.replacement is not None else rule.replacement
+        sources.append([(m.start(), m.end(), m.group(), fix) for m in found])
+    spans = [found for found in sources if found]
+    if len(spans) == 1:  # one pattern's matches never overlap each other
+        return [span for span in spans[0] if span[0] != span[1]]
+    return _disjoint(span for found in spans for span in found)
 
 
-def run_occurrence(
-    rule: Rule, kind: str, text: str, lowered: str, guidance: Guidance
-) -> Iterator[Finding]:
+def _disjoint(spans: Iterable[Span]) -> list[Span]:
+    """The spans in position order, each dropped that overlaps one before it in `spans`."""
+    taken_starts: list[int] = []
+    taken: list[Span] = []
+    for span in spans:
+        start, end = span[0], span[1]
+        if end == start:
+            continue
+        i = bisect_right(taken_starts, start)
+        # The spans taken are disjoint, so only the neighbours can overlap the new one.
+        if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+            continue
+        taken_starts.insert(i, start)
+        taken.insert(i, span)
+    return taken
+
+
+def index_for(rules: Iterable[Rule]) -> PhraseIndex:
+    """One automaton for these rules: their phrases, and their patterns' triggers."""
+    phrases: list[Phrase] = []
+    for rule in rules:
+        phrases += rule.phrases
+        for pattern in rule.patterns:
+            for trigger in pattern.triggers or ():
+                phrases.append(Phrase("", trigger, None, pattern.case_sensitive, trigger=True))
+    return PhraseIndex(phrases)
+
+
+def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A finding per match; where two patterns of a rule match the same words, one."""
+    for start, end, text, fix in _matches(rule, ctx):
+        yield rule.finding(ctx.kind, start, end, match=text.strip(), replacement=fix)
+
+
+def run_substitution(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A finding per phrase of `swap:` found, offering its replacement as the fix."""
+    for start, end, text, fix in _matches(rule, ctx):
+        yield rule.finding(ctx.kind, start, end, match=text.strip(), replacement=fix)
+
+
+def run_occurrence(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Matches beyond the allowed count are findings. With `count: characters`, a run such
     as '!!!' counts each character and is flagged (and fixed) as one piece."""
-    matches = sorted(
-        (m for p in rule.patterns for m in p.finditer(text, lowered)), key=lambda m: m.start()
-    )
-    sizes = [len(m.group()) if rule.count_characters else 1 for m in matches]
+    matches = _matches(rule, ctx)
+    sizes = [end - start if rule.count_characters else 1 for start, end, _, _ in matches]
     total = sum(sizes)
-    allowed = rule.limit(guidance, "warn_above")
-    error_above = rule.limit(guidance, "error_above")
+    allowed = rule.limit(ctx.guidance, "warn_above")
+    error_above = rule.limit(ctx.guidance, "error_above")
     if allowed is None or total <= allowed:
         return
     severity = ERROR if error_above is not None and total > error_above else None
-    seen = 0
-    for match, size in zip(matches, sizes, strict=True):
+    seen, beyond = 0, []
+    for span, size in zip(matches, sizes, strict=True):
         seen += size
-        if seen <= allowed:
-            continue
+        if seen > allowed:
+            beyond.append(span)
+    for start, end, text, fix in _runs(beyond):
         yield rule.finding(
-            kind,
-            match.start(),
-            match.end(),
+            ctx.kind,
+            start,
+            end,
             value=total,
             max=int(allowed),
-            match=match.group(),
+            match=text,
             severity=severity,
-            replacement=rule.replacement,
+            replacement=fix,
         )
 
 
-def run_metric(
-    rule: Rule, kind: str, text: str, measured: int, guidance: Guidance, tier: str
-) -> Iterator[Finding]:
-    values = {"tier": tier}
-    limits = {name: _setting(guidance, s, values) for name, s in rule.limits.items()}
+def _runs(spans: list[Span]) -> Iterator[Span]:
+    """Spans that touch, with the same fix, as one: a flood of 50,000 emoji is one finding
+    (and one fix), not 50,000."""
+    if not spans:
+        return
+    start, end, text, fix = spans[0]
+    pieces = [text]
+    for next_start, next_end, next_text, next_fix in spans[1:]:
+        if next_start == end and next_fix == fix:
+            end = next_end
+            pieces.append(next_text)
+            continue
+        yield start, end, "".join(pieces), fix
+        start, end, pieces, fix = next_start, next_end, [next_text], next_fix
+    yield start, end, "".join(pieces), fix
+
+
+def run_metric(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A measured size (characters or words) against the rule's limits."""
+    measured = len(ctx.text) if rule.metric == "chars" else ctx.word_count
+    values = {"tier": ctx.tier}
+    limits = {name: setting_value(ctx.guidance, s, values) for name, s in rule.limits.items()}
     lo, hi = limits.get("warn_below"), limits.get("warn_above")
     err = limits.get("error_above")
-    shown = {"value": measured, "tier": tier, "min": _int(lo), "max": _int(hi)}
+    shown = {"value": measured, "tier": ctx.tier, "min": _int(lo), "max": _int(hi)}
+    end = len(ctx.text)
     if err is not None and measured > err:
         start = int(err) if rule.metric == "chars" else 0
-        yield rule.finding(
-            kind,
-            start,
-            len(text),
-            severity=ERROR,
-            limit=int(err),
-            over=measured - int(err),
-            **shown,
-        )
+        over = measured - int(err)
+        yield rule.finding(ctx.kind, start, end, severity=ERROR, limit=int(err), over=over, **shown)
     elif hi is not None and measured > hi:
-        yield rule.finding(kind, 0, len(text), limit=int(hi), **shown)
+        yield rule.finding(ctx.kind, 0, end, limit=int(hi), **shown)
     elif lo is not None and measured < lo:
-        yield rule.finding(kind, 0, len(text), limit=int(lo), **shown)
+        yield rule.finding(ctx.kind, 0, end, limit=int(lo), **shown)
 
 
 def _int(value: float | None) -> int | None:
     return None if value is None else int(value)
+
+
+def run_script(rule: Rule, ctx: Context) -> Iterable[Finding]:
+    return SCRIPTS[rule.script or ""](rule, ctx)  # the schema checked the name at load
+
+
+RUNNERS: dict[str, Runner] = {
+    "existence": run_existence,
+    "substitution": run_substitution,
+    "occurrence": run_occurrence,
+    "metric": run_metric,
+    "script": run_script,
+}

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import weakref
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from bisect import bisect_right
+from collections.abc import Iterator
 
-from writer.checker.engine import ERROR, Finding, Rule
-from writer.checker.text import (
-    CAPITALISED,
-    edit_distance,
-    first_name,
-    mentions,
-    sentence_starts,
-    spaced_words,
-    token_set,
-    word_count,
-    words,
-)
+from writer.checker.context import Context
+from writer.checker.engine import Drafts, Finding, Rule, across_script, script
 from writer.settings import Guidance
-
-if TYPE_CHECKING:
-    from writer.notes import Interviewer, Notes
-
-T = TypeVar("T")
+from writer.text import edit_distance, mentions, sentence_starts, spaced_words, words
 
 GREETING = re.compile(
     r"^\s*(?P<word>(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b)?"
@@ -38,7 +22,9 @@ DIGIT = re.compile(r"\d")
 EMPHASIS = frozenset("VERY SO LOVE NEED MUST HUGE BEST MUCH TRULY REALLY NOT NEVER ALL ANY".split())
 NUMBER = re.compile(r"(?<![\w.])\d[\d,.:/%]*(?<![.,:])")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]")
-EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
+# The local part is bounded (64 characters, as RFC 5321 allows): unbounded, a run such as
+# 'a.a.a…@' is rescanned from each of its words, quadratic in its length.
+EMAIL = re.compile(r"\b[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+\b")
 THANKS = re.compile(r"\b(thank|thanks|appreciat\w*|grateful|interview|conversation)\b", re.I)
 HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof)\.?$", re.IGNORECASE)
 # Capitalised words a message may use without their being in the notes.
@@ -50,110 +36,7 @@ ALLOWED_CAPS = frozenset(
 )
 
 
-class lazy(Generic[T]):
-    """A cached property without cached_property's lock (Python 3.11 takes one per access
-    until the value is set, which costs the checker a tenth of its time)."""
-
-    def __init__(self, compute: Callable[[Any], T]) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-
-    def __get__(self, instance: Any, owner: type | None = None) -> T:
-        value = self.compute(instance)
-        instance.__dict__[self.name] = value  # later reads find the value, not this
-        return value
-
-
-@dataclass
-class Context:
-    """One message and what the checker knows around it."""
-
-    kind: str
-    text: str
-    guidance: Guidance
-    tier: str = "free"
-    subject: str | None = None
-    to: str | None = None
-    notes: Notes | None = None
-
-    @lazy
-    def recipient(self) -> Interviewer | None:
-        if self.notes is None or self.to is None:
-            return None
-        return self.notes.interviewer(self.to)
-
-    @lazy
-    def first_name(self) -> str | None:
-        if self.to is None:
-            return None
-        return self.recipient.first_name if self.recipient else first_name(self.to)
-
-    @lazy
-    def capitals(self) -> list[tuple[int, str]]:
-        """(offset, word) for every word that starts with a capital letter."""
-        return [
-            (m.start(), m.group())
-            for m in CAPITALISED.finditer(self.text)
-            if m.group()[0].isupper()
-        ]
-
-    @lazy
-    def word_count(self) -> int:
-        return word_count(self.text)
-
-    @lazy
-    def spaced(self) -> str:
-        return spaced_words(self.text)
-
-    @lazy
-    def lowered(self) -> str:
-        return self.text.lower()
-
-    @lazy
-    def index(self) -> NotesIndex:
-        return notes_index(self.notes) if self.notes else _EMPTY_INDEX
-
-    @property
-    def notes_tokens(self) -> frozenset[str]:
-        return self.index.tokens
-
-    @property
-    def notes_text(self) -> str:
-        return self.index.text
-
-
-@dataclass(frozen=True)
-class NotesIndex:
-    """What the checker looks up in the notes, worked out once per notes object."""
-
-    tokens: frozenset[str]  # case-folded words, with and without a possessive 's
-    raw_tokens: frozenset[str]  # words as written
-    text: str  # all the notes' text, case-folded
-
-    @classmethod
-    def build(cls, texts: list[str]) -> NotesIndex:
-        return cls(
-            tokens=frozenset(token_set(texts)),
-            raw_tokens=frozenset(words("\n".join(texts))),
-            text="\n".join(texts).casefold(),
-        )
-
-
-_EMPTY_INDEX = NotesIndex(frozenset(), frozenset(), "")
-_INDEXES: dict[int, tuple[weakref.ref[Notes], NotesIndex]] = {}
-
-
-def notes_index(notes: Notes) -> NotesIndex:
-    """The index of `notes`, built on first use and dropped when the notes are."""
-    key = id(notes)
-    hit = _INDEXES.get(key)
-    if hit is not None and hit[0]() is notes:
-        return hit[1]
-    index = NotesIndex.build(notes.texts())
-    _INDEXES[key] = (weakref.ref(notes, lambda _: _INDEXES.pop(key, None)), index)
-    return index
-
-
+@script("subject")
 def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
     subject_line = (ctx.subject or "").strip()
     role = ctx.notes.role if ctx.notes else "the role"
@@ -173,6 +56,7 @@ def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
+@script("greeting")
 def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
     name = ctx.first_name
     if not name:
@@ -201,6 +85,7 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
     )
 
 
+@script("near_name")
 def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
     targets = _names_to_spell(ctx)
     if not targets:
@@ -230,11 +115,13 @@ def _names_to_spell(ctx: Context) -> list[str]:
     return [n for n in dict.fromkeys(names) if len(n) >= ctx.guidance.name_min_length]
 
 
+@script("gratitude")
 def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if not any(p.regex.search(ctx.text) for p in rule.patterns):
         yield rule.finding(ctx.kind, 0, len(ctx.text))
 
 
+@script("topics")
 def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     person = ctx.recipient
     if person is None or not person.topics:
@@ -253,6 +140,7 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     )
 
 
+@script("emoji_caps")
 def emoji_caps(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for match in EMOJI.finditer(ctx.text):
         yield rule.finding(
@@ -280,28 +168,27 @@ def emoji_caps(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
+@script("grounding")
 def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if ctx.notes is None:
         return
     spans: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int, str]] = set()
     for pattern, hint in ((URL, "http"), (URL, "www."), (EMAIL, "@"), (NUMBER, "")):
         if hint and hint not in ctx.lowered:
             continue
         if not hint and DIGIT.search(ctx.text) is None:
             continue
-        spans += [
-            (m.start(), m.end(), m.group())
-            for m in pattern.finditer(ctx.text)
-            if m.group().casefold() not in ctx.notes_text
-            and (m.start(), m.end(), m.group()) not in spans
-        ]
-    taken = [(s, e) for s, e, _ in spans]
+        for m in pattern.finditer(ctx.text):
+            span = (m.start(), m.end(), m.group())
+            if span not in seen and span[2].casefold() not in ctx.notes_text:
+                seen.add(span)
+                spans.append(span)
+    covered = _Cover([(s, e) for s, e, _ in spans])
     starts: set[int] | None = None
     for start, word in ctx.capitals:
         folded = word.replace("’", "'").casefold().removesuffix("'s")
-        if folded in ALLOWED_CAPS or folded in ctx.notes_tokens:
-            continue
-        if any(s <= start < e for s, e in taken):
+        if folded in ALLOWED_CAPS or folded in ctx.notes_tokens or covered.holds(start):
             continue
         starts = sentence_starts(ctx.text) if starts is None else starts
         if start not in starts:
@@ -310,9 +197,24 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield rule.finding(ctx.kind, start, end, match=shown)
 
 
-def distinct(
-    rule: Rule, drafts: list[tuple[str, str, str]], guidance: Guidance
-) -> list[tuple[int, Finding]]:
+class _Cover:
+    """Spans that may overlap, asked which hold an offset in log time (a scan of every
+    span for every capital made a text with thousands of links quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def holds(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset)
+        return i > 0 and self.reach[i - 1] > offset
+
+
+@across_script("distinct")
+def distinct(rule: Rule, drafts: Drafts, guidance: Guidance) -> list[tuple[int, Finding]]:
     """Warnings for drafts of one kind that match an earlier one once names are swapped.
 
     `drafts` holds (recipient name, kind, text); returns (index into drafts, finding).
@@ -339,7 +241,7 @@ def distinct(
     return out
 
 
-def _without_names(text: str, drafts: list[tuple[str, str, str]]) -> list[str]:
+def _without_names(text: str, drafts: Drafts) -> list[str]:
     for name, _, _ in drafts:
         for part in name.split():
             if len(part) > 1:
@@ -347,6 +249,7 @@ def _without_names(text: str, drafts: list[tuple[str, str, str]]) -> list[str]:
     return text.casefold().split()
 
 
+@script("contact_details")
 def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Links and addresses are fine only when they are the candidate's own."""
     if "@" not in ctx.text and "http" not in ctx.lowered and "www." not in ctx.lowered:
@@ -356,17 +259,3 @@ def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for match in pattern.finditer(ctx.text):
             if match.group().casefold() not in own:
                 yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
-
-
-SCRIPTS = {
-    "contact_details": contact_details,
-    "subject": subject,
-    "greeting": greeting,
-    "near_name": near_name,
-    "gratitude": gratitude,
-    "topics": topics,
-    "emoji_caps": emoji_caps,
-    "grounding": grounding,
-}
-
-__all__ = ["ERROR", "SCRIPTS", "Context", "distinct"]

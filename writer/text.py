@@ -1,4 +1,5 @@
-"""Small text helpers the checker and the composer share: words, keywords, edit distance."""
+"""Small text helpers the notes model, the composer and the checker share: words, keywords,
+edit distance."""
 
 from __future__ import annotations
 

@@ -1,0 +1,120 @@
+"""The rules in force: rules.yaml read once and checked by the schema, the user's levels
+from the config file laid over it, and each message kind's phrases compiled once."""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from writer.checker import scripts  # noqa: F401  (registers the scripts the schema names)
+from writer.checker.building import build
+from writer.checker.engine import ACROSS_SCRIPTS, LEVELS, OFF, SCRIPTS, Rule, index_for
+from writer.checker.phrases import PhraseIndex
+from writer.errors import UsageError
+from writer.settings import Guidance
+
+_HERE = resources.files("writer.checker")
+
+
+@cache
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule in rules.yaml, in file order, at its own level (read once per process).
+
+    The schema (pydantic) checks the file unless rules.checked.json holds this very file
+    already checked, by this schema, against these scripts: that saves `writer check`
+    importing pydantic. A stale stamp only costs the check, never skips it."""
+    data = _HERE.joinpath("rules.yaml").read_bytes()
+    try:
+        stamp = json.loads(_HERE.joinpath("rules.checked.json").read_bytes())
+    except (OSError, ValueError):
+        stamp = {}
+    if stamp.get("digest") == digest(data):
+        return tuple(build(entry) for entry in stamp["rules"])
+    from writer.checker.schema import parse_rules
+
+    return parse_rules(_yaml(data), "rules.yaml")
+
+
+def digest(data: bytes) -> str:
+    """What a check of rules.yaml depends on: the file, the schema, the registered scripts
+    and the settings the limits may name."""
+    parts = [
+        data,
+        _HERE.joinpath("schema.py").read_bytes(),
+        _HERE.joinpath("building.py").read_bytes(),
+        " ".join(sorted(SCRIPTS)).encode(),
+        " ".join(sorted(ACROSS_SCRIPTS)).encode(),
+        " ".join(sorted(Guidance.names())).encode(),
+    ]
+    # A checksum, not a cryptographic hash: it detects edits, and hashlib costs `writer
+    # check` 15 ms to import.
+    return f"crc32:{zlib.crc32(bytes(1).join(parts)):08x}"
+
+
+def write_checked() -> str:
+    """Check rules.yaml and write the stamp beside it (`python -m writer.checker.schema`)."""
+    from writer.checker.schema import normalised
+
+    data = _HERE.joinpath("rules.yaml").read_bytes()
+    stamp = {"digest": digest(data), "rules": normalised(_yaml(data))}
+    path = Path(str(_HERE.joinpath("rules.checked.json")))
+    path.write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return str(path)
+
+
+def _yaml(data: bytes) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(data.decode("utf-8"), Loader=loader)
+
+
+def active_rules() -> tuple[Rule, ...]:
+    """Every rule at the level the user's config file sets for it (OFF when disabled)."""
+    return _levelled(os.environ.get("WRITER_CONFIG"))
+
+
+def rules_for(kind: str) -> tuple[Rule, ...]:
+    """The enabled rules that judge one message of `kind`, in file order."""
+    return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[0]
+
+
+def phrase_index(kind: str) -> PhraseIndex:
+    """The literal phrases of every enabled rule for `kind`, ready for one scan."""
+    return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[1]
+
+
+@cache
+def _for_kind(config: str | None, kind: str) -> tuple[tuple[Rule, ...], PhraseIndex]:
+    chosen = tuple(
+        r for r in _levelled(config) if kind in r.kinds and r.enabled and r.scope == "message"
+    )
+    return chosen, index_for(chosen)
+
+
+@cache
+def _levelled(config: str | None) -> tuple[Rule, ...]:
+    """Keyed by `WRITER_CONFIG` so that a changed setting is read afresh; the file itself is
+    read once per process."""
+    from writer.config_file import config_path, rule_levels
+
+    levels = rule_levels()
+    base = load_rules()
+    unknown = sorted(set(levels) - {r.id for r in base})
+    if unknown:
+        raise UsageError(
+            f"{config_path()}: [rules] {unknown[0]!r}: no checker rule has that id; "
+            "`writer rules` lists them"
+        )
+    return tuple(
+        replace(r, severities={"default": levels[r.id]}) if r.id in levels else r for r in base
+    )
+
+
+__all__ = ["LEVELS", "OFF", "active_rules", "load_rules", "phrase_index", "rules_for"]

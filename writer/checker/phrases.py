@@ -1,0 +1,117 @@
+"""Every rule's literal phrases (`tokens:` and `swap:`) matched in one pass over a message.
+
+One Aho-Corasick automaton per case mode holds the phrases of all the rules of a message
+kind, so adding a hundred phrases costs the scan next to nothing (benchmarks/phrases.py
+measures it against one compiled alternation). The engine, not the rule, supplies the word
+boundaries, and a straight apostrophe in a phrase also matches a curly one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One literal phrase of one rule, and the text that replaces it when one is safe."""
+
+    rule: str
+    text: str
+    replacement: str | None = None
+    case_sensitive: bool = False
+    trigger: bool = False  # a pattern's literal, wanted anywhere, not as a word
+
+    @property
+    def key(self) -> str:
+        key = self.text.replace("’", "'")
+        return key if self.case_sensitive else fold(key)
+
+
+class Hit(NamedTuple):
+    """Where a phrase was found: [start, end) in the message, the words there, the fix."""
+
+    start: int
+    end: int
+    match: str
+    replacement: str | None
+
+
+class PhraseIndex:
+    """The phrases of many rules, compiled once, found in one scan of a text."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.phrases = tuple(phrases)
+        self._folded = _automaton(p for p in self.phrases if not p.case_sensitive)
+        self._exact = _automaton(p for p in self.phrases if p.case_sensitive)
+
+    def find(self, text: str) -> tuple[dict[str, list[Hit]], set[str]]:
+        """Each rule's hits, leftmost first (of overlapping hits of a rule, the longest),
+        and the triggers present."""
+        found: dict[str, list[Hit]] = {}
+        present: set[str] = set()
+        if not self.phrases:
+            return found, present
+        straight = text.replace("’", "'")
+        for automaton, haystack in ((self._folded, fold(straight)), (self._exact, straight)):
+            if automaton is None:
+                continue
+            for last, entries in automaton.iter(haystack):
+                end = last + 1
+                for phrase, size, head, tail in entries:
+                    if size < 0:  # a trigger: wanted anywhere, and once is enough
+                        present.add(phrase.text)
+                        continue
+                    start = end - size
+                    if head and start > 0 and _is_word(haystack[start - 1]):
+                        continue
+                    if tail and end < len(haystack) and _is_word(haystack[end]):
+                        continue
+                    hit = Hit(start, end, text[start:end], phrase.replacement)
+                    found.setdefault(phrase.rule, []).append(hit)
+        return {rule: _leftmost_longest(hits) for rule, hits in found.items()}, present
+
+
+def fold(text: str) -> str:
+    """Lower case with every offset kept (`str.lower` lengthens a few letters, such as 'İ')."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _automaton(phrases: Iterable[Phrase]) -> Any:
+    by_key: dict[str, list[tuple[Phrase, int, bool, bool]]] = {}
+    for phrase in phrases:
+        key = phrase.key
+        entries = by_key.setdefault(key, [])
+        if phrase.trigger:
+            if not any(size < 0 for _, size, _, _ in entries):  # one per literal is enough
+                entries.append((Phrase("", key, trigger=True), -1, False, False))
+            continue
+        # A boundary is wanted only where the phrase itself starts or ends with a word
+        # character: `\b` before "->" would demand a letter there.
+        entries.append((phrase, len(key), _is_word(key[0]), _is_word(key[-1])))
+    if not by_key:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, entries in by_key.items():
+        automaton.add_word(key, tuple(entries))
+    automaton.make_automaton()
+    return automaton
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -h.end))
+    kept: list[Hit] = []
+    for hit in hits:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
