@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from writer.checker.text import STOPWORDS
+from writer.text import STOPWORDS
 from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
 from writer.topics.words import (
     ADJECTIVAL,
