@@ -89,15 +89,24 @@ def reply_of(data: Any, host: str) -> Reply:
     )
 
 
-def stream_piece(chunk: Any, host: str) -> str | None:
-    """The text one streamed chunk adds, checked for shape (the SDK does not validate)."""
+def stream_piece(chunk: Any, host: str) -> tuple[str, bool]:
+    """The text one streamed chunk adds, and whether it is the last (it carries a finish
+    reason), checked for shape (the SDK does not validate chunks)."""
     choices = getattr(chunk, "choices", None)
     if not choices:
-        return None
+        return "", False
     delta = getattr(choices[0], "delta", None)
+    last = bool(getattr(choices[0], "finish_reason", None))
     content = getattr(delta, "content", None)
     if content is None or isinstance(content, str):
-        return content or None
+        return content or "", last
     raise ServerMisbehaved(
         f"the server at {host} streamed a piece of the reply as {_kind(content)}, not text"
+    )
+
+
+def cut_off(host: str) -> ServerMisbehaved:
+    """A stream that stopped before its last chunk (one with a finish reason)."""
+    return ServerMisbehaved(
+        f"the server at {host} broke off its streamed answer before it was complete"
     )

@@ -37,7 +37,7 @@ class Endpoint:
 
 def call(fn: Callable[[], T], where: Endpoint) -> T:
     """`fn()` (one request), retried within the budget; or the BackendError that ends it."""
-    budget = Budget(where.timeout, where.retries)
+    budget, first = Budget(where.timeout, where.retries), None
     while True:
         clock = budget.clock()
         token = CLOCK.set(clock)
@@ -47,15 +47,16 @@ def call(fn: Callable[[], T], where: Endpoint) -> T:
             failure = explain(error, where, clock)
         finally:
             CLOCK.reset(token)
+        first = first or failure
         delay = budget.wait(failure)
         if isinstance(delay, str):
-            raise ended(failure, delay)
+            raise ended(first if failure.retry else failure, delay)
         time.sleep(delay)
 
 
 async def acall(fn: Callable[[], Awaitable[T]], where: Endpoint) -> T:
     """`call` for asyncio: each attempt is cancelled at its deadline."""
-    budget = Budget(where.timeout, where.retries)
+    budget, first = Budget(where.timeout, where.retries), None
     while True:
         clock = budget.clock()
         token = CLOCK.set(clock)
@@ -68,13 +69,16 @@ async def acall(fn: Callable[[], Awaitable[T]], where: Endpoint) -> T:
             failure = explain(error, where, clock)
         finally:
             CLOCK.reset(token)
+        first = first or failure
         delay = budget.wait(failure)
         if isinstance(delay, str):
-            raise ended(failure, delay)
+            raise ended(first if failure.retry else failure, delay)
         await asyncio.sleep(delay)
 
 
 def ended(failure: Failure, why: str) -> BackendError:
+    """The error that ends a draft: what the server did (on the first try, which had the
+    full timeout, when every try failed alike), then why there was no further try."""
     message = f"{failure.message}; {why}" if why else failure.message
     return BackendError(message, fatal=failure.fatal)
 

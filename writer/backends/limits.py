@@ -31,6 +31,7 @@ class Clock:
     """One request's deadline, and what the server sent before it (for the message)."""
 
     seconds: float
+    full: bool = True  # False: a retry given only what was left of the draft's deadline
     started: float = field(default_factory=time.monotonic)
     received: int = 0
     last_byte: float | None = None
@@ -58,7 +59,8 @@ class Clock:
         """What the server did before the deadline, as the start of a sentence."""
         spent = time.monotonic() - self.started
         if not self.received or self.last_byte is None:
-            return f"the server at {host} did not answer within {self.seconds:.2g} s"
+            within = f" within {self.seconds:.2g} s" if self.full else ""
+            return f"the server at {host} did not answer{within}"
         sent_for = self.last_byte - self.started
         if spent - sent_for > 1.0:
             return (
@@ -261,6 +263,9 @@ class AsyncCappedTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         request.headers["accept-encoding"] = "gzip, deflate"
         response = await self._inner.handle_async_request(request)
+        clock = CLOCK.get()
+        if clock is not None:  # the sync client counts these bytes as they come
+            clock.got(sum(len(k) + len(v) + 4 for k, v in response.headers.raw) + 17)
         try:
             decoder = _decoder_for(response, request, self.limit)
         except ServerMisbehaved:

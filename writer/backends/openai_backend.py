@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import openai
 
-from writer.backends.answers import parse_json, reply_of, stream_piece
+from writer.backends.answers import cut_off, parse_json, reply_of, stream_piece
 from writer.backends.base import BackendError, DraftRequest, Proposal, Usage
 from writer.backends.calls import ATTEMPT_ERRORS, Endpoint, acall, call, ended, explain
 from writer.backends.limits import (
@@ -141,9 +141,10 @@ class OpenAIBackend:
     def _post(self, body: dict[str, Any]) -> Any:
         """One chat-completions request, sync, within the deadline; its answer as JSON."""
         self._check_fatal()
+        client = self.client
 
         def attempt() -> bytes:
-            raw = self.client.post("/chat/completions", body=body, cast_to=httpx.Response)
+            raw = client.post("/chat/completions", body=body, cast_to=httpx.Response)
             return raw.content
 
         try:
@@ -182,13 +183,13 @@ class OpenAIBackend:
         prompt = self.prompt(request)
         body = self._arguments(prompt)
 
+        client = self.async_client
+
         async def attempt() -> bytes:
             # The body goes as built and the answer comes back as plain JSON: the SDK's
             # parameter transform and response models cost ~3 ms of CPU per request, which
             # is what limits a batch at high concurrency.
-            raw = await self.async_client.post(
-                "/chat/completions", body=body, cast_to=httpx.Response
-            )
+            raw = await client.post("/chat/completions", body=body, cast_to=httpx.Response)
             return raw.content
 
         try:
@@ -206,46 +207,51 @@ class OpenAIBackend:
         stream within one request's deadline."""
         self._check_fatal()
         prompt = self.prompt(request)
+        completions = self.client.chat.completions  # its first use imports; not on the clock
         clock = Clock(self.settings.timeout)
         token = CLOCK.set(clock)
         try:
-            chunks = iter(
-                self.client.chat.completions.create(**self._arguments(prompt), stream=True)
-            )
+            chunks = iter(completions.create(**self._arguments(prompt), stream=True))
         except ATTEMPT_ERRORS as error:
             raise self._remember(ended(explain(error, self.where, clock), "")) from None
         finally:
             CLOCK.reset(token)
+        finished = False
         while True:
             token = CLOCK.set(clock)
             try:
                 chunk = next(chunks, None)
-                piece = None if chunk is None else stream_piece(chunk, self.where.host)
+                if chunk is None and not finished:
+                    raise cut_off(self.where.host)
+                piece, last = ("", True) if chunk is None else stream_piece(chunk, self.where.host)
             except ATTEMPT_ERRORS as error:
                 raise self._stream_error(error, clock) from None
             finally:
                 CLOCK.reset(token)
             if chunk is None:
                 return
+            finished = finished or last
             if piece:
                 yield mask_keys(piece, self._key())[0]
 
     async def astream(self, request: DraftRequest) -> AsyncIterator[str]:
         self._check_fatal()
         prompt = self.prompt(request)
+        completions = self.async_client.chat.completions
         clock = Clock(self.settings.timeout)
         token = CLOCK.set(clock)
         try:
             async with asyncio.timeout(clock.left()):
-                chunks = await self.async_client.chat.completions.create(
-                    **self._arguments(prompt), stream=True
-                )
-            pieces = aiter(chunks)
+                chunks = await completions.create(**self._arguments(prompt), stream=True)
+            pieces, finished = aiter(chunks), False
             while True:
                 chunk = await asyncio.wait_for(anext(pieces, None), max(clock.left(), 0.001))
+                if chunk is None and not finished:
+                    raise cut_off(self.where.host)
                 if chunk is None:
                     return
-                piece = stream_piece(chunk, self.where.host)
+                piece, last = stream_piece(chunk, self.where.host)
+                finished = finished or last
                 if piece:
                     yield mask_keys(piece, self._key())[0]
         except TimeoutError:

@@ -48,7 +48,9 @@ class Budget:
     def clock(self) -> Clock:
         """The clock for the next attempt: WRITER_TIMEOUT, or less if less is left."""
         self.tries += 1
-        return Clock(max(min(self.timeout, self.left()), 0.001))
+        if self.tries == 1:
+            return Clock(self.timeout)
+        return Clock(max(min(self.timeout, self.left()), 0.001), full=False)
 
     def wait(self, failure: Failure) -> float | str:
         """Seconds to wait before the next try, or why there is none (a closing clause)."""
