@@ -50,10 +50,10 @@ SAYS: dict[str, tuple[str, ...] | None] = {
 @pytest.fixture(scope="module")
 def server() -> Iterator[HostileServer]:
     with hostile_server() as running:
-        # The first prompt loads the token encoding; that is not the server's time.
-        backend(running).prompt(
-            DraftRequest(NOTES, NOTES.interviewers[0], "connection_note", EVENING)
-        )
+        # The first prompt loads the token encoding, and the first stream the SDK's chunk
+        # types (0.8 s): the client's time, not the server's, so not on the tests' clocks.
+        request = DraftRequest(NOTES, NOTES.interviewers[0], "connection_note", EVENING)
+        assert "".join(backend(running).stream(request)).startswith("Hi Dana,")
         yield running
 
 
