@@ -177,7 +177,7 @@ class HostileServer:
             return
         words = re.split(r"(?<= )", self.good(body))
         if behaviour == "content_list":
-            words = [[{"type": "text", "text": w}] for w in words]  # type: ignore[misc]
+            words = [[{"type": "text", "text": w}] for w in words]
         events = [
             b"data: "
             + json.dumps(

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,64 +118,58 @@ def test_a_batch_finishes_every_other_draft(
     assert took < 2 + 2.0, "the drafts ran at once, each within its 2 s deadline"
 
 
-def _writer(*args: str, env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], float]:
-    started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "writer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    return done, time.monotonic() - started
-
-
-def _env(server: HostileServer, tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WRITER_", "OPENAI_"))}
-    env |= {
-        "OPENAI_BASE_URL": server.base_url,
-        "WRITER_TIMEOUT": "2",
-        "WRITER_HOME": str(tmp_path / "home"),
-        "WRITER_CONFIG": str(tmp_path / "none.toml"),
-    }
-    return env
-
-
 DRAFT_DEADLINE = 2 * (1 + 2)  # WRITER_TIMEOUT x (1 + default WRITER_MAX_RETRIES)
+
+
+def _slow_env(server: HostileServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("WRITER_TIMEOUT", "2")
+    monkeypatch.delenv("WRITER_MAX_RETRIES", raising=False)
 
 
 @pytest.mark.slow
 def test_writer_draft_with_timeout_2_ends_every_behaviour_in_time(
-    server: HostileServer, tmp_path: Path
+    server: HostileServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    env = _env(server, tmp_path)
-    kind = ["--now", NOW, "--kind", "connection_note", "--json"]
-    _, baseline = _writer("draft", str(notes_file(tmp_path, "none")), *kind, env=env)
+    _slow_env(server, monkeypatch)
     report = []
     for behaviour in BEHAVIOURS:
-        done, took = _writer("draft", str(notes_file(tmp_path, behaviour)), *kind, env=env)
-        assert "Traceback" not in done.stderr, done.stderr
-        drafts = json.loads(done.stdout)["drafts"]
+        notes = str(notes_file(tmp_path, behaviour))
+        started = time.monotonic()
+        main(["draft", notes, "--now", NOW, "--kind", "connection_note", "--json"])
+        took = time.monotonic() - started
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err, captured.err
+        drafts = json.loads(captured.out)["drafts"]
         check_drafts(drafts, behaviour)
-        report.append(f"{behaviour}: {took - baseline:.1f} s: {drafts[0]['error']}")
-        assert took - baseline <= DRAFT_DEADLINE + 1.0, report[-1]
-    print("\n".join(report))
+        report.append(f"{behaviour}: {took:.1f} s: {drafts[0]['error']}")
+        assert took <= DRAFT_DEADLINE + 1.5, report[-1]  # + the good draft and the checker
+    with capsys.disabled():
+        print("\n" + "\n".join(report))
 
 
 @pytest.mark.slow
 def test_writer_batch_with_timeout_2_ends_every_behaviour_in_time(
-    server: HostileServer, tmp_path: Path
+    server: HostileServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    env = _env(server, tmp_path)
+    _slow_env(server, monkeypatch)
     inputs = [str(notes_file(tmp_path, b)) for b in BEHAVIOURS]
     out = tmp_path / "out"
-    done, took = _writer(
-        "batch", *inputs, "--out", str(out), "--now", NOW, "--concurrency", "32", env=env
-    )
-    assert "Traceback" not in done.stderr, done.stderr
+    started = time.monotonic()
+    main(["batch", *inputs, "--out", str(out), "--now", NOW, "--concurrency", "32"])
+    took = time.monotonic() - started
+    assert "Traceback" not in capsys.readouterr().err
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary["done"] == len(BEHAVIOURS) and summary["failed"] == []
     for behaviour in BEHAVIOURS:
         check_drafts(batch_drafts(out, behaviour), behaviour)
-    assert took <= DRAFT_DEADLINE + 4.0, f"all at once, each within its deadline: {took:.1f} s"
+    # Every draft at once, each within its deadline; a draft repaired twice asks 3 times.
+    assert took <= 3 * DRAFT_DEADLINE, f"{took:.1f} s"
+    with capsys.disabled():
+        print(f"\nbatch of {len(BEHAVIOURS)} hostile inputs: {took:.1f} s")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile_server import HostileServer, hostile_server
-from writer.backends.redact import mask_keys, mask_url
+from writer.backends.redact import mask_credentials, mask_keys, mask_url
 from writer.cli import main
 from writer.visible import visible
 
@@ -115,6 +115,7 @@ def test_credentials_in_the_endpoint_are_masked(
 
 
 def test_mask_url_shapes() -> None:
+    assert mask_credentials("for url 'http://a:b@h/v1'") == "for url 'http://***@h/v1'"
     assert mask_url("https://u:p@h.example/v1") == "https://u:***@h.example/v1"
     assert mask_url("https://token@h.example/v1") == "https://***@h.example/v1"
     assert mask_url("https://h.example/v1?api-key=s&x=1") == "https://h.example/v1?api-key=***&x=1"

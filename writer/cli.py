@@ -34,9 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if getattr(args, "command", None) not in (None, "tui"):
             return _run(args)
-        if not getattr(args, "command", None) and not (
-            sys.stdin.isatty() and sys.stdout.isatty()
-        ):
+        if not getattr(args, "command", None) and not (sys.stdin.isatty() and sys.stdout.isatty()):
             parser.print_help()
             return EXIT_OK
     if not getattr(args, "command", None):

@@ -67,7 +67,7 @@ class VisibleWriter:
 def visible_output() -> Iterator[None]:
     """Standard output and error, for the duration, with control characters shown."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = VisibleWriter(out), VisibleWriter(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = VisibleWriter(out), VisibleWriter(err)
     try:
         yield
     finally:

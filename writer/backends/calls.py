@@ -16,6 +16,7 @@ import openai
 
 from writer.backends.base import BackendError
 from writer.backends.limits import CLOCK, Clock, ServerMisbehaved
+from writer.backends.redact import mask_credentials
 from writer.backends.retrying import Budget, Failure, retry_after, should_retry
 
 T = TypeVar("T")
@@ -80,7 +81,7 @@ def ended(failure: Failure, why: str) -> BackendError:
     """The error that ends a draft: what the server did (on the first try, which had the
     full timeout, when every try failed alike), then why there was no further try."""
     message = f"{failure.message}; {why}" if why else failure.message
-    return BackendError(message, fatal=failure.fatal)
+    return BackendError(mask_credentials(message), fatal=failure.fatal)
 
 
 def _under(error: BaseException, kind: type[BaseException]) -> BaseException | None:

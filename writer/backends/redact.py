@@ -27,6 +27,14 @@ def mask_url(url: str) -> str:
     return urlunsplit(SplitResult(parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
+_USERINFO = re.compile(r"//[^/\s@]+@")
+
+
+def mask_credentials(text: str) -> str:
+    """Any URL's user name and password in free text (an error message) masked."""
+    return _USERINFO.sub(f"//{MASK}@", text)
+
+
 def host_of(url: str) -> str:
     """The host (and port) of `url`, without credentials."""
     try:
