@@ -72,7 +72,7 @@ def check_drafts(drafts: list[dict[str, Any]], behaviour: str) -> None:
 def batch_drafts(out: Path, behaviour: str) -> list[dict[str, Any]]:
     lines = (out / "results.jsonl").read_text("utf-8").splitlines()
     drafts = [json.loads(line) for line in lines]
-    return [d for d in drafts if d["source"].endswith(f"{behaviour}.yaml")]
+    return [d for d in drafts if Path(d["source"]).name == f"{behaviour}.yaml"]
 
 
 def test_writer_draft_ends_a_dripping_draft_in_time(

@@ -136,8 +136,7 @@ def _status(error: openai.APIStatusError, where: Endpoint) -> Failure:
     retry, wait = should_retry(status, headers), retry_after(headers)
     if status == 429:
         return Failure(
-            f"{url} is rate limiting (429) and retries ran out: wait a minute, or lower "
-            "--concurrency",
+            f"{url} is rate limiting (429): wait a minute, or lower --concurrency",
             retry=retry,
             retry_after=wait,
         )
