@@ -66,7 +66,7 @@ class Budget:
         if failure.retry_after is not None and failure.retry_after > left:
             return (
                 f"it asked to retry after {failure.retry_after:g} s, more than the "
-                f"{max(left, 0):.2g} s left of the draft's {self.total:g} s deadline; " + given_up
+                f"{max(left, 0):.2g} s left of the draft's {self.total:g} s deadline"
             )
         delay = failure.retry_after
         if delay is None:
