@@ -24,8 +24,10 @@ PEOPLE = [
     {"name": "Priya Raman", "relation": "team_member", "topics": ["Kafka streams"]},
 ]
 NOTES = notes_from({"interviewers": PEOPLE})
-TIMEOUT, RETRIES = 0.4, 1
-DEADLINE = TIMEOUT * (1 + RETRIES)  # what `writer.backends.retrying.Budget` promises
+TIMEOUT = 0.4
+# One retry where it changes what happens (a broken answer is retried, a Retry-After weighed
+# against the time left); none elsewhere, to keep the default run short.
+RETRIED = ("broken_stream", "retry_after_59")
 SLACK = 1.0  # scheduling on a loaded shared machine, and the checker's own time
 
 # What the user reads for each behaviour (a part of the sentence); None: the draft succeeds.
@@ -57,21 +59,21 @@ def server() -> Iterator[HostileServer]:
         yield running
 
 
-def backend(server: HostileServer, timeout: float = TIMEOUT) -> OpenAIBackend:
+def backend(server: HostileServer, retries: int = 0) -> OpenAIBackend:
     settings = Settings(
         base_url=server.base_url,
         api_key="sk-test",
         model="test-model",
-        max_retries=RETRIES,
-        timeout=timeout,
+        max_retries=retries,
+        timeout=TIMEOUT,
         repair_attempts=0,
     )
     return OpenAIBackend(settings)
 
 
-def drafts_timed(server: HostileServer, client: str) -> list[tuple[Draft, float]]:
+def drafts_timed(server: HostileServer, client: str, retries: int) -> list[tuple[Draft, float]]:
     """Both connection notes, one after the other, each with the time it took."""
-    model = backend(server)
+    model = backend(server, retries)
     plan = plan_for(NOTES, EVENING)
     jobs = [
         (person, action)
@@ -128,8 +130,10 @@ def test_each_behaviour_ends_in_time_and_says_what_happened(
     server: HostileServer, behaviour: str, client: str
 ) -> None:
     server.against = {"Dana": behaviour}
-    [(dana, took), (priya, _)] = drafts_timed(server, client)
-    assert took <= DEADLINE + SLACK, f"{behaviour} took {took:.2f} s"
+    retries = 1 if behaviour in RETRIED else 0
+    [(dana, took), (priya, _)] = drafts_timed(server, client, retries)
+    deadline = TIMEOUT * (1 + retries)  # what `writer.backends.retrying.Budget` promises
+    assert took <= deadline + SLACK, f"{behaviour} took {took:.2f} s"
     assert_says(dana, behaviour)
     assert priya.ok and priya.error is None and priya.text.startswith("Hi Priya,")
 

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
+from tests.conftest import BASE
 from tests.hostile_server import HostileServer, hostile_server
 from writer.backends.redact import mask_credentials, mask_keys, mask_url
 from writer.cli import main
@@ -103,7 +105,8 @@ def test_credentials_in_the_endpoint_are_masked(
     server.against = {"Dana": "huge"}  # an error message names the endpoint too
     monkeypatch.setenv("WRITER_BASE_URL", secret_url + "?api-key=azuresecret")
     monkeypatch.setenv("WRITER_REPAIR_ATTEMPTS", "0")
-    notes = ROOT / "examples" / "acme-final-round.yaml"
+    notes = tmp_path / "one.yaml"  # one interviewer: few requests
+    notes.write_text(yaml.safe_dump(BASE), "utf-8")
     out_dir = tmp_path / "out"
     main(["draft", str(notes), "--now", NOW, "--kind", "connection_note", "--json"])
     main(["batch", str(notes), "--out", str(out_dir), "--now", NOW, "--json"])
