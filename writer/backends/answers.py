@@ -80,13 +80,10 @@ def reply_of(data: Any, host: str) -> Reply:
             )
     usage = data.get("usage")
     usage = usage if isinstance(usage, dict) else {}
-    return Reply(
-        content,
-        refusal,
-        tokens(usage.get("prompt_tokens")),
-        tokens(usage.get("completion_tokens")),
-        bool(usage),
-    )
+    prompt_tokens = tokens(usage.get("prompt_tokens"))
+    completion = tokens(usage.get("completion_tokens"))
+    # Only a plausible reported count replaces our own (approximate) one.
+    return Reply(content, refusal, prompt_tokens, completion, prompt_tokens is not None)
 
 
 def stream_piece(chunk: Any, host: str) -> tuple[str, bool]:
