@@ -173,3 +173,25 @@ def test_writer_batch_with_timeout_2_ends_every_behaviour_in_time(
     assert took <= 3 * DRAFT_DEADLINE, f"{took:.1f} s"
     with capsys.disabled():
         print(f"\nbatch of {len(BEHAVIOURS)} hostile inputs: {took:.1f} s")
+
+
+@pytest.mark.parametrize("behaviour", ["drip", "deep_json"])
+def test_writer_import_ends_in_time_with_a_sentence(
+    behaviour: str,
+    server: HostileServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server.against = {"": behaviour}  # import prompts name no first name
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("WRITER_TIMEOUT", "0.5")
+    monkeypatch.setenv("WRITER_MAX_RETRIES", "0")
+    source = tmp_path / "notes.txt"
+    source.write_text("Met Dana Lee (hiring manager) at Acme on 20 Nov; we talked Kafka.\n")
+    started = time.monotonic()
+    code = main(["import", str(source)])
+    took = time.monotonic() - started
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and took < 0.5 + 1.0
+    assert any(part in err for part in SAYS[behaviour] or ()), err
