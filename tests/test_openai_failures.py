@@ -91,7 +91,7 @@ def test_all_good(server: FlakyServer, client: str) -> None:
         ("empty", "the model sent an empty reply"),
         ("refusal", "the model refused: I can't help with that."),
         ("bad_json", "sent a reply that is not valid JSON"),
-        ("429", "is rate limiting (429) and retries ran out"),
+        ("429", "is rate limiting (429): wait a minute"),
     ],
 )
 def test_one_failure_fails_one_draft(

@@ -27,13 +27,22 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from writer.visible import visible_output
+
+    with visible_output():  # nothing printed obeys an escape sequence (notes carry them)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if getattr(args, "command", None) not in (None, "tui"):
+            return _run(args)
+        if not getattr(args, "command", None) and not (sys.stdin.isatty() and sys.stdout.isatty()):
             parser.print_help()
             return EXIT_OK
+    if not getattr(args, "command", None):
         args = parser.parse_args(["tui"])  # `writer` alone opens the terminal app
+    return _run(args)  # the app draws the screen itself, with escape sequences
+
+
+def _run(args: argparse.Namespace) -> int:
     from writer import commands
 
     try:

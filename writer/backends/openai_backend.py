@@ -1,10 +1,12 @@
 """Any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp, LM Studio)
-through the official `openai` SDK: sync for the CLI, async for batch, streaming for the app."""
+through the official `openai` SDK: sync for the CLI, async for batch, streaming for the app.
+
+Every request is bounded in time and size (`limits`, `retrying`, `calls`), every answer read
+defensively (`answers`), and no credential or key-shaped string is shown (`redact`)."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, nullcontext
@@ -13,15 +15,24 @@ from typing import Any
 import httpx
 import openai
 
+from writer.backends.answers import cut_off, parse_json, reply_of, stream_piece
 from writer.backends.base import BackendError, DraftRequest, Proposal, Usage
+from writer.backends.calls import ATTEMPT_ERRORS, Endpoint, acall, call, ended, explain
+from writer.backends.limits import (
+    CLOCK,
+    AsyncCappedTransport,
+    CappedTransport,
+    Clock,
+    ServerMisbehaved,
+)
+from writer.backends.redact import host_of, mask_keys, mask_url
 from writer.config import Settings
 from writer.prompting import Prompt, build_prompt
 
-# The SDK raises its own errors, but a body that is not JSON comes through as JSONDecodeError.
-_SDK_ERRORS = (openai.OpenAIError, json.JSONDecodeError)
 LOCAL_KEY = "not-needed"  # local servers ignore the key, but the SDK insists on one
 _FENCE = re.compile(r"^```[a-z]*\n|\n?```$")
 _REFUSAL = re.compile(r"^\s*(i'?m sorry|i cannot|i can'?t|i am unable|as an ai)\b", re.I)
+KEY_NOTICE = "the model's reply held an API key (or something shaped like one); it was masked"
 
 
 def resolve_key(settings: Settings) -> str:
@@ -53,23 +64,30 @@ class OpenAIBackend:
         self._async_client: openai.AsyncOpenAI | None = None
         self._async_loop: asyncio.AbstractEventLoop | None = None
         self._fatal: str | None = None
+        raw = settings.base_url or "https://api.openai.com/v1"
+        self.where = Endpoint(
+            mask_url(raw), host_of(raw), settings.model, settings.timeout, settings.max_retries
+        )
 
     @property
     def endpoint(self) -> str:
-        return self.settings.base_url or "https://api.openai.com/v1"
+        """The endpoint's URL as shown anywhere: credentials in it masked."""
+        return self.where.url
 
     def _options(self) -> dict[str, Any]:
+        # Retries are ours (`calls`), bounded by the draft's deadline; the SDK's are not.
         return {
             "api_key": resolve_key(self.settings),
             "base_url": self.settings.base_url,
             "timeout": self.settings.timeout,
-            "max_retries": self.settings.max_retries,
+            "max_retries": 0,
         }
 
     @property
     def client(self) -> openai.OpenAI:
         if self._client is None:
-            self._client = openai.OpenAI(**self._options())
+            http = httpx.Client(transport=CappedTransport(), follow_redirects=True)
+            self._client = openai.OpenAI(**self._options(), http_client=http)
         return self._client
 
     @property
@@ -79,8 +97,8 @@ class OpenAIBackend:
         own, and that CPU is what delays reading the answers)."""
         loop = asyncio.get_running_loop()
         if self._async_client is None or self._async_loop is not loop:
-            http_client = openai.DefaultAioHttpClient()
-            self._async_client = openai.AsyncOpenAI(**self._options(), http_client=http_client)
+            http = httpx.AsyncClient(transport=AsyncCappedTransport(), follow_redirects=True)
+            self._async_client = openai.AsyncOpenAI(**self._options(), http_client=http)
             self._async_loop = loop
         return self._async_client
 
@@ -98,7 +116,7 @@ class OpenAIBackend:
             request.kind,
             model=self.settings.model,
             budget=self.settings.prompt_token_budget,
-            previous=None if previous is None else _as_text(previous),
+            previous=None if previous is None else _quoted(previous, request),
             findings=request.findings,
             guidance=request.guidance,
         )
@@ -111,23 +129,38 @@ class OpenAIBackend:
             "max_tokens": self.settings.max_output_tokens,
         }
 
-    def execute(self, request: DraftRequest) -> list[Proposal]:
+    def _check_fatal(self) -> None:
         if self._fatal:
             raise BackendError(self._fatal, fatal=True)
-        prompt = self.prompt(request)
+
+    def _remember(self, error: BackendError) -> BackendError:
+        if error.fatal:
+            self._fatal = str(error)
+        return error
+
+    def _post(self, body: dict[str, Any]) -> Any:
+        """One chat-completions request, sync, within the deadline; its answer as JSON."""
+        self._check_fatal()
+        client = self.client
+
+        def attempt() -> bytes:
+            raw = client.post("/chat/completions", body=body, cast_to=httpx.Response)
+            return raw.content
+
         try:
-            raw = self.client.post(
-                "/chat/completions", body=self._arguments(prompt), cast_to=httpx.Response
-            )
-            data = raw.json()
-        except _SDK_ERRORS as error:
-            raise self._explain(error) from None
+            return parse_json(call(attempt, self.where), self.where.host)
+        except BackendError as error:
+            raise self._remember(error) from None
+        except ServerMisbehaved as error:
+            raise BackendError(str(error)) from None
+
+    def execute(self, request: DraftRequest) -> list[Proposal]:
+        prompt = self.prompt(request)
+        data = self._post(self._arguments(prompt))
         return [self._proposal(request.kind, prompt, data)]
 
     def complete(self, messages: list[dict[str, str]], *, json_mode: bool = False) -> str:
         """One plain completion (used by `writer import`); the reply's text."""
-        if self._fatal:
-            raise BackendError(self._fatal, fatal=True)
         arguments: dict[str, Any] = {
             "model": self.settings.model,
             "messages": messages,
@@ -136,126 +169,157 @@ class OpenAIBackend:
         }
         if json_mode:
             arguments["response_format"] = {"type": "json_object"}
-        try:
-            response = self.client.chat.completions.create(**arguments)
-        except _SDK_ERRORS as error:
-            raise self._explain(error) from None
-        if not getattr(response, "choices", None) or not response.choices[0].message.content:
+        reply = self._reply(self._post(arguments))
+        if not reply.content:
             raise BackendError("the model sent an empty reply; try again or another model")
-        return str(response.choices[0].message.content)
+        return mask_keys(reply.content, self._key())[0]
 
     async def aexecute(
         self, request: DraftRequest, gate: AbstractAsyncContextManager[Any] | None = None
     ) -> list[Proposal]:
         """`execute` for asyncio callers (batch runs many at once); `gate` is held from
         sending the request to reading the answer, retries included."""
-        if self._fatal:
-            raise BackendError(self._fatal, fatal=True)
+        self._check_fatal()
         prompt = self.prompt(request)
         body = self._arguments(prompt)
-        try:
+
+        client = self.async_client
+
+        async def attempt() -> bytes:
             # The body goes as built and the answer comes back as plain JSON: the SDK's
             # parameter transform and response models cost ~3 ms of CPU per request, which
             # is what limits a batch at high concurrency.
+            raw = await client.post("/chat/completions", body=body, cast_to=httpx.Response)
+            return raw.content
+
+        try:
             async with gate or nullcontext():
-                raw = await self.async_client.post(
-                    "/chat/completions", body=body, cast_to=httpx.Response
-                )
-                data = raw.json()
-        except _SDK_ERRORS as error:
-            raise self._explain(error) from None
+                answer = await acall(attempt, self.where)
+            data = parse_json(answer, self.where.host)
+        except BackendError as error:
+            raise self._remember(error) from None
+        except ServerMisbehaved as error:
+            raise BackendError(str(error)) from None
         return [self._proposal(request.kind, prompt, data)]
 
     def stream(self, request: DraftRequest) -> Iterator[str]:
-        """The draft as it is written, piece by piece (for the terminal app)."""
+        """The draft as it is written, piece by piece (for the terminal app); the whole
+        stream within one request's deadline."""
+        self._check_fatal()
         prompt = self.prompt(request)
+        completions = self.client.chat.completions  # its first use imports; not on the clock
+        clock = Clock(self.settings.timeout)
+        token = CLOCK.set(clock)
         try:
-            chunks = self.client.chat.completions.create(**self._arguments(prompt), stream=True)
-            for chunk in chunks:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
-        except _SDK_ERRORS as error:
-            raise self._explain(error) from None
+            chunks = iter(completions.create(**self._arguments(prompt), stream=True))
+        except ATTEMPT_ERRORS as error:
+            raise self._remember(ended(explain(error, self.where, clock), "")) from None
+        finally:
+            CLOCK.reset(token)
+        finished = False
+        while True:
+            token = CLOCK.set(clock)
+            try:
+                chunk = next(chunks, None)
+                if chunk is None and not finished:
+                    raise cut_off(self.where.host)
+                piece, last = ("", True) if chunk is None else stream_piece(chunk, self.where.host)
+            except ATTEMPT_ERRORS as error:
+                raise self._stream_error(error, clock) from None
+            finally:
+                CLOCK.reset(token)
+            if chunk is None:
+                return
+            finished = finished or last
+            if piece:
+                yield mask_keys(piece, self._key())[0]
 
     async def astream(self, request: DraftRequest) -> AsyncIterator[str]:
+        self._check_fatal()
         prompt = self.prompt(request)
+        completions = self.async_client.chat.completions
+        clock = Clock(self.settings.timeout)
+        token = CLOCK.set(clock)
         try:
-            chunks = await self.async_client.chat.completions.create(
-                **self._arguments(prompt), stream=True
-            )
-            async for chunk in chunks:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
-        except _SDK_ERRORS as error:
-            raise self._explain(error) from None
+            async with asyncio.timeout(clock.left()):
+                chunks = await completions.create(**self._arguments(prompt), stream=True)
+            pieces, finished = aiter(chunks), False
+            while True:
+                chunk = await asyncio.wait_for(anext(pieces, None), max(clock.left(), 0.001))
+                if chunk is None and not finished:
+                    raise cut_off(self.where.host)
+                if chunk is None:
+                    return
+                piece, last = stream_piece(chunk, self.where.host)
+                finished = finished or last
+                if piece:
+                    yield mask_keys(piece, self._key())[0]
+        except TimeoutError:
+            message = f"{clock.what_happened(self.where.host)}; gave up after {clock.seconds:g} s"
+            raise BackendError(message) from None
+        except ATTEMPT_ERRORS as error:
+            raise self._stream_error(error, clock) from None
+        finally:
+            CLOCK.reset(token)
+
+    def _stream_error(self, error: BaseException, clock: Clock) -> BackendError:
+        failure = explain(error, self.where, clock)
+        why = f"gave up after {clock.seconds:g} s" if failure.retry else ""
+        return self._remember(ended(failure, why))
+
+    def _key(self) -> str | None:
+        key = self.settings.api_key
+        return None if key is None else key.get_secret_value()
+
+    def _reply(self, data: Any) -> Any:
+        try:
+            return reply_of(data, self.where.host)
+        except ServerMisbehaved as error:
+            raise BackendError(str(error)) from None
 
     def _proposal(self, kind: str, prompt: Prompt, data: Any) -> Proposal:
         """A chat-completions answer (as JSON) as a proposal, or the BackendError it is."""
-        choices = data.get("choices") if isinstance(data, dict) else None
-        if not choices or not isinstance(choices[0], dict):
-            raise BackendError(f"{self.endpoint} answered without any choices")
-        message = choices[0].get("message") or {}
-        refusal = message.get("refusal")
-        content = (message.get("content") or "").strip()
-        if refusal:
-            raise BackendError(f"the model refused: {refusal}")
+        reply = self._reply(data)
+        key = self._key()
+        content = mask_keys((reply.content or "").strip(), key)[0]
+        if reply.refusal:
+            raise BackendError(f"the model refused: {mask_keys(reply.refusal[:300], key)[0]}")
         if not content:
             raise BackendError("the model sent an empty reply; try again or another model")
         if _REFUSAL.match(content) and len(content) < 300:
             raise BackendError(f"the model refused: {content[:120]}")
-        return parse_reply(content, kind, self._usage(prompt, data.get("usage")), prompt)
+        proposal = parse_reply(content, kind, self._usage(prompt, reply), prompt)
+        if mask_keys(reply.content or "", key)[1]:
+            return Proposal(
+                text=proposal.text,
+                subject=proposal.subject,
+                usage=proposal.usage,
+                prompt_hash=proposal.prompt_hash,
+                notices=(*proposal.notices, KEY_NOTICE),
+            )
+        return proposal
 
-    def _usage(self, prompt: Prompt, reported: Any) -> Usage:
-        reported = reported if isinstance(reported, dict) else {}
-        prompt_tokens = reported.get("prompt_tokens") or prompt.tokens
-        completion = reported.get("completion_tokens") or 0
+    def _usage(self, prompt: Prompt, reply: Any) -> Usage:
+        # Reported numbers that are not plausible counts were dropped by `reply_of`.
+        prompt_tokens = reply.prompt_tokens or prompt.tokens
+        completion = reply.completion_tokens or 0
         price = self.settings.price_for(self.settings.model)
         cost = None
         if price is not None:
             cost = (prompt_tokens * price.input + completion * price.output) / 1_000_000
-        approximate = not reported and prompt.approximate
+        approximate = not reply.usage_reported and prompt.approximate
         return Usage(prompt_tokens, completion, cost, approximate)
 
-    def _explain(self, error: Exception) -> BackendError:
-        """An SDK error as a sentence that says what happened and what to do."""
-        where, model = self.endpoint, self.settings.model
-        if isinstance(error, openai.AuthenticationError):
-            self._fatal = f"{where} refused the API key (401): check OPENAI_API_KEY"
-            return BackendError(self._fatal, fatal=True)
-        if isinstance(error, openai.NotFoundError):
-            self._fatal = f"model '{model}' was not found at {where} (404): check --model"
-            return BackendError(self._fatal, fatal=True)
-        if isinstance(error, openai.RateLimitError):
-            return BackendError(
-                f"{where} is rate limiting (429) and retries ran out: wait a "
-                "minute, or lower --concurrency"
-            )
-        if isinstance(error, openai.APITimeoutError) and not _refused(error):
-            return BackendError(
-                f"{where} did not answer within {self.settings.timeout:g} s: "
-                "raise the timeout or try again"
-            )
-        if isinstance(error, openai.APIConnectionError):
-            return BackendError(f"cannot reach {where}: is the server running?")
-        if isinstance(error, openai.APIStatusError):
-            return BackendError(f"{where} failed with HTTP {error.status_code}: try again later")
-        if isinstance(error, openai.APIResponseValidationError | json.JSONDecodeError):
-            return BackendError(f"{where} sent a reply that is not valid JSON")
-        return BackendError(f"{where}: {type(error).__name__}: {error}")
 
+def _quoted(proposal: Proposal, request: DraftRequest) -> str:
+    """The previous draft for a repair prompt, cut to the message's allowed length: a model
+    that sent 10 MB is not sent its 10 MB back."""
+    from writer.checker import limit_for
 
-def _refused(error: BaseException) -> bool:
-    """Whether the connection itself failed (refused, no such host) under the error.
-
-    On aiohttp, a refused connection reaches the SDK as a timeout: httpx-aiohttp maps
-    aiohttp's ClientConnectorError to httpx.ConnectTimeout (noted in openai-python PR
-    #3594). The OSError underneath says what really happened."""
-    cause, depth = error.__cause__ or error.__context__, 0
-    while cause is not None and depth < 8:
-        if isinstance(cause, OSError) and not isinstance(cause, TimeoutError):
-            return True
-        cause, depth = cause.__cause__ or cause.__context__, depth + 1
-    return False
+    limit, unit = limit_for(request.kind, request.notes.tier.value, request.guidance)
+    most = limit if unit == "chars" else limit * 12  # a generous bound on a word's length
+    text = _as_text(proposal)
+    return text if len(text) <= most else text[:most]
 
 
 def _as_text(proposal: Proposal) -> str:
