@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,26 @@ from writer.errors import InputError, Problem
 from writer.notes import Candidate, Interview, Interviewer, LinkedIn, Notes
 
 MAX_BYTES = 1_000_000
+# Notes nest five levels at most; the limit is far above that and far below where the
+# (recursive) YAML composer and the JSON decoder would overflow the stack.
+MAX_DEPTH = 32
+# The longest integer a notes file needs (a count of mutual connections) has a few digits.
+MAX_INT_DIGITS = 18
 EXAMPLE_HINT = "see examples/ for a complete notes file"
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_LONG_INT = re.compile(r"(?<![\w.\"])-?\d{%d,}" % (MAX_INT_DIGITS + 1))
+_NOT_REGULAR = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+_OS_HINTS = {
+    errno.ENAMETOOLONG: "the file name is too long for the file system; rename it",
+    errno.ELOOP: "a symbolic link that loops; fix or remove the link",
+    errno.EACCES: "permission denied; check the file's permissions",
+    errno.ENOTDIR: "a part of the path is not a directory; check the path",
+}
 
 # The model that holds the keys found under each parent key.
 _MODELS_BY_PARENT: dict[str, type[BaseModel]] = {
@@ -26,17 +48,45 @@ _MODELS_BY_PARENT: dict[str, type[BaseModel]] = {
 }
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that a notes file does not allow; its problem is the whole message."""
+
+
 class _NotesYamlLoader(yaml.SafeLoader):
-    """Plain scalars stay strings (pydantic parses them), except null; no aliases."""
+    """Plain scalars stay strings (pydantic parses them), except null; no aliases, no
+    tags, and no nesting deeper than `MAX_DEPTH`."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
                 problem="aliases (*name) are not allowed in a notes file; write the value out",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":  # "!" is what a quoted scalar carries
+            raise _Refused(
+                problem=f"the YAML tag '{_short_tag(tag)}' is not allowed: notes files use "
+                "plain YAML without tags (remove the '!...' and keep the plain value)",
+                problem_mark=event.start_mark,
+            )
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(
+                problem=f"nested more than {MAX_DEPTH} levels deep; a notes file needs at "
+                f"most a few levels ({EXAMPLE_HINT})",
+                problem_mark=event.start_mark,
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
 _NotesYamlLoader.yaml_implicit_resolvers = {
@@ -47,27 +97,20 @@ _NotesYamlLoader.yaml_implicit_resolvers = {
 
 def load_notes(path: str | Path) -> Notes:
     """Read and validate one notes file; raise `InputError` on anything wrong with it."""
-    source = str(path)
+    source = shown_path(path)
     text = read_text(Path(path))
     return parse_notes(text, source, is_json=str(path).lower().endswith(".json"))
 
 
+def shown_path(path: str | Path) -> str:
+    """A path as it can be printed and stored as UTF-8: bytes of a non-UTF-8 name escaped."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_text(path: Path) -> str:
     """The file's text, or an `InputError` saying why it cannot be read."""
-    source = str(path)
-    if not path.exists():
-        raise InputError.one(source, 0, "no such file; check the path")
-    if path.is_dir():
-        raise InputError.one(source, 0, "is a directory; pass a notes file (.yaml or .json)")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError.one(
-            source, 0, f"{size / 1e6:.1f} MB is too large for a notes file (at most 1 MB)"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError.one(source, 0, f"cannot be read: {error.strerror}") from None
+    source = shown_path(path)
+    data = read_capped(path, source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -77,6 +120,55 @@ def read_text(path: Path) -> str:
             line,
             f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
         ) from None
+
+
+def read_capped(path: Path, source: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. The size is counted while
+    reading: a FIFO, a device or a file still growing cannot hang or fill memory."""
+    try:
+        _require_regular(os.stat(path).st_mode, source)
+        # O_NONBLOCK: opening a FIFO swapped in after the check must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as error:
+        raise InputError.one(source, 0, _os_problem(error)) from None
+    try:
+        info = os.fstat(fd)
+        _require_regular(info.st_mode, source)
+        if info.st_size > limit:  # a quick answer; the count below is what holds
+            raise InputError.one(source, 0, _too_large(f"{info.st_size / 1e6:.1f} MB", limit))
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(1 << 16, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise InputError.one(source, 0, _too_large("what it holds", limit))
+        return b"".join(chunks)
+    except OSError as error:
+        raise InputError.one(source, 0, _os_problem(error)) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: str, limit: int) -> str:
+    return f"{size} is too large for a notes file (at most {limit / 1e6:g} MB)"
+
+
+def _require_regular(mode: int, source: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError.one(source, 0, "is a directory; pass a notes file (.yaml or .json)")
+    if not stat.S_ISREG(mode):
+        what = _NOT_REGULAR.get(stat.S_IFMT(mode), "not a regular file")
+        raise InputError.one(
+            source, 0, f"is {what}, not a regular file; pass a notes file (.yaml or .json)"
+        )
+
+
+def _os_problem(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file; check the path"
+    if error.errno in _OS_HINTS:
+        return f"cannot be read: {_OS_HINTS[error.errno]}"
+    return f"cannot be read: {error.strerror or error}"
 
 
 def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) -> Notes:
@@ -109,11 +201,66 @@ def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) ->
         raise InputError(_problems(error, node, source)) from None
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return mapping
+
+
+def _short_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise OverflowError(digits)
+    return int(digits)
+
+
 def _json_root(text: str, source: str) -> Any:
+    _check_json_depth(text, source)
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_short_int)
     except json.JSONDecodeError as error:
         raise InputError.one(source, error.lineno, f"JSON syntax error: {error.msg}") from None
+    except _DuplicateKey as error:
+        node = _compose(text, source, strict=False)
+        if node is not None:
+            _reject_duplicate_keys(node, source)  # raises, with the line
+        raise InputError.one(source, 1, f"key '{error}' appears twice; keep one") from None
+    except (OverflowError, ValueError):
+        found = _LONG_INT.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        raise InputError.one(
+            source,
+            line,
+            f"a number with more than {MAX_INT_DIGITS} digits; no value in a notes file "
+            "is that large, so check this number",
+        ) from None
+
+
+def _check_json_depth(text: str, source: str) -> None:
+    """Refuse deep nesting before the decoder recurses into it (strings skipped)."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                raise InputError.one(
+                    source,
+                    line,
+                    f"nested more than {MAX_DEPTH} levels deep; a notes file needs at most "
+                    f"a few levels ({EXAMPLE_HINT})",
+                )
+        elif char in "]}":
+            depth -= 1
 
 
 def _construct(node: yaml.Node, source: str) -> Any:
@@ -153,8 +300,10 @@ def _compose(text: str, source: str, *, strict: bool) -> yaml.Node | None:
             return None
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
+        if isinstance(error, _Refused):
+            raise InputError.one(source, line, str(error.problem)) from None
         what = error.problem or "cannot be read"
-        hint = "" if "alias" in what else "; check indentation, colons and quoting on this line"
+        hint = "; check indentation, colons and quoting on this line"
         raise InputError.one(source, line, f"YAML syntax error: {what}{hint}") from None
     except yaml.YAMLError as error:
         if not strict:
@@ -216,6 +365,7 @@ def _describe(item: Any, loc: tuple[Any, ...]) -> str:
         return f"{where} is empty; write a value or remove the key"
     message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
     shown = repr(item.get("input")) if not isinstance(item.get("input"), dict | list) else ""
+    shown = shown if len(shown) <= 60 else shown[:50] + "…" + shown[-8:]
     if "date" in kind or "datetime" in kind:
         return f"{where}: {shown} is not a valid date: {message}; use ISO 8601 like " + (
             "2026-11-20T14:00:00-05:00" if loc[-1] in {"start", "end"} else "2026-11-21"
