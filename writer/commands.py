@@ -373,6 +373,10 @@ def _batch_done(args: argparse.Namespace, summary: dict[str, Any], out: Path) ->
             f"flagged; results in {out}"
         ]
         lines += [f"failed: {f['error']}" for f in summary["failed"]]
+        lines += [
+            f"draft failed: {e['source']}: {e['interviewer']} · {e['kind']}: {e['error']}"
+            for e in summary.get("draft_errors", [])
+        ]
         return "\n".join(lines) + "\n"
 
     _emit(args, summary, readable)

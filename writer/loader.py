@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import errno
 import json
-import os
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from writer.errors import InputError, Problem
 from writer.notes import Candidate, Interview, Interviewer, LinkedIn, Notes
+from writer.reading import MAX_BYTES, read_capped, read_text, shown_path
 
-MAX_BYTES = 1_000_000
+__all__ = ["MAX_BYTES", "load_notes", "parse_notes", "read_capped", "read_text", "shown_path"]
+
 # Notes nest five levels at most; the limit is far above that and far below where the
 # (recursive) YAML composer and the JSON decoder would overflow the stack.
 MAX_DEPTH = 32
@@ -25,19 +24,7 @@ MAX_DEPTH = 32
 MAX_INT_DIGITS = 18
 EXAMPLE_HINT = "see examples/ for a complete notes file"
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-_LONG_INT = re.compile(r"(?<![\w.\"])-?\d{%d,}" % (MAX_INT_DIGITS + 1))
-_NOT_REGULAR = {
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-}
-_OS_HINTS = {
-    errno.ENAMETOOLONG: "the file name is too long for the file system; rename it",
-    errno.ELOOP: "a symbolic link that loops; fix or remove the link",
-    errno.EACCES: "permission denied; check the file's permissions",
-    errno.ENOTDIR: "a part of the path is not a directory; check the path",
-}
+_LONG_INT = re.compile(rf"(?<![\w.\"])-?\d{{{MAX_INT_DIGITS + 1},}}")
 
 # The model that holds the keys found under each parent key.
 _MODELS_BY_PARENT: dict[str, type[BaseModel]] = {
@@ -59,8 +46,8 @@ class _NotesYamlLoader(yaml.SafeLoader):
     depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, yaml.AliasEvent):
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if self.check_event(yaml.AliasEvent):
             raise _Refused(
                 problem="aliases (*name) are not allowed in a notes file; write the value out",
                 problem_mark=event.start_mark,
@@ -100,75 +87,6 @@ def load_notes(path: str | Path) -> Notes:
     source = shown_path(path)
     text = read_text(Path(path))
     return parse_notes(text, source, is_json=str(path).lower().endswith(".json"))
-
-
-def shown_path(path: str | Path) -> str:
-    """A path as it can be printed and stored as UTF-8: bytes of a non-UTF-8 name escaped."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def read_text(path: Path) -> str:
-    """The file's text, or an `InputError` saying why it cannot be read."""
-    source = shown_path(path)
-    data = read_capped(path, source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError.one(
-            source,
-            line,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
-        ) from None
-
-
-def read_capped(path: Path, source: str, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes. The size is counted while
-    reading: a FIFO, a device or a file still growing cannot hang or fill memory."""
-    try:
-        _require_regular(os.stat(path).st_mode, source)
-        # O_NONBLOCK: opening a FIFO swapped in after the check must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except OSError as error:
-        raise InputError.one(source, 0, _os_problem(error)) from None
-    try:
-        info = os.fstat(fd)
-        _require_regular(info.st_mode, source)
-        if info.st_size > limit:  # a quick answer; the count below is what holds
-            raise InputError.one(source, 0, _too_large(f"{info.st_size / 1e6:.1f} MB", limit))
-        chunks, total = [], 0
-        while chunk := os.read(fd, min(1 << 16, limit + 1 - total)):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise InputError.one(source, 0, _too_large("what it holds", limit))
-        return b"".join(chunks)
-    except OSError as error:
-        raise InputError.one(source, 0, _os_problem(error)) from None
-    finally:
-        os.close(fd)
-
-
-def _too_large(size: str, limit: int) -> str:
-    return f"{size} is too large for a notes file (at most {limit / 1e6:g} MB)"
-
-
-def _require_regular(mode: int, source: str) -> None:
-    if stat.S_ISDIR(mode):
-        raise InputError.one(source, 0, "is a directory; pass a notes file (.yaml or .json)")
-    if not stat.S_ISREG(mode):
-        what = _NOT_REGULAR.get(stat.S_IFMT(mode), "not a regular file")
-        raise InputError.one(
-            source, 0, f"is {what}, not a regular file; pass a notes file (.yaml or .json)"
-        )
-
-
-def _os_problem(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "no such file; check the path"
-    if error.errno in _OS_HINTS:
-        return f"cannot be read: {_OS_HINTS[error.errno]}"
-    return f"cannot be read: {error.strerror or error}"
 
 
 def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) -> Notes:
