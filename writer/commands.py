@@ -232,12 +232,16 @@ def _sent() -> list[Any]:
     from writer.ledger import load_sent
 
     try:
-        return list(load_sent())
+        return list(load_sent(on_wait=_say))
     except (sqlite3.Error, OSError) as error:
         print(
             f"writer: the ledger could not be read ({error}); planning without it", file=sys.stderr
         )
         return []
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _log(result: Any, source: str) -> None:
@@ -266,7 +270,7 @@ def run_sent(args: argparse.Namespace) -> int:
     if kind not in SENT_KINDS:
         raise UsageError(f"--kind {args.kind!r}: use one of {', '.join(SENT_KINDS)}")
     at = args.at or datetime.now().astimezone()
-    with closing(Ledger.open()) as ledger:
+    with closing(Ledger.open(on_wait=_say)) as ledger:
         ledger.record(notes.company, person.name, kind, at)
     print(
         f"Recorded: {kind.replace('_', ' ')} to {person.name} ({notes.company}) on "
@@ -280,7 +284,7 @@ def run_ledger(args: argparse.Namespace) -> int:
 
     from writer.ledger import Ledger, default_path
 
-    with closing(Ledger.open()) as ledger:
+    with closing(Ledger.open(on_wait=_say)) as ledger:
         if args.purge:
             ledger.purge()
             print(f"Everything in {default_path()} was deleted.")
