@@ -221,9 +221,11 @@ class Batch:
         plan = plan_for(notes, self.now, sent=self.sent)
         result = await self.draft(notes, plan)
         files = rendered(self.out, source, notes, result)
+        # Journaled before the input is marked done, so no kill can lose its log rows.
+        rows = self.log.note(result, label) if self.log is not None else []
         await asyncio.to_thread(store, files)
         if self.log is not None:
-            self.logging.submit(self.log, result, label)
+            self.logging.submit(self.log.commit, rows)
         return _outcome(label, "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -239,16 +240,21 @@ class Ledger:
 
         self.write(delete)
 
-    def log_rows(self, rows: list[tuple[Any, ...]]) -> None:
-        """Rows made by `draft_rows`, in one commit; a row already there (its key) is kept once."""
-        self.write(
-            lambda db: db.executemany(
+    def log_rows(self, rows: list[tuple[Any, ...]]) -> int:
+        """Rows made by `draft_rows`, in one commit; how many were new (a row already there,
+        by its key, is kept once)."""
+
+        def insert(db: sqlite3.Connection) -> int:
+            before = db.total_changes
+            db.executemany(
                 "INSERT OR IGNORE INTO draft_log (at, source, interviewer, kind, backend, "
                 "model, prompt_hash, prompt_tokens, completion_tokens, "
                 "attempts, ok, rules, row_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
-        )
+            return db.total_changes - before
+
+        return self.write(insert)
 
     def draft_log(self, limit: int = 50) -> Iterator[dict[str, Any]]:
         names = ["at", "source", "interviewer", "kind", "backend", "model", "prompt_hash"]
@@ -278,17 +284,27 @@ class DraftLog:
         self._broken = False
         self._pending: list[tuple[Any, ...]] = []
         self._flushed = time.monotonic()
+        self._journaling = threading.Lock()
 
     def __call__(self, result: DraftSet, source: str) -> None:
-        if self._broken:
-            return
-        rows = draft_rows(result, source)
-        self._pending += rows
+        self.commit(self.note(result, source))
+
+    def note(self, result: DraftSet, source: str) -> list[tuple[Any, ...]]:
+        """The run's rows, journaled (any thread; a batch calls it as each input ends, so
+        the rows are on file even while a commit waits for a lock)."""
+        rows = [] if self._broken else draft_rows(result, source)
         try:
-            self.journal.append(rows)
+            with self._journaling:
+                self.journal.append(rows)
         except OSError as error:
             self._fail(error)
+        return rows
+
+    def commit(self, rows: list[tuple[Any, ...]]) -> None:
+        """Queue journaled rows; commit them when a group is due (the draft log's thread)."""
+        if self._broken:
             return
+        self._pending += rows
         if (
             len(self._pending) >= self.FLUSH_ROWS
             or time.monotonic() - self._flushed >= self.FLUSH_SECONDS
@@ -297,13 +313,14 @@ class DraftLog:
 
     def flush(self) -> None:
         self._flushed = time.monotonic()
-        if self._broken or not self._pending:
+        if self._broken:
             return
         try:
             if self._ledger is None:
                 self._ledger = Ledger.open(self.path, on_wait=self._waiting, max_wait=self.max_wait)
                 self._recover(self._ledger)
-            self._ledger.log_rows(self._pending)
+            if self._pending:
+                self._ledger.log_rows(self._pending)
         except LedgerBusy:
             self.journal.sync()  # still locked: the rows wait in the journal, kept on disk
             return
@@ -311,7 +328,6 @@ class DraftLog:
             self._fail(error)
             return
         self._pending = []
-        self.journal.clear()
 
     def _waiting(self, line: str) -> None:
         self.warn(f"{line}; the draft log waits, the drafts go on")
@@ -323,24 +339,24 @@ class DraftLog:
     def _recover(self, ledger: Ledger) -> None:
         with orphans(self.path.parent, self.journal.path) as found:
             for path, rows in found:
-                ledger.log_rows(rows)
-                if rows:
+                added = ledger.log_rows(rows)  # rows it had committed are there already
+                if added:
                     self.warn(
-                        f"writer: the draft log recovered {len(rows)} rows that an earlier "
+                        f"writer: the draft log recovered {added} rows that an earlier "
                         f"run had not committed when it stopped (from {path.name})"
                     )
 
     def close(self) -> None:
         self.flush()
-        if self._pending and not self._broken:
+        if self._broken:
+            self.journal.keep()  # what was not committed stays for a run that can
+        elif self._pending:
             self.warn(
                 f"writer: {len(self._pending)} draft-log rows could not be committed (the "
                 f"ledger stayed locked); they are kept in {self.journal.path} and are added "
                 "on the next run"
             )
-            if self.journal.handle is not None:
-                self.journal.handle.close()  # the file stays for the next run
-                self.journal.handle = None
+            self.journal.keep()
         else:
             self.journal.close()
         if self._ledger is not None:
@@ -348,9 +364,7 @@ class DraftLog:
             self._ledger = None
 
 
-def load_sent(
-    path: Path | None = None, on_wait: Callable[[str], None] | None = None
-) -> list[Sent]:
+def load_sent(path: Path | None = None, on_wait: Callable[[str], None] | None = None) -> list[Sent]:
     """Everything recorded as sent, every company (the note budget is per account); [] when
     there is no ledger yet."""
     path = path or default_path()

@@ -2,9 +2,10 @@
 
 Rows are appended here before they are committed, so a process that is killed loses none
 of them (the kernel keeps what was written; an fsync whenever a commit has to wait bounds
-what a power cut can take to the last second). The file is `flock`ed while its process
-lives; the next draft log to start takes over the files of processes that died and commits
-their rows, which carry a key each, so a row committed twice is stored once."""
+what a power cut can take to the last second). The file only grows during a run and is
+removed when the run ends; it is `flock`ed while its process lives. The next draft log to
+start takes over the files of processes that died and commits their rows, which carry a
+key each, so a row that was committed already is stored once."""
 
 from __future__ import annotations
 
@@ -38,12 +39,14 @@ class Journal:
         if self.handle is not None:
             os.fsync(self.handle.fileno())
 
-    def clear(self) -> None:
-        """Everything appended is committed."""
+    def keep(self) -> None:
+        """Close, leaving the file for the next run to commit."""
         if self.handle is not None:
-            self.handle.truncate(0)
+            self.handle.close()
+            self.handle = None
 
     def close(self) -> None:
+        """Close and remove: every row is committed."""
         if self.handle is not None:
             self.path.unlink(missing_ok=True)
             self.handle.close()  # releases the lock
