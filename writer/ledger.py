@@ -378,6 +378,8 @@ def draft_rows(result: DraftSet, source: str) -> list[tuple[Any, ...]]:
     """The draft log's rows for one draft run, one per draft: who drafted it, with which
     prompt, what it cost, what it broke."""
     now = datetime.now().astimezone().isoformat()
+    # A path from the command line may carry bytes that are not UTF-8: store them escaped.
+    source = source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return [
         (
             now,
