@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,56 +22,51 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.generated import write_notes
-from writer.ledger import Ledger, default_path
+from writer.cli import main
+from writer.ledger import MIGRATIONS, Ledger, default_path
 
 ACME = str(ROOT / "examples" / "acme-final-round.yaml")
 NOW = "2026-11-21T09:00:00-05:00"
 
 
-def _record_at_once(path: str, index: int, barrier: Any, errors: Any) -> None:
+def _sent_at_once(home: str, index: int, barrier: Any, errors: Any) -> None:
+    """One `writer sent`, started with the 49 others at one instant (the barrier)."""
+    os.environ["WRITER_HOME"] = home
+    at = (datetime.fromisoformat(NOW) + timedelta(minutes=index)).isoformat()
+    args = ["sent", ACME, "--to", "Dana Lee", "--kind", "thank_you_email", "--at", at]
     barrier.wait()
     try:
-        ledger = Ledger.open(Path(path))
-        at = datetime.fromisoformat(NOW) + timedelta(minutes=index)
-        ledger.record("Acme Robotics", f"Person {index}", "thank_you_email", at)
-        ledger.close()
-    except Exception as error:  # the test reports what went wrong in the child
+        code = main(args)
+    except BaseException as error:  # the test reports what went wrong in the child
         errors.put(f"{index}: {type(error).__name__}: {error}")
+    else:
+        if code != 0:
+            errors.put(f"{index}: exit {code}")
 
 
-def test_50_processes_at_one_instant_against_a_new_ledger(tmp_path: Path) -> None:
-    path = tmp_path / "new" / "ledger.sqlite3"
+def test_50_writer_sent_at_one_instant_against_a_new_ledger(tmp_path: Path) -> None:
+    home = tmp_path / "new-home"
     context = multiprocessing.get_context("fork")
     barrier, errors = context.Barrier(50), context.Queue()
     children = [
-        context.Process(target=_record_at_once, args=(str(path), i, barrier, errors))
+        context.Process(target=_sent_at_once, args=(str(home), i, barrier, errors))
         for i in range(50)
     ]
     for child in children:
         child.start()
     for child in children:
         child.join(timeout=120)
-    assert all(child.exitcode == 0 for child in children)
     problems = []
     while not errors.empty():
         problems.append(errors.get())
     assert problems == []
-    with _opened(path) as ledger:
-        names = {s.interviewer for s in ledger.sent()}
-        migrations = ledger.read("SELECT name FROM migrations")
-    assert names == {f"Person {i}" for i in range(50)}
-    assert len(migrations) == len(set(migrations)) == 3
-
-
-class _opened:
-    def __init__(self, path: Path) -> None:
-        self.ledger = Ledger.open(path)
-
-    def __enter__(self) -> Ledger:
-        return self.ledger
-
-    def __exit__(self, *exc: object) -> None:
-        self.ledger.close()
+    assert all(child.exitcode == 0 for child in children)
+    with closing(Ledger.open(home / "ledger.sqlite3")) as ledger:
+        recorded = {s.at for s in ledger.sent()}
+        migrations = [row[0] for row in ledger.read("SELECT name FROM migrations")]
+    start = datetime.fromisoformat(NOW)
+    assert recorded == {start + timedelta(minutes=i) for i in range(50)}
+    assert migrations == [name for name, _ in MIGRATIONS]
 
 
 class HeldLock:
@@ -125,7 +121,7 @@ def test_a_held_lock_makes_writer_sent_wait_and_say_so(tmp_path: Path) -> None:
     assert "is locked by another process; waiting for it" in done.stderr
     assert "Traceback" not in done.stderr
     assert "Recorded: thank you email to Dana Lee" in done.stdout
-    with _opened(path) as ledger:
+    with closing(Ledger.open(path)) as ledger:
         assert [s.interviewer for s in ledger.sent()] == ["Dana Lee"]
 
 
@@ -146,12 +142,12 @@ def test_a_15_second_lock_delays_writer_sent_which_then_succeeds(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert time.monotonic() - started >= 14
     assert done.stderr.count("waiting for it") == 1 and "Traceback" not in done.stderr
-    with _opened(path) as ledger:
+    with closing(Ledger.open(path)) as ledger:
         assert len(ledger.sent()) == 1
 
 
 def logged_rows(path: Path) -> int:
-    with _opened(path) as ledger:
+    with closing(Ledger.open(path)) as ledger:
         [(count,)] = ledger.read("SELECT count(*) FROM draft_log")
     return int(count)
 
