@@ -96,7 +96,6 @@ def assert_every_broken_one_listed(summary: dict[str, Any], broken: dict[str, st
         assert reason in listed[shown(source)], (source, listed[shown(source)])
 
 
-@pytest.mark.slow
 def test_200_good_files_and_one_of_each_broken_kind(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
