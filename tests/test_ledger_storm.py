@@ -23,7 +23,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.generated import write_notes
 from writer.cli import main
-from writer.ledger import MIGRATIONS, Ledger, default_path
+from writer.ledger import MIGRATIONS, Ledger, LedgerBusy, default_path
 
 ACME = str(ROOT / "examples" / "acme-final-round.yaml")
 NOW = "2026-11-21T09:00:00-05:00"
@@ -261,3 +261,15 @@ def wait_for(condition: Any, seconds: float = 60) -> bool:
             return False
         time.sleep(0.02)
     return True
+
+
+def test_a_lock_held_past_the_wait_ends_in_a_sentence(tmp_path: Path) -> None:
+    path = new_ledger()
+    lock = HeldLock(path, 10)
+    told: list[str] = []
+    with pytest.raises(LedgerBusy, match="stayed locked by another process for 1 s; try again"):
+        Ledger.open(path, on_wait=told.append, max_wait=1)
+    lock.release()
+    assert told == [
+        f"writer: the ledger {path} is locked by another process; waiting for it (up to 1 s)"
+    ]

@@ -134,8 +134,9 @@ def run_draft(args: argparse.Namespace) -> int:
     result = draft_all(
         notes, plan, backend, kinds=kinds, variants=args.variants, repairs=settings.repair_attempts
     )
-    _log(result, args.notes)
     _emit(args, result.to_json(), lambda: render_drafts(result, Style()))
+    sys.stdout.flush()  # the drafts first: logging them may wait for a lock
+    _log(result, args.notes)
     return EXIT_OK if result.ok else EXIT_FLAGGED
 
 

@@ -77,8 +77,9 @@ MAX_WAIT = 300.0  # how long a call waits for another process's lock in all
 T = TypeVar("T")
 
 
-class LedgerBusy(UsageError):
-    """Another process held the ledger's lock for longer than a call would wait."""
+class LedgerBusy(UsageError, sqlite3.OperationalError):
+    """Another process held the ledger's lock for longer than a call would wait (a usage
+    error for the command line, and a database error for code that tolerates those)."""
 
 
 def default_path() -> Path:
@@ -134,19 +135,19 @@ class Ledger:
             try:
                 return work()
             except sqlite3.OperationalError as error:
-                if not _locked(error):
+                if isinstance(error, LedgerBusy) or not _locked(error):
                     raise
-                if time.monotonic() - started >= self.max_wait:
-                    raise LedgerBusy(
-                        f"the ledger {self.path} stayed locked by another process for "
-                        f"{self.max_wait:g} s; try again when that process has finished"
-                    ) from None
                 if not told and self.on_wait is not None:
                     self.on_wait(
                         f"writer: the ledger {self.path} is locked by another process; "
                         f"waiting for it (up to {self.max_wait:g} s)"
                     )
                     told = True
+                if time.monotonic() - started >= self.max_wait:
+                    raise LedgerBusy(
+                        f"the ledger {self.path} stayed locked by another process for "
+                        f"{self.max_wait:g} s; try again when that process has finished"
+                    ) from None
                 time.sleep(0.05)
 
     def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
