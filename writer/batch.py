@@ -27,14 +27,7 @@ from typing import Any
 
 from writer.backends import BackendError
 from writer.batch_guard import OutLock, guarded, is_draft, record_key, results_record, unexpected
-from writer.drafting import (
-    AsyncBackend,
-    Draft,
-    DraftSet,
-    adraft_one,
-    check_distinct,
-    draft_steps,
-)
+from writer.drafting import AsyncBackend, Draft, DraftSet, adraft_one, check_distinct, draft_steps
 from writer.errors import InputError
 from writer.ledger import DraftLog
 from writer.loader import load_notes, shown_path

@@ -78,8 +78,8 @@ T = TypeVar("T")
 
 
 class LedgerBusy(UsageError, sqlite3.OperationalError):
-    """Another process held the ledger's lock for longer than a call would wait (a usage
-    error for the command line, and a database error for code that tolerates those)."""
+    """The lock stayed held past the wait: a usage error, and a database error to code
+    that tolerates those."""
 
 
 def default_path() -> Path:
