@@ -2,8 +2,11 @@
 
 Per input it writes `<name>.md`, then `<name>.json` (written last: its presence means the
 input is done), then appends the input's lines to `results.jsonl`. A rerun first repairs
-`results.jsonl` (drops a torn last line, lines of inputs that did not finish, duplicates,
-and re-adds lines of finished inputs that are missing), then drafts only what is not done.
+`results.jsonl` (drops torn, undecodable or foreign lines, lines of inputs that did not
+finish, duplicates, and re-adds lines of finished inputs that are missing), then drafts only
+what is not done; a done `.json` that cannot be read means its input is drafted again.
+Anything wrong with one input (unreadable, invalid, a model answer that makes no sense) is a
+failed entry in `summary.json`; the others finish. One batch at a time holds `--out`.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from writer.drafting import AsyncBackend, Draft, DraftSet, adraft_one, check_distinct
+from writer.backends import BackendError
+from writer.batch_guard import OutLock, guarded, is_draft, record_key, results_record, unexpected
+from writer.drafting import AsyncBackend, Draft, DraftSet, adraft_one, check_distinct, draft_steps
 from writer.errors import InputError
 from writer.ledger import DraftLog
-from writer.loader import load_notes
+from writer.loader import load_notes, shown_path
 from writer.notes import Interviewer, Notes
 from writer.plan import Action, Decision, Plan, Sent
 from writer.planner import plan_for
@@ -40,21 +45,32 @@ def expand(inputs: Iterable[str]) -> list[Path]:
     found: dict[Path, None] = {}
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
-            matches = sorted(p for p in path.rglob("*") if p.suffix.lower() in NOTES_SUFFIXES)
-        elif any(c in item for c in "*?["):
-            matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
-        else:
-            matches = [path]
+        try:
+            if path.is_dir():
+                matches = sorted(p for p in path.rglob("*") if p.suffix.lower() in NOTES_SUFFIXES)
+            elif any(c in item for c in "*?["):
+                matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
+            else:
+                matches = [path]
+        except OSError:
+            matches = [path]  # reading it fails too, and says why, as that input's entry
         for match in matches:
             found.setdefault(match, None)
     return list(found)
 
 
 def output_name(source: Path) -> str:
-    """A file name per input that two inputs with one name cannot share."""
-    digest = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:8]
-    return f"{source.stem}-{digest}"
+    """A file name per input that two inputs with one name cannot share (and that fits in
+    any file system, whatever the input's name)."""
+    try:
+        where = source.resolve()
+    except (OSError, RuntimeError):  # a symlink loop; the input then fails to read
+        where = Path(os.path.abspath(source))
+    digest = hashlib.sha256(os.fsencode(where)).hexdigest()[:8]
+    stem = source.stem
+    if len(os.fsencode(stem)) > 100:
+        stem = os.fsencode(stem)[:100].decode("utf-8", "ignore")
+    return f"{stem}-{digest}"
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -80,6 +96,7 @@ class Outcome:
     ok: int = 0
     error: str | None = None
     usage: dict[str, Any] = field(default_factory=dict)
+    draft_errors: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Batch:
@@ -112,31 +129,34 @@ class Batch:
     def done_path(self, source: Path) -> Path:
         return self.out / f"{output_name(source)}.json"
 
+    def finished(self, source: Path) -> dict[str, Any] | None:
+        """The done `.json` of an input, or None when there is none or it is damaged
+        (then the input is drafted again)."""
+        try:
+            result = json.loads(self.done_path(source).read_bytes().decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+        if not isinstance(result, dict):
+            return None
+        drafts = result.get("drafts")
+        if not isinstance(drafts, list) or not all(is_draft(d) for d in drafts):
+            return None
+        return dict(result)
+
     def repair_results(self, sources: list[Path]) -> None:
         """Make results.jsonl hold each finished input's lines exactly once."""
         results = self.out / RESULTS
-        lines = results.read_text("utf-8").split("\n") if results.exists() else []
-        done = {str(s): self.done_path(s) for s in sources if self.done_path(s).exists()}
+        raw = results.read_bytes().split(b"\n") if results.exists() else []
+        done = {shown_path(s): r for s in sources if (r := self.finished(s)) is not None}
         kept, seen = [], set()
-        for line in lines:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a torn last line, or nothing
-            key = (
-                record.get("source"),
-                record.get("interviewer"),
-                record.get("kind"),
-                record.get("variant"),
-            )
+        for record in filter(None, map(results_record, raw)):
+            key = record_key(record)
             if record.get("source") in done and key not in seen:
                 seen.add(key)
-                kept.append(line)
-        for source, path in done.items():
-            result = json.loads(path.read_text("utf-8"))
+                kept.append(json.dumps(record, ensure_ascii=False))
+        for source, result in done.items():
             for line in draft_lines(result, source):
-                record = json.loads(line)
-                key = (source, record["interviewer"], record["kind"], record["variant"])
+                key = record_key(json.loads(line))
                 if key not in seen:
                     seen.add(key)
                     kept.append(line)
@@ -154,7 +174,7 @@ class Batch:
             elapsed = time.monotonic() - started
             eta = elapsed / len(outcomes) * (total - len(outcomes))
             self.progress(
-                f"[{len(outcomes)}/{total}] {outcome.status:<7} {source}"
+                f"[{len(outcomes)}/{total}] {outcome.status:<7} {outcome.source}"
                 + (f": {outcome.error}" if outcome.error else "")
                 + (f"  (about {eta:.0f} s left)" if len(outcomes) < total else "")
             )
@@ -166,31 +186,40 @@ class Batch:
             if self.log is not None:
                 self.logging.submit(self.log.close)
             await asyncio.to_thread(self.logging.shutdown)
-        order = {str(s): i for i, s in enumerate(sources)}
+        order = {shown_path(s): i for i, s in enumerate(sources)}
         return sorted(outcomes, key=lambda o: order[o.source])
 
     async def input(self, source: Path) -> Outcome:
+        """How one input went; whatever goes wrong with it is its failed entry."""
+        label = shown_path(source)
         async with self.inputs:
-            return await self._input(source)
+            try:
+                return await self._input(source, label)
+            except InputError as error:
+                return Outcome(label, "failed", error=str(error.problems[0]))
+            except OSError as error:
+                why = error.strerror or str(error)
+                return Outcome(label, "failed", error=f"{label}: cannot write its results: {why}")
+            except Exception as error:  # one input must never stop the batch
+                return Outcome(label, "failed", error=f"{label}: {unexpected(error)}")
 
-    async def _input(self, source: Path) -> Outcome:
-        if self.done_path(source).exists():
-            result = json.loads(self.done_path(source).read_text("utf-8"))
-            return _outcome(str(source), "skipped", result)
+    async def _input(self, source: Path, label: str) -> Outcome:
+        finished = self.finished(source)
+        if finished is not None:
+            return _outcome(label, "skipped", finished)
         # Reading, planning and rendering take well under a millisecond for a JSON input
         # and run here; only the writes (fsync) go to a thread. Python work in a thread
         # would hold the interpreter lock while responses wait to be read.
-        try:
-            notes = load_notes(source)
-        except InputError as error:
-            return Outcome(str(source), "failed", error=str(error.problems[0]))
+        notes = load_notes(source)
         plan = plan_for(notes, self.now, sent=self.sent)
         result = await self.draft(notes, plan)
         files = rendered(self.out, source, notes, result)
+        # Journaled before the input is marked done, so no kill can lose its log rows.
+        rows = self.log.note(result, label) if self.log is not None else []
         await asyncio.to_thread(store, files)
         if self.log is not None:
-            self.logging.submit(self.log, result, str(source))
-        return _outcome(str(source), "done", result.to_json())
+            self.logging.submit(self.log.commit, rows)
+        return _outcome(label, "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
         jobs = []
@@ -208,9 +237,24 @@ class Batch:
         self, notes: Notes, person: Interviewer, action: Action, now: datetime
     ) -> Draft:
         # At most `concurrency` requests in flight; the gate is held only while one is.
-        return await adraft_one(
-            notes, person, action, self.backend, now, gate=self.limit, repairs=self.repairs
-        )
+        try:
+            return await adraft_one(
+                notes,
+                person,
+                action,
+                guarded(self.backend),
+                now,
+                gate=self.limit,
+                repairs=self.repairs,
+            )
+        except Exception as error:  # the draft fails, not the batch
+            steps = draft_steps(notes, person, action, self.backend, now)
+            next(steps)
+            try:
+                steps.send(BackendError(unexpected(error)))
+            except StopIteration as failed:
+                return failed.value  # type: ignore[no-any-return]
+            raise
 
 
 @dataclass(frozen=True)
@@ -224,13 +268,13 @@ class Rendered:
 
 
 def rendered(out: Path, source: Path, notes: Notes, result: DraftSet) -> Rendered:
-    name = output_name(source)
-    payload = {"source": str(source), **result.to_json()}
+    name, label = output_name(source), shown_path(source)
+    payload = {"source": label, **result.to_json()}
     return Rendered(
-        markdown=(out / f"{name}.md", _markdown(notes, result, source)),
+        markdown=(out / f"{name}.md", _markdown(notes, result, label)),
         done=(out / f"{name}.json", json.dumps(payload, ensure_ascii=False, indent=1)),
         results=out / RESULTS,
-        lines=draft_lines(payload, str(source)),
+        lines=draft_lines(payload, label),
     )
 
 
@@ -252,16 +296,29 @@ def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> No
 
 def _outcome(source: str, status: str, result: dict[str, Any]) -> Outcome:
     drafts = result.get("drafts", [])
+    usage = result.get("usage")
     return Outcome(
         source,
         status,
         drafts=len(drafts),
-        ok=sum(1 for d in drafts if d["ok"]),
-        usage=result.get("usage", {}),
+        ok=sum(1 for d in drafts if d["ok"] is True),
+        usage=usage if isinstance(usage, dict) else {},
+        draft_errors=[
+            {"source": source, "interviewer": d["interviewer"], "kind": d["kind"], "error": e}
+            for d in drafts
+            if isinstance(e := d.get("error"), str)
+        ],
     )
 
 
-def _markdown(notes: Notes, result: DraftSet, source: Path) -> str:
+def _number(value: Any) -> float:
+    """A usage figure as a number; anything else (a damaged file) counts as nothing."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < 1e15:
+        return float(value)
+    return 0.0
+
+
+def _markdown(notes: Notes, result: DraftSet, source: str) -> str:
     from writer.render import drafts_markdown
 
     model = f" ({result.model})" if result.model else ""
@@ -279,8 +336,8 @@ def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
     cost = 0.0
     for o in outcomes:
         for key in tokens:
-            tokens[key] += int(o.usage.get(key) or 0)
-        cost += float(o.usage.get("estimated_cost_usd") or 0)
+            tokens[key] += int(_number(o.usage.get(key)))
+        cost += _number(o.usage.get("estimated_cost_usd"))
     return {
         "inputs": len(outcomes),
         "done": sum(o.status in ("done", "skipped") for o in outcomes),
@@ -288,6 +345,7 @@ def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
         "failed": [
             {"source": o.source, "error": o.error} for o in outcomes if o.status == "failed"
         ],
+        "draft_errors": [e for o in outcomes for e in o.draft_errors],
         "drafts": drafts,
         "ok": ok,
         "flagged": drafts - ok,
@@ -320,20 +378,21 @@ def run_batch(
     def warn(line: str) -> None:
         sys.stderr.write(("\n" if tty else "") + line + "\n")
 
-    batch = Batch(
-        out,
-        backend,
-        now=now,
-        concurrency=concurrency,
-        repairs=repairs,
-        sent=sent,
-        progress=progress,
-        log=DraftLog(warn),
-    )
-    started = time.monotonic()
-    outcomes = asyncio.run(batch.run(sources))
-    if tty:
-        sys.stderr.write("\n")
-    summary = summarise(outcomes, time.monotonic() - started)
-    write_atomic(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
+    with OutLock(out):
+        batch = Batch(
+            out,
+            backend,
+            now=now,
+            concurrency=concurrency,
+            repairs=repairs,
+            sent=sent,
+            progress=progress,
+            log=DraftLog(warn),
+        )
+        started = time.monotonic()
+        outcomes = asyncio.run(batch.run(sources))
+        if tty:
+            sys.stderr.write("\n")
+        summary = summarise(outcomes, time.monotonic() - started)
+        write_atomic(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
     return summary

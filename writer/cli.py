@@ -120,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imported.add_argument("source", metavar="NOTES.txt", help="your notes as plain text")
     imported.add_argument("--out", metavar="FILE", help="write the YAML here, not to stdout")
+    imported.add_argument(
+        "--force", action="store_true", help="let --out overwrite a file that exists"
+    )
     _add_backend(imported)
 
     batch = commands.add_parser("batch", help="many notes files into DIR, resumable")

@@ -134,8 +134,9 @@ def run_draft(args: argparse.Namespace) -> int:
     result = draft_all(
         notes, plan, backend, kinds=kinds, variants=args.variants, repairs=settings.repair_attempts
     )
-    _log(result, args.notes)
     _emit(args, result.to_json(), lambda: render_drafts(result, Style()))
+    sys.stdout.flush()  # the drafts first: logging them may wait for a lock
+    _log(result, args.notes)
     return EXIT_OK if result.ok else EXIT_FLAGGED
 
 
@@ -187,6 +188,11 @@ def run_import(args: argparse.Namespace) -> int:
     from writer.loader import read_text
 
     text = read_text(Path(args.source))
+    out = Path(args.out) if args.out else None
+    if out is not None and (out.exists() or out.is_symlink()) and not args.force:
+        raise UsageError(
+            f"--out {args.out} exists; pass --force to overwrite it, or give another file"
+        )
     settings = settings_for(args)
     backend = backend_for(args, settings)
     if backend.name == "offline":
@@ -200,8 +206,8 @@ def run_import(args: argparse.Namespace) -> int:
     except BackendError as error:
         print(f"writer: import failed: {error}", file=sys.stderr)
         return EXIT_FLAGGED
-    if args.out:
-        _write(Path(args.out), yaml_text.encode("utf-8"))
+    if out is not None:
+        _write(out, yaml_text.encode("utf-8"))
         print(
             f"Notes written to {args.out}: review them, then `writer draft {args.out}`",
             file=sys.stderr,
@@ -232,12 +238,16 @@ def _sent() -> list[Any]:
     from writer.ledger import load_sent
 
     try:
-        return list(load_sent())
+        return list(load_sent(on_wait=_say))
     except (sqlite3.Error, OSError) as error:
         print(
             f"writer: the ledger could not be read ({error}); planning without it", file=sys.stderr
         )
         return []
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _log(result: Any, source: str) -> None:
@@ -266,7 +276,7 @@ def run_sent(args: argparse.Namespace) -> int:
     if kind not in SENT_KINDS:
         raise UsageError(f"--kind {args.kind!r}: use one of {', '.join(SENT_KINDS)}")
     at = args.at or datetime.now().astimezone()
-    with closing(Ledger.open()) as ledger:
+    with closing(Ledger.open(on_wait=_say)) as ledger:
         ledger.record(notes.company, person.name, kind, at)
     print(
         f"Recorded: {kind.replace('_', ' ')} to {person.name} ({notes.company}) on "
@@ -280,7 +290,7 @@ def run_ledger(args: argparse.Namespace) -> int:
 
     from writer.ledger import Ledger, default_path
 
-    with closing(Ledger.open()) as ledger:
+    with closing(Ledger.open(on_wait=_say)) as ledger:
         if args.purge:
             ledger.purge()
             print(f"Everything in {default_path()} was deleted.")
@@ -373,6 +383,10 @@ def _batch_done(args: argparse.Namespace, summary: dict[str, Any], out: Path) ->
             f"flagged; results in {out}"
         ]
         lines += [f"failed: {f['error']}" for f in summary["failed"]]
+        lines += [
+            f"draft failed: {e['source']}: {e['interviewer']} · {e['kind']}: {e['error']}"
+            for e in summary.get("draft_errors", [])
+        ]
         return "\n".join(lines) + "\n"
 
     _emit(args, summary, readable)
@@ -380,21 +394,24 @@ def _batch_done(args: argparse.Namespace, summary: dict[str, Any], out: Path) ->
 
 
 def _read_run(path: str) -> dict[str, Any]:
+    from writer.evals import run_problem
+    from writer.loader import read_capped, shown_path
+
+    source = shown_path(path)
+    save = "save one with `writer eval --json > FILE`"
+    if not path.strip():
+        raise InputError([Problem("--baseline", 0, f"no file given; {save}")])
+    raw = read_capped(Path(path), source, limit=200_000_000)
+    if not raw.strip():
+        raise InputError([Problem(source, 0, f"is empty, not a saved eval run; {save}")])
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise InputError([Problem(path, 0, f"not a saved eval run: {error}")]) from None
-    if not isinstance(data, dict) or "metrics" not in data:
-        raise InputError(
-            [
-                Problem(
-                    path,
-                    0,
-                    "not a saved eval run (no metrics); save one with `writer eval --json > FILE`",
-                )
-            ]
-        )
-    return data
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as error:
+        raise InputError([Problem(source, 0, f"not a saved eval run ({error}); {save}")]) from None
+    problem = run_problem(data)
+    if problem is not None:
+        raise InputError([Problem(source, 0, f"not a saved eval run: {problem}; {save}")])
+    return cast("dict[str, Any]", data)
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -405,7 +422,7 @@ def run_eval(args: argparse.Namespace) -> int:
         first, second = (_read_run(p) for p in args.compare)
         print(table(first, second), end="")
         return EXIT_OK
-    baseline = _read_run(args.baseline) if args.baseline else None
+    baseline = _read_run(args.baseline) if args.baseline is not None else None
     settings = settings_for(args)
     backend = backend_for(args, settings)
     if backend.name != "offline" and not args.no_cache:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from collections import Counter
@@ -231,6 +232,21 @@ def score(runs: list[dict[str, Any]], backend: str, model: str | None) -> dict[s
     }
 
 
+def run_problem(data: Any) -> str | None:
+    """What makes `data` unusable as a saved run (a baseline), or None."""
+    metrics = data.get("metrics") if isinstance(data, dict) else None
+    if not isinstance(metrics, dict):
+        return "it has no metrics"
+    known = [name for name in (*HIGHER_IS_BETTER, *LOWER_IS_BETTER) if name in metrics]
+    if not known:
+        return "it has none of the metrics " + ", ".join((*HIGHER_IS_BETTER, *LOWER_IS_BETTER))
+    for name in known:
+        value = metrics[name]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"metric {name} is {value!r}, not a number"
+    return None
+
+
 def regressions(
     current: dict[str, Any], baseline: dict[str, Any], tolerance: float = TOLERANCE
 ) -> list[str]:
@@ -286,45 +302,60 @@ class CachedBackend:
         return hashlib.sha256(material.encode()).hexdigest()
 
     def execute(self, request: Any) -> list[Any]:
-        from writer.backends import Proposal, Usage
-
         path = self.folder / f"{self._key(request)}.json"
-        if path.exists():
+        cached = _cached(path)
+        if cached is not None:
             self.hits += 1
-            data = json.loads(path.read_text("utf-8"))
-            usage = Usage(
-                **{
-                    k: data["usage"][k]
-                    for k in ("prompt_tokens", "completion_tokens", "cost_usd", "approximate")
-                }
-            )
-            return [
-                Proposal(
-                    text=data["text"],
-                    subject=data["subject"],
-                    usage=usage,
-                    prompt_hash=data["prompt_hash"],
-                )
-            ]
+            return [cached]
         proposals: list[Any] = self.inner.execute(request)
         first = proposals[0]
         usage = first.usage
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            json.dumps(
-                {
-                    "text": first.text,
-                    "subject": first.subject,
-                    "prompt_hash": first.prompt_hash,
-                    "usage": {
-                        "prompt_tokens": usage.prompt_tokens if usage else 0,
-                        "completion_tokens": usage.completion_tokens if usage else 0,
-                        "cost_usd": usage.cost_usd if usage else None,
-                        "approximate": usage.approximate if usage else False,
-                    },
-                },
-                ensure_ascii=False,
-            ),
-            "utf-8",
-        )
+        entry = {
+            "text": first.text,
+            "subject": first.subject,
+            "prompt_hash": first.prompt_hash,
+            "usage": {
+                "prompt_tokens": usage.prompt_tokens if usage else 0,
+                "completion_tokens": usage.completion_tokens if usage else 0,
+                "cost_usd": usage.cost_usd if usage else None,
+                "approximate": usage.approximate if usage else False,
+            },
+        }
+        _store(path, json.dumps(entry, ensure_ascii=False))
         return proposals
+
+
+def _cached(path: Path) -> Any:
+    """The proposal saved at `path`, or None: missing, or damaged (an empty file left by a
+    full disk, a torn write) is a miss, answered again and saved anew."""
+    from writer.backends import Proposal, Usage
+
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+        usage = Usage(
+            prompt_tokens=int(data["usage"]["prompt_tokens"]),
+            completion_tokens=int(data["usage"]["completion_tokens"]),
+            cost_usd=data["usage"]["cost_usd"],
+            approximate=bool(data["usage"]["approximate"]),
+        )
+        text, subject, prompt_hash = data["text"], data["subject"], data["prompt_hash"]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    if not isinstance(text, str) or not isinstance(subject, str | None):
+        return None
+    return Proposal(text=text, subject=subject, usage=usage, prompt_hash=prompt_hash)
+
+
+def _store(path: Path, text: str) -> None:
+    """Write a cache entry atomically; a cache that cannot be written (a full disk) only
+    means the next run asks again."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)

@@ -13,9 +13,18 @@ from pydantic import BaseModel, ValidationError
 
 from writer.errors import InputError, Problem
 from writer.notes import Candidate, Interview, Interviewer, LinkedIn, Notes
+from writer.reading import MAX_BYTES, read_capped, read_text, shown_path
 
-MAX_BYTES = 1_000_000
+__all__ = ["MAX_BYTES", "load_notes", "parse_notes", "read_capped", "read_text", "shown_path"]
+
+# Notes nest five levels at most; the limit is far above that and far below where the
+# (recursive) YAML composer and the JSON decoder would overflow the stack.
+MAX_DEPTH = 32
+# The longest integer a notes file needs (a count of mutual connections) has a few digits.
+MAX_INT_DIGITS = 18
 EXAMPLE_HINT = "see examples/ for a complete notes file"
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_LONG_INT = re.compile(rf"(?<![\w.\"])-?\d{{{MAX_INT_DIGITS + 1},}}")
 
 # The model that holds the keys found under each parent key.
 _MODELS_BY_PARENT: dict[str, type[BaseModel]] = {
@@ -26,17 +35,45 @@ _MODELS_BY_PARENT: dict[str, type[BaseModel]] = {
 }
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that a notes file does not allow; its problem is the whole message."""
+
+
 class _NotesYamlLoader(yaml.SafeLoader):
-    """Plain scalars stay strings (pydantic parses them), except null; no aliases."""
+    """Plain scalars stay strings (pydantic parses them), except null; no aliases, no
+    tags, and no nesting deeper than `MAX_DEPTH`."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
+            raise _Refused(
                 problem="aliases (*name) are not allowed in a notes file; write the value out",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":  # "!" is what a quoted scalar carries
+            raise _Refused(
+                problem=f"the YAML tag '{_short_tag(tag)}' is not allowed: notes files use "
+                "plain YAML without tags (remove the '!...' and keep the plain value)",
+                problem_mark=event.start_mark,
+            )
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(
+                problem=f"nested more than {MAX_DEPTH} levels deep; a notes file needs at "
+                f"most a few levels ({EXAMPLE_HINT})",
+                problem_mark=event.start_mark,
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
 _NotesYamlLoader.yaml_implicit_resolvers = {
@@ -47,36 +84,9 @@ _NotesYamlLoader.yaml_implicit_resolvers = {
 
 def load_notes(path: str | Path) -> Notes:
     """Read and validate one notes file; raise `InputError` on anything wrong with it."""
-    source = str(path)
+    source = shown_path(path)
     text = read_text(Path(path))
     return parse_notes(text, source, is_json=str(path).lower().endswith(".json"))
-
-
-def read_text(path: Path) -> str:
-    """The file's text, or an `InputError` saying why it cannot be read."""
-    source = str(path)
-    if not path.exists():
-        raise InputError.one(source, 0, "no such file; check the path")
-    if path.is_dir():
-        raise InputError.one(source, 0, "is a directory; pass a notes file (.yaml or .json)")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError.one(
-            source, 0, f"{size / 1e6:.1f} MB is too large for a notes file (at most 1 MB)"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError.one(source, 0, f"cannot be read: {error.strerror}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError.one(
-            source,
-            line,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
-        ) from None
 
 
 def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) -> Notes:
@@ -109,11 +119,66 @@ def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) ->
         raise InputError(_problems(error, node, source)) from None
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return mapping
+
+
+def _short_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise OverflowError(digits)
+    return int(digits)
+
+
 def _json_root(text: str, source: str) -> Any:
+    _check_json_depth(text, source)
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_short_int)
     except json.JSONDecodeError as error:
         raise InputError.one(source, error.lineno, f"JSON syntax error: {error.msg}") from None
+    except _DuplicateKey as error:
+        node = _compose(text, source, strict=False)
+        if node is not None:
+            _reject_duplicate_keys(node, source)  # raises, with the line
+        raise InputError.one(source, 1, f"key '{error}' appears twice; keep one") from None
+    except (OverflowError, ValueError):
+        found = _LONG_INT.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        raise InputError.one(
+            source,
+            line,
+            f"a number with more than {MAX_INT_DIGITS} digits; no value in a notes file "
+            "is that large, so check this number",
+        ) from None
+
+
+def _check_json_depth(text: str, source: str) -> None:
+    """Refuse deep nesting before the decoder recurses into it (strings skipped)."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                raise InputError.one(
+                    source,
+                    line,
+                    f"nested more than {MAX_DEPTH} levels deep; a notes file needs at most "
+                    f"a few levels ({EXAMPLE_HINT})",
+                )
+        elif char in "]}":
+            depth -= 1
 
 
 def _construct(node: yaml.Node, source: str) -> Any:
@@ -153,8 +218,10 @@ def _compose(text: str, source: str, *, strict: bool) -> yaml.Node | None:
             return None
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
+        if isinstance(error, _Refused):
+            raise InputError.one(source, line, str(error.problem)) from None
         what = error.problem or "cannot be read"
-        hint = "" if "alias" in what else "; check indentation, colons and quoting on this line"
+        hint = "; check indentation, colons and quoting on this line"
         raise InputError.one(source, line, f"YAML syntax error: {what}{hint}") from None
     except yaml.YAMLError as error:
         if not strict:
@@ -216,6 +283,7 @@ def _describe(item: Any, loc: tuple[Any, ...]) -> str:
         return f"{where} is empty; write a value or remove the key"
     message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
     shown = repr(item.get("input")) if not isinstance(item.get("input"), dict | list) else ""
+    shown = shown if len(shown) <= 60 else shown[:50] + "…" + shown[-8:]
     if "date" in kind or "datetime" in kind:
         return f"{where}: {shown} is not a valid date: {message}; use ISO 8601 like " + (
             "2026-11-20T14:00:00-05:00" if loc[-1] in {"start", "end"} else "2026-11-21"

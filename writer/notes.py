@@ -12,6 +12,28 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from writer.text import first_name
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DIGITS = re.compile(r"^[+-]?\d+(\.\d*)?$")
+# Windows are computed days past these dates: years near 1 or 9999 would overflow.
+FIRST_YEAR, LAST_YEAR = 1970, 2200
+
+
+def _not_a_number(value: Any) -> Any:
+    """A bare number is not a date (pydantic would read 20261120 as a 1970 Unix time)."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number or (isinstance(value, str) and _DIGITS.match(value.strip())):
+        raise ValueError(
+            f"{str(value).strip()} is a number, not a date; write the date with dashes, "
+            "e.g. 2026-11-20 (or 2026-11-20T14:00:00-05:00 for a time)"
+        )
+    return value
+
+
+def _in_range(value: Any) -> Any:
+    if isinstance(value, date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"year {value.year} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return value
 
 
 class Tier(StrEnum):
@@ -85,6 +107,11 @@ class LinkedIn(_Strict):
     accepted_on: date | None = None
     messaged_on: date | None = None
 
+    _no_numbers = field_validator("requested_on", "accepted_on", "messaged_on", mode="before")(
+        _not_a_number
+    )
+    _years = field_validator("requested_on", "accepted_on", "messaged_on")(_in_range)
+
 
 class Interviewer(_Strict):
     name: NonEmpty
@@ -104,10 +131,12 @@ class Interviewer(_Strict):
 
 def _aware(value: Any) -> Any:
     """A date alone means 09:00 local time; a date-time must carry its UTC offset."""
+    value = _not_a_number(value)
+    if isinstance(value, str) and _DATE_ONLY.match(value.strip()):
+        value = date.fromisoformat(value.strip())
+    value = _in_range(value)
     if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time(9, 0)).astimezone()
-    if isinstance(value, str) and _DATE_ONLY.match(value.strip()):
-        return datetime.combine(date.fromisoformat(value.strip()), time(9, 0)).astimezone()
     return value
 
 
@@ -119,6 +148,8 @@ class Interview(_Strict):
     decision_by: date | None = None
 
     _to_aware = field_validator("start", "end", mode="before")(_aware)
+    _no_numbers = field_validator("decision_by", mode="before")(_not_a_number)
+    _years = field_validator("start", "end", "decision_by")(_in_range)
 
     @field_validator("start", "end")
     @classmethod

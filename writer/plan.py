@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -88,6 +88,30 @@ class Plan(BaseModel):
     role: str
     now: datetime
     interviewers: list[InterviewerPlan]
+    # Set when the clock's UTC offset differs from the interview's (a daylight-saving
+    # change since, or travel): the windows are at the interview's offset.
+    offset_note: str | None = None
 
     def person(self, name: str) -> InterviewerPlan:
         return next(p for p in self.interviewers if p.name == name)
+
+
+def offset_text(moment: datetime) -> str:
+    """'-05:00'."""
+    zone = moment.strftime("%z") or "+0000"
+    return f"{zone[:3]}:{zone[3:5]}"
+
+
+def offset_note(interview: datetime, now: datetime) -> str | None:
+    """What to say when `now` (as the clock gives it) is at another UTC offset than the
+    interview, or None when they agree."""
+    then, here = interview.utcoffset(), now.utcoffset()
+    if then is None or here is None or then == here:
+        return None
+    gap = here - then
+    hours = abs(gap) / timedelta(hours=1)
+    way = "add" if gap > timedelta(0) else "subtract"
+    return (
+        f"times are shown at the interview's UTC offset, {offset_text(interview)}; your "
+        f"clock is now at {offset_text(now)}, so {way} {hours:g} h to read them on it"
+    )

@@ -22,7 +22,16 @@ from writer.notes import (
     Relation,
     Went,
 )
-from writer.plan import Action, ActionKind, Decision, InterviewerPlan, Plan, Reason, Sent
+from writer.plan import (
+    Action,
+    ActionKind,
+    Decision,
+    InterviewerPlan,
+    Plan,
+    Reason,
+    Sent,
+    offset_note,
+)
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 _DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.executive}
@@ -48,7 +57,14 @@ def plan_for(
     ]
     used = notes_sent_this_month(ctx.notes, ctx.now) + requests_elsewhere(notes, sent, ctx.now)
     apply_note_budget(ctx.notes, people, used, guidance)
-    return Plan(company=notes.company, role=notes.role, now=ctx.now, interviewers=people)
+    clock = now if now.utcoffset() is not None else now.astimezone()
+    return Plan(
+        company=notes.company,
+        role=notes.role,
+        now=ctx.now,
+        interviewers=people,
+        offset_note=offset_note(notes.interview.start, clock),
+    )
 
 
 def _reason(rule: str, text: str) -> Reason:

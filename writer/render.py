@@ -50,8 +50,12 @@ def label(kind: str) -> str:
     return _LABELS.get(kind, kind.replace("_", " "))
 
 
-def when(moment: datetime) -> str:
-    return moment.strftime("%a %d %b %H:%M")
+def when(moment: datetime, offset: bool = False) -> str:
+    """'Sat 21 Nov 16:00', with ' -05:00' when the offset must be said."""
+    from writer.plan import offset_text
+
+    shown = moment.strftime("%a %d %b %H:%M")
+    return f"{shown} {offset_text(moment)}" if offset else shown
 
 
 def duration(delta: timedelta) -> str:
@@ -81,12 +85,12 @@ def relative_window(start: datetime | None, end: datetime | None, now: datetime)
     return "open now" if start else ""
 
 
-def window(action: Action) -> str:
+def window(action: Action, offset: bool = False) -> str:
     start, end = action.not_before, action.not_after
     if start and end:
-        return f"{when(start)} → {when(end)}"
+        return f"{when(start, offset)} → {when(end, offset)}"
     if start:
-        return f"from {when(start)}"
+        return f"from {when(start, offset)}"
     return {"wait": "on hold (see why)", "skip": "—"}.get(action.decision.value, "any time")
 
 
@@ -94,15 +98,17 @@ def render_plan(plan: Plan, style: Style) -> str:
     lines = [
         style(f"{plan.company} · {plan.role}", "bold"),
         style(f"now {when(plan.now)} ({plan.now.strftime('%z')})", "dim"),
+        *([style(f"note: {plan.offset_note}", "warning")] if plan.offset_note else []),
         "",
     ]
+    offset = plan.offset_note is not None
     for person in plan.interviewers:
         lines.append(style(f"{person.name} — {person.relation.replace('_', ' ')}", "bold"))
         for action in person.actions:
             badge = style(f"{action.decision.value.upper():<8}", action.decision.value)
             timing = relative(action, plan.now)
             lines.append(
-                f"  {badge} {label(action.kind.value):<20} {window(action)}"
+                f"  {badge} {label(action.kind.value):<20} {window(action, offset)}"
                 + (f"  ({timing})" if timing else "")
             )
             for reason in action.reasons:
@@ -127,14 +133,17 @@ def _measure(report: Report) -> str:
     return f"{value}/{report.limit} {report.unit}"
 
 
-def render_draft(draft: Draft, style: Style, now: datetime | None = None) -> str:
+def render_draft(
+    draft: Draft, style: Style, now: datetime | None = None, offset: bool = False
+) -> str:
     head = f"{draft.interviewer} · {label(draft.kind)} · {draft.decision}"
     if draft.variant:
         head += f" · variant {draft.variant + 1}"
     timing = ""
     if draft.not_before or draft.not_after:
-        start = when(draft.not_before) if draft.not_before else "now"
-        timing = f"send {start} → {when(draft.not_after)}" if draft.not_after else f"from {start}"
+        start = when(draft.not_before, offset) if draft.not_before else "now"
+        end = when(draft.not_after, offset) if draft.not_after else None
+        timing = f"send {start} → {end}" if end else f"from {start}"
         if now is not None:
             timing += f"  ({relative_window(draft.not_before, draft.not_after, now)})"
     verdict = style("ok", "ok") if draft.ok else style("needs changes", "error")
@@ -172,7 +181,8 @@ def render_drafts(result: DraftSet, style: Style) -> str:
             f"\n{rough}{usage.prompt_tokens} prompt + {usage.completion_tokens} "
             f"completion tokens{cost}"
         )
-    parts = [render_draft(d, style, result.plan.now) for d in result.drafts]
+    note = result.plan.offset_note
+    parts = [render_draft(d, style, result.plan.now, note is not None) for d in result.drafts]
     skipped = [
         f"  {person.name}: {label(a.kind.value)} ({a.reasons[0].rule})"
         for person in result.plan.interviewers
@@ -180,6 +190,8 @@ def render_drafts(result: DraftSet, style: Style) -> str:
         if a.decision.value == "skip"
     ]
     tail = [style("─" * 72, "dim"), summary]
+    if note:
+        tail.append(style(f"note: {note}", "warning"))
     if skipped:
         tail += ["Not drafted (the plan says skip; `writer plan` says why):", *skipped]
     return "\n".join(parts + tail) + "\n"
