@@ -15,8 +15,8 @@ from tests.conftest import notes_from
 from writer.checker import apply_fixes, check, check_across, rules
 from writer.checker.context import Context
 from writer.checker.engine import RUNNERS, Finding, Rule, index_for
-from writer.checker.loading import digest, load_rules
-from writer.checker.schema import RuleError, parse_rules
+from writer.checker.loading import digest, load_rules, rule_files
+from writer.checker.schema import RuleError, parse_rule_files, parse_rules
 from writer.cli import main
 from writer.settings import DEFAULT_GUIDANCE
 
@@ -151,18 +151,32 @@ def test_the_cross_message_rule_is_declared_and_runs() -> None:
     assert [(i, f.rule) for i, f in check_across(drafts)] == [(1, "distinct.across")]
 
 
-def test_the_stamp_is_rules_yaml_checked_by_this_schema() -> None:
+def test_the_stamp_is_the_rule_files_checked_by_this_schema() -> None:
     """rules.checked.json lets `writer check` skip importing pydantic; a stale one would
     only slow the load, but CI should say to refresh it."""
     here = resources.files("writer.checker")
-    data = here.joinpath("rules.yaml").read_bytes()
+    files = rule_files()
     stamp = json.loads(here.joinpath("rules.checked.json").read_bytes())
-    assert stamp["digest"] == digest(data), "run: python -m writer.checker.schema"
-    strict = parse_rules(yaml.safe_load(data.decode("utf-8")))
+    assert stamp["digest"] == digest(files), "run: python -m writer.checker.schema"
+    strict = parse_rule_files({n: yaml.safe_load(d.decode("utf-8")) for n, d in files.items()})
     assert [r.to_json() for r in load_rules()] == [r.to_json() for r in strict]
     assert [(r.patterns, r.phrases, r.gate) for r in load_rules()] == [
         (r.patterns, r.phrases, r.gate) for r in strict
     ]
+
+
+def test_an_id_used_in_two_rule_files_is_refused() -> None:
+    entry = {
+        "id": "tone.twice",
+        "type": "existence",
+        "severity": "warning",
+        "tokens": ["x"],
+        "description": "twice",
+        "message": "twice",
+        "suggestion": "once",
+    }
+    with pytest.raises(RuleError, match=r"b.yaml: rule tone.twice: .*already used in a.yaml"):
+        parse_rule_files({"a.yaml": [entry], "b.yaml": [entry]})
 
 
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:

@@ -1,4 +1,4 @@
-"""The rules in force: rules.yaml read once and checked by the schema, the user's levels
+"""The rules in force: the files in rules/ read once and checked by the schema, the user's levels
 from the config file laid over it, and each message kind's phrases compiled once."""
 
 from __future__ import annotations
@@ -26,28 +26,36 @@ _HERE = resources.files("writer.checker")
 
 @cache
 def load_rules() -> tuple[Rule, ...]:
-    """Every rule in rules.yaml, in file order, at its own level (read once per process).
+    """Every rule of the files in rules/, in file and entry order, at its own level (read
+    once per process).
 
-    The schema (pydantic) checks the file unless rules.checked.json holds this very file
+    The schema (pydantic) checks the files unless rules.checked.json holds these very files
     already checked, by this schema, against these scripts: that saves `writer check`
     importing pydantic. A stale stamp only costs the check, never skips it."""
-    data = _HERE.joinpath("rules.yaml").read_bytes()
+    files = rule_files()
     try:
         stamp = json.loads(_HERE.joinpath("rules.checked.json").read_bytes())
     except (OSError, ValueError):
         stamp = {}
-    if stamp.get("digest") == digest(data):
+    if stamp.get("digest") == digest(files):
         return tuple(build(entry) for entry in stamp["rules"])
-    from writer.checker.schema import parse_rules
+    from writer.checker.schema import parse_rule_files
 
-    return parse_rules(_yaml(data), "rules.yaml")
+    return parse_rule_files({name: _yaml(data) for name, data in files.items()})
 
 
-def digest(data: bytes) -> str:
-    """What a check of rules.yaml depends on: the file, the schema, the registered scripts
+def rule_files() -> dict[str, bytes]:
+    """The rule files, one a family (Vale's "a style is a folder of YAML rules"), by name."""
+    folder = _HERE.joinpath("rules")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return {f"rules/{name}": folder.joinpath(name).read_bytes() for name in names}
+
+
+def digest(files: dict[str, bytes]) -> str:
+    """What a check of the rules depends on: the files, the schema, the registered scripts
     and the settings the limits may name."""
     parts = [
-        data,
+        *(name.encode() + bytes(1) + data for name, data in files.items()),
         _HERE.joinpath("schema.py").read_bytes(),
         _HERE.joinpath("building.py").read_bytes(),
         " ".join(sorted(SCRIPTS)).encode(),
@@ -60,11 +68,12 @@ def digest(data: bytes) -> str:
 
 
 def write_checked() -> str:
-    """Check rules.yaml and write the stamp beside it (`python -m writer.checker.schema`)."""
+    """Check the rule files and write the stamp beside them (`python -m writer.checker.schema`)."""
     from writer.checker.schema import normalised
 
-    data = _HERE.joinpath("rules.yaml").read_bytes()
-    stamp = {"digest": digest(data), "rules": normalised(_yaml(data))}
+    files = rule_files()
+    entries = {name: _yaml(data) for name, data in files.items()}
+    stamp = {"digest": digest(files), "rules": normalised(entries)}
     path = Path(str(_HERE.joinpath("rules.checked.json")))
     path.write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return str(path)

@@ -122,10 +122,29 @@ def parse_rules(entries: Any, source: str = "rules.yaml") -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def normalised(entries: Any, source: str = "rules.yaml") -> list[dict[str, Any]]:
+def parse_rule_files(files: dict[str, Any]) -> tuple[Rule, ...]:
+    """The rules of several parsed rule files, in order; an id may be used only once."""
+    rules: list[Rule] = []
+    where: dict[str, str] = {}
+    for source, entries in files.items():
+        for rule in parse_rules(entries, source):
+            if rule.id in where:
+                raise RuleError(
+                    f"{source}: rule {rule.id}: key 'id': already used in {where[rule.id]}"
+                )
+            where[rule.id] = source
+            rules.append(rule)
+    return tuple(rules)
+
+
+def normalised(files: dict[str, Any]) -> list[dict[str, Any]]:
     """The entries checked, with every default filled in: what rules.checked.json holds."""
-    parse_rules(entries, source)  # raises on the first bad entry
-    return [RuleEntry.model_validate(entry).model_dump() for entry in entries]
+    parse_rule_files(files)  # raises on the first bad entry
+    return [
+        RuleEntry.model_validate(entry).model_dump()
+        for entries in files.values()
+        for entry in entries
+    ]
 
 
 def _explain(error: ValidationError) -> str:
@@ -139,7 +158,7 @@ def _explain(error: ValidationError) -> str:
     return f"key {key!r}: {first['msg']}"
 
 
-__all__ = ["RuleEntry", "RuleError", "normalised", "parse_rules"]
+__all__ = ["RuleEntry", "RuleError", "normalised", "parse_rule_files", "parse_rules"]
 
 if __name__ == "__main__":
     from writer.checker.loading import write_checked
