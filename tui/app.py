@@ -23,6 +23,7 @@ from tui.widgets.notes_form import NotesForm
 from tui.widgets.plan_view import PlanView
 from writer.backends import Backend, BackendError, DraftRequest, Proposal, Usage
 from writer.drafting import Draft, draft_one
+from writer.kinds import spec
 from writer.render import relative_window
 
 REWRITES = {
@@ -30,7 +31,6 @@ REWRITES = {
     "warmer": "Make it a little warmer and more personal, without flattery.",
     "formal": "Make it more formal, as for a conservative company.",
 }
-_SHORT = {"thank_you_email": "email", "connection_note": "note", "follow_up_message": "msg"}
 _FOCUS = {"plan": "PlanView", "drafts": "#draft-list", "notes": "#form Input"}
 
 
@@ -142,7 +142,7 @@ class WriterApp(App[None]):
         report = draft.report
         value = report.chars if report.unit == "chars" else report.words
         label = Text("✓ " if draft.ok else "✗ ", style="green" if draft.ok else "red")
-        label.append(f"{draft.interviewer.split()[0]} · {_SHORT[draft.kind]}")
+        label.append(f"{draft.interviewer.split()[0]} · {spec(draft.kind).short}")
         if draft.variant:
             label.append(f" #{draft.variant + 1}")
         label.append(f"  {value}/{report.limit}", style="dim")
@@ -232,7 +232,7 @@ class WriterApp(App[None]):
         text = draft.text if draft.subject is None else f"Subject: {draft.subject}\n\n{draft.text}"
         self.copy_to_clipboard(text)
         self.notify(
-            f"Copied {draft.interviewer}'s {_SHORT[draft.kind]} "
+            f"Copied {draft.interviewer}'s {spec(draft.kind).short} "
             f"({len(draft.text)} characters) to the clipboard."
         )
 

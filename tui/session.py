@@ -14,6 +14,7 @@ from writer.backends import Backend
 from writer.checker import Report, apply_fixes, check, check_across, sort_findings
 from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
+from writer.kinds import MessageKind, spec
 from writer.loader import parse_notes, read_mapping
 from writer.notes import Notes
 from writer.plan import Plan, Sent
@@ -128,7 +129,7 @@ class Session:
         """Record what was sent, in the ledger and where it has a field in the notes, so the
         plan follows; returns what changed."""
         draft = self.drafts[index]
-        kind = {"connection_note": "connection_request"}.get(draft.kind, draft.kind)
+        kind = spec(draft.kind).action
         if self.notes is not None:
             record = Sent(self.notes.company, draft.interviewer, kind, self.now)
             self.sent.append(record)
@@ -136,10 +137,10 @@ class Session:
         data = self.data()
         person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
         linkedin = person.setdefault("linkedin", {})
-        if draft.kind == "connection_note":
+        if draft.kind == MessageKind.connection_note:
             linkedin.update(status="pending", requested_on=today.isoformat())
             done = "connection request recorded as pending"
-        elif draft.kind == "follow_up_message":
+        elif draft.kind == MessageKind.follow_up_message:
             linkedin["messaged_on"] = today.isoformat()
             done = "follow-up message recorded"
         else:

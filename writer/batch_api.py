@@ -57,7 +57,7 @@ def emit(
                 if action.decision == Decision.skip or kind is None:
                     continue
                 custom_id = f"w{number}-{p}-{kind.value}"
-                prompt = backend.prompt(DraftRequest(notes, person, kind.value, plan.now))
+                prompt = backend.prompt(DraftRequest(notes, person, kind, plan.now))
                 lines.append(
                     json.dumps(
                         {

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NoReturn
 
-from writer.checker import KINDS
 from writer.errors import InputError, UsageError
+from writer.kinds import KINDS, SENT_KINDS
 
 EXIT_OK, EXIT_FLAGGED, EXIT_BAD_INPUT = 0, 1, 2
 BACKENDS = ("auto", "offline", "openai")
@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         metavar="K",
         required=True,
-        help="thank_you_email, connection_request or follow_up_message",
+        help=", ".join(SENT_KINDS),
     )
     sent.add_argument("--at", metavar="T", type=parse_now, help="when (default: now)")
 

@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from writer.checker import KINDS
 from writer.errors import InputError, Problem, UsageError
+from writer.kinds import KINDS, SENT_KINDS, MessageKind, message_kind, sent_kind
 
 if TYPE_CHECKING:
     from writer.backends import Backend
@@ -21,12 +21,6 @@ if TYPE_CHECKING:
     from writer.notes import Notes
 
 EXIT_OK, EXIT_FLAGGED = 0, 1
-_KIND_ALIASES = {
-    "connection_request": "connection_note",
-    "email": "thank_you_email",
-    "note": "connection_note",
-    "message": "follow_up_message",
-}
 
 
 def _now(args: argparse.Namespace) -> datetime:
@@ -109,13 +103,13 @@ def run_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _kinds(values: list[str] | None) -> list[str] | None:
+def _kinds(values: list[str] | None) -> list[MessageKind] | None:
     if not values:
         return None
     out = []
     for value in values:
-        kind = _KIND_ALIASES.get(value, value)
-        if kind not in KINDS:
+        kind = message_kind(value)
+        if kind is None:
             raise UsageError(f"--kind {value!r}: use one of {', '.join(KINDS)}")
         out.append(kind)
     return out
@@ -251,19 +245,15 @@ def _log(result: Any, source: str) -> None:
 def run_sent(args: argparse.Namespace) -> int:
     from contextlib import closing
 
-    from writer.ledger import SENT_KINDS, Ledger
+    from writer.ledger import Ledger
 
     notes = _load(args.notes)
     person = notes.interviewer(args.to)
     if person is None:
         names = ", ".join(p.name for p in notes.interviewers)
         raise UsageError(f"--to {args.to!r} is not in {args.notes}; the notes name: {names}")
-    kind = {
-        "connection_note": "connection_request",
-        "email": "thank_you_email",
-        "message": "follow_up_message",
-    }.get(args.kind, args.kind)
-    if kind not in SENT_KINDS:
+    kind = sent_kind(args.kind)
+    if kind is None:
         raise UsageError(f"--kind {args.kind!r}: use one of {', '.join(SENT_KINDS)}")
     at = args.at or datetime.now().astimezone()
     with closing(Ledger.open()) as ledger:

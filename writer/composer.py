@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from writer.backends.base import Proposal
+from writer.kinds import MessageKind, spec
 from writer.notes import Culture, Interviewer, Notes, Outcome, Relation, Went
 from writer.phrasing import (
     during_phrase,
@@ -72,7 +73,7 @@ def compose(
     """Candidate drafts of `kind` for `person`, in the order this variant prefers them."""
     position = next(i for i, p in enumerate(notes.interviewers) if p is person)
     slots = _Slots(
-        hi=salutation(notes, person, note=kind != "thank_you_email"),
+        hi=salutation(notes, person, note=not spec(kind).has_subject),
         job=notes.role,
         role=_role(notes.role),
         company=notes.company,
@@ -81,12 +82,12 @@ def compose(
         seed=stable_index(notes.company, notes.role, kind),
         turn=position + variant,
     )
-    builders: dict[str, Callable[[], list[Proposal]]] = {
-        "thank_you_email": lambda: _emails(notes, person, slots),
-        "connection_note": lambda: _notes(notes, slots, guidance.note_chars(notes.tier)),
-        "follow_up_message": lambda: _follow_ups(notes, slots),
+    builders: dict[MessageKind, Callable[[], list[Proposal]]] = {
+        MessageKind.thank_you_email: lambda: _emails(notes, person, slots),
+        MessageKind.connection_note: lambda: _notes(notes, slots, guidance.note_chars(notes.tier)),
+        MessageKind.follow_up_message: lambda: _follow_ups(notes, slots),
     }
-    return builders[kind]()
+    return builders[MessageKind(kind)]()
 
 
 def _role(role: str) -> str:

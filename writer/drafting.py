@@ -19,6 +19,7 @@ from writer.checker import (
     limit_for,
     sort_findings,
 )
+from writer.kinds import MessageKind
 from writer.notes import Interviewer, Notes
 from writer.plan import Action, Decision, Plan
 from writer.settings import DEFAULT_GUIDANCE, Guidance
@@ -47,7 +48,7 @@ class Draft:
     """One checked message for one interviewer (or the error that stopped it)."""
 
     interviewer: str
-    kind: str
+    kind: MessageKind
     decision: str
     subject: str | None
     text: str
@@ -127,7 +128,7 @@ def draft_all(
     plan: Plan,
     backend: Backend,
     *,
-    kinds: Iterable[str] | None = None,
+    kinds: Iterable[MessageKind] | None = None,
     variants: int = 1,
     repairs: int = DEFAULT_REPAIRS,
     guidance: Guidance = DEFAULT_GUIDANCE,
@@ -183,14 +184,14 @@ def draft_steps(
     becomes a draft with the error."""
     kind = action.message_kind
     assert kind is not None, "actions without a message have no draft"
-    request = DraftRequest(notes, person, kind.value, now, variant, guidance)
+    request = DraftRequest(notes, person, kind, now, variant, guidance)
     shell = Draft(
         interviewer=person.name,
-        kind=kind.value,
+        kind=kind,
         decision=action.decision.value,
         subject=None,
         text="",
-        report=_empty_report(kind.value, notes, guidance),
+        report=_empty_report(kind, notes, guidance),
         variant=variant,
         not_before=action.not_before,
         not_after=action.not_after,
@@ -283,7 +284,7 @@ def _checked_draft(
     )
 
 
-def _empty_report(kind: str, notes: Notes, guidance: Guidance) -> Report:
+def _empty_report(kind: MessageKind, notes: Notes, guidance: Guidance) -> Report:
     limit, unit = limit_for(kind, notes.tier.value, guidance)
     return Report(kind=kind, text="", chars=0, words=0, limit=limit, unit=unit)
 
@@ -302,7 +303,7 @@ def _failed(shell: Draft, message: str, usage: Usage) -> Draft:
 
 
 def checked(
-    proposal: Proposal, kind: str, person: Interviewer, notes: Notes, guidance: Guidance
+    proposal: Proposal, kind: MessageKind, person: Interviewer, notes: Notes, guidance: Guidance
 ) -> tuple[str | None, str, Report]:
     """Check a proposal; apply the safe fixes the checker suggests and keep what is better."""
     report = check(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from writer.config import data_dir
+from writer.kinds import SENT_KINDS, ActionKind
 from writer.plan import Sent
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ MIGRATIONS: list[tuple[str, str]] = [
     """,
     ),
 ]
-SENT_KINDS = ("thank_you_email", "connection_request", "follow_up_message")
 
 
 def default_path() -> Path:
@@ -100,7 +100,7 @@ class Ledger:
             applied.append(name)
         return applied
 
-    def record(self, company: str, interviewer: str, kind: str, at: datetime) -> Sent:
+    def record(self, company: str, interviewer: str, kind: ActionKind, at: datetime) -> Sent:
         if kind not in SENT_KINDS:
             raise ValueError(f"kind {kind!r}: one of {', '.join(SENT_KINDS)}")
         with self.db:

@@ -8,18 +8,18 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from writer.kinds import MESSAGE_FOR_ACTION, ActionKind, MessageKind
 
-class ActionKind(StrEnum):
-    thank_you_email = "thank_you_email"
-    connection_request = "connection_request"
-    follow_up_message = "follow_up_message"
-    disconnect = "disconnect"
-
-
-class MessageKind(StrEnum):
-    thank_you_email = "thank_you_email"
-    connection_note = "connection_note"
-    follow_up_message = "follow_up_message"
+__all__ = [
+    "Action",
+    "ActionKind",
+    "Decision",
+    "InterviewerPlan",
+    "MessageKind",
+    "Plan",
+    "Reason",
+    "Sent",
+]
 
 
 class Decision(StrEnum):
@@ -29,27 +29,24 @@ class Decision(StrEnum):
     skip = "skip"
 
 
-MESSAGE_FOR_ACTION: dict[ActionKind, MessageKind] = {
-    ActionKind.thank_you_email: MessageKind.thank_you_email,
-    ActionKind.connection_request: MessageKind.connection_note,
-    ActionKind.follow_up_message: MessageKind.follow_up_message,
-}
-
-
 @dataclass(frozen=True)
 class Sent:
     """A message the candidate recorded as sent (the ledger), which the planner respects."""
 
     company: str
     interviewer: str
-    kind: str  # thank_you_email | connection_request | follow_up_message
+    kind: ActionKind
     at: datetime
+
+    def __post_init__(self) -> None:
+        # Callers may pass the ledger's stored string; it must name an action.
+        object.__setattr__(self, "kind", ActionKind(self.kind))
 
     def to_json(self) -> dict[str, str]:
         return {
             "company": self.company,
             "interviewer": self.interviewer,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "at": self.at.isoformat(),
         }
 

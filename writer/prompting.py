@@ -14,14 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from writer.checker import Finding
+from writer.kinds import SPECS, spec
 from writer.notes import Culture, Interviewer, Notes
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
-KIND_FILES = {
-    "thank_you_email": "thank_you_email.md",
-    "connection_note": "connection_note.md",
-    "follow_up_message": "follow_up_message.md",
-}
+KIND_FILES = {kind.value: about.prompt for kind, about in SPECS.items()}
 
 
 def _prompts_dir() -> Traversable:
@@ -112,16 +109,15 @@ def fenced(payload: dict[str, Any]) -> str:
 
 
 def _kind_text(kind: str, person: Interviewer, notes: Notes, guidance: Guidance) -> str:
-    return load_prompt(KIND_FILES[kind]).format(
+    about = spec(kind)
+    words = about.limit(guidance, notes.tier) if about.unit == "words" else None
+    return load_prompt(about.prompt).format(
         first_name=person.first_name,
         greeting="Dear" if notes.culture == Culture.formal else "Hi",
         limit=guidance.note_chars(notes.tier),
         min_words=guidance.email_words_min + 30,
         # Aim under the checker's limit, so a slightly long draft still passes.
-        max_words=(
-            guidance.message_words_max if kind == "follow_up_message" else guidance.email_words_max
-        )
-        - 40,
+        max_words=(words or guidance.email_words_max) - 40,
     )
 
 
@@ -178,7 +174,7 @@ def build_prompt(
     """The messages for a draft (or, with `previous` and `findings`, for a repair)."""
     from writer.tokens import counter_for
 
-    files = ["system.md", KIND_FILES[kind]] + (["repair.md"] if previous is not None else [])
+    files = ["system.md", spec(kind).prompt] + (["repair.md"] if previous is not None else [])
     payload = notes_payload(notes, person)
     notices: list[str] = []
     trims = iter(TRIMS)

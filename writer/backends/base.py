@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from writer.checker import Finding
+from writer.kinds import MessageKind
 from writer.notes import Interviewer, Notes
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
@@ -58,7 +59,7 @@ class DraftRequest:
 
     notes: Notes
     person: Interviewer
-    kind: str
+    kind: MessageKind
     now: datetime
     variant: int = 0
     guidance: Guidance = DEFAULT_GUIDANCE

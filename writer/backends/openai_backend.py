@@ -15,6 +15,7 @@ import openai
 
 from writer.backends.base import BackendError, DraftRequest, Proposal, Usage
 from writer.config import Settings
+from writer.kinds import spec
 from writer.prompting import Prompt, build_prompt
 
 # The SDK raises its own errors, but a body that is not JSON comes through as JSONDecodeError.
@@ -268,7 +269,7 @@ def parse_reply(content: str, kind: str, usage: Usage, prompt: Prompt) -> Propos
     """A model's reply as a proposal: fences and quotes off; an email's subject split out."""
     text = _FENCE.sub("", content.strip()).strip().strip('"“”').strip()
     subject = None
-    if kind == "thank_you_email":
+    if spec(kind).has_subject:
         first, _, rest = text.partition("\n")
         if first.lower().startswith("subject:"):
             subject, text = first.split(":", 1)[1].strip(), rest.strip()

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from writer.checker import scripts
 from writer.checker.engine import (
     ERROR,
-    KINDS,
     WARNING,
     Finding,
     Rule,
@@ -20,6 +19,7 @@ from writer.checker.engine import (
     run_metric,
     run_occurrence,
 )
+from writer.kinds import KINDS, MessageKind, MessagePart, spec
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 class Report:
     """The checker's verdict on one message."""
 
-    kind: str
+    kind: MessageKind
     text: str
     chars: int
     words: int
@@ -71,17 +71,16 @@ def rules() -> tuple[Rule, ...]:
     return load_rules()
 
 
-def limit_for(kind: str, tier: str, guidance: Guidance = DEFAULT_GUIDANCE) -> tuple[int, str]:
+def limit_for(
+    kind: MessageKind, tier: str, guidance: Guidance = DEFAULT_GUIDANCE
+) -> tuple[int, str]:
     """The length limit shown beside a message of `kind`: (number, 'chars' or 'words')."""
-    if kind == "connection_note":
-        return guidance.note_chars(tier), "chars"
-    if kind == "thank_you_email":
-        return guidance.email_words_max, "words"
-    return guidance.message_words_max, "words"
+    about = spec(kind)
+    return about.limit(guidance, tier), about.unit
 
 
 def check(
-    kind: str,
+    kind: MessageKind,
     text: str,
     *,
     subject: str | None = None,
@@ -93,6 +92,7 @@ def check(
     """Run every rule for `kind` over `text` (and the email's `subject`)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    kind = MessageKind(kind)
     tier = tier or (notes.tier.value if notes else "free")
     ctx = scripts.Context(
         kind=kind, text=text, guidance=guidance, tier=tier, subject=subject, to=to, notes=notes
@@ -120,7 +120,7 @@ def _drop_echoes(findings: list[Finding], length: int) -> list[Finding]:
         (f.start, f.end)
         for f in findings
         if f.rule != "grounded.details"
-        and f.field == "text"
+        and f.field == MessagePart.text
         and (f.start, f.end) != (0, length)
         and not f.rule.startswith("length.")
     ]
@@ -147,12 +147,12 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 2), f.start, f.rule))
 
 
-def check_text(kind: str, text: str, **options: Any) -> Report:
+def check_text(kind: MessageKind, text: str, **options: Any) -> Report:
     """Check text as a person pastes it: an email may start with a 'Subject:' line.
 
     Spans are offsets into `text` as given.
     """
-    if kind != "thank_you_email":
+    if not spec(kind).has_subject:
         return check(kind, text, **options)
     match = SUBJECT_LINE.match(text)
     subject, offset = (match.group("subject"), match.end()) if match else (None, 0)
@@ -162,8 +162,8 @@ def check_text(kind: str, text: str, **options: Any) -> Report:
     shift = offset + lead
     subject_at = match.start("subject") if match else 0
     report.findings = [
-        replace(f, start=f.start + subject_at, end=f.end + subject_at, field="text")
-        if f.field == "subject"
+        replace(f, start=f.start + subject_at, end=f.end + subject_at, field=MessagePart.text)
+        if f.field == MessagePart.subject
         else replace(f, start=f.start + shift, end=f.end + shift)
         for f in report.findings
     ]
@@ -183,7 +183,7 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
     """`text` with every safe replacement applied. Where fixes overlap, the one that covers
     the most wins (a whole run of emoji, not one emoji inside it)."""
     fixable = sorted(
-        (f for f in findings if f.replacement is not None and f.field == "text"),
+        (f for f in findings if f.replacement is not None and f.field == MessagePart.text),
         key=lambda f: (f.start, -f.end),
     )
     chosen: list[Finding] = []

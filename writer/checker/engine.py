@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
+from writer.kinds import KINDS, MessagePart
 from writer.settings import Guidance
 
 ERROR, WARNING = "error", "warning"
-KINDS = ("thank_you_email", "connection_note", "follow_up_message")
 _TYPES = {"existence", "occurrence", "metric", "script"}
 
 
@@ -29,7 +29,7 @@ class Finding:
     end: int
     suggestion: str | None = None
     replacement: str | None = None  # text for [start, end) that fixes it, when one is safe
-    field: str = "text"  # "text" or "subject"
+    field: MessagePart = MessagePart.text
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -103,7 +103,7 @@ class Rule:
             end=end,
             suggestion=suggestion,
             replacement=values.get("replacement"),
-            field=values.get("field", "text"),
+            field=MessagePart(values.get("field", MessagePart.text)),
         )
 
     def limit(self, guidance: Guidance, name: str) -> float | None:
