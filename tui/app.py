@@ -305,21 +305,13 @@ class WriterApp(App[None]):
             self.refresh_views()
 
     def _offline_variant(self, step: int) -> None:
-        draft, notes, plan = self._draft(), self.session.notes, self.session.plan
-        if draft is None or notes is None or plan is None:
+        draft, notes = self._draft(), self.session.notes
+        if draft is None or notes is None or draft.person is None or draft.action is None:
             return
-        person_index = next(
-            i for i, p in enumerate(notes.interviewers) if p.name == draft.interviewer
-        )
-        action = next(
-            a
-            for a in plan.interviewers[person_index].actions
-            if a.message_kind and a.message_kind.value == draft.kind
-        )
         fresh = draft_one(
             notes,
-            notes.interviewers[person_index],
-            action,
+            draft.person,
+            draft.action,
             self.session.backend,
             self.session.now,
             variant=draft.variant + step,
@@ -345,10 +337,9 @@ class WriterApp(App[None]):
         """Ask the model in a worker (streaming into the editor); post the result."""
         session = self.session
         draft = session.drafts[index]
-        notes, plan = session.notes, session.plan
-        if notes is None or plan is None:
+        notes, person, action = session.notes, draft.person, draft.action
+        if notes is None or person is None or action is None:
             return
-        person = next(p for p in notes.interviewers if p.name == draft.interviewer)
         request = DraftRequest(
             notes,
             person,
@@ -370,13 +361,6 @@ class WriterApp(App[None]):
                 from writer.backends.openai_backend import parse_reply
 
                 streamed = [parse_reply(text, draft.kind, Usage(), prompt_for(request))]
-            action = next(
-                a
-                for pp in plan.interviewers
-                if pp.name == draft.interviewer
-                for a in pp.actions
-                if a.message_kind and a.message_kind.value == draft.kind
-            )
             backend = _FirstAnswer(session.backend, request, streamed)
             fresh = draft_one(notes, person, action, backend, session.now)
         except BackendError as error:

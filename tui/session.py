@@ -21,6 +21,13 @@ from writer.plan import Plan, Sent
 from writer.planner import plan_for
 
 
+def _keep(edited: Draft | None, fresh: Draft) -> Draft:
+    """The candidate's edited draft in place of a fresh one, for the fresh plan's action."""
+    if edited is None or fresh.variant != 0:
+        return fresh
+    return replace(edited, person=fresh.person, action=fresh.action)
+
+
 def template(now: datetime) -> str:
     """A notes file to start from: valid, and every value obviously yours to replace."""
     start = now.replace(hour=10, minute=0, second=0, microsecond=0).isoformat()
@@ -92,7 +99,7 @@ class Session:
             if (d.interviewer, d.kind) in self.edited
         }
         fresh = draft_all(self.notes, self.plan, self.backend, variants=variants).drafts
-        self.drafts = [kept.get((d.interviewer, d.kind), d) if d.variant == 0 else d for d in fresh]
+        self.drafts = [_keep(kept.get((d.interviewer, d.kind)), d) for d in fresh]
         for index, draft in enumerate(self.drafts):
             if (draft.interviewer, draft.kind) in kept:
                 self.edit(index, draft.text, draft.subject)

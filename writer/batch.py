@@ -27,7 +27,7 @@ from writer.errors import InputError
 from writer.ledger import DraftLog
 from writer.loader import load_notes
 from writer.notes import Interviewer, Notes
-from writer.plan import Action, Decision, Plan, Sent
+from writer.plan import Action, Plan, Sent
 from writer.planner import plan_for
 from writer.settings import DEFAULT_GUIDANCE
 
@@ -193,11 +193,10 @@ class Batch:
         return _outcome(str(source), "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
-        jobs = []
-        for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True):
-            for action in person_plan.actions:
-                if action.decision != Decision.skip and action.message_kind is not None:
-                    jobs.append(self.bounded(notes, person, action, plan.now))
+        jobs = [
+            self.bounded(notes, message.person, message.action, plan.now)
+            for message in plan.messages(notes)
+        ]
         drafts: list[Draft] = list(await asyncio.gather(*jobs))
         check_distinct(drafts, DEFAULT_GUIDANCE)
         return DraftSet(

@@ -15,7 +15,7 @@ from writer.batch import SUMMARY, Outcome, _outcome, summarise, write_atomic, wr
 from writer.drafting import Draft, DraftSet, check_distinct, draft_one
 from writer.errors import InputError, Problem
 from writer.loader import load_notes
-from writer.plan import Decision, Sent
+from writer.plan import Sent
 from writer.planner import plan_for
 from writer.prompting import Prompt
 from writer.settings import DEFAULT_GUIDANCE
@@ -38,6 +38,8 @@ def emit(
     manifest: dict[str, Any] = {
         "now": now.isoformat(),
         "model": backend.model,
+        # What the ledger said at emit time, so that `collect` plans exactly as `emit` did.
+        "sent": [s.to_json() for s in sent],
         "requests": {},
         "failed": [],
     }
@@ -49,32 +51,26 @@ def emit(
             manifest["failed"].append({"source": str(source), "error": str(error.problems[0])})
             continue
         plan = plan_for(notes, now, sent=sent)
-        for p, (person_plan, person) in enumerate(
-            zip(plan.interviewers, notes.interviewers, strict=True)
-        ):
-            for action in person_plan.actions:
-                kind = action.message_kind
-                if action.decision == Decision.skip or kind is None:
-                    continue
-                custom_id = f"w{number}-{p}-{kind.value}"
-                prompt = backend.prompt(DraftRequest(notes, person, kind, plan.now))
-                lines.append(
-                    json.dumps(
-                        {
-                            "custom_id": custom_id,
-                            "method": "POST",
-                            "url": ENDPOINT,
-                            "body": _body(backend, prompt),
-                        },
-                        ensure_ascii=False,
-                    )
+        for message in plan.messages(notes):
+            custom_id = f"w{number}-{message.position}-{message.kind.value}"
+            prompt = backend.prompt(DraftRequest(notes, message.person, message.kind, plan.now))
+            lines.append(
+                json.dumps(
+                    {
+                        "custom_id": custom_id,
+                        "method": "POST",
+                        "url": ENDPOINT,
+                        "body": _body(backend, prompt),
+                    },
+                    ensure_ascii=False,
                 )
-                manifest["requests"][custom_id] = {
-                    "source": str(source),
-                    "person": p,
-                    "kind": kind.value,
-                    "prompt_hash": prompt.hash,
-                }
+            )
+            manifest["requests"][custom_id] = {
+                "source": str(source),
+                "person": message.position,
+                "kind": message.kind.value,
+                "prompt_hash": prompt.hash,
+            }
     write_atomic(target, "".join(f"{line}\n" for line in lines))
     write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     return {"requests": len(lines), "file": str(target), "failed": manifest["failed"]}
@@ -90,18 +86,18 @@ def _body(backend: OpenAIBackend, prompt: Prompt) -> dict[str, Any]:
     }
 
 
-class _Answers:
-    """A backend that answers each request from the batch results (no repairs possible)."""
+class _Answer:
+    """A backend that answers one request with its batch result (a batch cannot be re-asked)."""
 
     name = "openai"
     can_repair = False
 
-    def __init__(self, model: str | None, answers: dict[tuple[str, str], Proposal | str]):
+    def __init__(self, model: str | None, answer: Proposal | str | None):
         self.model = model
-        self.answers = answers
+        self.answer = answer
 
     def execute(self, request: DraftRequest) -> list[Proposal]:
-        answer = self.answers.get((request.person.name, request.kind))
+        answer = self.answer
         if answer is None:
             raise BackendError("no result for this request in the batch results file")
         if isinstance(answer, str):
@@ -145,7 +141,11 @@ def collect(results: Path, out: Path) -> dict[str, Any]:
         )
     manifest = json.loads(manifest_path.read_text("utf-8"))
     now = datetime.fromisoformat(manifest["now"])
-    by_source: dict[str, dict[tuple[str, str], Proposal | str]] = {}
+    # Per source, the answer to each listed request: (interviewer's position, kind) → answer.
+    by_source: dict[str, dict[tuple[int, str], Proposal | str | None]] = {}
+    for meta in manifest["requests"].values():
+        by_source.setdefault(meta["source"], {})[(meta["person"], meta["kind"])] = None
+    answered: set[str] = set()
     for number, line in enumerate(results.read_text("utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -162,21 +162,21 @@ def collect(results: Path, out: Path) -> dict[str, Any]:
                     )
                 ]
             ) from None
-        notes = load_notes(meta["source"])
-        name = notes.interviewers[meta["person"]].name
-        by_source.setdefault(meta["source"], {})[(name, meta["kind"])] = _proposal(
-            record, meta["kind"], meta["prompt_hash"]
-        )
+        answer = _proposal(record, meta["kind"], meta["prompt_hash"])
+        by_source[meta["source"]][(meta["person"], meta["kind"])] = answer
+        answered.add(meta["source"])
+    sent = [Sent.from_json(s) for s in manifest.get("sent", [])]
     outcomes = [Outcome(f["source"], "failed", error=f["error"]) for f in manifest["failed"]]
     for source, answers in by_source.items():
+        if source not in answered:
+            continue
         notes = load_notes(source)
-        plan = plan_for(notes, now)
-        backend = _Answers(manifest.get("model"), answers)
+        plan = plan_for(notes, now, sent=sent)
+        model = manifest.get("model")
         drafts: list[Draft] = [
-            draft_one(notes, person, action, backend, plan.now, repairs=0)
-            for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True)
-            for action in person_plan.actions
-            if action.decision != Decision.skip and action.message_kind is not None
+            draft_one(notes, m.person, m.action, _Answer(model, answers[key]), plan.now, repairs=0)
+            for m in plan.messages(notes)
+            if (key := (m.position, m.kind.value)) in answers
         ]
         check_distinct(drafts, DEFAULT_GUIDANCE)
         result = DraftSet(backend="openai", model=manifest.get("model"), plan=plan, drafts=drafts)

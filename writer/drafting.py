@@ -21,7 +21,7 @@ from writer.checker import (
 )
 from writer.kinds import MessageKind
 from writer.notes import Interviewer, Notes
-from writer.plan import Action, Decision, Plan
+from writer.plan import Action, Plan
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 DEFAULT_REPAIRS = 2
@@ -61,6 +61,9 @@ class Draft:
     prompt_hash: str | None = None
     error: str | None = None
     notices: tuple[str, ...] = ()
+    # What it was drafted for, so a front end can redraft it without finding them by name.
+    person: Interviewer | None = field(default=None, repr=False, compare=False)
+    action: Action | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -136,27 +139,21 @@ def draft_all(
     """A checked draft (or `variants` of them, best first) for every action not skipped."""
     wanted = set(kinds) if kinds else None
     result = DraftSet(backend=backend.name, model=backend.model, plan=plan)
-    for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True):
-        for action in person_plan.actions:
-            kind = action.message_kind
-            if action.decision == Decision.skip or kind is None:
-                continue
-            if wanted is not None and kind.value not in wanted:
-                continue
-            found = [
-                draft_one(
-                    notes,
-                    person,
-                    action,
-                    backend,
-                    plan.now,
-                    variant=v,
-                    repairs=repairs,
-                    guidance=guidance,
-                )
-                for v in range(max(variants, 1))
-            ]
-            result.drafts += _distinct_ranked(found)
+    for message in plan.messages(notes, wanted):
+        found = [
+            draft_one(
+                notes,
+                message.person,
+                message.action,
+                backend,
+                plan.now,
+                variant=v,
+                repairs=repairs,
+                guidance=guidance,
+            )
+            for v in range(max(variants, 1))
+        ]
+        result.drafts += _distinct_ranked(found)
     check_distinct(result.drafts, guidance)
     return result
 
@@ -196,6 +193,8 @@ def draft_steps(
         not_before=action.not_before,
         not_after=action.not_after,
         attempts=0,
+        person=person,
+        action=action,
     )
     best: Draft | None = None
     usage = Usage()

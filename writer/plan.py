@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from writer.kinds import MESSAGE_FOR_ACTION, ActionKind, MessageKind
+
+if TYPE_CHECKING:
+    from writer.notes import Interviewer, Notes
 
 __all__ = [
     "Action",
@@ -17,6 +22,7 @@ __all__ = [
     "InterviewerPlan",
     "MessageKind",
     "Plan",
+    "PlannedMessage",
     "Reason",
     "Sent",
 ]
@@ -42,6 +48,10 @@ class Sent:
         # Callers may pass the ledger's stored string; it must name an action.
         object.__setattr__(self, "kind", ActionKind(self.kind))
 
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Sent:
+        return cls(data["company"], data["interviewer"], ActionKind(data["kind"]), _at(data["at"]))
+
     def to_json(self) -> dict[str, str]:
         return {
             "company": self.company,
@@ -49,6 +59,10 @@ class Sent:
             "kind": self.kind.value,
             "at": self.at.isoformat(),
         }
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
 
 
 class Reason(BaseModel):
@@ -88,3 +102,28 @@ class Plan(BaseModel):
 
     def person(self, name: str) -> InterviewerPlan:
         return next(p for p in self.interviewers if p.name == name)
+
+    def messages(
+        self, notes: Notes, kinds: Container[MessageKind] | None = None
+    ) -> Iterator[PlannedMessage]:
+        """Every message to draft, in plan order: each action not skipped that sends one
+        (of `kinds`, when given). `notes` are the notes this plan was made from."""
+        people = zip(self.interviewers, notes.interviewers, strict=True)
+        for position, (person_plan, person) in enumerate(people):
+            for action in person_plan.actions:
+                kind = action.message_kind
+                if action.decision == Decision.skip or kind is None:
+                    continue
+                if kinds is None or kind in kinds:
+                    yield PlannedMessage(position, person, action, kind)
+
+
+@dataclass(frozen=True)
+class PlannedMessage:
+    """One message the plan says to draft: to whom (and their place in the notes), for
+    which action, of which kind."""
+
+    position: int
+    person: Interviewer
+    action: Action
+    kind: MessageKind
