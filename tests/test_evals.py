@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
-from writer import composer
 from writer.backends import OfflineBackend
-from writer.backends.openai_backend import OpenAIBackend
+from writer.backends.offline import composer
+from writer.backends.openai import OpenAIBackend
 from writer.cli import main
 from writer.config import Settings
 from writer.evals import evaluate, regressions, rouge_l

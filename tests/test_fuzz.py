@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from tests import strategies
 from tests.conftest import BASE
+from writer.backends import OfflineBackend
 from writer.checker import KINDS, check
-from writer.drafting import OfflineBackend, draft_all
+from writer.drafting import draft_all
 from writer.errors import InputError
 from writer.kinds import MessageKind
 from writer.loader import parse_notes

@@ -10,14 +10,14 @@ import pytest
 
 from tests.conftest import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
 from writer.backends import BackendError, DraftRequest
-from writer.backends.openai_backend import OpenAIBackend
+from writer.backends.openai import OpenAIBackend
 from writer.config import Settings
 from writer.drafting import draft_all
 from writer.kinds import MessageKind
 from writer.loader import load_notes
 from writer.plan import ActionKind, Decision
 from writer.planner import plan_for
-from writer.prompting import prompt_hash
+from writer.prompt_files import prompt_hash
 
 NOTES = load_notes(ROOT / "examples" / "brightleaf-casual-accepted.yaml")
 NOW = NOTES.interview.ends.replace(day=21, hour=18)
@@ -74,8 +74,10 @@ def test_repair_requests_carry_the_findings(cassette: Any) -> None:
 def test_streaming(cassette: Any) -> None:
     person = NOTES.interviewers[0]
     request = DraftRequest(NOTES, person, MessageKind.follow_up_message, NOW)
-    pieces = list(backend().stream(request))
-    assert len(pieces) > 3 and "".join(pieces).strip()
+    pieces: list[str] = []
+    proposals = backend().stream(request, pieces.append)
+    assert len(pieces) > 3 and pieces[-1] == proposals[0].text.strip()
+    assert proposals[0].text.strip()
 
 
 def test_json_for_the_drafts_carries_backend_model_hash_and_usage(cassette: Any) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import EVENING, notes_from
 from tests.flaky_server import FlakyServer, flaky_server
-from writer.backends.openai_backend import OpenAIBackend
+from writer.backends.openai import OpenAIBackend
 from writer.config import Settings
 from writer.drafting import DraftSet, adraft_one, draft_all
 from writer.kinds import MessageKind

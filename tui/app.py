@@ -21,7 +21,7 @@ from tui.session import Session
 from tui.widgets.draft_editor import DraftEditor
 from tui.widgets.notes_form import NotesForm
 from tui.widgets.plan_view import PlanView
-from writer.backends import Backend, BackendError, DraftRequest, Proposal, Usage
+from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
 from writer.drafting import Draft, draft_one
 from writer.kinds import spec
 from writer.render import relative_window
@@ -348,19 +348,14 @@ class WriterApp(App[None]):
             instruction=instruction,
             previous=None if instruction is None else _proposal(draft),
         )
-        stream = getattr(session.backend, "stream", None)
-        prompt_for = getattr(session.backend, "prompt", None)
+        preview = self.query_one(DraftEditor).stream_preview
         try:
             streamed: list[Proposal] | None = None
-            if stream is not None and prompt_for is not None:
-                text = ""
-                for piece in stream(request):
-                    text += piece
-                    self.call_from_thread(self.query_one(DraftEditor).stream_preview, text)
+            if session.backend.can_stream:
                 # The streamed text is the first attempt: check it rather than ask again.
-                from writer.backends.openai_backend import parse_reply
-
-                streamed = [parse_reply(text, draft.kind, Usage(), prompt_for(request))]
+                streamed = session.backend.stream(
+                    request, lambda text: self.call_from_thread(preview, text)
+                )
             backend = _FirstAnswer(session.backend, request, streamed)
             fresh = draft_one(notes, person, action, backend, session.now)
         except BackendError as error:
@@ -402,7 +397,7 @@ def _proposal(draft: Draft) -> Proposal:
     return Proposal(text=draft.text, subject=draft.subject)
 
 
-class _FirstAnswer:
+class _FirstAnswer(BackendBase):
     """A backend whose first answer is fixed: the rewrite request, or text already streamed.
     Later requests (the checker's re-asks) go to the real backend."""
 

@@ -3,13 +3,13 @@ logic is tested without a terminal; every step goes through the `writer` library
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from tui.notes_text import rewrite
+from writer.atomic import write_atomic
 from writer.backends import Backend
 from writer.checker import Report, apply_fixes, check, check_across, sort_findings
 from writer.drafting import Draft, draft_all
@@ -159,9 +159,7 @@ class Session:
     def save(self) -> Path:
         """Write the notes atomically (a temporary file, then a rename)."""
         path = self.path or Path("interview-notes.yaml")
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(self.text, "utf-8")
-        os.replace(temporary, path)
+        write_atomic(path, self.text)
         self.path, self.dirty = path, False
         return path
 

@@ -22,7 +22,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from writer.drafting import AsyncBackend, Draft, DraftSet, adraft_one, check_distinct
+from writer.atomic import write_atomic
+from writer.backends import Backend
+from writer.drafting import Draft, DraftSet, adraft_one, check_distinct
 from writer.errors import InputError
 from writer.ledger import DraftLog
 from writer.loader import load_notes
@@ -57,15 +59,6 @@ def output_name(source: Path) -> str:
     return f"{source.stem}-{digest}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-
-
 def draft_lines(result: dict[str, Any], source: str) -> list[str]:
     return [json.dumps({**d, "source": source}, ensure_ascii=False) for d in result["drafts"]]
 
@@ -88,7 +81,7 @@ class Batch:
     def __init__(
         self,
         out: Path,
-        backend: AsyncBackend,
+        backend: Backend,
         *,
         now: datetime,
         concurrency: int = 4,
@@ -299,7 +292,7 @@ def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
 def run_batch(
     sources: list[Path],
     out: Path,
-    backend: AsyncBackend,
+    backend: Backend,
     *,
     now: datetime,
     concurrency: int,

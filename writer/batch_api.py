@@ -8,16 +8,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from writer.backends import BackendError, Proposal
-from writer.backends.base import DraftRequest, Usage
-from writer.backends.openai_backend import OpenAIBackend, parse_reply
-from writer.batch import SUMMARY, Outcome, _outcome, summarise, write_atomic, write_outputs
+from writer.atomic import write_atomic
+from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal, Usage
+from writer.batch import SUMMARY, Outcome, _outcome, summarise, write_outputs
 from writer.drafting import Draft, DraftSet, check_distinct, draft_one
 from writer.errors import InputError, Problem
+from writer.kinds import MessageKind
 from writer.loader import load_notes
 from writer.plan import Sent
 from writer.planner import plan_for
-from writer.prompting import Prompt
 from writer.settings import DEFAULT_GUIDANCE
 
 MANIFEST = "batch-manifest.json"
@@ -28,12 +27,13 @@ def emit(
     sources: list[Path],
     out: Path,
     target: Path,
-    backend: OpenAIBackend,
+    backend: Backend,
     *,
     now: datetime,
     sent: list[Sent],
 ) -> dict[str, Any]:
-    """Write one request line per planned message to `target`, and a manifest into `out`."""
+    """Write one request line per planned message to `target`, and a manifest into `out`.
+    `backend` writes the requests (`can_emit`); none is sent."""
     out.mkdir(parents=True, exist_ok=True)
     manifest: dict[str, Any] = {
         "now": now.isoformat(),
@@ -53,14 +53,16 @@ def emit(
         plan = plan_for(notes, now, sent=sent)
         for message in plan.messages(notes):
             custom_id = f"w{number}-{message.position}-{message.kind.value}"
-            prompt = backend.prompt(DraftRequest(notes, message.person, message.kind, plan.now))
+            request = backend.request_body(
+                DraftRequest(notes, message.person, message.kind, plan.now)
+            )
             lines.append(
                 json.dumps(
                     {
                         "custom_id": custom_id,
                         "method": "POST",
                         "url": ENDPOINT,
-                        "body": _body(backend, prompt),
+                        "body": request.body,
                     },
                     ensure_ascii=False,
                 )
@@ -69,31 +71,18 @@ def emit(
                 "source": str(source),
                 "person": message.position,
                 "kind": message.kind.value,
-                "prompt_hash": prompt.hash,
+                "prompt_hash": request.prompt_hash,
             }
     write_atomic(target, "".join(f"{line}\n" for line in lines))
     write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     return {"requests": len(lines), "file": str(target), "failed": manifest["failed"]}
 
 
-def _body(backend: OpenAIBackend, prompt: Prompt) -> dict[str, Any]:
-    settings = backend.settings
-    return {
-        "model": settings.model,
-        "messages": prompt.messages,
-        "temperature": settings.temperature,
-        "max_tokens": settings.max_output_tokens,
-    }
-
-
-class _Answer:
+class _Answer(BackendBase):
     """A backend that answers one request with its batch result (a batch cannot be re-asked)."""
 
-    name = "openai"
-    can_repair = False
-
-    def __init__(self, model: str | None, answer: Proposal | str | None):
-        self.model = model
+    def __init__(self, name: str, model: str | None, answer: Proposal | str | None):
+        self.name, self.model = name, model
         self.answer = answer
 
     def execute(self, request: DraftRequest) -> list[Proposal]:
@@ -105,7 +94,9 @@ class _Answer:
         return [answer]
 
 
-def _proposal(record: dict[str, Any], kind: str, prompt_hash: str) -> Proposal | str:
+def _proposal(
+    backend: Backend, record: dict[str, Any], kind: str, prompt_hash: str
+) -> Proposal | str:
     """A batch output line as a proposal, or the error it reports."""
     if record.get("error"):
         return f"the batch reported an error: {json.dumps(record['error'])[:200]}"
@@ -121,12 +112,12 @@ def _proposal(record: dict[str, Any], kind: str, prompt_hash: str) -> Proposal |
         return "the model sent an empty reply"
     usage = body.get("usage") or {}
     counted = Usage(int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
-    empty = Prompt(messages=[], hash=prompt_hash, model="", counted=0)
-    return parse_reply(content, kind, counted, empty)
+    return backend.read_reply(MessageKind(kind), content, counted, prompt_hash)
 
 
-def collect(results: Path, out: Path) -> dict[str, Any]:
-    """Check every result and write the same files a direct run writes."""
+def collect(results: Path, out: Path, backend: Backend) -> dict[str, Any]:
+    """Check every result and write the same files a direct run writes; `backend` (the one
+    whose requests were emitted) reads the replies."""
     manifest_path = out / MANIFEST
     if not manifest_path.exists():
         raise InputError(
@@ -162,7 +153,7 @@ def collect(results: Path, out: Path) -> dict[str, Any]:
                     )
                 ]
             ) from None
-        answer = _proposal(record, meta["kind"], meta["prompt_hash"])
+        answer = _proposal(backend, record, meta["kind"], meta["prompt_hash"])
         by_source[meta["source"]][(meta["person"], meta["kind"])] = answer
         answered.add(meta["source"])
     sent = [Sent.from_json(s) for s in manifest.get("sent", [])]
@@ -174,12 +165,21 @@ def collect(results: Path, out: Path) -> dict[str, Any]:
         plan = plan_for(notes, now, sent=sent)
         model = manifest.get("model")
         drafts: list[Draft] = [
-            draft_one(notes, m.person, m.action, _Answer(model, answers[key]), plan.now, repairs=0)
+            draft_one(
+                notes,
+                m.person,
+                m.action,
+                _Answer(backend.name, model, answers[key]),
+                plan.now,
+                repairs=0,
+            )
             for m in plan.messages(notes)
             if (key := (m.position, m.kind.value)) in answers
         ]
         check_distinct(drafts, DEFAULT_GUIDANCE)
-        result = DraftSet(backend="openai", model=manifest.get("model"), plan=plan, drafts=drafts)
+        result = DraftSet(
+            backend=backend.name, model=manifest.get("model"), plan=plan, drafts=drafts
+        )
         write_outputs(out, Path(source), notes, result)
         outcomes.append(_outcome(source, "done", result.to_json()))
     summary = summarise(outcomes, 0.0)

@@ -14,9 +14,9 @@ from typing import NoReturn
 
 from writer.errors import InputError, UsageError
 from writer.kinds import KINDS, SENT_KINDS
+from writer.registry import CHOICES
 
 EXIT_OK, EXIT_FLAGGED, EXIT_BAD_INPUT = 0, 1, 2
-BACKENDS = ("auto", "offline", "openai")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -207,7 +207,7 @@ def _add_notes(parser: argparse.ArgumentParser) -> None:
 def _add_backend(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--backend",
-        choices=BACKENDS,
+        choices=CHOICES,
         default=None,
         help="who drafts: offline (built in), openai (any OpenAI-compatible "
         "endpoint) or auto (default: openai when a key or base URL is set)",

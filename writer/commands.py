@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from writer.errors import InputError, Problem, UsageError
 from writer.kinds import KINDS, SENT_KINDS, MessageKind, message_kind, sent_kind
@@ -17,7 +16,6 @@ from writer.kinds import KINDS, SENT_KINDS, MessageKind, message_kind, sent_kind
 if TYPE_CHECKING:
     from writer.backends import Backend
     from writer.config import Settings
-    from writer.drafting import AsyncBackend
     from writer.notes import Notes
 
 EXIT_OK, EXIT_FLAGGED = 0, 1
@@ -44,10 +42,10 @@ def _load(path: str) -> Notes:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically: a temporary file beside the target, then a rename."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    from writer.atomic import write_atomic
+
     try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        write_atomic(path, data)
     except OSError as error:
         raise InputError([Problem(str(path), 0, f"cannot write: {error.strerror}")]) from None
 
@@ -79,10 +77,10 @@ def backend_for(args: argparse.Namespace, settings: Settings) -> Backend:
         backend = make_backend(choice, settings)
     except BackendError as error:
         raise UsageError(str(error)) from None
-    if backend.name != "offline":
-        endpoint = getattr(backend, "endpoint", "")
+    if backend.endpoint is not None:
         print(
-            f"writer: drafting with {backend.model} at {endpoint}; the notes are sent there",
+            f"writer: drafting with {backend.model} at {backend.endpoint}; "
+            "the notes are sent there",
             file=sys.stderr,
         )
     return backend
@@ -183,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
     text = read_text(Path(args.source))
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    if backend.name == "offline":
+    if not backend.can_complete:
         raise UsageError(
             "import needs a language model, and the offline composer is not one: set "
             "OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) and run it again; or copy "
@@ -315,9 +313,12 @@ def run_batch(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if args.collect:
+        from writer.backends import make_backend
         from writer.batch_api import collect
 
-        summary = collect(Path(args.collect), out)
+        # The Batch API's replies are the openai backend's to read; nothing is sent.
+        reader = make_backend("openai", settings_for(args), sending=False)
+        summary = collect(Path(args.collect), out, reader)
         return _batch_done(args, summary, out)
     sources = expand(args.inputs)
     if not sources:
@@ -326,11 +327,11 @@ def run_batch(args: argparse.Namespace) -> int:
     backend = backend_for(args, settings)
     now = _now(args)
     if args.emit_batch:
-        from writer.backends.openai_backend import OpenAIBackend
+        from writer.backends import make_backend
         from writer.batch_api import emit
 
-        if not isinstance(backend, OpenAIBackend):
-            backend = OpenAIBackend(settings)  # requests are written, never sent: no key needed
+        if not backend.can_emit:  # the Batch API's format is the openai backend's
+            backend = make_backend("openai", settings, sending=False)
         done = emit(sources, out, Path(args.emit_batch), backend, now=now, sent=_sent())
         print(
             f"{done['requests']} requests written to {done['file']}; after the batch "
@@ -345,7 +346,7 @@ def run_batch(args: argparse.Namespace) -> int:
     summary = run(
         sources,
         out,
-        cast("AsyncBackend", backend),  # both built-in backends can be awaited
+        backend,
         now=now,
         concurrency=args.concurrency,
         repairs=settings.repair_attempts,
@@ -398,7 +399,7 @@ def run_eval(args: argparse.Namespace) -> int:
     baseline = _read_run(args.baseline) if args.baseline else None
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    if backend.name != "offline" and not args.no_cache:
+    if backend.can_emit and not args.no_cache:
         from writer.config import data_dir
         from writer.evals import CachedBackend
 

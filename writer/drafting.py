@@ -6,9 +6,9 @@ from collections.abc import Generator, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
-from writer.backends import Backend, BackendError, DraftRequest, OfflineBackend, Proposal, Usage
+from writer.backends import Backend, BackendError, DraftRequest, Proposal, Usage
 from writer.checker import (
     ERROR,
     Finding,
@@ -27,20 +27,7 @@ from writer.settings import DEFAULT_GUIDANCE, Guidance
 DEFAULT_REPAIRS = 2
 
 
-class AsyncBackend(Backend, Protocol):
-    """A backend that can also be awaited (the openai backend; an offline one wraps)."""
-
-    async def aexecute(
-        self, request: DraftRequest, gate: AbstractAsyncContextManager[Any] | None = None
-    ) -> list[Proposal]:
-        """`execute`, awaited. `gate` (a semaphore) is held around the network exchange
-        only, so building the prompt and checking the answer never hold a request slot."""
-
-    async def aclose(self) -> None:
-        """Release what `aexecute` opened (connections), in the same event loop."""
-
-
-__all__ = ["Draft", "DraftSet", "OfflineBackend", "adraft_one", "draft_all", "draft_one"]
+__all__ = ["Draft", "DraftSet", "adraft_one", "draft_all", "draft_one"]
 
 
 @dataclass
@@ -249,7 +236,7 @@ async def adraft_one(
     notes: Notes,
     person: Interviewer,
     action: Action,
-    backend: AsyncBackend,
+    backend: Backend,
     now: datetime,
     gate: AbstractAsyncContextManager[Any] | None = None,
     **options: Any,

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from writer.backends import Backend
+from writer.atomic import write_atomic
+from writer.backends import Backend, BackendBase, DraftRequest, Proposal, Usage
 from writer.checker.text import words
 from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
@@ -253,78 +254,46 @@ def evaluate(folder: Path, backend: Backend, limit: int | None = None) -> dict[s
     return score([run_case(case, backend) for case in cases], backend.name, backend.model)
 
 
-def save(result: dict[str, Any], path: Path) -> None:
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
-
-
-class CachedBackend:
+class CachedBackend(BackendBase):
     """Answers a request seen before from disk, so rerunning an eval costs nothing.
 
     The key is the backend, the model, its sampling settings and the exact messages (which
-    carry the prompt files' text and the case's notes)."""
+    carry the prompt files' text and the case's notes): the body it would send."""
 
-    def __init__(self, inner: Any, folder: Path) -> None:
+    def __init__(self, inner: Backend, folder: Path) -> None:
         self.inner, self.folder = inner, folder
         self.name, self.model, self.can_repair = inner.name, inner.model, inner.can_repair
-        self.hits = 0
 
-    def _key(self, request: Any) -> str:
+    def _key(self, request: DraftRequest) -> str:
         import hashlib
 
-        prompt = self.inner.prompt(request)
-        settings = self.inner.settings
+        body = self.inner.request_body(request).body
         material = json.dumps(
-            [
-                self.name,
-                self.model,
-                settings.temperature,
-                settings.max_output_tokens,
-                prompt.messages,
-            ],
+            [self.name, self.model, body["temperature"], body["max_tokens"], body["messages"]],
             ensure_ascii=False,
         )
         return hashlib.sha256(material.encode()).hexdigest()
 
-    def execute(self, request: Any) -> list[Any]:
-        from writer.backends import Proposal, Usage
-
+    def execute(self, request: DraftRequest) -> list[Proposal]:
         path = self.folder / f"{self._key(request)}.json"
         if path.exists():
-            self.hits += 1
             data = json.loads(path.read_text("utf-8"))
-            usage = Usage(
-                **{
-                    k: data["usage"][k]
-                    for k in ("prompt_tokens", "completion_tokens", "cost_usd", "approximate")
-                }
-            )
             return [
                 Proposal(
                     text=data["text"],
                     subject=data["subject"],
-                    usage=usage,
+                    usage=Usage.from_json(data["usage"]),
                     prompt_hash=data["prompt_hash"],
                 )
             ]
-        proposals: list[Any] = self.inner.execute(request)
+        proposals = self.inner.execute(request)
         first = proposals[0]
-        usage = first.usage
         self.folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            json.dumps(
-                {
-                    "text": first.text,
-                    "subject": first.subject,
-                    "prompt_hash": first.prompt_hash,
-                    "usage": {
-                        "prompt_tokens": usage.prompt_tokens if usage else 0,
-                        "completion_tokens": usage.completion_tokens if usage else 0,
-                        "cost_usd": usage.cost_usd if usage else None,
-                        "approximate": usage.approximate if usage else False,
-                    },
-                },
-                ensure_ascii=False,
-            ),
-            "utf-8",
-        )
+        entry = {
+            "text": first.text,
+            "subject": first.subject,
+            "prompt_hash": first.prompt_hash,
+            "usage": (first.usage or Usage()).to_json(),
+        }
+        write_atomic(path, json.dumps(entry, ensure_ascii=False))
         return proposals

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from writer.backends import BackendError
 from writer.notes import Notes
-from writer.prompting import load_prompt
+from writer.prompt_files import load_prompt
 
 _FENCE = re.compile(r"^```[a-z]*\n|\n?```$")
 

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from writer.backends.base import Proposal
-from writer.kinds import MessageKind, spec
-from writer.notes import Culture, Interviewer, Notes, Outcome, Relation, Went
-from writer.phrasing import (
+from writer.backends.offline.phrasing import (
     during_phrase,
     pick,
     salutation,
@@ -20,6 +18,8 @@ from writer.phrasing import (
     stable_index,
     topic_phrase,
 )
+from writer.kinds import MessageKind, spec
+from writer.notes import Culture, Interviewer, Notes, Outcome, Relation, Went
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 EMAIL_TOPIC_CHARS = 90

@@ -3,43 +3,19 @@ them), the notes last, fenced as data."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import resources
-from importlib.abc import Traversable
-from pathlib import Path
+from functools import cached_property
 from typing import Any
 
 from writer.checker import Finding
 from writer.kinds import SPECS, spec
 from writer.notes import Culture, Interviewer, Notes
+from writer.prompt_files import load_prompt, prompt_hash
 from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 KIND_FILES = {kind.value: about.prompt for kind, about in SPECS.items()}
-
-
-def _prompts_dir() -> Traversable:
-    try:
-        return resources.files("writer.prompts")  # installed: shipped inside the package
-    except ModuleNotFoundError:  # editable install: the repository's prompts/
-        return Path(__file__).resolve().parent.parent / "prompts"
-
-
-@cache
-def load_prompt(name: str) -> str:
-    """The text of one prompt file."""
-    return _prompts_dir().joinpath(name).read_text("utf-8")
-
-
-def prompt_hash(names: Sequence[str]) -> str:
-    """A short hash of the prompt files a request used: which prompt version drafted."""
-    digest = hashlib.sha256()
-    for name in names:
-        digest.update(name.encode() + b"\0" + load_prompt(name).encode() + b"\0")
-    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -67,7 +43,7 @@ class Prompt:
 
     @cached_property
     def _count(self) -> tuple[int, bool]:
-        from writer.tokens import counter_for
+        from writer.backends.openai.tokens import counter_for
 
         counter = counter_for(self.model)
         if self.counted is not None:
@@ -172,7 +148,7 @@ def build_prompt(
     instruction: str | None = None,
 ) -> Prompt:
     """The messages for a draft (or, with `previous` and `findings`, for a repair)."""
-    from writer.tokens import counter_for
+    from writer.backends.openai.tokens import counter_for
 
     files = ["system.md", spec(kind).prompt] + (["repair.md"] if previous is not None else [])
     payload = notes_payload(notes, person)

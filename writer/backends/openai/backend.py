@@ -6,17 +6,27 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import openai
 
-from writer.backends.base import BackendError, DraftRequest, Proposal, Usage
-from writer.config import Settings
-from writer.kinds import spec
-from writer.prompting import Prompt, build_prompt
+from writer.backends.base import (
+    BackendBase,
+    BackendError,
+    DraftRequest,
+    Proposal,
+    RequestBody,
+    Usage,
+)
+from writer.backends.openai.prompting import Prompt, build_prompt
+from writer.backends.openai.settings import OpenAISettings
+from writer.kinds import MessageKind, spec
+
+if TYPE_CHECKING:
+    from writer.config import Settings
 
 # The SDK raises its own errors, but a body that is not JSON comes through as JSONDecodeError.
 _SDK_ERRORS = (openai.OpenAIError, json.JSONDecodeError)
@@ -25,7 +35,7 @@ _FENCE = re.compile(r"^```[a-z]*\n|\n?```$")
 _REFUSAL = re.compile(r"^\s*(i'?m sorry|i cannot|i can'?t|i am unable|as an ai)\b", re.I)
 
 
-def resolve_key(settings: Settings) -> str:
+def resolve_key(settings: OpenAISettings) -> str:
     """The API key, in a fixed order: WRITER_API_KEY, OPENAI_API_KEY, the config file.
 
     A local server (a base URL and no key) gets a placeholder; otherwise a missing key is an
@@ -41,13 +51,27 @@ def resolve_key(settings: Settings) -> str:
     )
 
 
-class OpenAIBackend:
+class OpenAIBackend(BackendBase):
     """Drafts with a chat-completions model; the drafting loop re-asks it with findings."""
 
     name = "openai"
-    can_repair = True
+    can_repair = can_stream = can_complete = can_emit = True
 
-    def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:
+    @classmethod
+    def from_settings(cls, settings: Settings, *, sending: bool = True) -> OpenAIBackend:
+        """The backend for `settings`. One that sends needs the network and a key, and a
+        missing key is reported before any drafting starts."""
+        if sending and settings.offline:
+            raise BackendError(
+                "--backend openai needs the network, but offline mode is on (WRITER_OFFLINE=1 "
+                "or --offline): unset it, or use --backend offline",
+                fatal=True,
+            )
+        if sending:
+            resolve_key(settings)
+        return cls(settings)
+
+    def __init__(self, settings: OpenAISettings, client: openai.OpenAI | None = None) -> None:
         self.settings = settings
         self.model: str | None = settings.model
         self._client = client
@@ -105,12 +129,23 @@ class OpenAIBackend:
         )
 
     def _arguments(self, prompt: Prompt) -> dict[str, Any]:
+        """The one request body: execute, aexecute, stream and a Batch API line send it."""
         return {
             "model": self.settings.model,
             "messages": prompt.messages,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_output_tokens,
         }
+
+    def request_body(self, request: DraftRequest) -> RequestBody:
+        prompt = self.prompt(request)
+        return RequestBody(self._arguments(prompt), prompt.hash)
+
+    def read_reply(
+        self, kind: MessageKind, content: str, usage: Usage, prompt_hash: str | None
+    ) -> Proposal:
+        empty = Prompt(messages=[], hash=prompt_hash or "", model="", counted=0)
+        return parse_reply(content, kind, usage, empty)
 
     def execute(self, request: DraftRequest) -> list[Proposal]:
         if self._fatal:
@@ -167,28 +202,20 @@ class OpenAIBackend:
             raise self._explain(error) from None
         return [self._proposal(request.kind, prompt, data)]
 
-    def stream(self, request: DraftRequest) -> Iterator[str]:
-        """The draft as it is written, piece by piece (for the terminal app)."""
+    def stream(self, request: DraftRequest, piece: Callable[[str], None]) -> list[Proposal]:
+        """The draft as it is written, each piece handed to `piece` (for the terminal app);
+        then the whole text as a proposal, like `execute`'s."""
         prompt = self.prompt(request)
+        text = ""
         try:
             chunks = self.client.chat.completions.create(**self._arguments(prompt), stream=True)
             for chunk in chunks:
                 if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+                    text += chunk.choices[0].delta.content
+                    piece(text)
         except _SDK_ERRORS as error:
             raise self._explain(error) from None
-
-    async def astream(self, request: DraftRequest) -> AsyncIterator[str]:
-        prompt = self.prompt(request)
-        try:
-            chunks = await self.async_client.chat.completions.create(
-                **self._arguments(prompt), stream=True
-            )
-            async for chunk in chunks:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
-        except _SDK_ERRORS as error:
-            raise self._explain(error) from None
+        return [parse_reply(text, request.kind, Usage(), prompt)]
 
     def _proposal(self, kind: str, prompt: Prompt, data: Any) -> Proposal:
         """A chat-completions answer (as JSON) as a proposal, or the BackendError it is."""
