@@ -12,9 +12,9 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.fakes import ScriptedBackend
-from tui.app import WriterApp, make_app
-from tui.widgets.draft_editor import DraftEditor, FindingsArea
 from writer.backends import DraftRequest, OfflineBackend, Proposal
+from writer.tui.app import WriterApp, make_app
+from writer.tui.widgets.draft_editor import DraftEditor, FindingsArea
 
 NOW = datetime.fromisoformat("2026-11-20T18:00:00-05:00")
 EXAMPLE = Path("examples/acme-final-round.yaml")

@@ -17,14 +17,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from tui.session import Session
-from tui.widgets.draft_editor import DraftEditor
-from tui.widgets.notes_form import NotesForm
-from tui.widgets.plan_view import PlanView
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
 from writer.drafting import Draft, draft_one
 from writer.kinds import spec
 from writer.render import relative_window
+from writer.tui.session import Session
+from writer.tui.widgets.draft_editor import DraftEditor
+from writer.tui.widgets.notes_form import NotesForm
+from writer.tui.widgets.plan_view import PlanView
 
 REWRITES = {
     "shorter": "Make it noticeably shorter, keeping the greeting, the thanks and one topic.",

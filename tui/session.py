@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.notes_text import rewrite
 from writer.atomic import write_atomic
 from writer.backends import Backend
 from writer.checker import Report, apply_fixes, check, check_across, sort_findings
@@ -19,6 +18,7 @@ from writer.loader import parse_notes, read_mapping
 from writer.notes import Notes
 from writer.plan import Plan, Sent
 from writer.planner import plan_for
+from writer.tui.notes_text import rewrite
 
 
 def _keep(edited: Draft | None, fresh: Draft) -> Draft:

@@ -211,7 +211,7 @@ def run_tui(args: argparse.Namespace) -> int:
         read_text(path)  # a directory, a huge or a non-UTF-8 file: say so before the app
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    from tui.app import make_app  # the app, and textual, only when asked for
+    from writer.tui.app import make_app  # the app, and textual, only when asked for
 
     make_app(path, backend, args.now).run()
     return EXIT_OK
