@@ -293,18 +293,18 @@ class WriterApp(App[None]):
 
     def action_regenerate(self) -> None:
         if self.session.backend.name == "offline":
-            self._offline_variant(step=1)
+            self._offline_variant()
             return
         self._run_draft(self.current, None)
 
     def action_variants(self) -> None:
         if self.session.backend.name == "offline":
-            self._offline_variant(step=1)
+            self._offline_variant()
         else:
             self.session.redraft(variants=3)
             self.refresh_views()
 
-    def _offline_variant(self, step: int) -> None:
+    def _offline_variant(self) -> None:
         draft, notes = self._draft(), self.session.notes
         if draft is None or notes is None or draft.person is None or draft.action is None:
             return
@@ -314,7 +314,7 @@ class WriterApp(App[None]):
             draft.action,
             self.session.backend,
             self.session.now,
-            variant=draft.variant + step,
+            variant=draft.variant + 1,
         )
         self.session.drafts[self.current] = fresh
         self.session.edited.discard((draft.interviewer, draft.kind))

@@ -26,12 +26,12 @@ from writer.atomic import write_atomic
 from writer.backends import Backend
 from writer.drafting import Draft, DraftSet, adraft_one, check_distinct
 from writer.errors import InputError
+from writer.guidance import DEFAULT_GUIDANCE
 from writer.ledger import DraftLog
 from writer.loader import load_notes
 from writer.notes import Interviewer, Notes
 from writer.plan import Action, Plan, Sent
 from writer.planner import plan_for
-from writer.settings import DEFAULT_GUIDANCE
 
 NOTES_SUFFIXES = (".yaml", ".yml", ".json")
 RESULTS, SUMMARY = "results.jsonl", "summary.json"
@@ -64,7 +64,7 @@ def draft_lines(result: dict[str, Any], source: str) -> list[str]:
 
 
 @dataclass
-class Outcome:
+class InputOutcome:
     """How one input went."""
 
     source: str
@@ -135,11 +135,11 @@ class Batch:
                     kept.append(line)
         write_atomic(results, "".join(f"{line}\n" for line in kept))
 
-    async def run(self, sources: list[Path]) -> list[Outcome]:
+    async def run(self, sources: list[Path]) -> list[InputOutcome]:
         self.out.mkdir(parents=True, exist_ok=True)
         self.repair_results(sources)
         started, total = time.monotonic(), len(sources)
-        outcomes: list[Outcome] = []
+        outcomes: list[InputOutcome] = []
 
         async def one(source: Path) -> None:
             outcome = await self.input(source)
@@ -162,28 +162,28 @@ class Batch:
         order = {str(s): i for i, s in enumerate(sources)}
         return sorted(outcomes, key=lambda o: order[o.source])
 
-    async def input(self, source: Path) -> Outcome:
+    async def input(self, source: Path) -> InputOutcome:
         async with self.inputs:
             return await self._input(source)
 
-    async def _input(self, source: Path) -> Outcome:
+    async def _input(self, source: Path) -> InputOutcome:
         if self.done_path(source).exists():
             result = json.loads(self.done_path(source).read_text("utf-8"))
-            return _outcome(str(source), "skipped", result)
+            return outcome_of(str(source), "skipped", result)
         # Reading, planning and rendering take well under a millisecond for a JSON input
         # and run here; only the writes (fsync) go to a thread. Python work in a thread
         # would hold the interpreter lock while responses wait to be read.
         try:
             notes = load_notes(source)
         except InputError as error:
-            return Outcome(str(source), "failed", error=str(error.problems[0]))
+            return InputOutcome(str(source), "failed", error=str(error.problems[0]))
         plan = plan_for(notes, self.now, sent=self.sent)
         result = await self.draft(notes, plan)
         files = rendered(self.out, source, notes, result)
         await asyncio.to_thread(store, files)
         if self.log is not None:
             self.logging.submit(self.log, result, str(source))
-        return _outcome(str(source), "done", result.to_json())
+        return outcome_of(str(source), "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
         jobs = [
@@ -242,9 +242,9 @@ def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> No
     store(rendered(out, source, notes, result))
 
 
-def _outcome(source: str, status: str, result: dict[str, Any]) -> Outcome:
+def outcome_of(source: str, status: str, result: dict[str, Any]) -> InputOutcome:
     drafts = result.get("drafts", [])
-    return Outcome(
+    return InputOutcome(
         source,
         status,
         drafts=len(drafts),
@@ -264,7 +264,7 @@ def _markdown(notes: Notes, result: DraftSet, source: Path) -> str:
     )
 
 
-def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
+def summarise(outcomes: list[InputOutcome], seconds: float) -> dict[str, Any]:
     drafts = sum(o.drafts for o in outcomes)
     ok = sum(o.ok for o in outcomes)
     tokens = {"prompt_tokens": 0, "completion_tokens": 0}

@@ -10,14 +10,14 @@ from typing import Any
 
 from writer.atomic import write_atomic
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal, Usage
-from writer.batch import SUMMARY, Outcome, _outcome, summarise, write_outputs
+from writer.batch import SUMMARY, InputOutcome, outcome_of, summarise, write_outputs
 from writer.drafting import Draft, DraftSet, check_distinct, draft_one
 from writer.errors import InputError, Problem
+from writer.guidance import DEFAULT_GUIDANCE
 from writer.kinds import MessageKind
 from writer.loader import load_notes
 from writer.plan import Sent
 from writer.planner import plan_for
-from writer.settings import DEFAULT_GUIDANCE
 
 MANIFEST = "batch-manifest.json"
 ENDPOINT = "/v1/chat/completions"
@@ -157,7 +157,7 @@ def collect(results: Path, out: Path, backend: Backend) -> dict[str, Any]:
         by_source[meta["source"]][(meta["person"], meta["kind"])] = answer
         answered.add(meta["source"])
     sent = [Sent.from_json(s) for s in manifest.get("sent", [])]
-    outcomes = [Outcome(f["source"], "failed", error=f["error"]) for f in manifest["failed"]]
+    outcomes = [InputOutcome(f["source"], "failed", error=f["error"]) for f in manifest["failed"]]
     for source, answers in by_source.items():
         if source not in answered:
             continue
@@ -181,7 +181,7 @@ def collect(results: Path, out: Path, backend: Backend) -> dict[str, Any]:
             backend=backend.name, model=manifest.get("model"), plan=plan, drafts=drafts
         )
         write_outputs(out, Path(source), notes, result)
-        outcomes.append(_outcome(source, "done", result.to_json()))
+        outcomes.append(outcome_of(source, "done", result.to_json()))
     summary = summarise(outcomes, 0.0)
     write_atomic(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
     return summary

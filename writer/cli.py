@@ -12,11 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NoReturn
 
-from writer.errors import InputError, UsageError
+from writer.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError
 from writer.kinds import KINDS, SENT_KINDS
 from writer.registry import CHOICES
-
-EXIT_OK, EXIT_FLAGGED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):

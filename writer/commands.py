@@ -10,15 +10,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from writer.errors import InputError, Problem, UsageError
+from writer.errors import EXIT_FLAGGED, EXIT_OK, InputError, Problem, UsageError
 from writer.kinds import KINDS, SENT_KINDS, MessageKind, message_kind, sent_kind
 
 if TYPE_CHECKING:
     from writer.backends import Backend
     from writer.config import Settings
-    from writer.notes import Notes
-
-EXIT_OK, EXIT_FLAGGED = 0, 1
+    from writer.notes import Interviewer, Notes
 
 
 def _now(args: argparse.Namespace) -> datetime:
@@ -38,6 +36,15 @@ def _load(path: str) -> Notes:
     from writer.loader import load_notes
 
     return load_notes(path)
+
+
+def _interviewer(notes: Notes, name: str, path: str) -> Interviewer:
+    """The interviewer `--to NAME` means, or a usage error that lists who the notes name."""
+    person = notes.interviewer(name)
+    if person is None:
+        names = ", ".join(p.name for p in notes.interviewers)
+        raise UsageError(f"--to {name!r} is not in {path}; the notes name: {names}")
+    return person
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -137,9 +144,8 @@ def run_check(args: argparse.Namespace) -> int:
     kind = _kinds([args.kind])
     text = _stdin_text() if args.text == "-" else args.text
     notes = _load(args.notes) if args.notes else None
-    if notes is not None and args.to and notes.interviewer(args.to) is None:
-        names = ", ".join(p.name for p in notes.interviewers)
-        raise UsageError(f"--to {args.to!r} is not in {args.notes}; the notes name: {names}")
+    if notes is not None and args.to:
+        _interviewer(notes, args.to, args.notes)
     assert kind is not None
     report = check_text(kind[0], text.rstrip("\n"), to=args.to, notes=notes, tier=args.tier)
 
@@ -246,10 +252,7 @@ def run_sent(args: argparse.Namespace) -> int:
     from writer.ledger import Ledger
 
     notes = _load(args.notes)
-    person = notes.interviewer(args.to)
-    if person is None:
-        names = ", ".join(p.name for p in notes.interviewers)
-        raise UsageError(f"--to {args.to!r} is not in {args.notes}; the notes name: {names}")
+    person = _interviewer(notes, args.to, args.notes)
     kind = sent_kind(args.kind)
     if kind is None:
         raise UsageError(f"--kind {args.kind!r}: use one of {', '.join(SENT_KINDS)}")

@@ -19,10 +19,10 @@ from writer.checker import (
     limit_for,
     sort_findings,
 )
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind
 from writer.notes import Interviewer, Notes
 from writer.plan import Action, Plan
-from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 DEFAULT_REPAIRS = 2
 

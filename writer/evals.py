@@ -124,7 +124,6 @@ def run_case(case: Case, backend: Backend) -> dict[str, Any]:
 def _draft_facts(draft: Draft, notes: Notes) -> dict[str, Any]:
     person = notes.interviewer(draft.interviewer)
     rules = [f.rule for f in draft.report.findings]
-    measured = draft.report.chars if draft.report.unit == "chars" else draft.report.words
     return {
         "interviewer": draft.interviewer,
         "kind": draft.kind,
@@ -133,7 +132,7 @@ def _draft_facts(draft: Draft, notes: Notes) -> dict[str, Any]:
         "rules": rules,
         "errors": [f.rule for f in draft.report.findings if f.severity == "error"],
         "has_topics": bool(person and person.topics),
-        "within_limit": measured <= draft.report.limit
+        "within_limit": draft.report.measured <= draft.report.limit
         and not any(rule.startswith("length.") for rule in rules),
         "subject": draft.subject,
         "text": draft.text,

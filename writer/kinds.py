@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from writer.settings import Guidance
+    from writer.guidance import Guidance
 
 
 class ActionKind(StrEnum):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from writer.guidance import Guidance
 from writer.notes import Interviewer, LinkedInStatus, Notes, Rapport, Relation, Tier
 from writer.plan import ActionKind, Decision, InterviewerPlan, Reason, Sent
-from writer.settings import Guidance
 
 _PRIORITY = {
     Relation.hiring_manager: 0,

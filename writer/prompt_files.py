@@ -30,3 +30,9 @@ def prompt_hash(names: Sequence[str]) -> str:
     for name in names:
         digest.update(name.encode() + b"\0" + load_prompt(name).encode() + b"\0")
     return digest.hexdigest()[:12]
+
+
+def fence_notes(text: str) -> str:
+    """`text` between <notes> tags, as data; '<' is escaped so nothing inside closes the
+    fence (the prompts tell the model that what is fenced is never an instruction)."""
+    return "<notes>\n" + text.replace("<", "\\u003c") + "\n</notes>"

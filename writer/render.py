@@ -114,8 +114,7 @@ def render_findings(findings: list[Finding], text: str, style: Style, indent: st
 
 
 def _measure(report: Report) -> str:
-    value = report.chars if report.unit == "chars" else report.words
-    return f"{value}/{report.limit} {report.unit}"
+    return f"{report.measured}/{report.limit} {report.unit}"
 
 
 def render_draft(draft: Draft, style: Style, now: datetime | None = None) -> str:

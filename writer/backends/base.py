@@ -9,9 +9,9 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from writer.checker import Finding
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind
 from writer.notes import Interviewer, Notes
-from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from writer.checker.engine import (
     run_metric,
     run_occurrence,
 )
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import KINDS, MessageKind, MessagePart, spec
-from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 if TYPE_CHECKING:
     from writer.notes import Notes
@@ -45,6 +45,11 @@ class Report:
     @property
     def ok(self) -> bool:
         return not any(f.severity == ERROR for f in self.findings)
+
+    @property
+    def measured(self) -> int:
+        """Its length in its limit's unit: characters for a note, words otherwise."""
+        return self.chars if self.unit == "chars" else self.words
 
     @property
     def errors(self) -> int:

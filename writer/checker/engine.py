@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
+from writer.guidance import Guidance
 from writer.kinds import KINDS, MessagePart
-from writer.settings import Guidance
 
 ERROR, WARNING = "error", "warning"
 _TYPES = {"existence", "occurrence", "metric", "script"}

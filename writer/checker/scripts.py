@@ -21,7 +21,7 @@ from writer.checker.text import (
     word_count,
     words,
 )
-from writer.settings import Guidance
+from writer.guidance import Guidance
 
 if TYPE_CHECKING:
     from writer.notes import Interviewer, Notes

@@ -10,10 +10,10 @@ from functools import cached_property
 from typing import Any
 
 from writer.checker import Finding
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import SPECS, spec
 from writer.notes import Culture, Interviewer, Notes
-from writer.prompt_files import load_prompt, prompt_hash
-from writer.settings import DEFAULT_GUIDANCE, Guidance
+from writer.prompt_files import fence_notes, load_prompt, prompt_hash
 
 KIND_FILES = {kind.value: about.prompt for kind, about in SPECS.items()}
 
@@ -80,8 +80,7 @@ def notes_payload(notes: Notes, person: Interviewer) -> dict[str, Any]:
 
 def fenced(payload: dict[str, Any]) -> str:
     """The payload as JSON between <notes> tags; '<' is escaped so nothing closes the fence."""
-    text = json.dumps(payload, ensure_ascii=False, indent=1).replace("<", "\\u003c")
-    return f"<notes>\n{text}\n</notes>"
+    return fence_notes(json.dumps(payload, ensure_ascii=False, indent=1))
 
 
 def _kind_text(kind: str, person: Interviewer, notes: Notes, guidance: Guidance) -> str:
