@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from writer.checker import check_text
+from writer.kinds import MessageKind
 from writer.loader import load_notes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +57,7 @@ def main() -> None:
         for kind in ("thank_you_email", "connection_note"):
 
             def run(kind: str = kind, text: str = text) -> object:
-                return check_text(kind, text, to=to, notes=notes)
+                return check_text(MessageKind(kind), text, to=to, notes=notes)
 
             wall, cpu = timed(run, args.rounds)
             out[f"{label} / {kind}"] = {"wall_ms": round(wall * 1000), "cpu_ms": round(cpu * 1000)}

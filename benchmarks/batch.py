@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.generated import notes_data, write_notes  # noqa: E402
-from writer.backends.openai_backend import OpenAIBackend  # noqa: E402
+from writer.backends.openai import OpenAIBackend  # noqa: E402
+from writer.backends.openai.tokens import counter_for  # noqa: E402
 from writer.batch import Batch  # noqa: E402
 from writer.config import Settings  # noqa: E402
-from writer.tokens import counter_for  # noqa: E402
 
 LATENCY, DRAFTS, CONCURRENCY = 0.2, 300, 16
 NOW = datetime.fromisoformat("2026-11-21T09:00:00-05:00")

@@ -12,8 +12,9 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from writer.backends import OfflineBackend
 from writer.checker import check
-from writer.drafting import Draft, OfflineBackend, draft_all
+from writer.drafting import Draft, draft_all
 from writer.loader import load_notes
 from writer.notes import Notes
 from writer.planner import plan_for

@@ -24,7 +24,8 @@ from typing import Any
 import yaml
 
 from writer.checker import check_text
-from writer.checker.engine import ERROR, KINDS, WARNING, Finding
+from writer.checker.engine import ERROR, WARNING, Finding
+from writer.kinds import KINDS, MessageKind
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus" / "messages.yaml"
@@ -188,7 +189,7 @@ def names(rule: str, patterns: Iterable[str]) -> bool:
 def check_message(entry: Entry, text: str) -> list[Finding]:
     """The checker's findings on `text`, checked as `writer check` would check it."""
     pasted = f"Subject: {entry.subject}\n{text}" if entry.subject else text
-    return check_text(entry.kind, pasted, to=entry.to).findings
+    return check_text(MessageKind(entry.kind), pasted, to=entry.to).findings
 
 
 def score(

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+from writer.backends import OfflineBackend
 from writer.checker import rules
 from writer.checker.phrases import Phrase, PhraseIndex
-from writer.drafting import OfflineBackend, draft_all
+from writer.drafting import draft_all
 from writer.loader import load_notes
 from writer.planner import plan_for
 from writer.text import words

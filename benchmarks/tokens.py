@@ -16,7 +16,7 @@ def refuse(*a, **k):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 start = time.perf_counter()
-from writer.tokens import counter_for
+from writer.backends.openai.tokens import counter_for
 counter = counter_for(sys.argv[1])
 counter.count("Thank you for the conversation about the Kafka migration.")
 print(time.perf_counter() - start, counter.name, counter.approximate)

@@ -14,9 +14,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from tui.app import make_app
-from tui.widgets.draft_editor import DraftEditor, FindingsArea
 from writer.backends import OfflineBackend
+from writer.tui.app import make_app
+from writer.tui.widgets.draft_editor import DraftEditor, FindingsArea
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime.fromisoformat("2026-11-20T18:00:00-05:00")

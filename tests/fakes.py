@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import deque
 
-from writer.backends import BackendError, DraftRequest, Proposal, Usage
+from writer.backends import BackendBase, BackendError, DraftRequest, Proposal, Usage
 
 
-class ScriptedBackend:
+class ScriptedBackend(BackendBase):
     """Answers each request with the next queued reply: a text, a Proposal or an error."""
 
     name = "scripted"

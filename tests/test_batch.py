@@ -139,6 +139,44 @@ def test_concurrency_bounds_the_requests_in_flight(
     assert server.most_in_flight == 3, "never more than --concurrency, and all of it used"
 
 
+def answer_every_request(emitted: Path, results: Path) -> Path:
+    """A Batch API results file answering each emitted request as the flaky server would."""
+    from tests.flaky_server import good_reply
+
+    with open(results, "w") as handle:
+        for number, line in enumerate(emitted.read_text().splitlines()):
+            request = json.loads(line)
+            body = {
+                "id": f"chatcmpl-{number}",
+                "object": "chat.completion",
+                "model": "x",
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": good_reply(request["body"])},
+                    }
+                ],
+                "usage": {"prompt_tokens": 50, "completion_tokens": 10},
+            }
+            handle.write(
+                json.dumps(
+                    {
+                        "id": f"batch_req_{number}",
+                        "custom_id": request["custom_id"],
+                        "response": {
+                            "status_code": 200,
+                            "request_id": f"req_{number}",
+                            "body": body,
+                        },
+                        "error": None,
+                    }
+                )
+                + "\n"
+            )
+    return results
+
+
 def test_emit_batch_lines_follow_the_batch_api_format(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     paths = write_notes(inputs, 5)
@@ -174,7 +212,6 @@ def test_emit_batch_lines_follow_the_batch_api_format(tmp_path: Path) -> None:
 def test_collect_gives_the_same_outputs_as_a_direct_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.flaky_server import good_reply
 
     inputs = tmp_path / "in"
     write_notes(inputs, 3)
@@ -199,38 +236,7 @@ def test_collect_gives_the_same_outputs_as_a_direct_run(
             "openai",
         ]
     )
-    results = tmp_path / "results.jsonl"
-    with open(results, "w") as handle:
-        for number, line in enumerate(emitted.read_text().splitlines()):
-            request = json.loads(line)
-            body = {
-                "id": f"chatcmpl-{number}",
-                "object": "chat.completion",
-                "model": "x",
-                "choices": [
-                    {
-                        "index": 0,
-                        "finish_reason": "stop",
-                        "message": {"role": "assistant", "content": good_reply(request["body"])},
-                    }
-                ],
-                "usage": {"prompt_tokens": 50, "completion_tokens": 10},
-            }
-            handle.write(
-                json.dumps(
-                    {
-                        "id": f"batch_req_{number}",
-                        "custom_id": request["custom_id"],
-                        "response": {
-                            "status_code": 200,
-                            "request_id": f"req_{number}",
-                            "body": body,
-                        },
-                        "error": None,
-                    }
-                )
-                + "\n"
-            )
+    results = answer_every_request(emitted, tmp_path / "results.jsonl")
     assert main(["batch", "--collect", str(results), "--out", str(viabatch)]) in (0, 1)
 
     def comparable(folder: Path) -> list[tuple[object, ...]]:
@@ -248,3 +254,30 @@ def test_collect_gives_the_same_outputs_as_a_direct_run(
 
     assert comparable(viabatch) == comparable(direct)
     assert len(comparable(direct)) > 0
+
+
+def test_collect_plans_with_the_ledger_emit_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dana's connection request is in the ledger: emit asks for no note to her, and collect
+    drafts exactly what was asked for, every draft from its batch result."""
+    acme = str(ROOT / "examples" / "acme-final-round.yaml")
+    sent = ["sent", acme, "--to", "Dana Lee", "--kind", "connection_request", "--at", NOW]
+    assert main(sent) == 0
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # never contacted
+    emitted, out = tmp_path / "requests.jsonl", tmp_path / "out"
+    emit = ["batch", acme, "--out", str(out), "--emit-batch", str(emitted), "--now", NOW]
+    assert main([*emit, "--backend", "openai"]) == 0
+    results = answer_every_request(emitted, tmp_path / "results.jsonl")
+    main(["batch", "--collect", str(results), "--out", str(out)])
+    drafts = read_results(out)
+    assert [d["error"] for d in drafts if d["error"]] == []
+    people = [p.name for p in load_notes(acme).interviewers]
+    ids = [json.loads(line)["custom_id"].split("-", 2) for line in emitted.read_text().splitlines()]
+    asked = {(people[int(person)], kind) for _, person, kind in ids}
+    assert {(d["interviewer"], d["kind"]) for d in drafts} == asked
+    dana = {str(d["kind"]): d for d in drafts if d["interviewer"] == "Dana Lee"}
+    assert set(dana) == {"thank_you_email", "follow_up_message"}  # no second request
+    assert str(dana["follow_up_message"]["text"]).startswith("Hi Dana, thank you")
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["drafts"] == len(emitted.read_text().splitlines())

@@ -17,6 +17,7 @@ from writer.checker import (
     check_text,
     rules,
 )
+from writer.kinds import MessageKind
 from writer.notes import Notes
 
 NOTES = notes_from(
@@ -335,7 +336,7 @@ def test_subject_must_name_the_role_or_thank() -> None:
 
 def test_subject_line_in_pasted_text_and_spans_into_it() -> None:
     text = "Subject: Hello\n\n" + _email(100).replace("Dana", "Dnaa")
-    report = check_text("thank_you_email", text, to="Dana Lee", notes=NOTES)
+    report = check_text(MessageKind.thank_you_email, text, to="Dana Lee", notes=NOTES)
     [subject] = of(report, "subject.present")
     assert text[subject.start : subject.end] == "Hello"
     [name] = of(report, "name.misspelled") or of(report, "greet.by_name")
@@ -371,7 +372,7 @@ def test_gratitude_is_a_warning_in_a_follow_up() -> None:
 def test_formal_greeting_with_honorific_passes() -> None:
     notes = notes_from(name="Dr. Helen Whitaker")
     report = check(
-        "connection_note",
+        MessageKind.connection_note,
         "Dear Dr. Whitaker, thank you for the Kafka migration talk.",
         to="Dr. Helen Whitaker",
         notes=notes,
@@ -382,13 +383,13 @@ def test_formal_greeting_with_honorific_passes() -> None:
 def test_accented_names_must_match_exactly() -> None:
     notes = notes_from(name="Zoë O'Brien")
     good = check(
-        "connection_note",
+        MessageKind.connection_note,
         "Hi Zoë, thanks for the Kafka migration talk.",
         to="Zoë O'Brien",
         notes=notes,
     )
     bad = check(
-        "connection_note",
+        MessageKind.connection_note,
         "Hi Zoe, thanks for the Kafka migration talk.",
         to="Zoë O'Brien",
         notes=notes,
@@ -435,7 +436,9 @@ def test_fixes_repair_what_is_safe() -> None:
 
 
 def test_without_notes_the_note_rules_that_need_them_stay_quiet() -> None:
-    report = check("connection_note", "Hi Dana, thank you for the chat about Kafka in Berlin.")
+    report = check(
+        MessageKind.connection_note, "Hi Dana, thank you for the chat about Kafka in Berlin."
+    )
     assert {f.rule for f in report.findings} <= {"tone.emoji_caps"}
 
 
@@ -448,7 +451,7 @@ def test_findings_are_stable_and_inside_the_text() -> None:
 
 def test_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown kind"):
-        check("tweet", "hello")
+        check("tweet", "hello")  # type: ignore[arg-type]
 
 
 def _notes_with_topic(topic: str) -> Notes:
@@ -458,7 +461,10 @@ def _notes_with_topic(topic: str) -> Notes:
 def test_long_topic_is_mentioned_by_its_keywords() -> None:
     notes = _notes_with_topic("how the team rebuilt the stress-testing framework after the audit")
     text = "Hi Dana, thanks for explaining the stress-testing rebuild."
-    assert of(check("connection_note", text, to="Dana Lee", notes=notes), "specific.topic") == []
+    assert (
+        of(check(MessageKind.connection_note, text, to="Dana Lee", notes=notes), "specific.topic")
+        == []
+    )
 
 
 def test_weekdays_and_possessives_need_no_grounding() -> None:

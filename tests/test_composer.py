@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from tests import strategies
 from tests.conftest import EVENING, EXAMPLES, notes_from
-from writer.drafting import DraftSet, OfflineBackend, draft_all
+from writer.backends import OfflineBackend
+from writer.backends.offline.phrasing import shorten, topic_phrase
+from writer.drafting import DraftSet, draft_all
 from writer.loader import load_notes
 from writer.notes import Notes
-from writer.phrasing import shorten, topic_phrase
 from writer.planner import plan_for
 
 

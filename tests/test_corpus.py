@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from writer.checker.engine import ERROR, KINDS, WARNING, Finding
+from writer.checker.engine import ERROR, WARNING, Finding
+from writer.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
-from writer import composer
 from writer.backends import OfflineBackend
-from writer.backends.openai_backend import OpenAIBackend
+from writer.backends.offline import composer
+from writer.backends.openai import OpenAIBackend
 from writer.cli import main
 from writer.config import Settings
 from writer.evals import evaluate, regressions, rouge_l
@@ -37,8 +37,8 @@ def test_a_worse_composer_fails_the_gate(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     generic = "{hi}, thank you for your time. I'd like to add you to my professional network."
-    monkeypatch.setattr(composer, "_NOTES", [generic])
-    monkeypatch.setattr(composer, "_SHORT_NOTES", [generic])
+    monkeypatch.setattr(composer, "_CONNECTION_NOTES", [generic])
+    monkeypatch.setattr(composer, "_SHORT_CONNECTION_NOTES", [generic])
     assert main(["eval", str(GOLDEN), "--baseline", str(BASELINE)]) == 1
     err = capsys.readouterr().err
     assert "regression: clean_share fell" in err

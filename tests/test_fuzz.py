@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from tests import strategies
 from tests.conftest import BASE
+from writer.backends import OfflineBackend
 from writer.checker import KINDS, check
-from writer.drafting import OfflineBackend, draft_all
+from writer.drafting import draft_all
 from writer.errors import InputError
+from writer.kinds import MessageKind
 from writer.loader import parse_notes
 from writer.planner import plan_for
 
@@ -104,7 +106,7 @@ NOTES = parse_notes(yaml.safe_dump(BASE))
 
 @FUZZ
 @given(st.sampled_from(KINDS), st.text(max_size=600), st.booleans(), st.text(max_size=30))
-def test_checker_on_arbitrary_text(kind: str, text: str, with_notes: bool, to: str) -> None:
+def test_checker_on_arbitrary_text(kind: MessageKind, text: str, with_notes: bool, to: str) -> None:
     options: dict[str, Any] = (
         {"notes": NOTES, "to": "Dana Lee"} if with_notes else {"to": to or None}
     )

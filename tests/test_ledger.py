@@ -59,7 +59,7 @@ def test_sent_connection_request_is_never_proposed_again(
 
 def test_sent_email_and_message_are_not_proposed_again() -> None:
     at = datetime.fromisoformat("2026-11-20T17:00:00-05:00")
-    sent = [Sent("Acme Robotics", "Dana Lee", "thank_you_email", at)]
+    sent = [Sent("Acme Robotics", "Dana Lee", ActionKind.thank_you_email, at)]
     email = (
         plan_for(notes_from(), EVENING, sent=sent)
         .interviewers[0]
@@ -68,7 +68,7 @@ def test_sent_email_and_message_are_not_proposed_again() -> None:
     assert email is not None and email.decision == Decision.skip
     assert "recorded in your ledger" in email.reasons[0].text
     accepted = notes_from(linkedin={"status": "accepted", "accepted_on": "2026-11-21"})
-    sent = [Sent("Acme Robotics", "Dana Lee", "follow_up_message", at)]
+    sent = [Sent("Acme Robotics", "Dana Lee", ActionKind.follow_up_message, at)]
     message = (
         plan_for(accepted, EVENING, sent=sent).interviewers[0].action(ActionKind.follow_up_message)
     )
@@ -79,14 +79,14 @@ def test_budget_counts_notes_recorded_this_month_for_any_company() -> None:
     people = [{"name": f"Person {i}", "relation": "team_member"} for i in range(4)]
     notes = Notes.model_validate(BASE | {"interviewers": people})
     at = datetime.fromisoformat("2026-11-05T10:00:00-05:00")
-    elsewhere = [Sent(f"Other {i}", "Someone", "connection_request", at) for i in range(3)]
+    elsewhere = [Sent(f"Other {i}", "Someone", ActionKind.connection_request, at) for i in range(3)]
     plan = plan_for(notes, EVENING, sent=elsewhere)
     decisions = [
         p.action(ActionKind.connection_request).decision  # type: ignore[union-attr]
         for p in plan.interviewers
     ]
     assert decisions.count(Decision.do) == 2, "5 a month, 3 already used"
-    last_month = [Sent("Old", "X", "connection_request", at.replace(month=10))] * 3
+    last_month = [Sent("Old", "X", ActionKind.connection_request, at.replace(month=10))] * 3
     plan = plan_for(notes, EVENING, sent=last_month)
     assert all(
         p.action(ActionKind.connection_request).decision == Decision.do  # type: ignore[union-attr]

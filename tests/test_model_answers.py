@@ -11,12 +11,13 @@ import pytest
 from tests.conftest import EVENING, notes_from
 from tests.hostile_server import HostileServer, hostile_server
 from writer.backends import DraftRequest, Proposal
-from writer.backends.answers import parse_json, reply_of, tokens
-from writer.backends.limits import ServerMisbehaved
-from writer.backends.openai_backend import OpenAIBackend
-from writer.backends.retrying import Budget, Failure, retry_after
+from writer.backends.openai import OpenAIBackend
+from writer.backends.openai.answers import parse_json, reply_of, tokens
+from writer.backends.openai.limits import ServerMisbehaved
+from writer.backends.openai.retrying import Budget, Failure, retry_after
 from writer.cli import main
 from writer.config import Settings
+from writer.kinds import MessageKind
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = notes_from()
@@ -31,7 +32,9 @@ def server() -> Iterator[HostileServer]:
 def test_a_repair_quotes_at_most_the_allowed_length() -> None:
     backend = OpenAIBackend(Settings(api_key="sk-test", model="gpt-4o-mini"))
     huge = Proposal(text="word " * 2_000_000)  # the 10 MB answer of issue 15
-    request = DraftRequest(NOTES, NOTES.interviewers[0], "connection_note", EVENING, previous=huge)
+    request = DraftRequest(
+        NOTES, NOTES.interviewers[0], MessageKind.connection_note, EVENING, previous=huge
+    )
     prompt = backend.prompt(request)
     quoted = [m["content"] for m in prompt.messages if m["role"] == "assistant"]
     assert quoted and len(quoted[0]) <= 300  # a free account's note: 200 characters

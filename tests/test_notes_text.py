@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 from tests.conftest import EXAMPLES
-from tui.notes_text import rewrite
-from tui.session import Session
 from writer.backends.offline import OfflineBackend
 from writer.loader import parse_notes, read_mapping
+from writer.tui.notes_text import rewrite
+from writer.tui.session import Session
 
 NOW = datetime.fromisoformat("2026-11-21T09:00:00-05:00")
 COMMENTED = """\

@@ -10,13 +10,14 @@ import pytest
 
 from tests.conftest import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
 from writer.backends import BackendError, DraftRequest
-from writer.backends.openai_backend import OpenAIBackend
+from writer.backends.openai import OpenAIBackend
 from writer.config import Settings
 from writer.drafting import draft_all
+from writer.kinds import MessageKind
 from writer.loader import load_notes
 from writer.plan import ActionKind, Decision
 from writer.planner import plan_for
-from writer.prompting import prompt_hash
+from writer.prompt_files import prompt_hash
 
 NOTES = load_notes(ROOT / "examples" / "brightleaf-casual-accepted.yaml")
 NOW = NOTES.interview.ends.replace(day=21, hour=18)
@@ -60,7 +61,9 @@ def test_drafts_every_planned_message(cassette: Any) -> None:
 
 def test_repair_requests_carry_the_findings(cassette: Any) -> None:
     plan = plan_for(NOTES, NOW)
-    result = draft_all(NOTES, plan, backend(), kinds=["connection_note", "follow_up_message"])
+    result = draft_all(
+        NOTES, plan, backend(), kinds=[MessageKind.connection_note, MessageKind.follow_up_message]
+    )
     repaired = [d for d in result.drafts if d.attempts > 1]
     assert repaired
     bodies = [r.body.decode() if isinstance(r.body, bytes) else r.body for r in cassette.requests]
@@ -70,14 +73,16 @@ def test_repair_requests_carry_the_findings(cassette: Any) -> None:
 
 def test_streaming(cassette: Any) -> None:
     person = NOTES.interviewers[0]
-    request = DraftRequest(NOTES, person, "follow_up_message", NOW)
-    pieces = list(backend().stream(request))
-    assert len(pieces) > 3 and "".join(pieces).strip()
+    request = DraftRequest(NOTES, person, MessageKind.follow_up_message, NOW)
+    pieces: list[str] = []
+    proposals = backend().stream(request, pieces.append)
+    assert len(pieces) > 3 and pieces[-1] == proposals[0].text.strip()
+    assert proposals[0].text.strip()
 
 
 def test_json_for_the_drafts_carries_backend_model_hash_and_usage(cassette: Any) -> None:
     plan = plan_for(NOTES, NOW)
-    payload = draft_all(NOTES, plan, backend(), kinds=["follow_up_message"]).to_json()
+    payload = draft_all(NOTES, plan, backend(), kinds=[MessageKind.follow_up_message]).to_json()
     assert (payload["backend"], payload["model"]) == ("openai", RECORDED_MODEL)
     draft = payload["drafts"][0]
     assert draft["prompt_hash"] == prompt_hash(["system.md", "follow_up_message.md"]) or (

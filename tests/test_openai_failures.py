@@ -11,9 +11,10 @@ import pytest
 
 from tests.conftest import EVENING, notes_from
 from tests.flaky_server import FlakyServer, flaky_server
-from writer.backends.openai_backend import OpenAIBackend
+from writer.backends.openai import OpenAIBackend
 from writer.config import Settings
 from writer.drafting import DraftSet, adraft_one, draft_all
+from writer.kinds import MessageKind
 from writer.plan import Decision
 from writer.planner import plan_for
 
@@ -48,7 +49,7 @@ def run(server: FlakyServer | str, client: str, retries: int = 0, timeout: float
     backend = OpenAIBackend(settings)
     plan = plan_for(NOTES, EVENING)
     if client == "sync":
-        return draft_all(NOTES, plan, backend, kinds=["connection_note"], repairs=0)
+        return draft_all(NOTES, plan, backend, kinds=[MessageKind.connection_note], repairs=0)
 
     async def in_order() -> DraftSet:
         result = DraftSet(backend=backend.name, model=backend.model, plan=plan)
@@ -171,7 +172,7 @@ def test_async_and_streaming_share_the_error_handling(server: FlakyServer) -> No
         base_url=server.base_url, api_key="sk-test", model="test-model", max_retries=0
     )
     backend = OpenAIBackend(settings)
-    request = DraftRequest(NOTES, NOTES.interviewers[1], "connection_note", EVENING)
+    request = DraftRequest(NOTES, NOTES.interviewers[1], MessageKind.connection_note, EVENING)
 
     async def twice() -> None:
         try:

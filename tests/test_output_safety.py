@@ -12,7 +12,7 @@ import yaml
 
 from tests.conftest import BASE
 from tests.hostile_server import HostileServer, hostile_server
-from writer.backends.redact import mask_credentials, mask_keys, mask_url
+from writer.backends.openai.redact import mask_credentials, mask_keys, mask_url
 from writer.cli import main
 from writer.visible import visible
 

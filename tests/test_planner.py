@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import BASE, END, EVENING, notes_from
+from writer.guidance import Guidance
 from writer.notes import Notes
 from writer.plan import Action, ActionKind, Decision, Plan
 from writer.planner import plan_for
 from writer.planner_rules import PLANNER_RULES
-from writer.settings import Guidance
 
 H = timedelta(hours=1)
 

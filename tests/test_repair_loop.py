@@ -6,6 +6,7 @@ from tests.conftest import EVENING, notes_from
 from tests.fakes import ScriptedBackend
 from writer.backends import BackendError, Proposal
 from writer.drafting import draft_all, draft_one
+from writer.kinds import MessageKind
 from writer.plan import ActionKind
 from writer.planner import plan_for
 
@@ -89,7 +90,9 @@ def test_other_drafts_complete_when_one_fails() -> None:
 
 def test_variants_are_ranked_by_findings() -> None:
     backend = ScriptedBackend().enqueue(BAD, GOOD, WORSE)
-    result = draft_all(NOTES, PLAN, backend, kinds=["connection_note"], variants=3, repairs=0)
+    result = draft_all(
+        NOTES, PLAN, backend, kinds=[MessageKind.connection_note], variants=3, repairs=0
+    )
     assert [d.text[:8] for d in result.drafts] == [GOOD[:8], BAD[:8], WORSE[:8]]
     assert "salary" in result.drafts[2].text
     assert [d.variant for d in result.drafts] == [0, 1, 2]

@@ -18,7 +18,8 @@ from writer.checker.engine import RUNNERS, Finding, Rule, index_for
 from writer.checker.loading import digest, load_rules, rule_files
 from writer.checker.schema import RuleError, parse_rule_files, parse_rules
 from writer.cli import main
-from writer.settings import DEFAULT_GUIDANCE
+from writer.guidance import DEFAULT_GUIDANCE
+from writer.kinds import MessageKind
 
 
 def rule_file(text: str) -> tuple[Rule, ...]:
@@ -197,7 +198,9 @@ def test_a_user_can_switch_a_rule_off_or_raise_its_level(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     notes = notes_from()
-    assert "ai.tells" in {f.rule for f in check("connection_note", TELL, to="Dana Lee").findings}
+    assert "ai.tells" in {
+        f.rule for f in check(MessageKind.connection_note, TELL, to="Dana Lee").findings
+    }
     config(tmp_path, monkeypatch, '[rules]\n"ai.tells" = "off"\n"tone.flattery" = "error"\n')
     listed = rules_json(capsys)
     assert listed["ai.tells"]["severity"] == "off"
@@ -205,10 +208,12 @@ def test_a_user_can_switch_a_rule_off_or_raise_its_level(
     assert listed["pushy"]["severity"] == {"default": "warning", "connection_note": "error"}
     assert main(["rules"]) == 0
     assert "ai.tells  [off]" in capsys.readouterr().out
-    report = check("connection_note", TELL, to="Dana Lee", notes=notes)
+    report = check(MessageKind.connection_note, TELL, to="Dana Lee", notes=notes)
     assert "ai.tells" not in {f.rule for f in report.findings}
     praise = "Hi Dana, thank you for the amazing, incredible talk about Kafka."
-    flattery = [f for f in check("connection_note", praise).findings if f.rule == "tone.flattery"]
+    flattery = [
+        f for f in check(MessageKind.connection_note, praise).findings if f.rule == "tone.flattery"
+    ]
     assert [f.severity for f in flattery] == ["error"]
 
 

@@ -10,9 +10,10 @@ import pytest
 
 from tests.conftest import notes_from
 from writer.backends import BackendError, make_backend
+from writer.backends.openai.prompting import build_prompt, fenced
+from writer.backends.openai.tokens import counter_for
 from writer.config import Settings, load_settings
-from writer.prompting import build_prompt, fenced, prompt_hash
-from writer.tokens import counter_for
+from writer.prompt_files import prompt_hash
 
 
 @pytest.fixture(autouse=True)
@@ -124,16 +125,16 @@ def test_prompt_puts_static_text_first_and_fences_the_notes() -> None:
 def test_a_prompt_is_counted_only_when_asked_and_then_exactly(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import writer.tokens
+    from writer.backends.openai import tokens
 
     loads: list[str] = []
-    real = writer.tokens.counter_for
+    real = tokens.counter_for
 
-    def counting(model: str) -> writer.tokens.TokenCounter:
+    def counting(model: str) -> tokens.TokenCounter:
         loads.append(model)
         return real(model)
 
-    monkeypatch.setattr(writer.tokens, "counter_for", counting)
+    monkeypatch.setattr(tokens, "counter_for", counting)
     notes = notes_from()
     prompt = build_prompt(
         notes, notes.interviewers[0], "connection_note", model="gpt-4", budget=3000

@@ -4,6 +4,7 @@ note over its limit, apply a fix, copy, save, quit."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -11,9 +12,9 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.fakes import ScriptedBackend
-from tui.app import WriterApp, make_app
-from tui.widgets.draft_editor import DraftEditor, FindingsArea
-from writer.backends import OfflineBackend
+from writer.backends import DraftRequest, OfflineBackend, Proposal
+from writer.tui.app import WriterApp, make_app
+from writer.tui.widgets.draft_editor import DraftEditor, FindingsArea
 
 NOW = datetime.fromisoformat("2026-11-20T18:00:00-05:00")
 EXAMPLE = Path("examples/acme-final-round.yaml")
@@ -242,15 +243,14 @@ class StreamingBackend(ScriptedBackend):
         super().__init__()
         self.streamed = streamed
 
-    def prompt(self, request: object) -> object:
-        from writer.prompting import Prompt
+    can_stream = True
 
-        return Prompt(messages=[], hash="stream123", model="test", counted=0)
-
-    def stream(self, request: object):  # type: ignore[no-untyped-def]
-        words = self.streamed.split(" ")
-        for i, word in enumerate(words):
-            yield word + (" " if i < len(words) - 1 else "")
+    def stream(self, request: DraftRequest, piece: Callable[[str], None]) -> list[Proposal]:
+        text = ""
+        for word in self.streamed.split(" "):
+            text = f"{text} {word}" if text else word
+            piece(text)
+        return [Proposal(text=text, prompt_hash="stream123")]
 
 
 async def test_a_streamed_rewrite_is_checked_not_asked_again(notes_file: Path) -> None:

@@ -17,20 +17,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from tui.session import Session
-from tui.widgets.draft_editor import DraftEditor
-from tui.widgets.notes_form import NotesForm
-from tui.widgets.plan_view import PlanView
-from writer.backends import Backend, BackendError, DraftRequest, Proposal, Usage
+from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
 from writer.drafting import Draft, draft_one
+from writer.kinds import spec
 from writer.render import relative_window
+from writer.tui.session import Session
+from writer.tui.widgets.draft_editor import DraftEditor
+from writer.tui.widgets.notes_form import NotesForm
+from writer.tui.widgets.plan_view import PlanView
 
 REWRITES = {
     "shorter": "Make it noticeably shorter, keeping the greeting, the thanks and one topic.",
     "warmer": "Make it a little warmer and more personal, without flattery.",
     "formal": "Make it more formal, as for a conservative company.",
 }
-_SHORT = {"thank_you_email": "email", "connection_note": "note", "follow_up_message": "msg"}
 _FOCUS = {"plan": "PlanView", "drafts": "#draft-list", "notes": "#form Input"}
 
 
@@ -142,7 +142,7 @@ class WriterApp(App[None]):
         report = draft.report
         value = report.chars if report.unit == "chars" else report.words
         label = Text("✓ " if draft.ok else "✗ ", style="green" if draft.ok else "red")
-        label.append(f"{draft.interviewer.split()[0]} · {_SHORT[draft.kind]}")
+        label.append(f"{draft.interviewer.split()[0]} · {spec(draft.kind).short}")
         if draft.variant:
             label.append(f" #{draft.variant + 1}")
         label.append(f"  {value}/{report.limit}", style="dim")
@@ -232,7 +232,7 @@ class WriterApp(App[None]):
         text = draft.text if draft.subject is None else f"Subject: {draft.subject}\n\n{draft.text}"
         self.copy_to_clipboard(text)
         self.notify(
-            f"Copied {draft.interviewer}'s {_SHORT[draft.kind]} "
+            f"Copied {draft.interviewer}'s {spec(draft.kind).short} "
             f"({len(draft.text)} characters) to the clipboard."
         )
 
@@ -293,36 +293,28 @@ class WriterApp(App[None]):
 
     def action_regenerate(self) -> None:
         if self.session.backend.name == "offline":
-            self._offline_variant(step=1)
+            self._offline_variant()
             return
         self._run_draft(self.current, None)
 
     def action_variants(self) -> None:
         if self.session.backend.name == "offline":
-            self._offline_variant(step=1)
+            self._offline_variant()
         else:
             self.session.redraft(variants=3)
             self.refresh_views()
 
-    def _offline_variant(self, step: int) -> None:
-        draft, notes, plan = self._draft(), self.session.notes, self.session.plan
-        if draft is None or notes is None or plan is None:
+    def _offline_variant(self) -> None:
+        draft, notes = self._draft(), self.session.notes
+        if draft is None or notes is None or draft.person is None or draft.action is None:
             return
-        person_index = next(
-            i for i, p in enumerate(notes.interviewers) if p.name == draft.interviewer
-        )
-        action = next(
-            a
-            for a in plan.interviewers[person_index].actions
-            if a.message_kind and a.message_kind.value == draft.kind
-        )
         fresh = draft_one(
             notes,
-            notes.interviewers[person_index],
-            action,
+            draft.person,
+            draft.action,
             self.session.backend,
             self.session.now,
-            variant=draft.variant + step,
+            variant=draft.variant + 1,
         )
         self.session.drafts[self.current] = fresh
         self.session.edited.discard((draft.interviewer, draft.kind))
@@ -345,10 +337,9 @@ class WriterApp(App[None]):
         """Ask the model in a worker (streaming into the editor); post the result."""
         session = self.session
         draft = session.drafts[index]
-        notes, plan = session.notes, session.plan
-        if notes is None or plan is None:
+        notes, person, action = session.notes, draft.person, draft.action
+        if notes is None or person is None or action is None:
             return
-        person = next(p for p in notes.interviewers if p.name == draft.interviewer)
         request = DraftRequest(
             notes,
             person,
@@ -357,26 +348,14 @@ class WriterApp(App[None]):
             instruction=instruction,
             previous=None if instruction is None else _proposal(draft),
         )
-        stream = getattr(session.backend, "stream", None)
-        prompt_for = getattr(session.backend, "prompt", None)
+        preview = self.query_one(DraftEditor).stream_preview
         try:
             streamed: list[Proposal] | None = None
-            if stream is not None and prompt_for is not None:
-                text = ""
-                for piece in stream(request):
-                    text += piece
-                    self.call_from_thread(self.query_one(DraftEditor).stream_preview, text)
+            if session.backend.can_stream:
                 # The streamed text is the first attempt: check it rather than ask again.
-                from writer.backends.openai_backend import parse_reply
-
-                streamed = [parse_reply(text, draft.kind, Usage(), prompt_for(request))]
-            action = next(
-                a
-                for pp in plan.interviewers
-                if pp.name == draft.interviewer
-                for a in pp.actions
-                if a.message_kind and a.message_kind.value == draft.kind
-            )
+                streamed = session.backend.stream(
+                    request, lambda text: self.call_from_thread(preview, text)
+                )
             backend = _FirstAnswer(session.backend, request, streamed)
             fresh = draft_one(notes, person, action, backend, session.now)
         except BackendError as error:
@@ -418,7 +397,7 @@ def _proposal(draft: Draft) -> Proposal:
     return Proposal(text=draft.text, subject=draft.subject)
 
 
-class _FirstAnswer:
+class _FirstAnswer(BackendBase):
     """A backend whose first answer is fixed: the rewrite request, or text already streamed.
     Later requests (the checker's re-asks) go to the real backend."""
 

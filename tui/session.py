@@ -3,21 +3,29 @@ logic is tested without a terminal; every step goes through the `writer` library
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.notes_text import rewrite
+from writer.atomic import write_atomic
 from writer.backends import Backend
 from writer.checker import Report, apply_fixes, check, check_across, sort_findings
 from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
+from writer.kinds import MessageKind, spec
 from writer.loader import parse_notes, read_mapping
 from writer.notes import Notes
 from writer.plan import Plan, Sent
 from writer.planner import plan_for
+from writer.tui.notes_text import rewrite
+
+
+def _keep(edited: Draft | None, fresh: Draft) -> Draft:
+    """The candidate's edited draft in place of a fresh one, for the fresh plan's action."""
+    if edited is None or fresh.variant != 0:
+        return fresh
+    return replace(edited, person=fresh.person, action=fresh.action)
 
 
 def template(now: datetime) -> str:
@@ -91,7 +99,7 @@ class Session:
             if (d.interviewer, d.kind) in self.edited
         }
         fresh = draft_all(self.notes, self.plan, self.backend, variants=variants).drafts
-        self.drafts = [kept.get((d.interviewer, d.kind), d) if d.variant == 0 else d for d in fresh]
+        self.drafts = [_keep(kept.get((d.interviewer, d.kind)), d) for d in fresh]
         for index, draft in enumerate(self.drafts):
             if (draft.interviewer, draft.kind) in kept:
                 self.edit(index, draft.text, draft.subject)
@@ -128,7 +136,7 @@ class Session:
         """Record what was sent, in the ledger and where it has a field in the notes, so the
         plan follows; returns what changed."""
         draft = self.drafts[index]
-        kind = {"connection_note": "connection_request"}.get(draft.kind, draft.kind)
+        kind = spec(draft.kind).action
         if self.notes is not None:
             record = Sent(self.notes.company, draft.interviewer, kind, self.now)
             self.sent.append(record)
@@ -136,10 +144,10 @@ class Session:
         data = self.data()
         person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
         linkedin = person.setdefault("linkedin", {})
-        if draft.kind == "connection_note":
+        if draft.kind == MessageKind.connection_note:
             linkedin.update(status="pending", requested_on=today.isoformat())
             done = "connection request recorded as pending"
-        elif draft.kind == "follow_up_message":
+        elif draft.kind == MessageKind.follow_up_message:
             linkedin["messaged_on"] = today.isoformat()
             done = "follow-up message recorded"
         else:
@@ -151,9 +159,7 @@ class Session:
     def save(self) -> Path:
         """Write the notes atomically (a temporary file, then a rename)."""
         path = self.path or Path("interview-notes.yaml")
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(self.text, "utf-8")
-        os.replace(temporary, path)
+        write_atomic(path, self.text)
         self.path, self.dirty = path, False
         return path
 

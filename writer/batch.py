@@ -25,16 +25,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from writer.backends import BackendError
+from writer.atomic import write_atomic
+from writer.backends import Backend, BackendError
 from writer.batch_guard import OutLock, guarded, is_draft, record_key, results_record, unexpected
-from writer.drafting import AsyncBackend, Draft, DraftSet, adraft_one, check_distinct, draft_steps
+from writer.drafting import Draft, DraftSet, adraft_one, check_distinct, draft_steps
 from writer.errors import InputError
+from writer.guidance import DEFAULT_GUIDANCE
 from writer.ledger import DraftLog
 from writer.loader import load_notes, shown_path
 from writer.notes import Interviewer, Notes
-from writer.plan import Action, Decision, Plan, Sent
+from writer.plan import Action, Plan, Sent
 from writer.planner import plan_for
-from writer.settings import DEFAULT_GUIDANCE
 
 NOTES_SUFFIXES = (".yaml", ".yml", ".json")
 RESULTS, SUMMARY = "results.jsonl", "summary.json"
@@ -73,21 +74,12 @@ def output_name(source: Path) -> str:
     return f"{stem}-{digest}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-
-
 def draft_lines(result: dict[str, Any], source: str) -> list[str]:
     return [json.dumps({**d, "source": source}, ensure_ascii=False) for d in result["drafts"]]
 
 
 @dataclass
-class Outcome:
+class InputOutcome:
     """How one input went."""
 
     source: str
@@ -105,7 +97,7 @@ class Batch:
     def __init__(
         self,
         out: Path,
-        backend: AsyncBackend,
+        backend: Backend,
         *,
         now: datetime,
         concurrency: int = 4,
@@ -162,11 +154,11 @@ class Batch:
                     kept.append(line)
         write_atomic(results, "".join(f"{line}\n" for line in kept))
 
-    async def run(self, sources: list[Path]) -> list[Outcome]:
+    async def run(self, sources: list[Path]) -> list[InputOutcome]:
         self.out.mkdir(parents=True, exist_ok=True)
         self.repair_results(sources)
         started, total = time.monotonic(), len(sources)
-        outcomes: list[Outcome] = []
+        outcomes: list[InputOutcome] = []
 
         async def one(source: Path) -> None:
             outcome = await self.input(source)
@@ -189,24 +181,26 @@ class Batch:
         order = {shown_path(s): i for i, s in enumerate(sources)}
         return sorted(outcomes, key=lambda o: order[o.source])
 
-    async def input(self, source: Path) -> Outcome:
+    async def input(self, source: Path) -> InputOutcome:
         """How one input went; whatever goes wrong with it is its failed entry."""
         label = shown_path(source)
         async with self.inputs:
             try:
                 return await self._input(source, label)
             except InputError as error:
-                return Outcome(label, "failed", error=str(error.problems[0]))
+                return InputOutcome(label, "failed", error=str(error.problems[0]))
             except OSError as error:
                 why = error.strerror or str(error)
-                return Outcome(label, "failed", error=f"{label}: cannot write its results: {why}")
+                return InputOutcome(
+                    label, "failed", error=f"{label}: cannot write its results: {why}"
+                )
             except Exception as error:  # one input must never stop the batch
-                return Outcome(label, "failed", error=f"{label}: {unexpected(error)}")
+                return InputOutcome(label, "failed", error=f"{label}: {unexpected(error)}")
 
-    async def _input(self, source: Path, label: str) -> Outcome:
+    async def _input(self, source: Path, label: str) -> InputOutcome:
         finished = self.finished(source)
         if finished is not None:
-            return _outcome(label, "skipped", finished)
+            return outcome_of(label, "skipped", finished)
         # Reading, planning and rendering take well under a millisecond for a JSON input
         # and run here; only the writes (fsync) go to a thread. Python work in a thread
         # would hold the interpreter lock while responses wait to be read.
@@ -219,14 +213,13 @@ class Batch:
         await asyncio.to_thread(store, files)
         if self.log is not None:
             self.logging.submit(self.log.commit, rows)
-        return _outcome(label, "done", result.to_json())
+        return outcome_of(label, "done", result.to_json())
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
-        jobs = []
-        for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True):
-            for action in person_plan.actions:
-                if action.decision != Decision.skip and action.message_kind is not None:
-                    jobs.append(self.bounded(notes, person, action, plan.now))
+        jobs = [
+            self.bounded(notes, message.person, message.action, plan.now)
+            for message in plan.messages(notes)
+        ]
         drafts: list[Draft] = list(await asyncio.gather(*jobs))
         check_distinct(drafts, DEFAULT_GUIDANCE)
         return DraftSet(
@@ -294,10 +287,10 @@ def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> No
     store(rendered(out, source, notes, result))
 
 
-def _outcome(source: str, status: str, result: dict[str, Any]) -> Outcome:
+def outcome_of(source: str, status: str, result: dict[str, Any]) -> InputOutcome:
     drafts = result.get("drafts", [])
     usage = result.get("usage")
-    return Outcome(
+    return InputOutcome(
         source,
         status,
         drafts=len(drafts),
@@ -329,7 +322,7 @@ def _markdown(notes: Notes, result: DraftSet, source: str) -> str:
     )
 
 
-def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
+def summarise(outcomes: list[InputOutcome], seconds: float) -> dict[str, Any]:
     drafts = sum(o.drafts for o in outcomes)
     ok = sum(o.ok for o in outcomes)
     tokens = {"prompt_tokens": 0, "completion_tokens": 0}
@@ -358,7 +351,7 @@ def summarise(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
 def run_batch(
     sources: list[Path],
     out: Path,
-    backend: AsyncBackend,
+    backend: Backend,
     *,
     now: datetime,
     concurrency: int,

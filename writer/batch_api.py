@@ -8,17 +8,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from writer.backends import BackendError, Proposal
-from writer.backends.base import DraftRequest, Usage
-from writer.backends.openai_backend import OpenAIBackend, parse_reply
-from writer.batch import SUMMARY, Outcome, _outcome, summarise, write_atomic, write_outputs
+from writer.atomic import write_atomic
+from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal, Usage
+from writer.batch import SUMMARY, InputOutcome, outcome_of, summarise, write_outputs
 from writer.drafting import Draft, DraftSet, check_distinct, draft_one
 from writer.errors import InputError, Problem
+from writer.guidance import DEFAULT_GUIDANCE
+from writer.kinds import MessageKind
 from writer.loader import load_notes
-from writer.plan import Decision, Sent
+from writer.plan import Sent
 from writer.planner import plan_for
-from writer.prompting import Prompt
-from writer.settings import DEFAULT_GUIDANCE
 
 MANIFEST = "batch-manifest.json"
 ENDPOINT = "/v1/chat/completions"
@@ -28,16 +27,19 @@ def emit(
     sources: list[Path],
     out: Path,
     target: Path,
-    backend: OpenAIBackend,
+    backend: Backend,
     *,
     now: datetime,
     sent: list[Sent],
 ) -> dict[str, Any]:
-    """Write one request line per planned message to `target`, and a manifest into `out`."""
+    """Write one request line per planned message to `target`, and a manifest into `out`.
+    `backend` writes the requests (`can_emit`); none is sent."""
     out.mkdir(parents=True, exist_ok=True)
     manifest: dict[str, Any] = {
         "now": now.isoformat(),
         "model": backend.model,
+        # What the ledger said at emit time, so that `collect` plans exactly as `emit` did.
+        "sent": [s.to_json() for s in sent],
         "requests": {},
         "failed": [],
     }
@@ -49,59 +51,42 @@ def emit(
             manifest["failed"].append({"source": str(source), "error": str(error.problems[0])})
             continue
         plan = plan_for(notes, now, sent=sent)
-        for p, (person_plan, person) in enumerate(
-            zip(plan.interviewers, notes.interviewers, strict=True)
-        ):
-            for action in person_plan.actions:
-                kind = action.message_kind
-                if action.decision == Decision.skip or kind is None:
-                    continue
-                custom_id = f"w{number}-{p}-{kind.value}"
-                prompt = backend.prompt(DraftRequest(notes, person, kind.value, plan.now))
-                lines.append(
-                    json.dumps(
-                        {
-                            "custom_id": custom_id,
-                            "method": "POST",
-                            "url": ENDPOINT,
-                            "body": _body(backend, prompt),
-                        },
-                        ensure_ascii=False,
-                    )
+        for message in plan.messages(notes):
+            custom_id = f"w{number}-{message.position}-{message.kind.value}"
+            request = backend.request_body(
+                DraftRequest(notes, message.person, message.kind, plan.now)
+            )
+            lines.append(
+                json.dumps(
+                    {
+                        "custom_id": custom_id,
+                        "method": "POST",
+                        "url": ENDPOINT,
+                        "body": request.body,
+                    },
+                    ensure_ascii=False,
                 )
-                manifest["requests"][custom_id] = {
-                    "source": str(source),
-                    "person": p,
-                    "kind": kind.value,
-                    "prompt_hash": prompt.hash,
-                }
+            )
+            manifest["requests"][custom_id] = {
+                "source": str(source),
+                "person": message.position,
+                "kind": message.kind.value,
+                "prompt_hash": request.prompt_hash,
+            }
     write_atomic(target, "".join(f"{line}\n" for line in lines))
     write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     return {"requests": len(lines), "file": str(target), "failed": manifest["failed"]}
 
 
-def _body(backend: OpenAIBackend, prompt: Prompt) -> dict[str, Any]:
-    settings = backend.settings
-    return {
-        "model": settings.model,
-        "messages": prompt.messages,
-        "temperature": settings.temperature,
-        "max_tokens": settings.max_output_tokens,
-    }
+class _Answer(BackendBase):
+    """A backend that answers one request with its batch result (a batch cannot be re-asked)."""
 
-
-class _Answers:
-    """A backend that answers each request from the batch results (no repairs possible)."""
-
-    name = "openai"
-    can_repair = False
-
-    def __init__(self, model: str | None, answers: dict[tuple[str, str], Proposal | str]):
-        self.model = model
-        self.answers = answers
+    def __init__(self, name: str, model: str | None, answer: Proposal | str | None):
+        self.name, self.model = name, model
+        self.answer = answer
 
     def execute(self, request: DraftRequest) -> list[Proposal]:
-        answer = self.answers.get((request.person.name, request.kind))
+        answer = self.answer
         if answer is None:
             raise BackendError("no result for this request in the batch results file")
         if isinstance(answer, str):
@@ -109,7 +94,9 @@ class _Answers:
         return [answer]
 
 
-def _proposal(record: dict[str, Any], kind: str, prompt_hash: str) -> Proposal | str:
+def _proposal(
+    backend: Backend, record: dict[str, Any], kind: str, prompt_hash: str
+) -> Proposal | str:
     """A batch output line as a proposal, or the error it reports."""
     if record.get("error"):
         return f"the batch reported an error: {json.dumps(record['error'])[:200]}"
@@ -125,12 +112,12 @@ def _proposal(record: dict[str, Any], kind: str, prompt_hash: str) -> Proposal |
         return "the model sent an empty reply"
     usage = body.get("usage") or {}
     counted = Usage(int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
-    empty = Prompt(messages=[], hash=prompt_hash, model="", counted=0)
-    return parse_reply(content, kind, counted, empty)
+    return backend.read_reply(MessageKind(kind), content, counted, prompt_hash)
 
 
-def collect(results: Path, out: Path) -> dict[str, Any]:
-    """Check every result and write the same files a direct run writes."""
+def collect(results: Path, out: Path, backend: Backend) -> dict[str, Any]:
+    """Check every result and write the same files a direct run writes; `backend` (the one
+    whose requests were emitted) reads the replies."""
     manifest_path = out / MANIFEST
     if not manifest_path.exists():
         raise InputError(
@@ -145,7 +132,11 @@ def collect(results: Path, out: Path) -> dict[str, Any]:
         )
     manifest = json.loads(manifest_path.read_text("utf-8"))
     now = datetime.fromisoformat(manifest["now"])
-    by_source: dict[str, dict[tuple[str, str], Proposal | str]] = {}
+    # Per source, the answer to each listed request: (interviewer's position, kind) → answer.
+    by_source: dict[str, dict[tuple[int, str], Proposal | str | None]] = {}
+    for meta in manifest["requests"].values():
+        by_source.setdefault(meta["source"], {})[(meta["person"], meta["kind"])] = None
+    answered: set[str] = set()
     for number, line in enumerate(results.read_text("utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -162,26 +153,35 @@ def collect(results: Path, out: Path) -> dict[str, Any]:
                     )
                 ]
             ) from None
-        notes = load_notes(meta["source"])
-        name = notes.interviewers[meta["person"]].name
-        by_source.setdefault(meta["source"], {})[(name, meta["kind"])] = _proposal(
-            record, meta["kind"], meta["prompt_hash"]
-        )
-    outcomes = [Outcome(f["source"], "failed", error=f["error"]) for f in manifest["failed"]]
+        answer = _proposal(backend, record, meta["kind"], meta["prompt_hash"])
+        by_source[meta["source"]][(meta["person"], meta["kind"])] = answer
+        answered.add(meta["source"])
+    sent = [Sent.from_json(s) for s in manifest.get("sent", [])]
+    outcomes = [InputOutcome(f["source"], "failed", error=f["error"]) for f in manifest["failed"]]
     for source, answers in by_source.items():
+        if source not in answered:
+            continue
         notes = load_notes(source)
-        plan = plan_for(notes, now)
-        backend = _Answers(manifest.get("model"), answers)
+        plan = plan_for(notes, now, sent=sent)
+        model = manifest.get("model")
         drafts: list[Draft] = [
-            draft_one(notes, person, action, backend, plan.now, repairs=0)
-            for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True)
-            for action in person_plan.actions
-            if action.decision != Decision.skip and action.message_kind is not None
+            draft_one(
+                notes,
+                m.person,
+                m.action,
+                _Answer(backend.name, model, answers[key]),
+                plan.now,
+                repairs=0,
+            )
+            for m in plan.messages(notes)
+            if (key := (m.position, m.kind.value)) in answers
         ]
         check_distinct(drafts, DEFAULT_GUIDANCE)
-        result = DraftSet(backend="openai", model=manifest.get("model"), plan=plan, drafts=drafts)
+        result = DraftSet(
+            backend=backend.name, model=manifest.get("model"), plan=plan, drafts=drafts
+        )
         write_outputs(out, Path(source), notes, result)
-        outcomes.append(_outcome(source, "done", result.to_json()))
+        outcomes.append(outcome_of(source, "done", result.to_json()))
     summary = summarise(outcomes, 0.0)
     write_atomic(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
     return summary

@@ -12,8 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
-from writer.backends import BackendError, DraftRequest, Proposal
-from writer.drafting import AsyncBackend
+from writer.backends import Backend, BackendError, DraftRequest, Proposal
 from writer.errors import UsageError
 
 LOCK_NAME = ".writer-batch.lock"
@@ -71,12 +70,15 @@ class _Guarded:
     """The backend, with any error but `BackendError` (an answer of an unexpected shape,
     say) turned into one, so the drafting loop fails that draft and keeps the rest."""
 
-    def __init__(self, inner: AsyncBackend) -> None:
+    def __init__(self, inner: Backend) -> None:
         self.inner = inner
         self.name, self.model, self.can_repair = inner.name, inner.model, inner.can_repair
+        self.can_stream, self.can_complete = inner.can_stream, inner.can_complete
+        self.can_emit = inner.can_emit
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
+    @property
+    def endpoint(self) -> str | None:
+        return self.inner.endpoint
 
     def execute(self, request: DraftRequest) -> list[Proposal]:
         try:
@@ -109,8 +111,8 @@ def _malformed(error: BaseException) -> str:
     return f"the model's answer could not be read ({unexpected(error)})"
 
 
-def guarded(backend: AsyncBackend) -> AsyncBackend:
-    return cast(AsyncBackend, _Guarded(backend))
+def guarded(backend: Backend) -> Backend:
+    return cast(Backend, _Guarded(backend))
 
 
 def results_record(raw: bytes) -> dict[str, Any] | None:

@@ -12,11 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NoReturn
 
-from writer.checker import KINDS
-from writer.errors import InputError, UsageError
-
-EXIT_OK, EXIT_FLAGGED, EXIT_BAD_INPUT = 0, 1, 2
-BACKENDS = ("auto", "offline", "openai")
+from writer.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError
+from writer.kinds import KINDS, SENT_KINDS
+from writer.registry import CHOICES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -156,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         metavar="K",
         required=True,
-        help="thank_you_email, connection_request or follow_up_message",
+        help=", ".join(SENT_KINDS),
     )
     sent.add_argument("--at", metavar="T", type=parse_now, help="when (default: now)")
 
@@ -219,7 +217,7 @@ def _add_notes(parser: argparse.ArgumentParser) -> None:
 def _add_backend(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--backend",
-        choices=BACKENDS,
+        choices=CHOICES,
         default=None,
         help="who drafts: offline (built in), openai (any OpenAI-compatible "
         "endpoint) or auto (default: openai when a key or base URL is set)",

@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from writer.checker import KINDS
-from writer.errors import InputError, Problem, UsageError
+from writer.errors import EXIT_FLAGGED, EXIT_OK, InputError, Problem, UsageError
+from writer.kinds import KINDS, SENT_KINDS, MessageKind, message_kind, sent_kind
 
 if TYPE_CHECKING:
     from writer.backends import Backend
     from writer.config import Settings
-    from writer.drafting import AsyncBackend
-    from writer.notes import Notes
-
-EXIT_OK, EXIT_FLAGGED = 0, 1
-_KIND_ALIASES = {
-    "connection_request": "connection_note",
-    "email": "thank_you_email",
-    "note": "connection_note",
-    "message": "follow_up_message",
-}
+    from writer.notes import Interviewer, Notes
 
 
 def _now(args: argparse.Namespace) -> datetime:
@@ -48,12 +38,21 @@ def _load(path: str) -> Notes:
     return load_notes(path)
 
 
+def _interviewer(notes: Notes, name: str, path: str) -> Interviewer:
+    """The interviewer `--to NAME` means, or a usage error that lists who the notes name."""
+    person = notes.interviewer(name)
+    if person is None:
+        names = ", ".join(p.name for p in notes.interviewers)
+        raise UsageError(f"--to {name!r} is not in {path}; the notes name: {names}")
+    return person
+
+
 def _write(path: Path, data: bytes) -> None:
     """Write atomically: a temporary file beside the target, then a rename."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    from writer.atomic import write_atomic
+
     try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        write_atomic(path, data)
     except OSError as error:
         raise InputError([Problem(str(path), 0, f"cannot write: {error.strerror}")]) from None
 
@@ -85,10 +84,10 @@ def backend_for(args: argparse.Namespace, settings: Settings) -> Backend:
         backend = make_backend(choice, settings)
     except BackendError as error:
         raise UsageError(str(error)) from None
-    if backend.name != "offline":
-        endpoint = getattr(backend, "endpoint", "")
+    if backend.endpoint is not None:
         print(
-            f"writer: drafting with {backend.model} at {endpoint}; the notes are sent there",
+            f"writer: drafting with {backend.model} at {backend.endpoint}; "
+            "the notes are sent there",
             file=sys.stderr,
         )
     return backend
@@ -109,13 +108,13 @@ def run_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _kinds(values: list[str] | None) -> list[str] | None:
+def _kinds(values: list[str] | None) -> list[MessageKind] | None:
     if not values:
         return None
     out = []
     for value in values:
-        kind = _KIND_ALIASES.get(value, value)
-        if kind not in KINDS:
+        kind = message_kind(value)
+        if kind is None:
             raise UsageError(f"--kind {value!r}: use one of {', '.join(KINDS)}")
         out.append(kind)
     return out
@@ -146,9 +145,8 @@ def run_check(args: argparse.Namespace) -> int:
     kind = _kinds([args.kind])
     text = _stdin_text() if args.text == "-" else args.text
     notes = _load(args.notes) if args.notes else None
-    if notes is not None and args.to and notes.interviewer(args.to) is None:
-        names = ", ".join(p.name for p in notes.interviewers)
-        raise UsageError(f"--to {args.to!r} is not in {args.notes}; the notes name: {names}")
+    if notes is not None and args.to:
+        _interviewer(notes, args.to, args.notes)
     assert kind is not None
     report = check_text(kind[0], text.rstrip("\n"), to=args.to, notes=notes, tier=args.tier)
 
@@ -195,7 +193,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    if backend.name == "offline":
+    if not backend.can_complete:
         raise UsageError(
             "import needs a language model, and the offline composer is not one: set "
             "OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) and run it again; or copy "
@@ -225,7 +223,7 @@ def run_tui(args: argparse.Namespace) -> int:
         read_text(path)  # a directory, a huge or a non-UTF-8 file: say so before the app
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    from tui.app import make_app  # the app, and textual, only when asked for
+    from writer.tui.app import make_app  # the app, and textual, only when asked for
 
     make_app(path, backend, args.now).run()
     return EXIT_OK
@@ -261,19 +259,12 @@ def _log(result: Any, source: str) -> None:
 def run_sent(args: argparse.Namespace) -> int:
     from contextlib import closing
 
-    from writer.ledger import SENT_KINDS, Ledger
+    from writer.ledger import Ledger
 
     notes = _load(args.notes)
-    person = notes.interviewer(args.to)
-    if person is None:
-        names = ", ".join(p.name for p in notes.interviewers)
-        raise UsageError(f"--to {args.to!r} is not in {args.notes}; the notes name: {names}")
-    kind = {
-        "connection_note": "connection_request",
-        "email": "thank_you_email",
-        "message": "follow_up_message",
-    }.get(args.kind, args.kind)
-    if kind not in SENT_KINDS:
+    person = _interviewer(notes, args.to, args.notes)
+    kind = sent_kind(args.kind)
+    if kind is None:
         raise UsageError(f"--kind {args.kind!r}: use one of {', '.join(SENT_KINDS)}")
     at = args.at or datetime.now().astimezone()
     with closing(Ledger.open(on_wait=_say)) as ledger:
@@ -335,9 +326,12 @@ def run_batch(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if args.collect:
+        from writer.backends import make_backend
         from writer.batch_api import collect
 
-        summary = collect(Path(args.collect), out)
+        # The Batch API's replies are the openai backend's to read; nothing is sent.
+        reader = make_backend("openai", settings_for(args), sending=False)
+        summary = collect(Path(args.collect), out, reader)
         return _batch_done(args, summary, out)
     sources = expand(args.inputs)
     if not sources:
@@ -346,11 +340,11 @@ def run_batch(args: argparse.Namespace) -> int:
     backend = backend_for(args, settings)
     now = _now(args)
     if args.emit_batch:
-        from writer.backends.openai_backend import OpenAIBackend
+        from writer.backends import make_backend
         from writer.batch_api import emit
 
-        if not isinstance(backend, OpenAIBackend):
-            backend = OpenAIBackend(settings)  # requests are written, never sent: no key needed
+        if not backend.can_emit:  # the Batch API's format is the openai backend's
+            backend = make_backend("openai", settings, sending=False)
         done = emit(sources, out, Path(args.emit_batch), backend, now=now, sent=_sent())
         print(
             f"{done['requests']} requests written to {done['file']}; after the batch "
@@ -365,7 +359,7 @@ def run_batch(args: argparse.Namespace) -> int:
     summary = run(
         sources,
         out,
-        cast("AsyncBackend", backend),  # both built-in backends can be awaited
+        backend,
         now=now,
         concurrency=args.concurrency,
         repairs=settings.repair_attempts,
@@ -425,7 +419,7 @@ def run_eval(args: argparse.Namespace) -> int:
     baseline = _read_run(args.baseline) if args.baseline is not None else None
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    if backend.name != "offline" and not args.no_cache:
+    if backend.can_emit and not args.no_cache:
         from writer.config import data_dir
         from writer.evals import CachedBackend
 

@@ -1,5 +1,6 @@
-"""Settings for model backends: one pydantic-settings class, read from the environment
-(`WRITER_*`, plus the standard `OPENAI_API_KEY` / `OPENAI_BASE_URL`) and a TOML file."""
+"""Settings: which backend drafts, and its own settings, in one pydantic-settings class read
+from the environment (`WRITER_*`, plus the standard `OPENAI_API_KEY` / `OPENAI_BASE_URL`)
+and a TOML file."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel, Field, SecretStr
+from pydantic import Field
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -15,31 +16,22 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from writer.backends.openai.settings import DEFAULT_MODEL, DEFAULT_PRICES, OpenAISettings, Price
+
 # Where the config file is, and its checker [rules] table, live in a module without
 # pydantic so that `writer check` can read them without importing pydantic-settings.
 from writer.config_file import config_path, rule_levels
 
-__all__ = ["Settings", "config_path", "data_dir", "load_settings", "rule_levels"]
-
-DEFAULT_MODEL = "gpt-4o-mini"
-
-
-class Price(BaseModel):
-    """US dollars per million tokens."""
-
-    input: float
-    output: float
-
-
-# Public list prices (USD per 1M tokens) when this table was written; edit or extend them in
-# the config file under [prices."MODEL"]. A model not listed has no cost estimate.
-DEFAULT_PRICES: dict[str, Price] = {
-    "gpt-4o-mini": Price(input=0.15, output=0.60),
-    "gpt-4o": Price(input=2.50, output=10.00),
-    "gpt-4.1-mini": Price(input=0.40, output=1.60),
-    "gpt-4.1": Price(input=2.00, output=8.00),
-    "gpt-4.1-nano": Price(input=0.10, output=0.40),
-}
+__all__ = [
+    "DEFAULT_MODEL",
+    "DEFAULT_PRICES",
+    "Price",
+    "Settings",
+    "config_path",
+    "data_dir",
+    "load_settings",
+    "rule_levels",
+]
 
 
 def data_dir() -> Path:
@@ -52,28 +44,15 @@ def data_dir() -> Path:
     return user_data_path("writer")
 
 
-class Settings(BaseSettings):
-    """How `writer` reaches a model. Environment beats the config file beats defaults."""
+class Settings(OpenAISettings):
+    """How `writer` reaches a model: which backend, and the openai backend's own settings
+    (one flat file and one env prefix). Environment beats the config file beats defaults."""
 
     model_config = SettingsConfigDict(env_prefix="WRITER_", extra="forbid", populate_by_name=True)
 
     backend: str = "auto"
-    model: str = DEFAULT_MODEL
-    api_key: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("WRITER_API_KEY", "OPENAI_API_KEY", "api_key")
-    )
-    base_url: str | None = Field(
-        default=None,
-        validation_alias=AliasChoices("WRITER_BASE_URL", "OPENAI_BASE_URL", "base_url"),
-    )
-    temperature: float = Field(default=0.4, ge=0, le=2)
-    timeout: float = Field(default=60.0, gt=0)
-    max_retries: int = Field(default=2, ge=0, le=10)
     repair_attempts: int = Field(default=2, ge=0, le=5)
-    prompt_token_budget: int = Field(default=3000, ge=500)
-    max_output_tokens: int = Field(default=600, ge=50)
     offline: bool = False
-    prices: dict[str, Price] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
     # The checker's [rules] table; read and checked by rule_levels, not by the backends.
     rules: dict[str, str] = Field(default_factory=dict)
 
@@ -93,9 +72,6 @@ class Settings(BaseSettings):
     def model_backend_configured(self) -> bool:
         """A key or a base URL is set: `auto` means the model backend."""
         return self.api_key is not None or bool(self.base_url)
-
-    def price_for(self, model: str) -> Price | None:
-        return {**DEFAULT_PRICES, **self.prices}.get(model)
 
 
 def load_settings(**overrides: Any) -> Settings:

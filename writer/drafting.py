@@ -6,9 +6,9 @@ from collections.abc import Generator, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
-from writer.backends import Backend, BackendError, DraftRequest, OfflineBackend, Proposal, Usage
+from writer.backends import Backend, BackendError, DraftRequest, Proposal, Usage
 from writer.checker import (
     ERROR,
     Finding,
@@ -19,27 +19,15 @@ from writer.checker import (
     limit_for,
     sort_findings,
 )
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
+from writer.kinds import MessageKind
 from writer.notes import Interviewer, Notes
-from writer.plan import Action, Decision, Plan
-from writer.settings import DEFAULT_GUIDANCE, Guidance
+from writer.plan import Action, Plan
 
 DEFAULT_REPAIRS = 2
 
 
-class AsyncBackend(Backend, Protocol):
-    """A backend that can also be awaited (the openai backend; an offline one wraps)."""
-
-    async def aexecute(
-        self, request: DraftRequest, gate: AbstractAsyncContextManager[Any] | None = None
-    ) -> list[Proposal]:
-        """`execute`, awaited. `gate` (a semaphore) is held around the network exchange
-        only, so building the prompt and checking the answer never hold a request slot."""
-
-    async def aclose(self) -> None:
-        """Release what `aexecute` opened (connections), in the same event loop."""
-
-
-__all__ = ["Draft", "DraftSet", "OfflineBackend", "adraft_one", "draft_all", "draft_one"]
+__all__ = ["Draft", "DraftSet", "adraft_one", "draft_all", "draft_one"]
 
 
 @dataclass
@@ -47,7 +35,7 @@ class Draft:
     """One checked message for one interviewer (or the error that stopped it)."""
 
     interviewer: str
-    kind: str
+    kind: MessageKind
     decision: str
     subject: str | None
     text: str
@@ -60,6 +48,9 @@ class Draft:
     prompt_hash: str | None = None
     error: str | None = None
     notices: tuple[str, ...] = ()
+    # What it was drafted for, so a front end can redraft it without finding them by name.
+    person: Interviewer | None = field(default=None, repr=False, compare=False)
+    action: Action | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -127,7 +118,7 @@ def draft_all(
     plan: Plan,
     backend: Backend,
     *,
-    kinds: Iterable[str] | None = None,
+    kinds: Iterable[MessageKind] | None = None,
     variants: int = 1,
     repairs: int = DEFAULT_REPAIRS,
     guidance: Guidance = DEFAULT_GUIDANCE,
@@ -135,27 +126,21 @@ def draft_all(
     """A checked draft (or `variants` of them, best first) for every action not skipped."""
     wanted = set(kinds) if kinds else None
     result = DraftSet(backend=backend.name, model=backend.model, plan=plan)
-    for person_plan, person in zip(plan.interviewers, notes.interviewers, strict=True):
-        for action in person_plan.actions:
-            kind = action.message_kind
-            if action.decision == Decision.skip or kind is None:
-                continue
-            if wanted is not None and kind.value not in wanted:
-                continue
-            found = [
-                draft_one(
-                    notes,
-                    person,
-                    action,
-                    backend,
-                    plan.now,
-                    variant=v,
-                    repairs=repairs,
-                    guidance=guidance,
-                )
-                for v in range(max(variants, 1))
-            ]
-            result.drafts += _distinct_ranked(found)
+    for message in plan.messages(notes, wanted):
+        found = [
+            draft_one(
+                notes,
+                message.person,
+                message.action,
+                backend,
+                plan.now,
+                variant=v,
+                repairs=repairs,
+                guidance=guidance,
+            )
+            for v in range(max(variants, 1))
+        ]
+        result.drafts += _distinct_ranked(found)
     check_distinct(result.drafts, guidance)
     return result
 
@@ -183,18 +168,20 @@ def draft_steps(
     becomes a draft with the error."""
     kind = action.message_kind
     assert kind is not None, "actions without a message have no draft"
-    request = DraftRequest(notes, person, kind.value, now, variant, guidance)
+    request = DraftRequest(notes, person, kind, now, variant, guidance)
     shell = Draft(
         interviewer=person.name,
-        kind=kind.value,
+        kind=kind,
         decision=action.decision.value,
         subject=None,
         text="",
-        report=_empty_report(kind.value, notes, guidance),
+        report=_empty_report(kind, notes, guidance),
         variant=variant,
         not_before=action.not_before,
         not_after=action.not_after,
         attempts=0,
+        person=person,
+        action=action,
     )
     best: Draft | None = None
     usage = Usage()
@@ -249,7 +236,7 @@ async def adraft_one(
     notes: Notes,
     person: Interviewer,
     action: Action,
-    backend: AsyncBackend,
+    backend: Backend,
     now: datetime,
     gate: AbstractAsyncContextManager[Any] | None = None,
     **options: Any,
@@ -283,7 +270,7 @@ def _checked_draft(
     )
 
 
-def _empty_report(kind: str, notes: Notes, guidance: Guidance) -> Report:
+def _empty_report(kind: MessageKind, notes: Notes, guidance: Guidance) -> Report:
     limit, unit = limit_for(kind, notes.tier.value, guidance)
     return Report(kind=kind, text="", chars=0, words=0, limit=limit, unit=unit)
 
@@ -302,7 +289,7 @@ def _failed(shell: Draft, message: str, usage: Usage) -> Draft:
 
 
 def checked(
-    proposal: Proposal, kind: str, person: Interviewer, notes: Notes, guidance: Guidance
+    proposal: Proposal, kind: MessageKind, person: Interviewer, notes: Notes, guidance: Guidance
 ) -> tuple[str | None, str, Report]:
     """Check a proposal; apply the safe fixes the checker suggests and keep what is better."""
     report = check(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The command line's exit codes: done; done but a draft or check is flagged (or an input
+# failed); bad input or usage.
+EXIT_OK, EXIT_FLAGGED, EXIT_BAD_INPUT = 0, 1, 2
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import time
 from collections import Counter
@@ -14,7 +13,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from writer.backends import Backend
+from writer.atomic import write_atomic
+from writer.backends import Backend, BackendBase, DraftRequest, Proposal, Usage
 from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
 from writer.notes import Notes
@@ -124,7 +124,6 @@ def run_case(case: Case, backend: Backend) -> dict[str, Any]:
 def _draft_facts(draft: Draft, notes: Notes) -> dict[str, Any]:
     person = notes.interviewer(draft.interviewer)
     rules = [f.rule for f in draft.report.findings]
-    measured = draft.report.chars if draft.report.unit == "chars" else draft.report.words
     return {
         "interviewer": draft.interviewer,
         "kind": draft.kind,
@@ -133,7 +132,7 @@ def _draft_facts(draft: Draft, notes: Notes) -> dict[str, Any]:
         "rules": rules,
         "errors": [f.rule for f in draft.report.findings if f.severity == "error"],
         "has_topics": bool(person and person.topics),
-        "within_limit": measured <= draft.report.limit
+        "within_limit": draft.report.measured <= draft.report.limit
         and not any(rule.startswith("length.") for rule in rules),
         "subject": draft.subject,
         "text": draft.text,
@@ -269,77 +268,51 @@ def evaluate(folder: Path, backend: Backend, limit: int | None = None) -> dict[s
     return score([run_case(case, backend) for case in cases], backend.name, backend.model)
 
 
-def save(result: dict[str, Any], path: Path) -> None:
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
-
-
-class CachedBackend:
+class CachedBackend(BackendBase):
     """Answers a request seen before from disk, so rerunning an eval costs nothing.
 
     The key is the backend, the model, its sampling settings and the exact messages (which
-    carry the prompt files' text and the case's notes)."""
+    carry the prompt files' text and the case's notes): the body it would send."""
 
-    def __init__(self, inner: Any, folder: Path) -> None:
+    def __init__(self, inner: Backend, folder: Path) -> None:
         self.inner, self.folder = inner, folder
         self.name, self.model, self.can_repair = inner.name, inner.model, inner.can_repair
-        self.hits = 0
 
-    def _key(self, request: Any) -> str:
+    def _key(self, request: DraftRequest) -> str:
         import hashlib
 
-        prompt = self.inner.prompt(request)
-        settings = self.inner.settings
+        body = self.inner.request_body(request).body
         material = json.dumps(
-            [
-                self.name,
-                self.model,
-                settings.temperature,
-                settings.max_output_tokens,
-                prompt.messages,
-            ],
+            [self.name, self.model, body["temperature"], body["max_tokens"], body["messages"]],
             ensure_ascii=False,
         )
         return hashlib.sha256(material.encode()).hexdigest()
 
-    def execute(self, request: Any) -> list[Any]:
+    def execute(self, request: DraftRequest) -> list[Proposal]:
         path = self.folder / f"{self._key(request)}.json"
         cached = _cached(path)
         if cached is not None:
-            self.hits += 1
             return [cached]
-        proposals: list[Any] = self.inner.execute(request)
+        proposals = self.inner.execute(request)
         first = proposals[0]
-        usage = first.usage
         entry = {
             "text": first.text,
             "subject": first.subject,
             "prompt_hash": first.prompt_hash,
-            "usage": {
-                "prompt_tokens": usage.prompt_tokens if usage else 0,
-                "completion_tokens": usage.completion_tokens if usage else 0,
-                "cost_usd": usage.cost_usd if usage else None,
-                "approximate": usage.approximate if usage else False,
-            },
+            "usage": (first.usage or Usage()).to_json(),
         }
         _store(path, json.dumps(entry, ensure_ascii=False))
         return proposals
 
 
-def _cached(path: Path) -> Any:
+def _cached(path: Path) -> Proposal | None:
     """The proposal saved at `path`, or None: missing, or damaged (an empty file left by a
     full disk, a torn write) is a miss, answered again and saved anew."""
-    from writer.backends import Proposal, Usage
-
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
-        usage = Usage(
-            prompt_tokens=int(data["usage"]["prompt_tokens"]),
-            completion_tokens=int(data["usage"]["completion_tokens"]),
-            cost_usd=data["usage"]["cost_usd"],
-            approximate=bool(data["usage"]["approximate"]),
-        )
+        usage = Usage.from_json(data["usage"])
         text, subject, prompt_hash = data["text"], data["subject"], data["prompt_hash"]
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     if not isinstance(text, str) or not isinstance(subject, str | None):
         return None
@@ -349,13 +322,8 @@ def _cached(path: Path) -> Any:
 def _store(path: Path, text: str) -> None:
     """Write a cache entry atomically; a cache that cannot be written (a full disk) only
     means the next run asks again."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        write_atomic(path, text)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        return

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from writer.backends import BackendError
 from writer.notes import Notes
-from writer.prompting import load_prompt
+from writer.prompt_files import fence_notes, load_prompt
 
 _FENCE = re.compile(r"^```[a-z]*\n|\n?```$")
 
@@ -24,10 +24,9 @@ def import_notes(text: str, backend: Any) -> str:
     """YAML notes for the candidate to review. The model's JSON is validated by the notes
     model; invalid output is re-asked once with the validation error."""
     completer: Completer = backend
-    fenced = "<notes>\n" + text.replace("<", "\\u003c") + "\n</notes>"
     messages = [
         {"role": "system", "content": load_prompt("import.md")},
-        {"role": "user", "content": fenced},
+        {"role": "user", "content": fence_notes(text)},
     ]
     problem = ""
     for _ in range(2):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from writer.config import data_dir
 from writer.errors import UsageError
+from writer.kinds import SENT_KINDS, ActionKind
 from writer.ledger_journal import Journal, orphans
 from writer.plan import Sent
 
@@ -69,7 +70,6 @@ MIGRATIONS: list[tuple[str, str]] = [
     """,
     ),
 ]
-SENT_KINDS = ("thank_you_email", "connection_request", "follow_up_message")
 
 
 BUSY_STEP = 1.0  # SQLite's own wait for a lock, per attempt (seconds)
@@ -204,7 +204,7 @@ class Ledger:
             applied.append(name)
         return applied
 
-    def record(self, company: str, interviewer: str, kind: str, at: datetime) -> Sent:
+    def record(self, company: str, interviewer: str, kind: ActionKind, at: datetime) -> Sent:
         if kind not in SENT_KINDS:
             raise ValueError(f"kind {kind!r}: one of {', '.join(SENT_KINDS)}")
         self.write(

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from writer.guidance import Guidance
 from writer.notes import Interviewer, LinkedInStatus, Notes, Rapport, Relation, Tier
 from writer.plan import ActionKind, Decision, InterviewerPlan, Reason, Sent
-from writer.settings import Guidance
 
 _PRIORITY = {
     Relation.hiring_manager: 0,
@@ -31,11 +31,14 @@ def with_ledger(notes: Notes, sent: Sequence[Sent]) -> Notes:
         linkedin = person.linkedin
         for record in (s for s in mine if s.interviewer == person.name):
             day = record.at.date()
-            if record.kind == "connection_request" and linkedin.status == LinkedInStatus.none:
+            if (
+                record.kind == ActionKind.connection_request
+                and linkedin.status == LinkedInStatus.none
+            ):
                 linkedin = linkedin.model_copy(
                     update={"status": LinkedInStatus.pending, "requested_on": day}
                 )
-            if record.kind == "follow_up_message" and linkedin.messaged_on is None:
+            if record.kind == ActionKind.follow_up_message and linkedin.messaged_on is None:
                 linkedin = linkedin.model_copy(update={"messaged_on": day})
         people.append(person.model_copy(update={"linkedin": linkedin}))
     return notes.model_copy(update={"interviewers": people})
@@ -46,7 +49,7 @@ def emailed(notes: Notes, sent: Sequence[Sent]) -> dict[str, datetime]:
     return {
         s.interviewer: s.at
         for s in sent
-        if s.company == notes.company and s.kind == "thank_you_email"
+        if s.company == notes.company and s.kind == ActionKind.thank_you_email
     }
 
 
@@ -56,7 +59,7 @@ def requests_elsewhere(notes: Notes, sent: Sequence[Sent], now: datetime) -> int
         1
         for s in sent
         if s.company != notes.company
-        and s.kind == "connection_request"
+        and s.kind == ActionKind.connection_request
         and (s.at.year, s.at.month) == (now.year, now.month)
     )
 

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from writer.kinds import MESSAGE_FOR_ACTION, ActionKind, MessageKind
 
-class ActionKind(StrEnum):
-    thank_you_email = "thank_you_email"
-    connection_request = "connection_request"
-    follow_up_message = "follow_up_message"
-    disconnect = "disconnect"
+if TYPE_CHECKING:
+    from writer.notes import Interviewer, Notes
 
-
-class MessageKind(StrEnum):
-    thank_you_email = "thank_you_email"
-    connection_note = "connection_note"
-    follow_up_message = "follow_up_message"
+__all__ = [
+    "Action",
+    "ActionKind",
+    "Decision",
+    "InterviewerPlan",
+    "MessageKind",
+    "Plan",
+    "PlannedMessage",
+    "Reason",
+    "Sent",
+]
 
 
 class Decision(StrEnum):
@@ -29,29 +35,34 @@ class Decision(StrEnum):
     skip = "skip"
 
 
-MESSAGE_FOR_ACTION: dict[ActionKind, MessageKind] = {
-    ActionKind.thank_you_email: MessageKind.thank_you_email,
-    ActionKind.connection_request: MessageKind.connection_note,
-    ActionKind.follow_up_message: MessageKind.follow_up_message,
-}
-
-
 @dataclass(frozen=True)
 class Sent:
     """A message the candidate recorded as sent (the ledger), which the planner respects."""
 
     company: str
     interviewer: str
-    kind: str  # thank_you_email | connection_request | follow_up_message
+    kind: ActionKind
     at: datetime
+
+    def __post_init__(self) -> None:
+        # Callers may pass the ledger's stored string; it must name an action.
+        object.__setattr__(self, "kind", ActionKind(self.kind))
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Sent:
+        return cls(data["company"], data["interviewer"], ActionKind(data["kind"]), _at(data["at"]))
 
     def to_json(self) -> dict[str, str]:
         return {
             "company": self.company,
             "interviewer": self.interviewer,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "at": self.at.isoformat(),
         }
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
 
 
 class Reason(BaseModel):
@@ -94,6 +105,31 @@ class Plan(BaseModel):
 
     def person(self, name: str) -> InterviewerPlan:
         return next(p for p in self.interviewers if p.name == name)
+
+    def messages(
+        self, notes: Notes, kinds: Container[MessageKind] | None = None
+    ) -> Iterator[PlannedMessage]:
+        """Every message to draft, in plan order: each action not skipped that sends one
+        (of `kinds`, when given). `notes` are the notes this plan was made from."""
+        people = zip(self.interviewers, notes.interviewers, strict=True)
+        for position, (person_plan, person) in enumerate(people):
+            for action in person_plan.actions:
+                kind = action.message_kind
+                if action.decision == Decision.skip or kind is None:
+                    continue
+                if kinds is None or kind in kinds:
+                    yield PlannedMessage(position, person, action, kind)
+
+
+@dataclass(frozen=True)
+class PlannedMessage:
+    """One message the plan says to draft: to whom (and their place in the notes), for
+    which action, of which kind."""
+
+    position: int
+    person: Interviewer
+    action: Action
+    kind: MessageKind
 
 
 def offset_text(moment: datetime) -> str:

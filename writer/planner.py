@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta, tzinfo
 
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.ledger_plan import (
     apply_note_budget,
     emailed,
@@ -32,7 +33,6 @@ from writer.plan import (
     Sent,
     offset_note,
 )
-from writer.settings import DEFAULT_GUIDANCE, Guidance
 
 _DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.executive}
 _HR = {Relation.recruiter, Relation.hr_coordinator}
@@ -49,7 +49,7 @@ def plan_for(
     `sent` is what the ledger recorded: a recorded request is never proposed again, a
     recorded message is never repeated, and requests recorded this month (any company)
     count against a free account's note budget."""
-    ctx = _Context(with_ledger(notes, sent), now, guidance)
+    ctx = _Planner(with_ledger(notes, sent), now, guidance)
     ctx.emailed = emailed(notes, sent)
     people = [
         InterviewerPlan(name=p.name, relation=p.relation.value, actions=ctx.actions_for(p))
@@ -75,8 +75,8 @@ def _hours(value: float) -> str:
     return f"{value:g} h"
 
 
-class _Context:
-    """The notes, the clock and the settings that every rule reads."""
+class _Planner:
+    """The planner: the notes, the clock and the guidance every planning rule reads."""
 
     def __init__(self, notes: Notes, now: datetime, guidance: Guidance) -> None:
         self.notes = notes

@@ -8,18 +8,13 @@ import textwrap
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from writer.kinds import label
+
 if TYPE_CHECKING:  # the check command renders without loading pydantic
     from writer.checker import Finding, Report, Rule
     from writer.drafting import Draft, DraftSet
     from writer.plan import Action, Plan
 
-_LABELS = {
-    "thank_you_email": "thank-you email",
-    "connection_request": "connection request",
-    "connection_note": "connection note",
-    "follow_up_message": "follow-up message",
-    "disconnect": "disconnect",
-}
 _COLOURS = {
     "do": "32",
     "wait": "33",
@@ -44,10 +39,6 @@ class Style:
     def __call__(self, text: str, what: str) -> str:
         code = _COLOURS.get(what)
         return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and code else text
-
-
-def label(kind: str) -> str:
-    return _LABELS.get(kind, kind.replace("_", " "))
 
 
 def when(moment: datetime, offset: bool = False) -> str:
@@ -129,8 +120,7 @@ def render_findings(findings: list[Finding], text: str, style: Style, indent: st
 
 
 def _measure(report: Report) -> str:
-    value = report.chars if report.unit == "chars" else report.words
-    return f"{value}/{report.limit} {report.unit}"
+    return f"{report.measured}/{report.limit} {report.unit}"
 
 
 def render_draft(

@@ -120,12 +120,19 @@ def token_set(texts: Iterable[str]) -> set[str]:
     return out
 
 
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"}
+# Titles that go before a surname ('Dear Dr. Whitaker'); 'Sir' and 'Dame' go before a first
+# name. Every one is skipped when finding a first name.
+SURNAME_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
+_HONORIFICS = SURNAME_TITLES | {"sir", "dame"}
+
+
+def is_honorific(word: str) -> bool:
+    return word.rstrip(".").casefold() in _HONORIFICS
 
 
 def first_name(full_name: str) -> str:
     """The first name as written, skipping an honorific such as 'Dr.'."""
     parts = full_name.split()
-    while len(parts) > 1 and parts[0].rstrip(".").casefold() in _HONORIFICS:
+    while len(parts) > 1 and is_honorific(parts[0]):
         parts = parts[1:]
     return parts[0] if parts else full_name

@@ -15,7 +15,7 @@ from textual.widgets.text_area import Selection
 
 from writer.checker import Finding, Report
 from writer.drafting import Draft
-from writer.render import label
+from writer.kinds import label, spec
 
 _UNDERLINES = {
     "finding.error": Style(underline=True, color="red", bold=True),
@@ -121,7 +121,7 @@ class DraftEditor(Vertical):
         title = f"{draft.interviewer} · {label(draft.kind)} · {draft.decision}"
         self.query_one("#draft-title", Label).update(f"{title}   {timing}".rstrip())
         subject = self.query_one("#draft-subject", Input)
-        subject.display = draft.kind == "thank_you_email"
+        subject.display = spec(draft.kind).has_subject
         subject.value = draft.subject or ""
         area = self.query_one(FindingsArea)
         area.load_text((draft.error and f"(not drafted: {draft.error})") or draft.text)

@@ -9,8 +9,10 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from writer.kinds import label
+from writer.kinds import mark as kind_mark
 from writer.plan import Action, InterviewerPlan, Plan
-from writer.render import label, relative, window
+from writer.render import relative, window
 
 BADGES = {
     "do": "black on green",
@@ -34,9 +36,7 @@ def timeline(person: InterviewerPlan, start: datetime, now: datetime, width: int
         if action.not_before is None or action.decision.value == "skip":
             continue
         end = action.not_after or action.not_before + timedelta(hours=12)
-        mark = {"thank_you_email": "E", "connection_request": "C", "follow_up_message": "M"}.get(
-            action.kind.value, "·"
-        )
+        mark = kind_mark(action.kind)
         for at in range(column(action.not_before), column(end) + 1):
             cells[at], styles[at] = mark, BADGES[action.decision.value].split(" on ")[-1]
     if start <= now <= start + span:

@@ -1,47 +1,51 @@
-"""Backends: who drafts. `offline` is built in; `openai` is any OpenAI-compatible endpoint."""
+"""Backends: who drafts. `offline` is built in; `openai` is any OpenAI-compatible endpoint.
+Each lives in its own subpackage; `writer.registry` names them."""
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
-from writer.backends.base import Backend, BackendError, DraftRequest, Proposal, Usage
+from writer.backends.base import (
+    Backend,
+    BackendBase,
+    BackendError,
+    DraftRequest,
+    Proposal,
+    RequestBody,
+    Usage,
+)
 from writer.backends.offline import OfflineBackend
+from writer.registry import AUTO, BACKENDS, CHOICES
 
 if TYPE_CHECKING:
     from writer.config import Settings
 
-BACKENDS = ("auto", "offline", "openai")
 
+def make_backend(choice: str, settings: Settings, *, sending: bool = True) -> Backend:
+    """The backend for `choice`; `auto` is `openai` when a key or base URL is configured.
 
-def make_backend(choice: str, settings: Settings) -> Backend:
-    """The backend for `choice`; `auto` is `openai` when a key or base URL is configured."""
-    if choice not in BACKENDS:
-        raise BackendError(f"unknown backend {choice!r}; one of {', '.join(BACKENDS)}")
-    if choice == "auto":
-        choice = (
-            "openai" if settings.model_backend_configured and not settings.offline else "offline"
-        )
-    if choice == "offline":
-        return OfflineBackend()
-    if settings.offline:
-        raise BackendError(
-            "--backend openai needs the network, but offline mode is on (WRITER_OFFLINE=1 or "
-            "--offline): unset it, or use --backend offline",
-            fatal=True,
-        )
-    from writer.backends.openai_backend import OpenAIBackend, resolve_key
-
-    resolve_key(settings)  # a missing key is reported before any drafting starts
-    return OpenAIBackend(settings)
+    `sending=False` is for a backend whose requests are only written out (`--emit-batch`)
+    or whose replies are only read back (`--collect`): it needs no key and no network."""
+    if choice not in CHOICES:
+        raise BackendError(f"unknown backend {choice!r}; one of {', '.join(CHOICES)}")
+    if choice == AUTO:
+        configured = settings.model_backend_configured and not settings.offline
+        choice = "openai" if configured else "offline"
+    module, name = BACKENDS[choice]
+    backend_class = getattr(importlib.import_module(module), name)
+    backend: Backend = backend_class.from_settings(settings, sending=sending)
+    return backend
 
 
 __all__ = [
-    "BACKENDS",
     "Backend",
+    "BackendBase",
     "BackendError",
     "DraftRequest",
     "OfflineBackend",
     "Proposal",
+    "RequestBody",
     "Usage",
     "make_backend",
 ]

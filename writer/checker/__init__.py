@@ -12,7 +12,6 @@ from writer.checker.context import Context
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
     ERROR,
-    KINDS,
     OFF,
     RUNNERS,
     WARNING,
@@ -20,7 +19,8 @@ from writer.checker.engine import (
     Rule,
 )
 from writer.checker.loading import active_rules, phrase_index, rules_for
-from writer.settings import DEFAULT_GUIDANCE, Guidance
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
+from writer.kinds import KINDS, MessageKind, MessagePart, spec
 
 if TYPE_CHECKING:
     from writer.notes import Notes
@@ -33,7 +33,7 @@ _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 class Report:
     """The checker's verdict on one message."""
 
-    kind: str
+    kind: MessageKind
     text: str
     chars: int
     words: int
@@ -45,6 +45,11 @@ class Report:
     @property
     def ok(self) -> bool:
         return not any(f.severity == ERROR for f in self.findings)
+
+    @property
+    def measured(self) -> int:
+        """Its length in its limit's unit: characters for a note, words otherwise."""
+        return self.chars if self.unit == "chars" else self.words
 
     @property
     def errors(self) -> int:
@@ -71,17 +76,16 @@ def rules() -> tuple[Rule, ...]:
     return active_rules()
 
 
-def limit_for(kind: str, tier: str, guidance: Guidance = DEFAULT_GUIDANCE) -> tuple[int, str]:
+def limit_for(
+    kind: MessageKind, tier: str, guidance: Guidance = DEFAULT_GUIDANCE
+) -> tuple[int, str]:
     """The length limit shown beside a message of `kind`: (number, 'chars' or 'words')."""
-    if kind == "connection_note":
-        return guidance.note_chars(tier), "chars"
-    if kind == "thank_you_email":
-        return guidance.email_words_max, "words"
-    return guidance.message_words_max, "words"
+    about = spec(kind)
+    return about.limit(guidance, tier), about.unit
 
 
 def check(
-    kind: str,
+    kind: MessageKind,
     text: str,
     *,
     subject: str | None = None,
@@ -93,6 +97,7 @@ def check(
     """Run every rule for `kind` over `text` (and the email's `subject`)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    kind = MessageKind(kind)
     tier = tier or (notes.tier.value if notes else "free")
     ctx = Context(
         kind=kind,
@@ -129,7 +134,7 @@ def _drop_echoes(findings: list[Finding], length: int) -> list[Finding]:
         (f.start, f.end)
         for f in findings
         if f.rule != "grounded.details"
-        and f.field == "text"
+        and f.field == MessagePart.text
         and (f.start, f.end) != (0, length)
         and not f.rule.startswith("length.")
     )
@@ -149,12 +154,12 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 2), f.start, f.rule))
 
 
-def check_text(kind: str, text: str, **options: Any) -> Report:
+def check_text(kind: MessageKind, text: str, **options: Any) -> Report:
     """Check text as a person pastes it: an email may start with a 'Subject:' line.
 
     Spans are offsets into `text` as given.
     """
-    if kind != "thank_you_email":
+    if not spec(kind).has_subject:
         return check(kind, text, **options)
     match = SUBJECT_LINE.match(text)
     subject, offset = (match.group("subject"), match.end()) if match else (None, 0)
@@ -164,8 +169,8 @@ def check_text(kind: str, text: str, **options: Any) -> Report:
     shift = offset + lead
     subject_at = match.start("subject") if match else 0
     report.findings = [
-        replace(f, start=f.start + subject_at, end=f.end + subject_at, field="text")
-        if f.field == "subject"
+        replace(f, start=f.start + subject_at, end=f.end + subject_at, field=MessagePart.text)
+        if f.field == MessagePart.subject
         else replace(f, start=f.start + shift, end=f.end + shift)
         if shift
         else f
@@ -190,7 +195,7 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
     """`text` with every safe replacement applied. Where fixes overlap, the one that covers
     the most wins (a whole run of emoji, not one emoji inside it)."""
     fixable = sorted(
-        (f for f in findings if f.replacement is not None and f.field == "text"),
+        (f for f in findings if f.replacement is not None and f.field == MessagePart.text),
         key=lambda f: (f.start, -f.end),
     )
     chosen: list[Finding] = []

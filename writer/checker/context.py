@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from writer.checker.phrases import Hit, PhraseIndex
-from writer.settings import Guidance
+from writer.guidance import Guidance
 from writer.text import CAPITALISED, first_name, spaced_words, token_set, word_count, words
 
 if TYPE_CHECKING:

@@ -11,11 +11,11 @@ from typing import Any
 
 from writer.checker.context import Context
 from writer.checker.phrases import Phrase, PhraseIndex
-from writer.settings import Guidance
+from writer.guidance import Guidance
+from writer.kinds import KINDS, MessagePart
 
 ERROR, WARNING, OFF = "error", "warning", "off"
 LEVELS = (OFF, WARNING, ERROR)
-KINDS = ("thank_you_email", "connection_note", "follow_up_message")
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Finding:
     end: int
     suggestion: str | None = None
     replacement: str | None = None  # text for [start, end) that fixes it, when one is safe
-    field: str = "text"  # "text" or "subject"
+    field: MessagePart = MessagePart.text
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -117,7 +117,7 @@ class Rule:
             self.message.format_map(fill),
             self.suggestion.format_map(fill) if self.suggestion else None,
             values.get("replacement"),
-            values.get("field", "text"),
+            MessagePart(values.get("field", MessagePart.text)),
         )
 
     def limit(self, guidance: Guidance, name: str) -> float | None:
@@ -141,7 +141,7 @@ class Rule:
 
 # What a finding says, by (rule, kind, values): a text with thousands of the same match
 # (50,000 emoji) formats the message once.
-_Said = tuple[str, str, str | None, str | None, str]
+_Said = tuple[str, str, str | None, str | None, MessagePart]
 _SAID: dict[tuple[Any, ...], _Said] = {}
 
 

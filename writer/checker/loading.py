@@ -19,7 +19,7 @@ from writer.checker.building import build
 from writer.checker.engine import ACROSS_SCRIPTS, LEVELS, OFF, SCRIPTS, Rule, index_for
 from writer.checker.phrases import PhraseIndex
 from writer.errors import UsageError
-from writer.settings import Guidance
+from writer.guidance import Guidance
 
 _HERE = resources.files("writer.checker")
 

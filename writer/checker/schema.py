@@ -8,8 +8,9 @@ from typing import Any, Literal, cast
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from writer.checker.building import RuleError, build
-from writer.checker.engine import ACROSS_SCRIPTS, KINDS, SCRIPTS, Rule
-from writer.settings import Guidance
+from writer.checker.engine import ACROSS_SCRIPTS, SCRIPTS, Rule
+from writer.guidance import Guidance
+from writer.kinds import KINDS
 
 RuleType = Literal["existence", "substitution", "occurrence", "metric", "script"]
 Level = Literal["warning", "error"]

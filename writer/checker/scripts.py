@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from writer.checker.context import Context
 from writer.checker.engine import Drafts, Finding, Rule, across_script, script
-from writer.settings import Guidance
+from writer.guidance import Guidance
 from writer.text import edit_distance, mentions, sentence_starts, spaced_words, words
 
 GREETING = re.compile(

@@ -15,9 +15,9 @@ import httpx
 import openai
 
 from writer.backends.base import BackendError
-from writer.backends.limits import CLOCK, Clock, ServerMisbehaved
-from writer.backends.redact import mask_credentials
-from writer.backends.retrying import Budget, Failure, retry_after, should_retry
+from writer.backends.openai.limits import CLOCK, Clock, ServerMisbehaved
+from writer.backends.openai.redact import mask_credentials
+from writer.backends.openai.retrying import Budget, Failure, retry_after, should_retry
 
 T = TypeVar("T")
 # What one attempt may raise: the SDK's errors, and (from a stream, which the SDK does not

@@ -8,26 +8,37 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractAsyncContextManager, nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import openai
 
-from writer.backends.answers import cut_off, parse_json, reply_of, stream_piece
-from writer.backends.base import BackendError, DraftRequest, Proposal, Usage
-from writer.backends.calls import ATTEMPT_ERRORS, Endpoint, acall, call, ended, explain
-from writer.backends.limits import (
+from writer.backends.base import (
+    BackendBase,
+    BackendError,
+    DraftRequest,
+    Proposal,
+    RequestBody,
+    Usage,
+)
+from writer.backends.openai.answers import cut_off, parse_json, reply_of, stream_piece
+from writer.backends.openai.calls import ATTEMPT_ERRORS, Endpoint, acall, call, ended, explain
+from writer.backends.openai.limits import (
     CLOCK,
     AsyncCappedTransport,
     CappedTransport,
     Clock,
     ServerMisbehaved,
 )
-from writer.backends.redact import host_of, mask_keys, mask_url
-from writer.config import Settings
-from writer.prompting import Prompt, build_prompt
+from writer.backends.openai.prompting import Prompt, build_prompt
+from writer.backends.openai.redact import host_of, mask_keys, mask_url
+from writer.backends.openai.settings import OpenAISettings
+from writer.kinds import MessageKind, spec
+
+if TYPE_CHECKING:
+    from writer.config import Settings
 
 LOCAL_KEY = "not-needed"  # local servers ignore the key, but the SDK insists on one
 _FENCE = re.compile(r"^```[a-z]*\n|\n?```$")
@@ -35,7 +46,7 @@ _REFUSAL = re.compile(r"^\s*(i'?m sorry|i cannot|i can'?t|i am unable|as an ai)\
 KEY_NOTICE = "the model's reply held an API key (or something shaped like one); it was masked"
 
 
-def resolve_key(settings: Settings) -> str:
+def resolve_key(settings: OpenAISettings) -> str:
     """The API key, in a fixed order: WRITER_API_KEY, OPENAI_API_KEY, the config file.
 
     A local server (a base URL and no key) gets a placeholder; otherwise a missing key is an
@@ -51,13 +62,27 @@ def resolve_key(settings: Settings) -> str:
     )
 
 
-class OpenAIBackend:
+class OpenAIBackend(BackendBase):
     """Drafts with a chat-completions model; the drafting loop re-asks it with findings."""
 
     name = "openai"
-    can_repair = True
+    can_repair = can_stream = can_complete = can_emit = True
 
-    def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:
+    @classmethod
+    def from_settings(cls, settings: Settings, *, sending: bool = True) -> OpenAIBackend:
+        """The backend for `settings`. One that sends needs the network and a key, and a
+        missing key is reported before any drafting starts."""
+        if sending and settings.offline:
+            raise BackendError(
+                "--backend openai needs the network, but offline mode is on (WRITER_OFFLINE=1 "
+                "or --offline): unset it, or use --backend offline",
+                fatal=True,
+            )
+        if sending:
+            resolve_key(settings)
+        return cls(settings)
+
+    def __init__(self, settings: OpenAISettings, client: openai.OpenAI | None = None) -> None:
         self.settings = settings
         self.model: str | None = settings.model
         self._client = client
@@ -122,12 +147,23 @@ class OpenAIBackend:
         )
 
     def _arguments(self, prompt: Prompt) -> dict[str, Any]:
+        """The one request body: execute, aexecute, stream and a Batch API line send it."""
         return {
             "model": self.settings.model,
             "messages": prompt.messages,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_output_tokens,
         }
+
+    def request_body(self, request: DraftRequest) -> RequestBody:
+        prompt = self.prompt(request)
+        return RequestBody(self._arguments(prompt), prompt.hash)
+
+    def read_reply(
+        self, kind: MessageKind, content: str, usage: Usage, prompt_hash: str | None
+    ) -> Proposal:
+        empty = Prompt(messages=[], hash=prompt_hash or "", model="", counted=0)
+        return parse_reply(content, kind, usage, empty)
 
     def _check_fatal(self) -> None:
         if self._fatal:
@@ -202,11 +238,20 @@ class OpenAIBackend:
             raise BackendError(str(error)) from None
         return [self._proposal(request.kind, prompt, data)]
 
-    def stream(self, request: DraftRequest) -> Iterator[str]:
-        """The draft as it is written, piece by piece (for the terminal app); the whole
-        stream within one request's deadline."""
-        self._check_fatal()
+    def stream(self, request: DraftRequest, piece: Callable[[str], None]) -> list[Proposal]:
+        """The draft as it is written, the text so far handed to `piece` after each piece
+        (for the terminal app); then the whole text as a proposal, like `execute`'s."""
         prompt = self.prompt(request)
+        text = ""
+        for part in self._pieces(prompt):
+            text += part
+            piece(text)
+        return [parse_reply(text, request.kind, Usage(), prompt)]
+
+    def _pieces(self, prompt: Prompt) -> Iterator[str]:
+        """The draft as it is written, piece by piece; the whole stream within one
+        request's deadline."""
+        self._check_fatal()
         completions = self.client.chat.completions  # its first use imports; not on the clock
         clock = Clock(self.settings.timeout)
         token = CLOCK.set(clock)
@@ -234,34 +279,6 @@ class OpenAIBackend:
             if piece:
                 yield mask_keys(piece, self._key())[0]
 
-    async def astream(self, request: DraftRequest) -> AsyncIterator[str]:
-        self._check_fatal()
-        prompt = self.prompt(request)
-        completions = self.async_client.chat.completions
-        clock = Clock(self.settings.timeout)
-        token = CLOCK.set(clock)
-        try:
-            async with asyncio.timeout(clock.left()):
-                chunks = await completions.create(**self._arguments(prompt), stream=True)
-            pieces, finished = aiter(chunks), False
-            while True:
-                chunk = await asyncio.wait_for(anext(pieces, None), max(clock.left(), 0.001))
-                if chunk is None and not finished:
-                    raise cut_off(self.where.host)
-                if chunk is None:
-                    return
-                piece, last = stream_piece(chunk, self.where.host)
-                finished = finished or last
-                if piece:
-                    yield mask_keys(piece, self._key())[0]
-        except TimeoutError:
-            message = f"{clock.what_happened(self.where.host)}; gave up after {clock.seconds:g} s"
-            raise BackendError(message) from None
-        except ATTEMPT_ERRORS as error:
-            raise self._stream_error(error, clock) from None
-        finally:
-            CLOCK.reset(token)
-
     def _stream_error(self, error: BaseException, clock: Clock) -> BackendError:
         failure = explain(error, self.where, clock)
         why = f"gave up after {clock.seconds:g} s" if failure.retry else ""
@@ -277,7 +294,7 @@ class OpenAIBackend:
         except ServerMisbehaved as error:
             raise BackendError(str(error)) from None
 
-    def _proposal(self, kind: str, prompt: Prompt, data: Any) -> Proposal:
+    def _proposal(self, kind: MessageKind, prompt: Prompt, data: Any) -> Proposal:
         """A chat-completions answer (as JSON) as a proposal, or the BackendError it is."""
         reply = self._reply(data)
         key = self._key()
@@ -328,11 +345,11 @@ def _as_text(proposal: Proposal) -> str:
     return f"Subject: {proposal.subject}\n\n{proposal.text}"
 
 
-def parse_reply(content: str, kind: str, usage: Usage, prompt: Prompt) -> Proposal:
+def parse_reply(content: str, kind: MessageKind, usage: Usage, prompt: Prompt) -> Proposal:
     """A model's reply as a proposal: fences and quotes off; an email's subject split out."""
     text = _FENCE.sub("", content.strip()).strip().strip('"“”').strip()
     subject = None
-    if kind == "thank_you_email":
+    if spec(kind).has_subject:
         first, _, rest = text.partition("\n")
         if first.lower().startswith("subject:"):
             subject, text = first.split(":", 1)[1].strip(), rest.strip()

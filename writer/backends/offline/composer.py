@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from writer.backends.base import Proposal
-from writer.notes import Culture, Interviewer, Notes, Outcome, Relation, Went
-from writer.phrasing import (
+from writer.backends.offline.phrasing import (
     during_phrase,
     pick,
     salutation,
@@ -19,7 +18,9 @@ from writer.phrasing import (
     stable_index,
     topic_phrase,
 )
-from writer.settings import DEFAULT_GUIDANCE, Guidance
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
+from writer.kinds import MessageKind, spec
+from writer.notes import Culture, Interviewer, Notes, Outcome, Relation, Went
 
 EMAIL_TOPIC_CHARS = 90
 MIN_NOTE_TOPIC_CHARS = 18
@@ -72,7 +73,7 @@ def compose(
     """Candidate drafts of `kind` for `person`, in the order this variant prefers them."""
     position = next(i for i, p in enumerate(notes.interviewers) if p is person)
     slots = _Slots(
-        hi=salutation(notes, person, note=kind != "thank_you_email"),
+        hi=salutation(notes, person, note=not spec(kind).has_subject),
         job=notes.role,
         role=_role(notes.role),
         company=notes.company,
@@ -81,12 +82,14 @@ def compose(
         seed=stable_index(notes.company, notes.role, kind),
         turn=position + variant,
     )
-    builders: dict[str, Callable[[], list[Proposal]]] = {
-        "thank_you_email": lambda: _emails(notes, person, slots),
-        "connection_note": lambda: _notes(notes, slots, guidance.note_chars(notes.tier)),
-        "follow_up_message": lambda: _follow_ups(notes, slots),
+    builders: dict[MessageKind, Callable[[], list[Proposal]]] = {
+        MessageKind.thank_you_email: lambda: _emails(notes, person, slots),
+        MessageKind.connection_note: lambda: _connection_notes(
+            notes, slots, guidance.note_chars(notes.tier)
+        ),
+        MessageKind.follow_up_message: lambda: _follow_ups(notes, slots),
     }
-    return builders[kind]()
+    return builders[MessageKind(kind)]()
 
 
 def _role(role: str) -> str:
@@ -96,7 +99,7 @@ def _role(role: str) -> str:
 
 # -- thank-you email -------------------------------------------------------------------
 
-_SUBJECTS = [
+_EMAIL_SUBJECTS = [
     "Thank you – {job} interview",
     "Thank you for the conversation about the {role}",
     "Thanks for your time – {job} interview",
@@ -134,7 +137,7 @@ _CLOSES = [
 
 
 def _emails(notes: Notes, person: Interviewer, slots: _Slots) -> list[Proposal]:
-    subject_options = _SUBJECTS[:1] if notes.culture == Culture.formal else _SUBJECTS
+    subject_options = _EMAIL_SUBJECTS[:1] if notes.culture == Culture.formal else _EMAIL_SUBJECTS
     subject = slots.fill(pick(subject_options, slots.index))
     phrases = [topic_phrase(t, EMAIL_TOPIC_CHARS) for t in slots.topics[:2]]
     bodies = [_email_body(notes, person, slots, phrases)]
@@ -192,7 +195,7 @@ def _close(notes: Notes, index: int) -> str:
 
 # -- connection note -------------------------------------------------------------------
 
-_NOTES = [
+_CONNECTION_NOTES = [
     "{hi}, thank you for speaking with me{during} about the {role} at {company}. I enjoyed our "
     "conversation about {topic} and would be glad to stay connected.",
     "{hi}, thanks again for your time at {company}{during}. I enjoyed hearing about {topic}, "
@@ -203,7 +206,7 @@ _NOTES = [
     "stay connected.",
 ]
 # For panels of five or more: no two interviewers get the same note.
-_MORE_NOTES = [
+_MORE_CONNECTION_NOTES = [
     "{hi}, it was a pleasure to meet you{during} at {company}. Thank you for our talk about "
     "{topic}; I'd be glad to stay connected.",
     "{hi}, thank you for your time{during}. Our conversation about {topic} has stayed with me, "
@@ -213,23 +216,27 @@ _MORE_NOTES = [
     "{hi}, many thanks for your time at {company}{during}. I learned a lot from our "
     "conversation about {topic} and would like to stay in touch.",
 ]
-_SHORT_NOTES = [
+_SHORT_CONNECTION_NOTES = [
     "{hi}, thank you for the {job} interview and our talk about {topic}. I'd be glad to stay "
     "connected.",
     "{hi}, thank you for the conversation about {topic}. I'd be glad to stay connected.",
     "{hi}, thanks for your time and the talk about {topic}.",
 ]
-_DECIDED_NOTES = [
+_DECIDED_CONNECTION_NOTES = [
     "{hi}, thank you again for your time during the {role} process. I enjoyed our "
     "conversation about {topic} and would be glad to stay in touch.",
     "{hi}, thank you for the conversation about {topic}. I'd be glad to stay in touch.",
 ]
 
 
-def _notes(notes: Notes, slots: _Slots, limit: int) -> list[Proposal]:
+def _connection_notes(notes: Notes, slots: _Slots, limit: int) -> list[Proposal]:
     decided = notes.outcome in (Outcome.rejected, Outcome.withdrew)
-    first = _DECIDED_NOTES[:1] if decided else [slots.pick(_NOTES, _MORE_NOTES)]
-    shorter = _DECIDED_NOTES[1:] if decided else _SHORT_NOTES
+    first = (
+        _DECIDED_CONNECTION_NOTES[:1]
+        if decided
+        else [slots.pick(_CONNECTION_NOTES, _MORE_CONNECTION_NOTES)]
+    )
+    shorter = _DECIDED_CONNECTION_NOTES[1:] if decided else _SHORT_CONNECTION_NOTES
     topics = slots.topics or [f"the {slots.role} at {slots.company}"]
     return _fit(slots, first + shorter, topics, limit)
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime
 
 from writer.notes import Culture, Interviewer, Notes
-from writer.text import STOPWORDS
+from writer.text import STOPWORDS, SURNAME_TITLES
 
 _CLAUSE_BREAKS = (
     ", ",
@@ -28,13 +27,12 @@ _DANGLING = frozenset(
     "a an the to of for with in on at and or but our your my their its from by as into about "
     "how that which who whose than".split()
 )
-_SUBJECTS = {"she": "you", "he": "you", "they": "you"}
+_SUBJECT_PRONOUNS = {"she": "you", "he": "you", "they": "you"}
 _POSSESSIVES = {"her": "your", "his": "your"}
 _IRREGULAR_PAST = frozenset(
     "told said gave took showed shared made ran led built wrote drew brought taught thought "
     "spent walked explained described mentioned".split()
 )
-_HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof)\.?$", re.IGNORECASE)
 
 
 def stable_index(*parts: str) -> int:
@@ -49,7 +47,7 @@ def topic_phrase(topic: str, max_chars: int | None = None) -> str:
     text = " ".join(topic.split()).strip(" .!?;:,")
     first, _, rest = text.partition(" ")
     lowered = first.casefold()
-    if lowered in _SUBJECTS and rest:
+    if lowered in _SUBJECT_PRONOUNS and rest:
         verb = rest.split()[0].casefold()
         if verb.endswith("ed") or verb in _IRREGULAR_PAST:
             text = f"how you {rest}"
@@ -119,7 +117,7 @@ def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:
     """'Hi Dana', or 'Dear Dr. Whitaker' for a formal email to someone with a title."""
     parts = person.name.split()
     if notes.culture == Culture.formal:
-        if not note and len(parts) > 2 and _HONORIFIC.match(parts[0]):
+        if not note and len(parts) > 2 and parts[0].rstrip(".").casefold() in SURNAME_TITLES:
             return f"Dear {parts[0]} {parts[-1]}"
         return f"{'Hello' if note else 'Dear'} {person.first_name}"
     return f"Hi {person.first_name}"

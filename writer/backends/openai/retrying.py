@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from writer.backends.limits import Clock
+from writer.backends.openai.limits import Clock
 
 MOST_SECONDS = 600.0
 _RETRY_STATUSES = (408, 409, 429)

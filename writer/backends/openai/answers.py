@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from writer.backends.limits import ServerMisbehaved
+from writer.backends.openai.limits import ServerMisbehaved
 
 MOST_TOKENS = 10_000_000  # no request is near this; larger reported numbers are nonsense
 

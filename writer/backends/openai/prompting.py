@@ -3,46 +3,19 @@ them), the notes last, fenced as data."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import resources
-from importlib.abc import Traversable
-from pathlib import Path
+from functools import cached_property
 from typing import Any
 
 from writer.checker import Finding
+from writer.guidance import DEFAULT_GUIDANCE, Guidance
+from writer.kinds import SPECS, spec
 from writer.notes import Culture, Interviewer, Notes
-from writer.settings import DEFAULT_GUIDANCE, Guidance
+from writer.prompt_files import fence_notes, load_prompt, prompt_hash
 
-KIND_FILES = {
-    "thank_you_email": "thank_you_email.md",
-    "connection_note": "connection_note.md",
-    "follow_up_message": "follow_up_message.md",
-}
-
-
-def _prompts_dir() -> Traversable:
-    try:
-        return resources.files("writer.prompts")  # installed: shipped inside the package
-    except ModuleNotFoundError:  # editable install: the repository's prompts/
-        return Path(__file__).resolve().parent.parent / "prompts"
-
-
-@cache
-def load_prompt(name: str) -> str:
-    """The text of one prompt file."""
-    return _prompts_dir().joinpath(name).read_text("utf-8")
-
-
-def prompt_hash(names: Sequence[str]) -> str:
-    """A short hash of the prompt files a request used: which prompt version drafted."""
-    digest = hashlib.sha256()
-    for name in names:
-        digest.update(name.encode() + b"\0" + load_prompt(name).encode() + b"\0")
-    return digest.hexdigest()[:12]
+KIND_FILES = {kind.value: about.prompt for kind, about in SPECS.items()}
 
 
 @dataclass(frozen=True)
@@ -70,7 +43,7 @@ class Prompt:
 
     @cached_property
     def _count(self) -> tuple[int, bool]:
-        from writer.tokens import counter_for
+        from writer.backends.openai.tokens import counter_for
 
         counter = counter_for(self.model)
         if self.counted is not None:
@@ -107,21 +80,19 @@ def notes_payload(notes: Notes, person: Interviewer) -> dict[str, Any]:
 
 def fenced(payload: dict[str, Any]) -> str:
     """The payload as JSON between <notes> tags; '<' is escaped so nothing closes the fence."""
-    text = json.dumps(payload, ensure_ascii=False, indent=1).replace("<", "\\u003c")
-    return f"<notes>\n{text}\n</notes>"
+    return fence_notes(json.dumps(payload, ensure_ascii=False, indent=1))
 
 
 def _kind_text(kind: str, person: Interviewer, notes: Notes, guidance: Guidance) -> str:
-    return load_prompt(KIND_FILES[kind]).format(
+    about = spec(kind)
+    words = about.limit(guidance, notes.tier) if about.unit == "words" else None
+    return load_prompt(about.prompt).format(
         first_name=person.first_name,
         greeting="Dear" if notes.culture == Culture.formal else "Hi",
         limit=guidance.note_chars(notes.tier),
         min_words=guidance.email_words_min + 30,
         # Aim under the checker's limit, so a slightly long draft still passes.
-        max_words=(
-            guidance.message_words_max if kind == "follow_up_message" else guidance.email_words_max
-        )
-        - 40,
+        max_words=(words or guidance.email_words_max) - 40,
     )
 
 
@@ -176,9 +147,9 @@ def build_prompt(
     instruction: str | None = None,
 ) -> Prompt:
     """The messages for a draft (or, with `previous` and `findings`, for a repair)."""
-    from writer.tokens import counter_for
+    from writer.backends.openai.tokens import counter_for
 
-    files = ["system.md", KIND_FILES[kind]] + (["repair.md"] if previous is not None else [])
+    files = ["system.md", spec(kind).prompt] + (["repair.md"] if previous is not None else [])
     payload = notes_payload(notes, person)
     notices: list[str] = []
     trims = iter(TRIMS)
