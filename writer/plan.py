@@ -67,6 +67,8 @@ class Action(BaseModel):
     not_before: datetime | None = None
     not_after: datetime | None = None
     reasons: list[Reason]
+    # A thank-you email more than a few days late (email.late): a draft owns the delay.
+    late: bool = False
 
     @property
     def message_kind(self) -> MessageKind | None:
@@ -88,6 +90,9 @@ class Plan(BaseModel):
     role: str
     now: datetime
     interviewers: list[InterviewerPlan]
+    # What the plan assumed or could not judge well (a date-only start, no end, a loop long
+    # past): each with a `rule` id and a `text` that says how to be exact.
+    warnings: list[Reason] = []
 
     def person(self, name: str) -> InterviewerPlan:
         return next(p for p in self.interviewers if p.name == name)
