@@ -96,6 +96,12 @@ def render_plan(plan: Plan, style: Style) -> str:
         style(f"now {when(plan.now)} ({plan.now.strftime('%z')})", "dim"),
         "",
     ]
+    for warning in plan.warnings:
+        lines.append(
+            style("warning ", "warning") + style(f"{warning.rule}: ", "dim") + warning.text
+        )
+    if plan.warnings:
+        lines.append("")
     for person in plan.interviewers:
         lines.append(style(f"{person.name} — {person.relation.replace('_', ' ')}", "bold"))
         for action in person.actions:
