@@ -120,7 +120,8 @@ def plan_warnings(notes: Notes, now: datetime, guidance: Guidance) -> list[Reaso
         text = (
             f"interview.start is a date alone ({day}): the plan assumes "
             f"{ASSUMED_START:%H:%M} in this machine's time zone ({offset}). To be exact, "
-            f"write the time with its offset, e.g. start: {day}T14:00:00-05:00."
+            "write the time with its offset, e.g. start: "
+            f"{interview.start.replace(hour=14).isoformat()}."
         )
         out.append(Reason(rule="interview.date_only", text=text))
     if interview.end is None:
