@@ -14,7 +14,7 @@ def ago(delta: timedelta) -> str:
     hours = max(delta.total_seconds(), 0) / 3600
     if hours < 48:
         return f"{hours:.0f} h"
-    return f"{hours / 24:.0f} days"
+    return f"{int(hours // 24)} days"  # floored, as the plan's "closed 9 d 18 h ago" is
 
 
 def long_past(notes: Notes, now: datetime, guidance: Guidance) -> bool:
@@ -101,7 +101,7 @@ def _late(action: Action, notes: Notes, now: datetime, guidance: Guidance, late:
         )
     else:
         text = (
-            f"The window closed {ago(late)} ago, more than {limit:g} days late: a thank-you "
+            f"The window closed {ago(late)} ago (more than {limit:g} days late): a thank-you "
             "is now your call. If you send one, keep it short and own the delay in one clause "
             '("I\'m sorry this comes later than I meant it to").'
         )
@@ -136,8 +136,8 @@ def plan_warnings(notes: Notes, now: datetime, guidance: Guidance) -> list[Reaso
     if long_past(notes, now, guidance):
         since = ago(now - interview.ends)
         text = (
-            f"The interview was {since} ago ({interview.ends.astimezone(tz):%a %d %b %Y}): "
-            "the loop is long past: the thank-you and connection windows closed long ago. "
+            f"The interview was {since} ago ({interview.ends.astimezone(tz):%a %d %b %Y}), "
+            "so the loop is long past: its thank-you and connection windows closed long ago. "
             "Nothing here is urgent; reach out only to stay in touch. If this is a new "
             "round, update interview.start in the notes."
         )
