@@ -85,3 +85,14 @@ def test_ics_says_nothing_was_left_out_when_every_window_is_open(
     assert main(["plan", ACME, "--now", "2026-11-20T18:00:00-05:00", "--ics", str(target)]) == 0
     err = capsys.readouterr().err
     assert f"Calendar written to {target}\n" in err and "left out" not in err
+
+
+def test_draft_text_ends_with_the_plans_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = date_only_notes(tmp_path)
+    code = main(["draft", notes, "--now", "2026-11-20T18:00:00+00:00", "--kind", "email"])
+    assert code in (0, 1)
+    out = capsys.readouterr().out
+    tail = out.rsplit("─" * 72, 1)[1]
+    assert "warning interview.date_only:" in tail and "warning interview.no_end:" in tail

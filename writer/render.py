@@ -96,10 +96,7 @@ def render_plan(plan: Plan, style: Style) -> str:
         style(f"now {when(plan.now)} ({plan.now.strftime('%z')})", "dim"),
         "",
     ]
-    for warning in plan.warnings:
-        lines.append(
-            style("warning ", "warning") + style(f"{warning.rule}: ", "dim") + warning.text
-        )
+    lines += plan_warnings(plan, style)
     if plan.warnings:
         lines.append("")
     for person in plan.interviewers:
@@ -115,6 +112,13 @@ def render_plan(plan: Plan, style: Style) -> str:
                 lines.append(style(f"{'':11}{reason.rule}: ", "dim") + reason.text)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def plan_warnings(plan: Plan, style: Style) -> list[str]:
+    """What the plan assumed (a date-only start, no end) or found odd (a loop long past)."""
+    return [
+        style("warning ", "warning") + style(f"{w.rule}: ", "dim") + w.text for w in plan.warnings
+    ]
 
 
 def render_findings(findings: list[Finding], text: str, style: Style, indent: str = "  ") -> str:
@@ -188,6 +192,7 @@ def render_drafts(result: DraftSet, style: Style) -> str:
     tail = [style("─" * 72, "dim"), summary]
     if skipped:
         tail += ["Not drafted (the plan says skip; `writer plan` says why):", *skipped]
+    tail += plan_warnings(result.plan, style)
     return "\n".join(parts + tail) + "\n"
 
 
