@@ -96,3 +96,26 @@ def test_draft_text_ends_with_the_plans_warnings(
     out = capsys.readouterr().out
     tail = out.rsplit("─" * 72, 1)[1]
     assert "warning interview.date_only:" in tail and "warning interview.no_end:" in tail
+
+
+def test_a_recorded_thank_you_is_skipped_like_email_sent_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = "2026-11-20T17:00:00-05:00"
+    assert main(["sent", ACME, "--to", "Dana Lee", "--kind", "thank_you_email", "--at", at]) == 0
+    noted = tmp_path / "noted.yaml"
+    text = (ROOT / "examples" / "acme-final-round.yaml").read_text("utf-8")
+    noted.write_text(
+        text.replace(
+            "  - name: Priya Raman\n", "  - name: Priya Raman\n    email_sent_on: 2026-11-20\n"
+        ),
+        "utf-8",
+    )
+    capsys.readouterr()
+    assert main(["plan", str(noted), "--now", "2026-11-20T18:00:00-05:00", "--json"]) == 0
+    people = {p["name"]: p for p in json.loads(capsys.readouterr().out)["interviewers"]}
+    for name, source in (("Dana Lee", "ledger"), ("Priya Raman", "email_sent_on")):
+        [email] = [a for a in people[name]["actions"] if a["kind"] == "thank_you_email"]
+        assert email["decision"] == "skip"
+        assert [r["rule"] for r in email["reasons"]] == ["email.sent"]
+        assert "Fri 20 Nov" in email["reasons"][0]["text"] and source in email["reasons"][0]["text"]
