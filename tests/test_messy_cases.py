@@ -16,9 +16,6 @@ from writer.planner import plan_for
 MESSY = ROOT / "evals" / "messy"
 HOLDOUT = ROOT / "evals" / "holdout"
 CASES = load_cases(MESSY)
-# GUIDANCE email.late (a thank-you more than 3 days late is optional) is not in the planner
-# yet; the composer issue adds it, and then this case passes (strict xfail says so).
-PLANNER_BEHIND = {"messy-late-thanks"}
 
 
 def test_the_set_is_big_and_its_ids_are_unique() -> None:
@@ -43,16 +40,7 @@ def test_references_keep_to_their_lists_and_limits(case: Case) -> None:
             assert 50 <= words <= 200
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="email.late not planned"))
-        if c.id in PLANNER_BEHIND
-        else c
-        for c in CASES
-    ],
-    ids=lambda case: case.id,
-)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_plan_expectations_are_the_planners(case: Case) -> None:
     plan = plan_for(case.notes, case.now)
     got = {(p.name, a.kind.value): a.decision.value for p in plan.interviewers for a in p.actions}

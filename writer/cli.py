@@ -234,8 +234,9 @@ def _add_now(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--now",
         metavar="T",
-        type=parse_now,
-        help="pretend it is T (ISO 8601, e.g. 2026-11-21T09:00:00-05:00)",
+        type=parse_moment,
+        help="pretend it is T (ISO 8601, e.g. 2026-11-21T09:00:00-05:00; without an "
+        "offset, the notes' interview offset)",
     )
 
 
@@ -266,12 +267,18 @@ def _positive(value: str) -> int:
     return number
 
 
-def parse_now(value: str) -> datetime:
-    """An ISO 8601 moment; without an offset it is the machine's local time."""
+def parse_moment(value: str) -> datetime:
+    """An ISO 8601 moment, left without an offset when it has none (`--now` reads it in the
+    notes' offset)."""
     try:
-        moment = datetime.fromisoformat(value.strip())
+        return datetime.fromisoformat(value.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not an ISO 8601 date-time; use e.g. 2026-11-21T09:00:00-05:00"
         ) from None
+
+
+def parse_now(value: str) -> datetime:
+    """An ISO 8601 moment; without an offset it is the machine's local time."""
+    moment = parse_moment(value)
     return moment if moment.utcoffset() is not None else moment.astimezone()

@@ -19,9 +19,28 @@ if TYPE_CHECKING:
     from writer.notes import Interviewer, Notes
 
 
-def _now(args: argparse.Namespace) -> datetime:
+def _now(args: argparse.Namespace, notes: Notes | None = None) -> datetime:
+    """`--now`, or the clock; without an offset, `--now` is read in the notes' offset (each
+    file's own, in a batch: the planner does that), and stderr says so."""
     now: datetime | None = args.now
-    return now if now is not None else datetime.now().astimezone()
+    if now is None:
+        return datetime.now().astimezone()
+    if now.utcoffset() is not None:
+        return now
+    if notes is None:
+        print(
+            f"writer: --now {now.isoformat()} has no UTC offset; reading it in each notes "
+            "file's interview offset",
+            file=sys.stderr,
+        )
+        return now
+    moment = now.replace(tzinfo=notes.interview.start.tzinfo)
+    print(
+        f"writer: --now {now.isoformat()} has no UTC offset; reading it in the notes' "
+        f"offset (interview.start): {moment.isoformat()}",
+        file=sys.stderr,
+    )
+    return moment
 
 
 def _emit(args: argparse.Namespace, payload: Any, text: Callable[[], str]) -> None:
@@ -97,14 +116,20 @@ def run_plan(args: argparse.Namespace) -> int:
     from writer.planner import plan_for
     from writer.render import Style, render_plan
 
-    plan = plan_for(_load(args.notes), _now(args), sent=_sent())
+    notes = _load(args.notes)
+    plan = plan_for(notes, _now(args, notes), sent=_sent())
+    left_out = 0
     if args.ics:
-        from writer.ics import plan_to_ics
+        from writer.ics import closed, plan_to_ics
 
         _write(Path(args.ics), plan_to_ics(plan))
+        left_out = closed(plan)
     _emit(args, plan.model_dump(mode="json"), lambda: render_plan(plan, Style()))
-    if args.ics and not args.json:
-        print(f"Calendar written to {args.ics}", file=sys.stderr)
+    if args.ics:
+        gone = {0: "", 1: " (1 'do' action left out: its window has closed)"}.get(
+            left_out, f" ({left_out} 'do' actions left out: their windows have closed)"
+        )
+        print(f"Calendar written to {args.ics}{gone}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -129,7 +154,7 @@ def run_draft(args: argparse.Namespace) -> int:
     notes = _load(args.notes)
     settings = settings_for(args)
     backend = backend_for(args, settings)
-    plan = plan_for(notes, _now(args), sent=_sent())
+    plan = plan_for(notes, _now(args, notes), sent=_sent())
     result = draft_all(
         notes, plan, backend, kinds=kinds, variants=args.variants, repairs=settings.repair_attempts
     )
@@ -225,8 +250,20 @@ def run_tui(args: argparse.Namespace) -> int:
     backend = backend_for(args, settings)
     from writer.tui.app import make_app  # the app, and textual, only when asked for
 
-    make_app(path, backend, args.now).run()
+    make_app(path, backend, _tui_now(args, path)).run()
     return EXIT_OK
+
+
+def _tui_now(args: argparse.Namespace, path: Path | None) -> datetime | None:
+    """The app needs an aware moment: the notes' offset when they load, else local time."""
+    now = args.now
+    if now is None or now.utcoffset() is not None:
+        return cast("datetime | None", now)
+    try:
+        notes = _load(str(path)) if path is not None and path.exists() else None
+    except InputError:
+        notes = None
+    return _now(args, notes) if notes is not None else cast("datetime", now.astimezone())
 
 
 def _sent() -> list[Any]:

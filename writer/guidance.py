@@ -17,6 +17,10 @@ class Guidance:
     connect_after_hours: float = 24
     connect_within_hours: float = 72
     follow_up_within_hours: float = 48
+    # A thank-you this many days after its window closed is optional (email.late); a loop
+    # this many days after the interview is long past (no "send it now" advice).
+    email_late_after_days: float = 3
+    loop_long_past_days: float = 30
     # Free LinkedIn accounts get a few personalized notes a month (figures vary 3-10).
     free_note_budget: int = 5
 

@@ -1,4 +1,5 @@
-"""Each `do` action of a plan as an iCalendar event at the start of its window."""
+"""Each `do` action of a plan as an iCalendar event at the start of its window; a window
+that has closed gets no event."""
 
 from __future__ import annotations
 
@@ -11,8 +12,22 @@ EVENT_MINUTES = 15
 REMINDER_MINUTES = 30
 
 
+def closed(plan: Plan) -> int:
+    """How many `do` actions `plan_to_ics` leaves out because their window has closed."""
+    return sum(
+        1
+        for person in plan.interviewers
+        for action in person.actions
+        if action.decision == Decision.do
+        and action.not_before is not None
+        and action.not_after is not None
+        and action.not_after < plan.now
+    )
+
+
 def plan_to_ics(plan: Plan) -> bytes:
-    """An .ics calendar with one event, and a reminder, per `do` action that has a window."""
+    """An .ics calendar with one event, and a reminder, per `do` action whose window is
+    open or ahead."""
     from icalendar import Alarm, Calendar, Event  # heavy import; only `--ics` needs it
 
     calendar = Calendar()
@@ -22,6 +37,8 @@ def plan_to_ics(plan: Plan) -> bytes:
         for action in person.actions:
             if action.decision != Decision.do or action.not_before is None:
                 continue
+            if action.not_after is not None and action.not_after < plan.now:
+                continue  # an event in the past is a reminder nobody can act on
             what = action.kind.value.replace("_", " ")
             event = Event()
             uid = hashlib.sha256(f"{plan.company}|{person.name}|{what}".encode()).hexdigest()

@@ -7,7 +7,15 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 
 from writer.text import first_name
 
@@ -34,6 +42,10 @@ def _in_range(value: Any) -> Any:
             f"year {value.year} is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}"
         )
     return value
+
+
+DEFAULT_LENGTH = timedelta(hours=1)  # an interview without an end lasts this long
+ASSUMED_START = time(9, 0)  # a date alone means this time, in the machine's time zone
 
 
 class Tier(StrEnum):
@@ -120,6 +132,7 @@ class Interviewer(_Strict):
     topics: list[NonEmpty] = Field(default_factory=list)
     rapport: Rapport = Rapport.some
     email: str | None = None
+    email_sent_on: date | None = None  # the thank-you email went out then: none is planned
     mutual_connections: int | None = Field(default=None, ge=0)
     linkedin: LinkedIn = Field(default_factory=LinkedIn)
     notes: str | None = None
@@ -129,15 +142,22 @@ class Interviewer(_Strict):
         return first_name(self.name)
 
 
+def _date_only(value: Any) -> date | None:
+    """The date, when `value` is a date without a time."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _DATE_ONLY.match(value.strip()):
+        return date.fromisoformat(value.strip())
+    return None
+
+
 def _aware(value: Any) -> Any:
     """A date alone means 09:00 local time; a date-time must carry its UTC offset."""
-    value = _not_a_number(value)
-    if isinstance(value, str) and _DATE_ONLY.match(value.strip()):
-        value = date.fromisoformat(value.strip())
-    value = _in_range(value)
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return datetime.combine(value, time(9, 0)).astimezone()
-    return value
+    value = _in_range(_not_a_number(value))
+    day = _date_only(value)
+    if day is not None:
+        _in_range(day)
+    return value if day is None else datetime.combine(day, ASSUMED_START).astimezone()
 
 
 class Interview(_Strict):
@@ -146,6 +166,8 @@ class Interview(_Strict):
     stage: str | None = None
     went: Went = Went.mixed
     decision_by: date | None = None
+    # Whether `start` was a date alone (09:00 assumed), so the plan can say so.
+    _start_was_date: bool = PrivateAttr(default=False)
 
     _to_aware = field_validator("start", "end", mode="before")(_aware)
     _no_numbers = field_validator("decision_by", mode="before")(_not_a_number)
@@ -160,6 +182,19 @@ class Interview(_Strict):
             )
         return value
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_date_only(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        interview = handler(data)
+        if isinstance(data, dict) and _date_only(data.get("start")) is not None:
+            interview._start_was_date = True
+        return interview
+
+    @property
+    def start_was_date(self) -> bool:
+        """True when the notes gave `start` as a date alone (09:00 local was assumed)."""
+        return self._start_was_date
+
     @model_validator(mode="after")
     def _end_after_start(self) -> Interview:
         if self.end is not None and self.end < self.start:
@@ -169,7 +204,7 @@ class Interview(_Strict):
     @property
     def ends(self) -> datetime:
         """When the interview ended (start + 1 hour when no end is given)."""
-        return self.end if self.end is not None else self.start + timedelta(hours=1)
+        return self.end if self.end is not None else self.start + DEFAULT_LENGTH
 
 
 class Notes(_Strict):

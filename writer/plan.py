@@ -78,6 +78,8 @@ class Action(BaseModel):
     not_before: datetime | None = None
     not_after: datetime | None = None
     reasons: list[Reason]
+    # A thank-you email more than a few days late (email.late): a draft owns the delay.
+    late: bool = False
 
     @property
     def message_kind(self) -> MessageKind | None:
@@ -102,6 +104,9 @@ class Plan(BaseModel):
     # Set when the clock's UTC offset differs from the interview's (a daylight-saving
     # change since, or travel): the windows are at the interview's offset.
     offset_note: str | None = None
+    # What the plan assumed or could not judge well (a date-only start, no end, a loop long
+    # past): each with a `rule` id and a `text` that says how to be exact.
+    warnings: list[Reason] = []
 
     def person(self, name: str) -> InterviewerPlan:
         return next(p for p in self.interviewers if p.name == name)

@@ -33,6 +33,7 @@ from writer.plan import (
     Sent,
     offset_note,
 )
+from writer.planner_email import ago, long_past, plan_warnings, thank_you_email
 
 _DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.executive}
 _HR = {Relation.recruiter, Relation.hr_coordinator}
@@ -57,13 +58,15 @@ def plan_for(
     ]
     used = notes_sent_this_month(ctx.notes, ctx.now) + requests_elsewhere(notes, sent, ctx.now)
     apply_note_budget(ctx.notes, people, used, guidance)
-    clock = now if now.utcoffset() is not None else now.astimezone()
+    # The clock as given (a moment without an offset is in the notes' offset).
+    clock = now if now.utcoffset() is not None else now.replace(tzinfo=ctx.tz)
     return Plan(
         company=notes.company,
         role=notes.role,
         now=ctx.now,
         interviewers=people,
         offset_note=offset_note(notes.interview.start, clock),
+        warnings=plan_warnings(notes, ctx.now, guidance),
     )
 
 
@@ -82,8 +85,8 @@ class _Planner:
         self.notes = notes
         self.g = guidance
         self.tz: tzinfo | None = notes.interview.start.tzinfo
-        if now.utcoffset() is None:
-            now = now.astimezone()
+        if now.utcoffset() is None:  # a moment without an offset is read in the notes' one
+            now = now.replace(tzinfo=self.tz)
         self.now = now.astimezone(self.tz)
         self.ends = notes.interview.ends.astimezone(self.tz)
         self.emailed: dict[str, datetime] = {}  # thank-you emails the ledger recorded
@@ -105,52 +108,8 @@ class _Planner:
     # -- thank-you email ---------------------------------------------------------------
 
     def thank_you_email(self, person: Interviewer) -> Action:
-        start, end = self.ends, self.after(self.g.email_within_hours)
-        emailed = self.emailed.get(person.name)
-        if emailed is not None:
-            text = f"You sent it on {emailed:%a %d %b} (recorded in your ledger)."
-            return Action(
-                kind=ActionKind.thank_you_email,
-                decision=Decision.skip,
-                reasons=[_reason("email.always", text)],
-            )
-        reasons = [
-            _reason(
-                "email.always",
-                "Every interviewer gets a thank-you email; LinkedIn only supplements it.",
-            ),
-            _reason(
-                "email.within_24h",
-                f"Send it within {_hours(self.g.email_within_hours)} "
-                "of the interview's end, while the conversation is fresh.",
-            ),
-        ]
-        decision = Decision.do
-        if self.notes.outcome in (Outcome.rejected, Outcome.withdrew):
-            decision = Decision.optional
-            reasons.append(
-                _reason(
-                    "email.always",
-                    "The decision is made; a short thank-you "
-                    "for their time is still gracious and keeps the door open.",
-                )
-            )
-        elif self.now > end:
-            late = (self.now - end).total_seconds() / 3600
-            reasons.append(
-                _reason(
-                    "email.within_24h",
-                    f"The window closed {late:.0f} h ago: "
-                    "if you haven't sent it, send it now; late thanks beat none.",
-                )
-            )
-        return Action(
-            kind=ActionKind.thank_you_email,
-            decision=decision,
-            not_before=start,
-            not_after=end,
-            reasons=reasons,
-        )
+        recorded = self.emailed.get(person.name)
+        return thank_you_email(person, self.notes, self.now, self.g, recorded)
 
     # -- connection request ------------------------------------------------------------
 
@@ -225,15 +184,20 @@ class _Planner:
         reasons = [reason, *self._timing_reasons()]
         if self.now > end:
             decision = Decision.optional
-            reasons.append(
-                _reason(
-                    "connect.within_days",
-                    "The few-day window has passed: a "
-                    "request now is fine only with a note that recalls the talk.",
-                )
-            )
+            reasons.append(_reason("connect.within_days", self._request_late(end)))
         return Action(
             kind=kind, decision=decision, not_before=start, not_after=end, reasons=reasons
+        )
+
+    def _request_late(self, end: datetime) -> str:
+        if long_past(self.notes, self.now, self.g):
+            return (
+                f"The interview was {ago(self.now - self.ends)} ago: a request now is only "
+                "for staying in touch, with a note that says where you met."
+            )
+        return (
+            f"The few-day window closed {ago(self.now - end)} ago: a request now is fine "
+            "only with a note that recalls the talk."
         )
 
     def _pending_decision(self, person: Interviewer) -> tuple[Decision, Reason]:

@@ -10,6 +10,15 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
         "Thank-you email: from the end of the interview to 24 h after it",
         "careers-advice consensus; 001",
     ),
+    "email.late": (
+        "A thank-you more than 3 days late is optional, and the draft owns the delay in a clause",
+        "careers advice (late thanks beat none, but say so)",
+    ),
+    "email.sent": (
+        "A thank-you email already sent (email_sent_on in the notes, or the ledger) is not "
+        "planned again",
+        "—",
+    ),
     "connect.wait_24h": ("Connection request: not before 24 h after the interview ends", "000 §1"),
     "connect.within_days": (
         "…and within a few days: 24 h to 72 h after the end",
@@ -53,4 +62,11 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
         "000 benefits; 001 Future Networking",
     ),
     "offer.connect": ("Offer received: connecting is no longer presumptuous", "000; 001"),
+}
+
+# id -> what a plan warning says; they sit on `Plan.warnings`, not on an action.
+PLAN_WARNINGS: dict[str, str] = {
+    "interview.date_only": "interview.start is a date alone: 09:00 local time was assumed",
+    "interview.no_end": "interview.end is missing: start + 1 h was assumed",
+    "plan.long_past": "The interview was more than 30 days ago: the loop is long past",
 }

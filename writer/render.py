@@ -93,6 +93,9 @@ def render_plan(plan: Plan, style: Style) -> str:
         "",
     ]
     offset = plan.offset_note is not None
+    lines += plan_warnings(plan, style)
+    if plan.warnings:
+        lines.append("")
     for person in plan.interviewers:
         lines.append(style(f"{person.name} — {person.relation.replace('_', ' ')}", "bold"))
         for action in person.actions:
@@ -106,6 +109,13 @@ def render_plan(plan: Plan, style: Style) -> str:
                 lines.append(style(f"{'':11}{reason.rule}: ", "dim") + reason.text)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def plan_warnings(plan: Plan, style: Style) -> list[str]:
+    """What the plan assumed (a date-only start, no end) or found odd (a loop long past)."""
+    return [
+        style("warning ", "warning") + style(f"{w.rule}: ", "dim") + w.text for w in plan.warnings
+    ]
 
 
 def render_findings(findings: list[Finding], text: str, style: Style, indent: str = "  ") -> str:
@@ -184,6 +194,7 @@ def render_drafts(result: DraftSet, style: Style) -> str:
         tail.append(style(f"note: {note}", "warning"))
     if skipped:
         tail += ["Not drafted (the plan says skip; `writer plan` says why):", *skipped]
+    tail += plan_warnings(result.plan, style)
     return "\n".join(parts + tail) + "\n"
 
 
