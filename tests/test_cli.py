@@ -1,4 +1,4 @@
-"""The command line as CONTRACT.md §3 describes it: shapes, exit codes, files."""
+"""The command line as docs/notes-format.md §3 describes it: shapes, exit codes, files."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each GUIDANCE planner rule: the decision, the window and the reason it cites."""
+"""Each planner rule of docs/guidance.md: the decision, the window and the reason it cites."""
 
 from __future__ import annotations
 

@@ -28,3 +28,27 @@ def test_ci_runs_the_readme_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert 'pip install --quiet -e ".[dev]"' in ci
     assert "\npytest\n" in ci
+
+
+def test_the_guidance_and_the_format_live_in_the_repository() -> None:
+    guidance = (ROOT / "docs" / "guidance.md").read_text("utf-8")
+    for rule_id in [r.id for r in rules()] + list(PLANNER_RULES):
+        family = rule_id.split(".")[0] + ".*"
+        assert f"`{rule_id}`" in guidance or f"`{family}`" in guidance, rule_id
+    assert "| **000** |" in guidance and "| **001** |" in guidance, "the source names resolve"
+    assert (ROOT / "docs" / "notes-format.md").is_file()
+
+
+def test_no_reference_points_outside_the_repository() -> None:
+    outside = re.compile(r"\b(?:CONTRACT|GUIDANCE|STYLE)\.md\b|\.\./shared|/work/|seeds/")
+    tracked = [
+        path
+        for folder in ("writer", "tui", "tests", "prompts", "benchmarks", "evals", "docs", ".ci")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".py", ".md", ".yaml", ".toml", ""} and path.is_file()
+    ]
+    for path in [*tracked, ROOT / "README.md", ROOT / "pyproject.toml"]:
+        if path.name == "test_readme.py":
+            continue  # this file names the patterns it looks for
+        text = path.read_text("utf-8", errors="replace")
+        assert not outside.search(text), f"{path.relative_to(ROOT)}: {outside.search(text)}"
