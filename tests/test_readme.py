@@ -11,12 +11,22 @@ from writer.planner_rules import PLANNER_RULES
 README = (ROOT / "README.md").read_text("utf-8")
 
 
+FIRST_SCREEN = README.split("---", 1)[0]
+TASKS = (ROOT / "tasks.py").read_text("utf-8")
+
+
+def test_first_screen_shows_the_two_commands_and_they_exist() -> None:
+    [setup, check] = re.findall(r"^python3 tasks\.py (\w+)", FIRST_SCREEN, flags=re.M)
+    assert (setup, check) == ("demo", "test")
+    assert 'TASKS = {"demo": demo, "test": test}' in TASKS
+
+
 def test_first_screen_commands_name_real_files() -> None:
-    first_screen = README.split("---", 1)[0]
-    assert 'pip install -e ".[dev]"' in first_screen
-    assert "pytest" in first_screen
-    [example] = re.findall(r"writer draft (\S+\.yaml)", first_screen)
+    assert 'pip install -e ".[dev]"' in FIRST_SCREEN
+    assert "pytest" in FIRST_SCREEN
+    [example] = re.findall(r"writer draft (\S+\.yaml)", FIRST_SCREEN)
     assert (ROOT / example).is_file()
+    assert f'EXAMPLE = "{example}"' in TASKS, "the demo drafts the example the README shows"
 
 
 def test_every_rule_is_in_the_readme_tables() -> None:
@@ -26,8 +36,10 @@ def test_every_rule_is_in_the_readme_tables() -> None:
 
 def test_ci_runs_the_readme_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    assert 'pip install --quiet -e ".[dev]"' in ci
-    assert "\npytest\n" in ci
+    assert "\npython3 tasks.py test\n" in ci
+    assert '"pip", "install", "--quiet", "-e", ".[dev]"' in TASKS
+    assert 'run(python, "-m", "pytest")' in TASKS
+    assert 'run(python, "-m", "pytest", "-m", "slow"' in TASKS
 
 
 def test_the_guidance_and_the_format_live_in_the_repository() -> None:
