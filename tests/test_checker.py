@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.conftest import notes_from
+from tests.helpers import notes_from
 from writer.checker import (
     Finding,
     Report,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import EXAMPLES, ROOT
 from writer.cli import main
 
 ACME = str(ROOT / "examples" / "acme-final-round.yaml")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import strategies
-from tests.conftest import EVENING, EXAMPLES, notes_from
+from tests.helpers import EVENING, EXAMPLES, notes_from
 from writer.drafting import DraftSet, OfflineBackend, draft_all
 from writer.loader import load_notes
 from writer.notes import Notes

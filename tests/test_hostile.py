@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EVENING, notes_from
+from tests.helpers import EVENING, notes_from
 from writer.backends import DraftRequest, Proposal
 from writer.drafting import DraftSet, OfflineBackend, draft_all
 from writer.planner import plan_for

@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 from tui.notes_text import rewrite
 from tui.session import Session
 from writer.backends.offline import OfflineBackend

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BASE, END, EVENING, notes_from
+from tests.helpers import BASE, END, EVENING, notes_from
 from writer.notes import Notes
 from writer.plan import Action, ActionKind, Decision, Plan
 from writer.planner import plan_for

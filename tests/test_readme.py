@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from writer.checker import rules
 from writer.planner_rules import PLANNER_RULES
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import notes_from
+from tests.helpers import notes_from
 from writer.backends import BackendError, make_backend
 from writer.config import Settings, load_settings
 from writer.prompting import build_prompt, fenced, prompt_hash

@@ -209,7 +209,9 @@ class WriterApp(App[None]):
         """Each tab puts the keyboard where work starts: the list, the form."""
         target = self.query(_FOCUS.get(event.pane.id or "", "PlanView"))
         if target:
-            target.first().focus()
+            # Each target is at the top of its tab. Scrolling it into view would run a turn
+            # later and, when the pane is not laid out yet (a busy machine), scroll the form.
+            target.first().focus(scroll_visible=False)
 
     def action_save(self) -> None:
         try:
