@@ -4,6 +4,7 @@ logic is tested without a terminal; every step goes through the `writer` library
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -127,15 +128,18 @@ class Session:
     def mark_sent(self, index: int, today: date) -> str:
         """Record what was sent, in the ledger and where it has a field in the notes, so the
         plan follows; returns what changed."""
+        if self.problems:
+            raise ValueError("the notes have problems; fix them before marking a message sent")
         draft = self.drafts[index]
         kind = {"connection_note": "connection_request"}.get(draft.kind, draft.kind)
+        data = self.data()
+        person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
+        linkedin = person.setdefault("linkedin", {})
+        # Recorded only once the notes have a place for it (the lookup above did not fail).
         if self.notes is not None:
             record = Sent(self.notes.company, draft.interviewer, kind, self.now)
             self.sent.append(record)
             _ledger_record(record)
-        data = self.data()
-        person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
-        linkedin = person.setdefault("linkedin", {})
         if draft.kind == "connection_note":
             linkedin.update(status="pending", requested_on=today.isoformat())
             done = "connection request recorded as pending"
@@ -149,11 +153,22 @@ class Session:
         return done
 
     def save(self) -> Path:
-        """Write the notes atomically (a temporary file, then a rename)."""
+        """Write the notes atomically (a temporary file, then a rename). A symlink stays a
+        symlink (its target is written) and the file keeps its permissions."""
         path = self.path or Path("interview-notes.yaml")
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(self.text, "utf-8")
-        os.replace(temporary, path)
+        target = path.resolve() if path.is_symlink() else path
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+        temporary = target.with_name(f".{target.name}.tmp")
+        try:
+            with temporary.open("w", encoding="utf-8") as out:
+                out.write(self.text)
+                out.flush()
+                os.fsync(out.fileno())
+            if mode is not None:
+                os.chmod(temporary, mode)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
         self.path, self.dirty = path, False
         return path
 

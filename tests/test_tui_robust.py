@@ -1,0 +1,151 @@
+"""The app loses nothing and never dies: a broken stream, quitting with unsaved work, saving
+through a symlink, marking as sent while the YAML is broken."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.test_tui import StreamingBackend, app_for, index_of, open_danas_note
+from tui.app import WriterApp
+from tui.widgets.draft_editor import DraftEditor
+from writer.ledger import load_sent
+
+
+class BreakingStream(StreamingBackend):
+    """Streams the first words of its answer, then fails the way a broken connection does."""
+
+    def __init__(self, streamed: str, failure: Exception) -> None:
+        super().__init__(streamed)
+        self.failure = failure
+
+    def stream(self, request: object) -> Iterator[str]:
+        yield from list(super().stream(request))[:4]
+        raise self.failure
+
+
+def messages(app: WriterApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (ConnectionResetError("peer closed the connection mid-stream"), "broke off"),
+        (UnicodeDecodeError("utf-8", b"\xff\xfe", 0, 1, "invalid start byte"), "not valid UTF-8"),
+    ],
+)
+async def test_a_stream_that_breaks_keeps_the_app_and_the_draft(
+    notes_file: Path, failure: Exception, said: str
+) -> None:
+    backend = BreakingStream("Hi Dana, this rewrite never finishes: the line drops.", failure)
+    app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        note, _ = await open_danas_note(app, pilot)
+        await pilot.press(*"Thanks again. ")
+        await pilot.pause()
+        edited = app.session.drafts[note].text
+        assert "Thanks again." in edited, "the candidate's edit is in the draft"
+        await pilot.press("f9")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("Drafting failed" in m and said in m for m in messages(app)), messages(app)
+        assert app.query_one(DraftEditor).text == edited, "the editor shows the draft as it was"
+        assert app.session.drafts[note].text == edited
+
+
+async def test_quit_asks_when_a_draft_was_edited(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_danas_note(app, pilot)
+        await pilot.press("ctrl+end", "!")
+        await pilot.pause()
+        assert not app.session.dirty, "the notes are unchanged; only a draft was edited"
+        await pilot.press("ctrl+q")
+        assert app.is_running
+        assert any("edited drafts" in m and "ctrl+o" in m for m in messages(app))
+        await pilot.press("ctrl+q")
+    assert not app.is_running
+
+
+async def test_quit_asks_again_after_a_new_change(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        yaml_area = app.query_one("#yaml")
+        yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # warned
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        yaml_area.text = yaml_area.text.replace("Acme", "Acme Labs")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        assert app.is_running, "a change after the warning is warned about again"
+        assert sum("Unsaved" in (n.title or "") for n in app._notifications) == 2
+
+
+async def test_quit_without_changes_does_not_ask(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.press("ctrl+q")
+    assert not app.is_running
+
+
+async def test_save_writes_through_a_symlink_and_keeps_the_mode(
+    notes_file: Path, tmp_path: Path
+) -> None:
+    os.chmod(notes_file, 0o640)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(notes_file)
+    app = app_for(link)
+    async with app.run_test(size=(120, 40)) as pilot:
+        yaml_area = app.query_one("#yaml")
+        yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert link.is_symlink() and link.resolve() == notes_file.resolve()
+    assert "Acme Robotics Inc" in notes_file.read_text("utf-8")
+    assert stat.S_IMODE(notes_file.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+async def _break_the_yaml(app: WriterApp, pilot: Pilot[None]) -> str:
+    await pilot.press("f4")
+    yaml_area = app.query_one("#yaml")
+    broken = yaml_area.text.replace("company: Acme Robotics", "company: [Acme Robotics")  # type: ignore[attr-defined]
+    yaml_area.text = broken  # type: ignore[attr-defined]
+    await pilot.pause()
+    assert app.session.problems, "the YAML no longer parses"
+    return str(broken)
+
+
+async def test_mark_sent_with_broken_yaml_says_why_and_writes_nothing(notes_file: Path) -> None:
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        broken = await _break_the_yaml(app, pilot)
+        await pilot.press("f3")
+        app.show_draft(index_of(app, "Dana Lee", "connection_note"))
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.is_running
+        assert any("Cannot mark as sent" in m and "line" in m for m in messages(app))
+        assert app.session.text == broken and app.session.dirty, "the text being fixed stays"
+        assert app.query_one("#yaml").text == broken  # type: ignore[attr-defined]
+    assert load_sent() == [], "no ledger row for a record the notes could not take"
+
+
+@pytest.fixture
+def notes_file(tmp_path: Path) -> Path:
+    from tests.helpers import ROOT
+
+    target = tmp_path / "notes.yaml"
+    target.write_text((ROOT / "examples" / "acme-final-round.yaml").read_text("utf-8"), "utf-8")
+    return target
