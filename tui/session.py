@@ -135,11 +135,7 @@ class Session:
         data = self.data()
         person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
         linkedin = person.setdefault("linkedin", {})
-        # Recorded only once the notes have a place for it (the lookup above did not fail).
-        if self.notes is not None:
-            record = Sent(self.notes.company, draft.interviewer, kind, self.now)
-            self.sent.append(record)
-            _ledger_record(record)
+        self._record_sent(draft.interviewer, kind)  # once the notes have a place for it too
         if draft.kind == "connection_note":
             linkedin.update(status="pending", requested_on=today.isoformat())
             done = "connection request recorded as pending"
@@ -151,6 +147,13 @@ class Session:
             return "thank-you email recorded in the ledger"
         self.set_data(data)
         return done
+
+    def _record_sent(self, interviewer: str, kind: str) -> None:
+        """The ledger's row, and the plan's memory of it."""
+        if self.notes is not None:
+            record = Sent(self.notes.company, interviewer, kind, self.now)
+            self.sent.append(record)
+            _ledger_record(record)
 
     def save(self) -> Path:
         """Write the notes atomically (a temporary file, then a rename). A symlink stays a
