@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,16 @@ def messages(app: WriterApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
+    """Let the app handle its messages until `condition` holds (a busy machine is slower to
+    deliver a TextArea's Changed), at most 10 s."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"the app never got there: {what}")
+
+
 @pytest.mark.parametrize(
     ("failure", "said"),
     [
@@ -48,12 +58,12 @@ async def test_a_stream_that_breaks_keeps_the_app_and_the_draft(
     async with app.run_test(size=(120, 40)) as pilot:
         note, _ = await open_danas_note(app, pilot)
         await pilot.press(*"Thanks again. ")
-        await pilot.pause()
+        await until(pilot, lambda: "Thanks again." in app.session.drafts[note].text, "edited")
         edited = app.session.drafts[note].text
         assert "Thanks again." in edited, "the candidate's edit is in the draft"
         await pilot.press("f9")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: any("Drafting failed" in m for m in messages(app)), "failed")
         assert app.is_running
         assert any("Drafting failed" in m and said in m for m in messages(app)), messages(app)
         assert app.query_one(DraftEditor).text == edited, "the editor shows the draft as it was"
@@ -65,7 +75,7 @@ async def test_quit_asks_when_a_draft_was_edited(notes_file: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_danas_note(app, pilot)
         await pilot.press("ctrl+end", "!")
-        await pilot.pause()
+        await until(pilot, lambda: app._drafts_unsaved, "the draft was edited")
         assert not app.session.dirty, "the notes are unchanged; only a draft was edited"
         await pilot.press("ctrl+q")
         assert app.is_running
@@ -79,12 +89,13 @@ async def test_quit_asks_again_after_a_new_change(notes_file: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme")  # type: ignore[attr-defined]
-        await pilot.pause()
-        await pilot.press("ctrl+q")  # warned
+        await until(pilot, lambda: app.session.dirty, "the notes changed")
+        await pilot.press("ctrl+q")
+        assert app.is_running, "warned"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: not app.session.dirty, "saved")
         yaml_area.text = yaml_area.text.replace("Acme", "Acme Labs")  # type: ignore[attr-defined]
-        await pilot.pause()
+        await until(pilot, lambda: app.session.dirty, "the notes changed again")
         await pilot.press("ctrl+q")
         assert app.is_running, "a change after the warning is warned about again"
         assert sum("Unsaved" in (n.title or "") for n in app._notifications) == 2
@@ -108,9 +119,9 @@ async def test_save_writes_through_a_symlink_and_keeps_the_mode(
     async with app.run_test(size=(120, 40)) as pilot:
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
-        await pilot.pause()
+        await until(pilot, lambda: app.session.dirty, "the notes changed")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: not app.session.dirty, "saved")
     assert link.is_symlink() and link.resolve() == notes_file.resolve()
     assert "Acme Robotics Inc" in notes_file.read_text("utf-8")
     assert stat.S_IMODE(notes_file.stat().st_mode) == 0o640
@@ -122,8 +133,7 @@ async def _break_the_yaml(app: WriterApp, pilot: Pilot[None]) -> str:
     yaml_area = app.query_one("#yaml")
     broken = yaml_area.text.replace("company: Acme Robotics", "company: [Acme Robotics")  # type: ignore[attr-defined]
     yaml_area.text = broken  # type: ignore[attr-defined]
-    await pilot.pause()
-    assert app.session.problems, "the YAML no longer parses"
+    await until(pilot, lambda: app.session.problems, "the YAML no longer parses")
     return str(broken)
 
 
@@ -134,7 +144,7 @@ async def test_mark_sent_with_broken_yaml_says_why_and_writes_nothing(notes_file
         await pilot.press("f3")
         app.show_draft(index_of(app, "Dana Lee", "connection_note"))
         await pilot.press("f8")
-        await pilot.pause()
+        await until(pilot, lambda: any("Cannot mark" in m for m in messages(app)), "refused")
         assert app.is_running
         assert any("Cannot mark as sent" in m and "line" in m for m in messages(app))
         assert app.session.text == broken and app.session.dirty, "the text being fixed stays"
