@@ -56,8 +56,8 @@ async def test_a_stream_that_breaks_keeps_the_app_and_the_draft(
     backend = BreakingStream("Hi Dana, this rewrite never finishes: the line drops.", failure)
     app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
     async with app.run_test(size=(120, 40)) as pilot:
-        note, _ = await open_danas_note(app, pilot)
-        await pilot.press(*"Thanks again. ")
+        note, area = await open_danas_note(app, pilot)
+        area.insert("Thanks again. ", area.document.end)
         await until(pilot, lambda: "Thanks again." in app.session.drafts[note].text, "edited")
         edited = app.session.drafts[note].text
         assert "Thanks again." in edited, "the candidate's edit is in the draft"
