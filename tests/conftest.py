@@ -1,54 +1,33 @@
-"""Shared builders: notes from a few overrides, and a fixed clock."""
+"""Fixtures: every test isolated from the developer's settings, and recorded HTTP. The
+builders they share are in tests/helpers.py."""
 
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from writer.notes import Notes
+# Re-exported so tests written against the old home of the builders still import them; new
+# tests import from tests.helpers.
+from tests.helpers import (
+    BASE,
+    CASSETTES,
+    END,
+    EVENING,
+    EXAMPLES,
+    RECORDED_BASE_URL,
+    RECORDED_MODEL,
+    ROOT,
+    SECRET_HEADERS,
+    notes_from,
+    scrub_response,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-# The interview in `base_notes` ends at 16:00 -05:00 on Friday 20 November 2026.
-END = datetime.fromisoformat("2026-11-20T16:00:00-05:00")
-EVENING = datetime.fromisoformat("2026-11-20T18:00:00-05:00")
-
-BASE: dict[str, Any] = {
-    "candidate": {"name": "Alex Kim", "linkedin_tier": "free"},
-    "company": "Acme Robotics",
-    "role": "Senior Backend Engineer",
-    "interview": {
-        "start": "2026-11-20T14:00:00-05:00",
-        "end": "2026-11-20T16:00:00-05:00",
-        "went": "well",
-    },
-    "culture": "neutral",
-    "outcome": "pending",
-    "interviewers": [
-        {
-            "name": "Dana Lee",
-            "relation": "hiring_manager",
-            "topics": ["migrating the fleet telemetry pipeline to Kafka"],
-            "rapport": "strong",
-        }
-    ],
-}
-
-
-def notes_from(overrides: dict[str, Any] | None = None, **person: Any) -> Notes:
-    """The base notes with top-level `overrides` and the one interviewer's fields changed."""
-    data = copy.deepcopy(BASE)
-    for key, value in (overrides or {}).items():
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            data[key].update(value)
-        else:
-            data[key] = value
-    data["interviewers"][0].update(person)
-    return Notes.model_validate(data)
+__all__ = ["BASE", "END", "EVENING", "EXAMPLES", "RECORDED_BASE_URL", "RECORDED_MODEL", "ROOT"]
+__all__ += ["notes_from"]
 
 
 @pytest.fixture(autouse=True)
@@ -73,36 +52,9 @@ def base_data() -> dict[str, Any]:
     return copy.deepcopy(BASE)
 
 
-# -- recorded HTTP (vcrpy) -----------------------------------------------------------------
-# Cassettes live in tests/cassettes/<module>/<test>.yaml. CI replays them (record mode
-# "none"); to record again, start the local server described in the README and run
-#   WRITER_RECORD=1 pytest tests/test_openai_cassettes.py
-CASSETTES = Path(__file__).parent / "cassettes"
-SECRET_HEADERS = [
-    "authorization",
-    "api-key",
-    "cookie",
-    "set-cookie",
-    "openai-organization",
-    "openai-project",
-    "x-api-key",
-]
-RECORDED_BASE_URL = "http://127.0.0.1:8012/v1"
-RECORDED_MODEL = "smollm2"
-
-
-def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    headers = response.get("headers", {})
-    for name in list(headers):
-        if name.lower() in SECRET_HEADERS:
-            del headers[name]
-    return response
-
-
 @pytest.fixture
 def cassette(request: pytest.FixtureRequest) -> Any:
-    import os
-
+    """Replay (or, with WRITER_RECORD=1, record) this test's cassette."""
     import vcr
 
     module = request.node.module.__name__.rsplit(".", 1)[-1]
@@ -110,7 +62,7 @@ def cassette(request: pytest.FixtureRequest) -> Any:
         cassette_library_dir=str(CASSETTES / module),
         record_mode="all" if os.environ.get("WRITER_RECORD") == "1" else "none",
         filter_headers=SECRET_HEADERS,
-        before_record_response=_scrub_response,
+        before_record_response=scrub_response,
         match_on=["method", "scheme", "host", "port", "path"],
         decode_compressed_response=True,
     )

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.flaky_server import flaky_server
 from tests.generated import write_notes
+from tests.helpers import ROOT
 from writer.cli import main
 from writer.loader import load_notes
 from writer.plan import Decision
@@ -50,6 +50,8 @@ def batch_command(inputs: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "writer", *offline_batch(str(inputs), out)]
 
 
+# 20 killed runs and their reruns take 25-65 s: `pytest -m slow` (CI) runs it, not the default.
+@pytest.mark.slow
 def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     paths = write_notes(inputs, 60)

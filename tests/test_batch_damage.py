@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
 from tests.generated import write_notes
+from tests.helpers import EXAMPLES, ROOT
 from writer.backends import DraftRequest, OfflineBackend, Proposal
 from writer.batch import output_name, run_batch
 from writer.batch_guard import OutLock

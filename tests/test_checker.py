@@ -1,5 +1,5 @@
-"""Each GUIDANCE checker rule: a text that trips it (with the span on the offending words)
-and a near miss that does not."""
+"""Each checker rule of docs/guidance.md: a text that trips it (with the span on the offending
+words) and a near miss that does not."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.conftest import notes_from
+from tests.helpers import notes_from
 from writer.checker import (
     Finding,
     Report,

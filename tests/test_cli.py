@@ -1,4 +1,4 @@
-"""The command line as CONTRACT.md §3 describes it: shapes, exit codes, files."""
+"""The command line as docs/notes-format.md §3 describes it: shapes, exit codes, files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import EXAMPLES, ROOT
 from writer.cli import main
 
 ACME = str(ROOT / "examples" / "acme-final-round.yaml")

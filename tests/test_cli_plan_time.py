@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from writer.cli import main
 
 ACME = str(ROOT / "examples" / "acme-final-round.yaml")

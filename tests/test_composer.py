@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import strategies
-from tests.conftest import EVENING, EXAMPLES, notes_from
+from tests.helpers import EVENING, EXAMPLES, notes_from
 from writer.backends import OfflineBackend
 from writer.backends.offline.phrasing import shorten, topic_phrase
 from writer.drafting import DraftSet, draft_all
@@ -41,7 +41,8 @@ def test_examples_draft_with_no_error_finding(path: object) -> None:
         assert_sendable(result, notes)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 100 here keeps the default run quick; test_fuzz.py runs the composer on 10,000 (slow).
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_generated_notes_draft_with_no_error_finding(data: st.DataObject) -> None:
     notes = data.draw(strategies.notes())

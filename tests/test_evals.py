@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
+from tests.helpers import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
 from writer.backends import OfflineBackend
 from writer.backends.offline import composer
 from writer.backends.openai import OpenAIBackend

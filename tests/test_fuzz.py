@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import strategies
-from tests.conftest import BASE
+from tests.helpers import BASE
 from writer.backends import OfflineBackend
 from writer.checker import KINDS, check
 from writer.drafting import draft_all

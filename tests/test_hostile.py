@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EVENING, notes_from
+from tests.helpers import EVENING, notes_from
 from writer.backends import BackendBase, DraftRequest, OfflineBackend, Proposal
 from writer.backends.openai.prompting import build_prompt
 from writer.drafting import DraftSet, draft_all

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import BASE
+from tests.helpers import BASE
 from tests.hostile_server import BEHAVIOURS, HostileServer, hostile_server
 from tests.test_hostile_server import SAYS
 from writer.cli import main

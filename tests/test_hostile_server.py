@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import EVENING, notes_from
+from tests.helpers import EVENING, notes_from
 from tests.hostile_server import BEHAVIOURS, HostileServer, hostile_server
 from writer.backends import BackendError, DraftRequest
 from writer.backends.openai import OpenAIBackend

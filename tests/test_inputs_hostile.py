@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers import EXAMPLES, ROOT
 from writer.cli import main
 from writer.errors import InputError
 from writer.loader import load_notes, read_capped, read_mapping

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FRONT_ENDS = [
     *(ROOT / "writer" / name for name in ("cli.py", "commands.py", "batch.py", "batch_api.py")),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE, EVENING, ROOT, notes_from
+from tests.helpers import BASE, EVENING, ROOT, notes_from
 from writer.cli import main
 from writer.ledger import MIGRATIONS, Ledger, default_path, load_sent
 from writer.notes import Notes

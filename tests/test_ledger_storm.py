@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.generated import write_notes
+from tests.helpers import ROOT
 from writer.cli import main
 from writer.ledger import MIGRATIONS, Ledger, LedgerBusy, default_path
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import BASE, EXAMPLES
+from tests.helpers import BASE, EXAMPLES
 from writer.cli import main
 from writer.errors import InputError
 from writer.loader import load_notes, parse_notes

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from writer.evals import Case, load_cases
 from writer.loader import load_notes
 from writer.planner import plan_for

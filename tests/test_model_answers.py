@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EVENING, notes_from
+from tests.helpers import EVENING, notes_from
 from tests.hostile_server import HostileServer, hostile_server
 from writer.backends import DraftRequest, Proposal
 from writer.backends.openai import OpenAIBackend

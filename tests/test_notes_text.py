@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 from writer.backends.offline import OfflineBackend
 from writer.loader import parse_notes, read_mapping
 from writer.tui.notes_text import rewrite

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import EVENING, notes_from
 from tests.flaky_server import FlakyServer, flaky_server
+from tests.helpers import EVENING, notes_from
 from writer.backends.openai import OpenAIBackend
 from writer.config import Settings
 from writer.drafting import DraftSet, adraft_one, draft_all

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import BASE
+from tests.helpers import BASE
 from tests.hostile_server import HostileServer, hostile_server
 from writer.backends.openai.redact import mask_credentials, mask_keys, mask_url
 from writer.cli import main

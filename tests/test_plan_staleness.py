@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from writer.guidance import Guidance
 
-from tests.conftest import END, EVENING, notes_from
+from tests.helpers import END, EVENING, notes_from
+from writer.guidance import Guidance
 from writer.plan import Action, ActionKind, Decision, Plan, Sent
 from writer.planner import plan_for
 

@@ -1,4 +1,4 @@
-"""Each GUIDANCE planner rule: the decision, the window and the reason it cites."""
+"""Each planner rule of docs/guidance.md: the decision, the window and the reason it cites."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BASE, END, EVENING, notes_from
+from tests.helpers import BASE, END, EVENING, notes_from
 from writer.guidance import Guidance
 from writer.notes import Notes
 from writer.plan import Action, ActionKind, Decision, Plan

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.flaky_server import flaky_server
+from tests.helpers import ROOT
 from writer.cli import main
 
 ACME = str(ROOT / "examples" / "acme-final-round.yaml")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import EVENING, notes_from
 from tests.fakes import ScriptedBackend
+from tests.helpers import EVENING, notes_from
 from writer.backends import BackendError, Proposal
 from writer.drafting import draft_all, draft_one
 from writer.kinds import MessageKind

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import notes_from
+from tests.helpers import notes_from
 from writer.checker import apply_fixes, check, check_across, rules
 from writer.checker.context import Context
 from writer.checker.engine import RUNNERS, Finding, Rule, index_for

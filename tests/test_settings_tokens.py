@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import notes_from
+from tests.helpers import notes_from
 from writer.backends import BackendError, make_backend
 from writer.backends.openai.prompting import build_prompt, fenced
 from writer.backends.openai.tokens import counter_for

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.flaky_server import flaky_server
+from tests.helpers import ROOT
 from writer.cli import main
 
 GOLDEN = ROOT / "evals" / "golden"

@@ -76,6 +76,8 @@ class WriterApp(App[None]):
         self.current = 0
         self._quit_armed = False
         self._syncing = False
+        # Draft edits live only in memory until exported (ctrl+o): quitting asks first.
+        self._drafts_unsaved = False
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -172,11 +174,13 @@ class WriterApp(App[None]):
     def _yaml_changed(self, event: TextArea.Changed) -> None:
         if self._syncing or event.text_area.text == self.session.text:
             return
+        self._quit_armed = False
         self.session.set_text(event.text_area.text)
         self.refresh_views(from_yaml=True)
 
     @on(NotesForm.Changed)
     def _form_changed(self, event: NotesForm.Changed) -> None:
+        self._quit_armed = False
         self.session.set_data(event.data)
         self.refresh_views(from_form=True)
 
@@ -187,6 +191,10 @@ class WriterApp(App[None]):
 
     @on(DraftEditor.Edited)
     def _draft_edited(self, event: DraftEditor.Edited) -> None:
+        before = self.session.drafts[event.index]
+        if (event.text, event.subject) == (before.text, before.subject):
+            return  # a late echo of loading the draft, not a change
+        self._drafts_unsaved, self._quit_armed = True, False
         report = self.session.edit(event.index, event.text, event.subject)
         self.query_one(DraftEditor).show_report(report)
         options = self.query_one("#draft-list", OptionList)
@@ -209,7 +217,9 @@ class WriterApp(App[None]):
         """Each tab puts the keyboard where work starts: the list, the form."""
         target = self.query(_FOCUS.get(event.pane.id or "", "PlanView"))
         if target:
-            target.first().focus()
+            # Each target is at the top of its tab. Scrolling it into view would run a turn
+            # later and, when the pane is not laid out yet (a busy machine), scroll the form.
+            target.first().focus(scroll_visible=False)
 
     def action_save(self) -> None:
         try:
@@ -248,12 +258,24 @@ class WriterApp(App[None]):
                 severity="warning",
             )
             return
+        self._drafts_unsaved, self._quit_armed = True, False
         self.show_draft(self.current)
         self.notify("Fix applied.")
 
     def action_mark_sent(self) -> None:
         draft = self._draft()
         if draft is None:
+            return
+        if self.session.problems:
+            # The record goes into the notes too, and broken notes cannot take it: nothing is
+            # written (not even the ledger row) and the text being fixed stays as it is.
+            first = self.session.problems[0]
+            self.notify(
+                f"Cannot mark as sent while the notes have problems: {first}. "
+                "Fix them (Notes, F4), then press F8 again.",
+                severity="error",
+                timeout=10,
+            )
             return
         done = self.session.mark_sent(self.current, self.session.now.date())
         self.notify(f"{draft.interviewer}: {done}. Save to keep it.")
@@ -266,20 +288,32 @@ class WriterApp(App[None]):
         except OSError as error:
             self.notify(f"Could not export: {error.strerror}", severity="error")
             return
+        self._drafts_unsaved = False
         self.notify(f"Drafts exported to {target}")
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def action_quit(self) -> None:  # type: ignore[override]
-        if self.session.dirty and not self._quit_armed:
+        unsaved = self._unsaved()
+        if unsaved and not self._quit_armed:
             self._quit_armed = True
             self.notify(
-                "Unsaved changes: ctrl+s saves; ctrl+q again quits without saving.",
+                f"Quit without saving {unsaved}? ctrl+s saves the notes, ctrl+o exports the "
+                "drafts; ctrl+q again quits and loses them.",
+                title="Unsaved changes",
                 severity="warning",
+                timeout=10,
             )
             return
         self.exit()
+
+    def _unsaved(self) -> str:
+        """What quitting now would lose, in words ("" when nothing)."""
+        lost = ["the changes to the notes"] if self.session.dirty else []
+        if self._drafts_unsaved:
+            lost.append("the edited drafts")
+        return " and ".join(lost)
 
     def _needs_model(self, what: str) -> bool:
         if self.session.backend.name == "offline":
@@ -334,7 +368,15 @@ class WriterApp(App[None]):
 
     @work(thread=True, exclusive=True, group="draft")
     def _run_draft(self, index: int, instruction: str | None) -> None:
-        """Ask the model in a worker (streaming into the editor); post the result."""
+        """Ask the model in a worker; whatever the model or the connection does, the app stays
+        up: a failure is shown and the draft in the editor is kept."""
+        try:
+            self._ask_model(index, instruction)
+        except Exception as error:  # an exception leaving a worker would end the app
+            self.post_message(self.DraftFailed(_broken_answer(error)))
+
+    def _ask_model(self, index: int, instruction: str | None) -> None:
+        """Ask the model (streaming into the editor when it can); post the result."""
         session = self.session
         draft = session.drafts[index]
         notes, person, action = session.notes, draft.person, draft.action
@@ -391,6 +433,14 @@ class WriterApp(App[None]):
             yield SystemCommand(
                 f"Rewrite {how}", REWRITES[how], lambda how=how: self.action_rewrite(how)
             )
+
+
+def _broken_answer(error: Exception) -> str:
+    """What went wrong with a model's answer, in a sentence rather than a traceback."""
+    if isinstance(error, UnicodeError):
+        return "the model's answer was not valid UTF-8; try again, or another model"
+    detail = str(error) or type(error).__name__
+    return f"the model's answer broke off ({detail}); try again"
 
 
 def _proposal(draft: Draft) -> Proposal:

@@ -3,17 +3,18 @@ logic is tested without a terminal; every step goes through the `writer` library
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from writer.atomic import write_atomic
 from writer.backends import Backend
 from writer.checker import Report, apply_fixes, check, check_across, sort_findings
 from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
-from writer.kinds import MessageKind, spec
+from writer.kinds import ActionKind, MessageKind, spec
 from writer.loader import parse_notes, read_mapping
 from writer.notes import Notes
 from writer.plan import Plan, Sent
@@ -135,15 +136,27 @@ class Session:
     def mark_sent(self, index: int, today: date) -> str:
         """Record what was sent, in the ledger and where it has a field in the notes, so the
         plan follows; returns what changed."""
+        if self.problems:
+            raise ValueError("the notes have problems; fix them before marking a message sent")
         draft = self.drafts[index]
         kind = spec(draft.kind).action
-        if self.notes is not None:
-            record = Sent(self.notes.company, draft.interviewer, kind, self.now)
-            self.sent.append(record)
-            _ledger_record(record)
         data = self.data()
-        person = next(p for p in data.get("interviewers", []) if p.get("name") == draft.interviewer)
+        wanted = draft.interviewer.strip().casefold()
+        person = next(
+            (
+                p
+                for p in data.get("interviewers", [])
+                if isinstance(p, dict) and str(p.get("name", "")).strip().casefold() == wanted
+            ),
+            None,
+        )
+        if person is None:
+            raise ValueError(
+                f"{draft.interviewer} is no longer in the notes; draft again before marking "
+                "the message sent"
+            )
         linkedin = person.setdefault("linkedin", {})
+        self._record_sent(draft.interviewer, kind)  # once the notes have a place for it too
         if draft.kind == MessageKind.connection_note:
             linkedin.update(status="pending", requested_on=today.isoformat())
             done = "connection request recorded as pending"
@@ -156,10 +169,30 @@ class Session:
         self.set_data(data)
         return done
 
+    def _record_sent(self, interviewer: str, kind: ActionKind) -> None:
+        """The ledger's row, and the plan's memory of it."""
+        if self.notes is not None:
+            record = Sent(self.notes.company, interviewer, kind, self.now)
+            self.sent.append(record)
+            _ledger_record(record)
+
     def save(self) -> Path:
-        """Write the notes atomically (a temporary file, then a rename)."""
+        """Write the notes atomically (a temporary file, then a rename). A symlink stays a
+        symlink (its target is written) and the file keeps its permissions."""
         path = self.path or Path("interview-notes.yaml")
-        write_atomic(path, self.text)
+        target = path.resolve() if path.is_symlink() else path
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+        temporary = target.with_name(f".{target.name}.tmp")
+        try:
+            with temporary.open("w", encoding="utf-8") as out:
+                out.write(self.text)
+                out.flush()
+                os.fsync(out.fileno())
+            if mode is not None:
+                os.chmod(temporary, mode)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
         self.path, self.dirty = path, False
         return path
 

@@ -1,4 +1,5 @@
-"""The `writer` command line (CONTRACT.md §3). Exit codes: 0 done, 1 a check failed, 2 bad input.
+"""The `writer` command line (docs/notes-format.md §3). Exit codes: 0 done, 1 a check failed,
+2 bad input.
 
 This module only parses; `writer.commands` does the work, imported when a command runs so
 that `writer check` starts fast.

@@ -1,4 +1,4 @@
-"""Every number the planner and the checker use, in one place (GUIDANCE.md)."""
+"""Every number the planner and the checker use, in one place (docs/guidance.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """What the ledger changes in a plan, and a free account's monthly budget of notes
-(GUIDANCE.md: connect.never_repeat, connect.note_budget)."""
+(docs/guidance.md: connect.never_repeat, connect.note_budget)."""
 
 from __future__ import annotations
 

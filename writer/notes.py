@@ -1,4 +1,4 @@
-"""The notes file: one interview loop at one company (CONTRACT.md §1)."""
+"""The notes file: one interview loop at one company (docs/notes-format.md §1)."""
 
 from __future__ import annotations
 

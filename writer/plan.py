@@ -1,4 +1,4 @@
-"""The plan's data: who gets which action, when, and why (CONTRACT.md §2-3)."""
+"""The plan's data: who gets which action, when, and why (docs/notes-format.md §2-3)."""
 
 from __future__ import annotations
 

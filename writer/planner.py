@@ -1,4 +1,4 @@
-"""The planner: who gets what and when, with reasons (GUIDANCE.md, planner rules)."""
+"""The planner: who gets what and when, with reasons (docs/guidance.md, planner rules)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The thank-you email's decision, and what the plan warns about (GUIDANCE.md: email.*)."""
+"""The thank-you email's decision, and what the plan warns about (docs/guidance.md: email.*)."""
 
 from __future__ import annotations
 

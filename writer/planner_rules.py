@@ -1,4 +1,4 @@
-"""The planner's rules: id, what each says, and where it comes from (GUIDANCE.md)."""
+"""The planner's rules: id, what each says, and where it comes from (docs/guidance.md)."""
 
 # id -> (what the rule says, where it comes from); the README's planner table lists these.
 PLANNER_RULES: dict[str, tuple[str, str]] = {

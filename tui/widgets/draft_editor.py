@@ -107,6 +107,9 @@ class DraftEditor(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.index: int | None = None
         self._loading = False
+        # A model's text being streamed in is not the candidate's edit, however late its
+        # Changed events arrive; the next `show` (the checked draft, or the old one) ends it.
+        self._streaming = False
 
     def compose(self) -> ComposeResult:
         yield Label("", id="draft-title")
@@ -117,7 +120,7 @@ class DraftEditor(Vertical):
 
     def show(self, index: int, draft: Draft, timing: str) -> None:
         """Load a draft into the editor (without it counting as an edit)."""
-        self.index, self._loading = index, True
+        self.index, self._loading, self._streaming = index, True, False
         title = f"{draft.interviewer} · {label(draft.kind)} · {draft.decision}"
         self.query_one("#draft-title", Label).update(f"{title}   {timing}".rstrip())
         subject = self.query_one("#draft-subject", Input)
@@ -131,7 +134,7 @@ class DraftEditor(Vertical):
 
     def stream_preview(self, text: str) -> None:
         """Show a draft as the model writes it (not yet checked, not an edit)."""
-        self._loading = True
+        self._loading = self._streaming = True
         self.query_one(FindingsArea).load_text(text)
         self.call_after_refresh(self._loaded)
 
@@ -158,7 +161,7 @@ class DraftEditor(Vertical):
     @on(TextArea.Changed, "#draft-text")
     @on(Input.Changed, "#draft-subject")
     def _changed(self) -> None:
-        if self.index is not None and not self._loading:
+        if self.index is not None and not (self._loading or self._streaming):
             self.post_message(self.Edited(self.index, self.text, self.subject))
 
     def jump_to(self, finding: Finding) -> None:

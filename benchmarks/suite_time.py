@@ -1,0 +1,80 @@
+"""Wall time of the default test run (`pytest`), at a base revision and on the working tree.
+
+    python benchmarks/suite_time.py --base d5b7d82 [--runs 1]
+
+The base revision is exported with `git archive` into a temporary folder and run with that
+folder first on the import path, so both runs use this virtualenv's packages. The two run side by
+side, and the figure compared is CPU time, which a shared machine's load barely moves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_pytest(tree: Path) -> tuple[subprocess.Popen[bytes], float]:
+    """`pytest -q` in `tree`, started now."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    process = subprocess.Popen(
+        command, cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    return process, time.monotonic()
+
+
+def finish(process: subprocess.Popen[bytes], started: float) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (the run and every process it waited for) and pytest's
+    last line. CPU time barely moves with the machine's load; wall time does."""
+    assert process.stdout is not None
+    output = process.stdout.read().decode("utf-8", "replace").strip().splitlines()
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped above
+    wall = time.monotonic() - started
+    return wall, usage.ru_utime + usage.ru_stime, output[-1] if output else ""
+
+
+def export(revision: str, into: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "archive", revision], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="the revision to compare against")
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    cpu: dict[str, list[float]] = {"base": [], "tree": []}
+    with tempfile.TemporaryDirectory(prefix="writer-base-") as scratch:
+        trees = {"base": export(args.base, Path(scratch)), "tree": ROOT}
+        for run in range(args.runs):
+            # Side by side, so both see the same machine: the load moves wall time, not CPU.
+            started = {name: start_pytest(tree) for name, tree in trees.items()}
+            for name, (process, moment) in started.items():
+                wall, seconds, summary = finish(process, moment)
+                cpu[name].append(seconds)
+                print(
+                    f"run {run + 1} {name:<4} wall {wall:6.1f} s  cpu {seconds:6.1f} s  {summary}",
+                    flush=True,
+                )
+    best = {name: min(values) for name, values in cpu.items()}
+    saving = 1 - best["tree"] / best["base"]
+    print(f"best of {args.runs}, CPU: base {best['base']:.1f} s, tree {best['tree']:.1f} s")
+    print(f"the default run needs {saving:.0%} less CPU time")
+
+
+if __name__ == "__main__":
+    main()
