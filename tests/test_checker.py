@@ -133,7 +133,7 @@ CASES = [
         "money",
         "connection_note",
         note("Is $180k possible?"),
-        "$1",
+        "$180k",
         note("Is 180 services possible?"),
     ),
     Case(
