@@ -15,7 +15,7 @@ CASES = cases(
             "privacy.health",
             T,
             "Sorry for the delay; my mum's surgery ran late.",
-            "my mum's surgery",
+            "mum's surgery",
             "Your surgery scheduling product sounds useful.",
         ),
         (
@@ -204,7 +204,7 @@ CASES = cases(
             "privacy.self_criticism",
             F,
             "I'm probably too junior for the role.",
-            "I'm probably too junior",
+            "too junior",
             "I'm keen on the role.",
         ),
         (
@@ -267,7 +267,7 @@ CASES = cases(
             "privacy.aside",
             T,
             "She dodged the question on team size.",
-            "She dodged the question",
+            "dodged the question",
             "She answered the question on team size.",
         ),
     ]
