@@ -101,6 +101,20 @@ CASES = cases(
         ),
         ("money", F, "A salary of $85,000 works.", "salary", "Congrats on the $40M Series B."),
         ("money", T, "I'd want $95k.", "$95k", "You grew ARR to $10M and Q3 revenue by 30%."),
+        (
+            "money",
+            T,
+            "The band is lower than my current comp.",
+            "current comp",
+            "The band played after the current talk.",
+        ),
+        (
+            "money",
+            F,
+            "Happy to discuss the relocation pkg later.",
+            "relocation pkg",
+            "Happy to discuss the relocation of the depot later.",
+        ),
     ]
 )
 

@@ -270,6 +270,41 @@ CASES = cases(
             "dodged the question",
             "She answered the question on team size.",
         ),
+        (
+            "privacy.health",
+            F,
+            "Late with this, sick all week.",
+            "sick all week",
+            "Sorry, the week flew by.",
+        ),
+        (
+            "privacy.aside",
+            T,
+            "I enjoyed the demo (newborn at home, looked exhausted).",
+            "(newborn at home, looked exhausted)",
+            "I enjoyed the demo (the one on the new app).",
+        ),
+        (
+            "privacy.aside",
+            T,
+            "Good luck with the move (secret?).",
+            "(secret?)",
+            "Good luck with the move (to Leeds).",
+        ),
+        (
+            "privacy.aside",
+            F,
+            "Thanks, even though he grilled me on stats.",
+            "grilled me",
+            "Thanks for the questions on stats.",
+        ),
+        (
+            "privacy.judgment",
+            T,
+            "I know the office is freezing in winter.",
+            "office is freezing",
+            "I know the office is in Leeds.",
+        ),
     ]
 )
 
