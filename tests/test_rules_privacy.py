@@ -305,6 +305,27 @@ CASES = cases(
             "office is freezing",
             "I know the office is in Leeds.",
         ),
+        (
+            "privacy.health",
+            T,
+            "I hope everything turns out well with your mother.",
+            "well with your mother",
+            "I hope the launch goes well with your team.",
+        ),
+        (
+            "privacy.judgment",
+            F,
+            "It felt like morale is low on the team.",
+            "morale is low",
+            "It felt like morale is high on the team.",
+        ),
+        (
+            "privacy.self_criticism",
+            T,
+            "I know SQL is my weak spot.",
+            "my weak spot",
+            "I know SQL is your team's sweet spot.",
+        ),
     ]
 )
 

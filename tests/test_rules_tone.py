@@ -308,6 +308,13 @@ CASES = cases(
             "ass",
             "Thanks for the class on Dickens in Essex, and for assessing my Scunthorpe case.",
         ),
+        (
+            "tone.rude",
+            T,
+            "I was surprised nobody had prepared for it.",
+            "nobody had prepared",
+            "I was glad everybody had prepared for it.",
+        ),
     ]
 )
 
