@@ -85,24 +85,44 @@ def shorten(text: str, max_chars: int) -> str:
     return " ".join(words)
 
 
-def when_phrase(notes: Notes, now: datetime) -> str | None:
-    """'today', 'yesterday' or 'on Friday' for the interview, seen from `now`; None if vaguer."""
+def when_phrase(
+    notes: Notes,
+    now: datetime,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+    *,
+    today_ok: bool = True,
+) -> str | None:
+    """'today', 'yesterday' or 'on Friday' for the interview, true at every moment the
+    message may be sent (its window, else `now`); None when no one word is."""
     start = notes.interview.start
-    if now < start:
+    first = not_before or now
+    last = not_after or first
+    if first < start:
+        first = start
+    if last < first:
         return None
-    days = (now.astimezone(start.tzinfo).date() - start.date()).days
-    if days == 0:
-        return "today"
-    if days == 1:
+    zone = start.tzinfo
+    days = {(moment.astimezone(zone).date() - start.date()).days for moment in (first, last)}
+    if days == {0}:
+        return "today" if today_ok else None
+    if days == {1}:
         return "yesterday"
-    if days < 6:
+    if min(days) >= 2 and max(days) < 6:
         return f"on {start.strftime('%A')}"
     return None
 
 
-def during_phrase(notes: Notes, now: datetime) -> str:
+def during_phrase(
+    notes: Notes,
+    now: datetime,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+    *,
+    today_ok: bool = True,
+) -> str:
     """' during yesterday's final round', ' on Friday' or '' for the opening sentence."""
-    when = when_phrase(notes, now)
+    when = when_phrase(notes, now, not_before, not_after, today_ok=today_ok)
     stage = notes.interview.stage
     if stage:
         stage = stage if stage.isupper() else stage.lower()
