@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from writer.checker.context import Context
 from writer.checker.engine import Drafts, Finding, Rule, across_script, script
 from writer.guidance import Guidance
+from writer.topics import topics_for
 from writer.text import edit_distance, mentions, sentence_starts, spaced_words, words
 
 GREETING = re.compile(
@@ -126,10 +127,17 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     person = ctx.recipient
     if person is None or not person.topics:
         return
-    spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
-    if any(mentions(spaced, topic) for topic in person.topics):
+    # Only what the topic stage found usable counts: an interviewer whose topics are all
+    # private gets an honest message, not an error.
+    usable = topics_for(person).usable
+    if not usable:
         return
-    example = person.topics[0] if len(person.topics[0]) <= 60 else person.topics[0][:57] + "..."
+    spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
+    said = [t for f in usable for t in (f.text, f.noun, f.clause) if t]
+    if any(mentions(spaced, topic) for topic in said):
+        return
+    first = usable[0].text
+    example = first if len(first) <= 60 else first[:57] + "..."
     yield rule.finding(
         ctx.kind,
         0,

@@ -19,6 +19,7 @@ from writer.backends.offline.wording import (
     COMMON,
     DECIDED_CLOSE,
     FORWARD,
+    HOW_NOUN,
     INTEREST,
     LATE,
     OFFER,
@@ -170,7 +171,9 @@ def heard_sentence(ctx: Context, said: Said, step: int, *, second: bool = False)
         if second:
             return ctx.rot(SECOND_SUBJECT, step).format(said.noun)
         return ctx.rot(SUBJECT_NOUN[ctx.reg], step).format(said.noun)
-    if said.noun and said.noun.casefold().startswith(("your ", "how ")):
+    if said.noun and said.noun.casefold().startswith("how "):
+        return ctx.rot(HOW_NOUN, step).format(said.noun)
+    if said.noun and said.noun.casefold().startswith("your "):
         return ctx.rot(VIEW_NOUN, step).format(said.noun)
     if said.clause:
         return ctx.rot(VIEW_CLAUSE[ctx.reg], step).format(said.clause)

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 _NOTE_THANKS = [
     "thank you for the conversation{during}",
     "thanks again for your time{during}",
-    "it was a pleasure to meet you{during}",
+    "thank you for meeting me{during}",
     "thank you for speaking with me{during}",
-    "I enjoyed meeting you{during}",
+    "thanks for meeting me{during}",
     "many thanks for your time{during}",
     "thank you for the chat{during}",
-    "it was good to meet you{during}",
+    "thanks for the conversation{during}",
 ]
 _NOTE_NOUN = [
     " and our talk about {}",
@@ -30,6 +30,7 @@ _NOTE_NOUN = [
     " and for the discussion of {}",
     ", and I enjoyed hearing about {}",
 ]
+_NOTE_OWN = [". I appreciated the chance to go through {} with you", ". Thanks for the questions on {}"]
 _NOTE_CLAUSE = [". I enjoyed hearing that {}", ". It was interesting to learn that {}"]
 _NOTE_COMMON = [". It was fun to find out that {}", ". It was a nice surprise that {}"]
 _CONNECT = [
@@ -71,7 +72,9 @@ def _topic_part(ctx: Context, said: Said, step: int) -> str:
         return ctx.rot(_NOTE_COMMON, step).format(said.clause)
     if said.kind == Kind.view and said.clause and not said.noun:
         return ctx.rot(_NOTE_CLAUSE, step).format(said.clause)
-    if said.noun and said.kind != Kind.own:
+    if said.kind == Kind.own and said.noun:
+        return ctx.rot(_NOTE_OWN, step).format(said.noun)
+    if said.noun:
         return ctx.rot(_NOTE_NOUN, step).format(said.noun)
     return ""
 
@@ -82,7 +85,7 @@ def _first_upper(text: str) -> str:
 
 def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
     """Notes within `limit` characters, fullest first."""
-    topics = ctx.topics.heard + ctx.topics.common
+    topics = ctx.topics.heard + ctx.topics.common + ctx.topics.own
     connect = ctx.rot(_CONNECT)
     out: list[str] = []
     for during in (ctx.during, ""):
@@ -110,6 +113,8 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     lines = [heard_sentence(ctx, said, 2) for said in topics[:2]]
     if not lines and ctx.topics.common and ctx.topics.common[0].clause:
         lines = [f"It was fun to find out that {ctx.topics.common[0].clause}."]
+    if not lines and ctx.topics.own and ctx.topics.own[0].noun:
+        lines = [f"Thanks again for the chance to go through {ctx.topics.own[0].noun}."]
     if not lines:
         lines = [f"Thank you again for the conversation about the {ctx.role}{ctx.at}."]
     return [Proposal(text=" ".join([opening, line, close])) for line in lines]

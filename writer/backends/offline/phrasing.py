@@ -85,6 +85,13 @@ def shorten(text: str, max_chars: int) -> str:
     return " ".join(words)
 
 
+# A stage jotted as an adjective: "during the technical" needs its noun.
+_ADJECTIVE_STAGES = frozenset(
+    "technical behavioural behavioral final first second third cultural informal phone video "
+    "virtual formal".split()
+)
+
+
 def when_phrase(
     notes: Notes,
     now: datetime,
@@ -126,6 +133,8 @@ def during_phrase(
     stage = notes.interview.stage
     if stage:
         stage = stage if stage.isupper() else stage.lower()
+        if stage in _ADJECTIVE_STAGES:
+            stage += " interview"
         if when is None:
             return f" during the {stage}"
         owner = {"today": "today's", "yesterday": "yesterday's"}.get(when)

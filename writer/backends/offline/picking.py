@@ -37,6 +37,23 @@ _VERBISH = re.compile(
 _HOW_THE = re.compile(r"^how (?=(?:the|a|an|your|our) )", re.IGNORECASE)
 
 
+_DETERMINERS = frozenset("a an the this that these those our your their my his her how why what".split())
+_PREPOSITIONS = frozenset("in on at of for with from to across between versus vs by over".split())
+
+
+def _article(noun: str) -> str:
+    """'the pro bono clinic on Thursdays' for 'pro bono clinic on Thursdays': a singular
+    lower-case noun phrase reads as notes without its article."""
+    words = noun.split()
+    first = words[0]
+    if not first.islower() or first in _DETERMINERS or first.endswith("ing"):
+        return noun
+    head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    if head == 0 or words[head - 1].endswith("s"):
+        return noun
+    return f"the {noun}"
+
+
 @dataclass(frozen=True)
 class Said:
     """A fragment the message may carry, with the one rendering it will use."""
@@ -65,10 +82,25 @@ class Picked:
         return bool(self.heard or self.common or self.own)
 
 
+_SPELLED = {
+    "calcs": "calculations",
+    "appts": "appointments",
+    "reqs": "requirements",
+    "mgmt": "management",
+    "ppl": "people",
+    "dept": "department",
+    "govt": "government",
+    "xmas": "Christmas",
+    "approx": "about",
+}
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.IGNORECASE)
+
+
 def _head(text: str | None, *, keep_short: bool = False) -> str | None:
     """The words before a trailing ', aside', when those are enough to stand alone."""
     if text is None:
         return None
+    text = _SHORTHAND.sub(lambda m: _SPELLED[m.group().casefold()], text)
     head, sep, _ = text.partition(", ")
     if sep and (keep_short or len(head.split()) >= 3):
         text = head
@@ -88,7 +120,9 @@ def _say(fragment: Fragment) -> Said | None:
     if noun and _PAST_START.match(noun):
         noun = None
     if noun:
-        noun = _HOW_THE.sub("", noun)
+        noun = _article(_HOW_THE.sub("", noun))
+        if noun.casefold().startswith("how ") and not _VERBISH.search(noun[4:]):
+            noun = None
     if clause and not _VERBISH.search(clause):
         clause = None
     if fragment.kind == Kind.common_ground and clause is None:

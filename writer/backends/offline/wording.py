@@ -43,13 +43,13 @@ OPENINGS: dict[Register, list[str]] = {
     Register.casual: [
         "Thanks so much for chatting with me{during} about the {role}{at}.",
         "Thanks for making the time to talk{during} about the {role}{at}.",
-        "I really enjoyed our conversation{during} about the {role}{at}.",
+        "Thanks a lot for the chat{during} about the {role}{at}.",
         "Thank you for the great conversation{during} about the {role}{at}.",
     ],
     Register.neutral: [
         "Thank you for taking the time to talk with me{during} about the {role}{at}.",
         "Thank you for meeting with me{during} to discuss the {role}{at}.",
-        "I appreciated the time you gave me{during} to talk about the {role}{at}.",
+        "I'm grateful for the time you gave me{during} to talk about the {role}{at}.",
         "Thank you for the conversation{during} about the {role}{at}.",
     ],
     Register.formal: [
@@ -101,11 +101,17 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
     ],
 }
 # A view as a noun phrase: "your point that ...", "how trainees rotate ...".
-VIEW_NOUN = [
+VIEW_NOUN = [  # "your point that ..."
     "I appreciated {}.",
+    "I keep coming back to {}.",
+    "I was glad to hear {}.",
+    "I've been thinking about {}.",
+]
+HOW_NOUN = [  # "how trainees rotate ..."
     "I enjoyed hearing {}.",
     "It was helpful to hear {}.",
-    "I keep coming back to {}.",
+    "It was interesting to learn {}.",
+    "I was glad to hear {}.",
 ]
 VIEW_CLAUSE: dict[Register, list[str]] = {
     Register.casual: [
@@ -235,7 +241,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
     Register.warm: [
         "Thank you again for your warmth and your time.",
         "I look forward to hearing from you.",
-        "With many thanks again for a lovely conversation.",
+        "With many thanks again for a wonderful conversation.",
         "I hope to have the chance to speak with you again.",
     ],
 }
