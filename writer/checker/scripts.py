@@ -267,3 +267,41 @@ def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for match in pattern.finditer(ctx.text):
             if match.group().casefold() not in own:
                 yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SHORTEST_SHARED = 5  # words: "Thank you again." may be said to anyone
+
+
+@across_script("shared_sentence")
+def shared_sentence(
+    rule: Rule, drafts: Drafts, guidance: Guidance
+) -> list[tuple[int, Finding]]:
+    """Warnings for a sentence of five words or more that an earlier draft of the same kind
+    to another interviewer has word for word (names swapped out first)."""
+    out: list[tuple[int, Finding]] = []
+    seen: dict[tuple[str, str], str] = {}  # (kind, sentence) -> first recipient
+    for i, (name, kind, text) in enumerate(drafts):
+        mine = set()
+        for match in _sentence_spans(text):
+            start, end = match
+            sentence = text[start:end]
+            key = " ".join(_without_names(sentence, drafts))
+            if len(key.split()) < _SHORTEST_SHARED or key in mine:
+                continue
+            mine.add(key)
+            first = seen.setdefault((kind, key), name)
+            if first != name:
+                value = f"the {kind.replace('_', ' ')} to {first} has this sentence too"
+                out.append((i, rule.finding(kind, start, end, value=value)))
+    return out
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)

@@ -19,6 +19,7 @@ from writer.backends.offline.wording import (
     COMMON,
     DECIDED_CLOSE,
     FORWARD,
+    HELP,
     HOW_NOUN,
     INTEREST,
     LATE,
@@ -211,6 +212,8 @@ def _email_body(ctx: Context, most: int) -> str:
     second = [outcome_sentence(ctx)]
     if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator):
         second.append(ctx.rot(PROCESS))
+    elif ctx.notes.outcome == Outcome.pending and len(first) < 3:
+        second.append(ctx.rot(HELP, 3))
     paragraphs = [" ".join(first), " ".join(second), close_sentence(ctx)]
     body = "\n\n".join(paragraphs)
-    return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes)}"
+    return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn)}"

@@ -152,13 +152,16 @@ def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:
     return f"Hi {person.first_name}"
 
 
-def sign_off(notes: Notes) -> str:
-    """The closing line and the signature (or the candidate's name)."""
-    closing = {
-        Culture.formal: "Kind regards,",
-        Culture.neutral: "Best regards,",
-        Culture.casual: "Best,",
-    }[notes.culture]
+_CLOSINGS = {
+    Culture.formal: ["Kind regards,", "Yours sincerely,", "With kind regards,", "Best regards,"],
+    Culture.neutral: ["Best regards,", "Kind regards,", "All the best,", "With thanks,"],
+    Culture.casual: ["Best,", "Thanks,", "Cheers,", "All the best,"],
+}
+
+
+def sign_off(notes: Notes, turn: int = 0) -> str:
+    """The closing line (rotated by place on the panel) and the signature or the name."""
+    closing = pick(_CLOSINGS[notes.culture], turn)
     return f"{closing}\n{notes.candidate.signature or notes.candidate.name}"
 
 

@@ -25,7 +25,7 @@ _PRIVATE = re.compile(
 _JOTTED = re.compile(
     r"(?<![\w'])(?:lol|tbh|rn|r|u|ppl|prob|probs|def|pkg|mgmt|exp|v|bc|b/c|ugh|oops|idk|imo|"
     r"btw|yrs?|wks?|pls|thx|tho|gonna|wanna|kinda|like|fun|re)(?![\w'])"
-    r"|w/|->|=>|\+|!|\?|\d+\s?(?:hr|hrs|h|k|x|min|mins)\b",
+    r"|w/|->|=>|\+|!|\?|\d+:\d+|\d+\s?(?:hr|hrs|h|k|x|min|mins)\b",
     re.IGNORECASE,
 )
 _PAST_START = re.compile(r"^(?:\w+ed|sent|took|made|got|had|did|gave|sat|the took)\b", re.I)

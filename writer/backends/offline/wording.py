@@ -210,6 +210,12 @@ WITHDREW = [
     "I've stepped back from the process, and I wanted to thank you all the same.",
     "Even though I've withdrawn, our conversation meant a lot to me.",
 ]
+HELP = [
+    "If it would help, I'm happy to share more about my experience.",
+    "Please let me know if I can share anything else.",
+    "I'd be glad to answer any other questions.",
+    "I'm happy to send anything else that would be useful.",
+]
 PROCESS = [
     "Thank you as well for organising everything so smoothly.",
     "Thank you, too, for guiding me through the process.",
