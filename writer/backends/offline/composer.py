@@ -35,6 +35,7 @@ from writer.backends.offline.wording import (
     SUBJECTS,
     VIEW_CLAUSE,
     VIEW_NOUN,
+    WALKED_THROUGH,
     WITHDREW,
     Register,
     register,
@@ -162,6 +163,8 @@ def specific(ctx: Context, most: int) -> list[str]:
         extra.append(ctx.rot(OWN, 2).format(ctx.topics.own[0].noun))
     if len(heard) > 1:
         extra.append(heard_sentence(ctx, heard[1], 1, second=True))
+    if not (out or extra) and ctx.topics.process:
+        extra.append(ctx.rot(WALKED_THROUGH).format(ctx.topics.process[0].noun))
     out += extra
     return [finish(s) for s in out[:most]]
 

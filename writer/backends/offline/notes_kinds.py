@@ -85,7 +85,7 @@ def _first_upper(text: str) -> str:
 
 def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
     """Notes within `limit` characters, fullest first."""
-    topics = ctx.topics.heard + ctx.topics.common + ctx.topics.own
+    topics = ctx.topics.heard + ctx.topics.common + ctx.topics.own + ctx.topics.process
     connect = ctx.rot(_CONNECT)
     out: list[str] = []
     for during in (ctx.during, ""):
@@ -113,6 +113,8 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     lines = [heard_sentence(ctx, said, 2) for said in topics[:2]]
     if not lines and ctx.topics.common and ctx.topics.common[0].clause:
         lines = [f"It was fun to find out that {ctx.topics.common[0].clause}."]
+    if not lines and ctx.topics.process:
+        lines = [f"Thanks again for walking me through {ctx.topics.process[0].noun}."]
     if not lines and ctx.topics.own and ctx.topics.own[0].noun:
         lines = [f"Thanks again for the chance to go through {ctx.topics.own[0].noun}."]
     if not lines:

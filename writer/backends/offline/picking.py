@@ -16,8 +16,8 @@ from writer.topics import Fragment, Kind, TopicSet, topics_for
 # Anywhere in the fragment as jotted: the whole fragment is for the candidate's eyes only.
 _PRIVATE = re.compile(
     r"\b(?:don'?t|do not|keep quiet|quote me|secret|off the record|nicely|apparently|awkward|"
-    r"why i left|grill\w*|phone|nicest|lovely|freezing|grim|dread\w*|stress\w*|gonna|goes by|"
-    r"prayers?|sick|ill|surgery|visa|salary|comp|age|gap|bored|mess|chaos|nightmare|hmm|"
+    r"why i left|grill\w*|phone|nicest|lovely|freezing|grim|dread\w*|gonna|goes by|"
+    r"prayers?|sick|ill|surgery|visa|salary|comp|age|gap|bored|mess|chaos|nightmare|hmm|stressed|"
     r"exhausted|knighted|gush)\b|[\"“”]",
     re.IGNORECASE,
 )
@@ -34,7 +34,7 @@ _VERBISH = re.compile(
     r"|['’](?:s|re|ve|ll|d)\b|^(?:you|we|they)\b|\b\w{3,}(?:s|ed)\b",
     re.IGNORECASE,
 )
-_HOW_THE = re.compile(r"^how (?=(?:the|a|an|your|our) )", re.IGNORECASE)
+_HOW_THE = re.compile(r"^how (?=(?:the|a|an|your|our) )|^the (?=(?:where|how|what|why|when|whether) )", re.I)
 
 
 _DETERMINERS = frozenset("a an the this that these those our your their my his her how why what".split())
@@ -75,11 +75,12 @@ class Picked:
     common: list[Said]
     own: list[Said]
     upcoming: list[Said]  # steps still to come, for the close
+    process: list[Said]  # the hiring process: said only when nothing else is
     notices: tuple[str, ...]
 
     @property
     def anything(self) -> bool:
-        return bool(self.heard or self.common or self.own)
+        return bool(self.heard or self.common or self.own or self.process)
 
 
 _SPELLED = {
@@ -153,9 +154,10 @@ def pick_topics(person: Interviewer) -> Picked:
         and s.noun
         and re.match(r"^the (?:next|final|second|third|onsite)\b", s.noun, re.I)
     ]
-    if not (heard or common or own):
+    process = [s for s in said if s.kind == Kind.logistics and s.noun and s not in upcoming]
+    if not (heard or common or own or process):
         notices.append(
             f"add a topic you talked about with {person.first_name}, so the message can "
             "mention it"
         )
-    return Picked(heard, common, own, upcoming, tuple(notices))
+    return Picked(heard, common, own, upcoming, process, tuple(notices))

@@ -216,6 +216,12 @@ HELP = [
     "I'd be glad to answer any other questions.",
     "I'm happy to send anything else that would be useful.",
 ]
+WALKED_THROUGH = [
+    "Thank you for walking me through {}.",
+    "I appreciated the clear picture of {}.",
+    "Thanks, too, for explaining {}.",
+    "It was helpful to hear about {}.",
+]
 PROCESS = [
     "Thank you as well for organising everything so smoothly.",
     "Thank you, too, for guiding me through the process.",
@@ -253,7 +259,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
 }
 DECIDED_CLOSE = {
     "offer": [
-        "I look forward to working with you.",
+        "I'm excited about what comes next.",
         "I'm looking forward to the next steps.",
         "Thank you again for everything.",
         "I hope we get to work together soon.",
