@@ -96,6 +96,8 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
                 out.append(f"{ctx.hi}, {thanks}{part}. {connect}")
         if not topics:
             out.append(f"{ctx.hi}, {thanks} about the {ctx.role}{ctx.at}. {connect}")
+    if all(len(text) > limit for text in out):
+        out += _shortened(ctx, topics, connect, limit)
     fitting = [text for text in dict.fromkeys(out) if len(text) <= limit]
     if not fitting and not topics:
         fitting = [f"{ctx.hi}, thank you for your time. {connect}"]
@@ -120,3 +122,17 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     if not lines:
         lines = [f"Thank you again for the conversation about the {ctx.role}{ctx.at}."]
     return [Proposal(text=" ".join([opening, line, close])) for line in lines]
+
+
+def _shortened(ctx: Context, topics: list[Said], connect: str, limit: int) -> list[str]:
+    """The first noun-phrase topic cut at a clause or word break to fit the note."""
+    from writer.backends.offline.phrasing import shorten
+
+    thanks = ctx.rot(_NOTE_THANKS).format(during="")
+    for said in topics:
+        if said.noun and said.kind != Kind.own:
+            frame = ctx.rot(_NOTE_NOUN)
+            room = limit - len(f"{ctx.hi}, {thanks}{frame.format('')}. {connect}")
+            if room >= 18:
+                return [f"{ctx.hi}, {thanks}{frame.format(shorten(said.noun, room))}. {connect}"]
+    return []

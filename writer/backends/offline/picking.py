@@ -24,7 +24,7 @@ _PRIVATE = re.compile(
 # In the words a message would carry: a jotting, not a sentence.
 _JOTTED = re.compile(
     r"(?<![\w'])(?:lol|tbh|rn|r|u|ppl|prob|probs|def|pkg|mgmt|exp|v|bc|b/c|ugh|oops|idk|imo|"
-    r"btw|yrs?|wks?|pls|thx|tho|gonna|wanna|kinda|like|fun|re)(?![\w'])"
+    r"btw|yrs?|wks?|pls|thx|tho|gonna|wanna|kinda|re)(?![\w'])"
     r"|w/|->|=>|\+|!|\?|\d+:\d+|\d+\s?(?:hr|hrs|h|k|x|min|mins)\b",
     re.IGNORECASE,
 )

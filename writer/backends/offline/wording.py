@@ -280,8 +280,8 @@ DECIDED_CLOSE = {
 FORWARD = ["I look forward to {}.", "I'm looking forward to {}."]
 
 SUBJECTS = {
-    Register.casual: ["Thanks – {job} chat", "Thanks for the chat"],
-    Register.neutral: ["Thank you – {job} interview", "Thank you for your time"],
+    Register.casual: ["Thanks – {job} chat", "Thanks for the {job} chat"],
+    Register.neutral: ["Thank you – {job} interview", "Thanks for your time – {job} interview"],
     Register.formal: ["Thank you – {job} interview"],
     Register.warm: ["Thank you – {job} interview", "With thanks – {job}"],
 }
