@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from writer.checker.context import Context
 from writer.checker.engine import Drafts, Finding, Rule, across_script, script
 from writer.guidance import Guidance
-from writer.topics import topics_for
 from writer.text import edit_distance, mentions, sentence_starts, spaced_words, words
+from writer.topics import topics_for
 
 GREETING = re.compile(
     r"^\s*(?P<word>(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b)?"
@@ -274,9 +274,7 @@ _SHORTEST_SHARED = 5  # words: "Thank you again." may be said to anyone
 
 
 @across_script("shared_sentence")
-def shared_sentence(
-    rule: Rule, drafts: Drafts, guidance: Guidance
-) -> list[tuple[int, Finding]]:
+def shared_sentence(rule: Rule, drafts: Drafts, guidance: Guidance) -> list[tuple[int, Finding]]:
     """Warnings for a sentence of five words or more that an earlier draft of the same kind
     to another interviewer has word for word (names swapped out first)."""
     out: list[tuple[int, Finding]] = []

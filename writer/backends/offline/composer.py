@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from writer.backends.base import Proposal
+from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
 from writer.backends.offline.picking import Picked, Said, pick_topics
 from writer.backends.offline.wording import (
@@ -40,7 +41,6 @@ from writer.backends.offline.wording import (
     Register,
     register,
 )
-from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind, spec
 from writer.notes import Interviewer, Notes, Outcome, Relation, Went

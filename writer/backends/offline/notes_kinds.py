@@ -30,7 +30,10 @@ _NOTE_NOUN = [
     " and for the discussion of {}",
     ", and I enjoyed hearing about {}",
 ]
-_NOTE_OWN = [". I appreciated the chance to go through {} with you", ". Thanks for the questions on {}"]
+_NOTE_OWN = [
+    ". I appreciated the chance to go through {} with you",
+    ". Thanks for the questions on {}",
+]
 _NOTE_CLAUSE = [". I enjoyed hearing that {}", ". It was interesting to learn that {}"]
 _NOTE_COMMON = [". It was fun to find out that {}", ". It was a nice surprise that {}"]
 _CONNECT = [

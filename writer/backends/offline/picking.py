@@ -34,10 +34,14 @@ _VERBISH = re.compile(
     r"|['’](?:s|re|ve|ll|d)\b|^(?:you|we|they)\b|\b\w{3,}(?:s|ed)\b",
     re.IGNORECASE,
 )
-_HOW_THE = re.compile(r"^how (?=(?:the|a|an|your|our) )|^the (?=(?:where|how|what|why|when|whether) )", re.I)
+_HOW_THE = re.compile(
+    r"^how (?=(?:the|a|an|your|our) )|^the (?=(?:where|how|what|why|when|whether) )", re.I
+)
 
 
-_DETERMINERS = frozenset("a an the this that these those our your their my his her how why what".split())
+_DETERMINERS = frozenset(
+    "a an the this that these those our your their my his her how why what".split()
+)
 _PREPOSITIONS = frozenset("in on at of for with from to across between versus vs by over".split())
 
 
@@ -157,7 +161,6 @@ def pick_topics(person: Interviewer) -> Picked:
     process = [s for s in said if s.kind == Kind.logistics and s.noun and s not in upcoming]
     if not (heard or common or own or process):
         notices.append(
-            f"add a topic you talked about with {person.first_name}, so the message can "
-            "mention it"
+            f"add a topic you talked about with {person.first_name}, so the message can mention it"
         )
     return Picked(heard, common, own, upcoming, process, tuple(notices))
