@@ -292,6 +292,7 @@ def test_every_rule_has_a_case() -> None:
             "length.message_words",
             "subject.present",
             "distinct.across",
+            "distinct.sentence",
         }
     )
     assert {r.id for r in rules()} == covered
@@ -419,8 +420,8 @@ def test_distinct_across_flags_near_identical_drafts() -> None:
         ("Dana Lee", "connection_note", same.format(n="Dana")),
         ("Priya Raman", "connection_note", same.format(n="Priya")),
     ]
-    [(index, finding)] = check_across(drafts)
-    assert index == 1 and finding.rule == "distinct.across" and "Dana Lee" in finding.message
+    [(index, finding)] = [(i, f) for i, f in check_across(drafts) if f.rule == "distinct.across"]
+    assert index == 1 and "Dana Lee" in finding.message
     different = [
         drafts[0],
         (
@@ -430,6 +431,29 @@ def test_distinct_across_flags_near_identical_drafts() -> None:
         ),
     ]
     assert check_across(different) == []
+
+
+def test_a_sentence_two_interviewers_both_get_is_flagged_on_the_second() -> None:
+    shared = "The way the team reviews incidents every Friday stayed with me."
+    drafts = [
+        ("Dana Lee", "connection_note", f"Hi Dana, thanks for the chat. {shared}"),
+        ("Priya Raman", "connection_note", f"Hi Priya, great to meet you. {shared} Thanks!"),
+    ]
+    found = [(i, f) for i, f in check_across(drafts) if f.rule == "distinct.sentence"]
+    [(index, finding)] = found
+    text = drafts[1][2]
+    assert index == 1 and text[finding.start : finding.end] == shared
+    assert "Dana Lee" in finding.message and finding.severity == "warning"
+    # A near miss: the same short courtesy ("Thanks for your time.") is not a form letter.
+    short = [
+        ("Dana Lee", "connection_note", "Hi Dana, we talked about Kafka. Thanks for your time."),
+        (
+            "Priya Raman",
+            "connection_note",
+            "Hi Priya, we talked about tests. Thanks for your time.",
+        ),
+    ]
+    assert [f for _, f in check_across(short) if f.rule == "distinct.sentence"] == []
 
 
 def test_distinct_across_ignores_different_kinds() -> None:

@@ -389,6 +389,9 @@ class WriterApp(App[None]):
             session.now,
             instruction=instruction,
             previous=None if instruction is None else _proposal(draft),
+            late=action.late,
+            not_before=action.not_before,
+            not_after=action.not_after,
         )
         preview = self.query_one(DraftEditor).stream_preview
         try:

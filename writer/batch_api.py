@@ -54,7 +54,15 @@ def emit(
         for message in plan.messages(notes):
             custom_id = f"w{number}-{message.position}-{message.kind.value}"
             request = backend.request_body(
-                DraftRequest(notes, message.person, message.kind, plan.now)
+                DraftRequest(
+                    notes,
+                    message.person,
+                    message.kind,
+                    plan.now,
+                    late=message.action.late,
+                    not_before=message.action.not_before,
+                    not_after=message.action.not_after,
+                )
             )
             lines.append(
                 json.dumps(

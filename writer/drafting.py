@@ -168,7 +168,17 @@ def draft_steps(
     becomes a draft with the error."""
     kind = action.message_kind
     assert kind is not None, "actions without a message have no draft"
-    request = DraftRequest(notes, person, kind, now, variant, guidance)
+    request = DraftRequest(
+        notes,
+        person,
+        kind,
+        now,
+        variant,
+        guidance,
+        late=action.late,
+        not_before=action.not_before,
+        not_after=action.not_after,
+    )
     shell = Draft(
         interviewer=person.name,
         kind=kind,

@@ -79,6 +79,10 @@ class DraftRequest:
     previous: Proposal | None = None
     findings: tuple[Finding, ...] = field(default=())
     instruction: str | None = None  # e.g. "make it shorter" (the app's rewrite actions)
+    late: bool = False  # a thank-you email past its day (email.late): own the delay
+    # When the message may be sent: time words ("yesterday") must hold all through it.
+    not_before: datetime | None = None
+    not_after: datetime | None = None
 
 
 class BackendError(Exception):

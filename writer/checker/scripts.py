@@ -11,6 +11,7 @@ from writer.checker.context import Context
 from writer.checker.engine import Drafts, Finding, Rule, across_script, script
 from writer.guidance import Guidance
 from writer.text import edit_distance, mentions, sentence_starts, spaced_words, words
+from writer.topics import topics_for
 
 GREETING = re.compile(
     r"^\s*(?P<word>(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b)?"
@@ -126,10 +127,17 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     person = ctx.recipient
     if person is None or not person.topics:
         return
-    spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
-    if any(mentions(spaced, topic) for topic in person.topics):
+    # Only what the topic stage found usable counts: an interviewer whose topics are all
+    # private gets an honest message, not an error.
+    usable = topics_for(person).usable
+    if not usable:
         return
-    example = person.topics[0] if len(person.topics[0]) <= 60 else person.topics[0][:57] + "..."
+    spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
+    said = [t for f in usable for t in (f.text, f.noun, f.clause) if t]
+    if any(mentions(spaced, topic) for topic in said):
+        return
+    first = usable[0].text
+    example = first if len(first) <= 60 else first[:57] + "..."
     yield rule.finding(
         ctx.kind,
         0,
@@ -259,3 +267,39 @@ def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for match in pattern.finditer(ctx.text):
             if match.group().casefold() not in own:
                 yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SHORTEST_SHARED = 5  # words: "Thank you again." may be said to anyone
+
+
+@across_script("shared_sentence")
+def shared_sentence(rule: Rule, drafts: Drafts, guidance: Guidance) -> list[tuple[int, Finding]]:
+    """Warnings for a sentence of five words or more that an earlier draft of the same kind
+    to another interviewer has word for word (names swapped out first)."""
+    out: list[tuple[int, Finding]] = []
+    seen: dict[tuple[str, str], str] = {}  # (kind, sentence) -> first recipient
+    for i, (name, kind, text) in enumerate(drafts):
+        mine = set()
+        for match in _sentence_spans(text):
+            start, end = match
+            sentence = text[start:end]
+            key = " ".join(_without_names(sentence, drafts))
+            if len(key.split()) < _SHORTEST_SHARED or key in mine:
+                continue
+            mine.add(key)
+            first = seen.setdefault((kind, key), name)
+            if first != name:
+                value = f"the {kind.replace('_', ' ')} to {first} has this sentence too"
+                out.append((i, rule.finding(kind, start, end, value=value)))
+    return out
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)

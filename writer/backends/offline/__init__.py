@@ -28,6 +28,9 @@ class OfflineBackend(BackendBase):
             request.now,
             request.variant,
             request.guidance,
+            late=request.late,
+            not_before=request.not_before,
+            not_after=request.not_after,
         )
 
     async def aexecute(

@@ -85,27 +85,56 @@ def shorten(text: str, max_chars: int) -> str:
     return " ".join(words)
 
 
-def when_phrase(notes: Notes, now: datetime) -> str | None:
-    """'today', 'yesterday' or 'on Friday' for the interview, seen from `now`; None if vaguer."""
+# A stage jotted as an adjective: "during the technical" needs its noun.
+_ADJECTIVE_STAGES = frozenset(
+    "technical behavioural behavioral final first second third cultural informal phone video "
+    "virtual formal".split()
+)
+
+
+def when_phrase(
+    notes: Notes,
+    now: datetime,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+    *,
+    today_ok: bool = True,
+) -> str | None:
+    """'today', 'yesterday' or 'on Friday' for the interview, true at every moment the
+    message may be sent (its window, else `now`); None when no one word is."""
     start = notes.interview.start
-    if now < start:
+    first = not_before or now
+    last = not_after or first
+    if first < start:
+        first = start
+    if last < first:
         return None
-    days = (now.astimezone(start.tzinfo).date() - start.date()).days
-    if days == 0:
-        return "today"
-    if days == 1:
+    zone = start.tzinfo
+    days = {(moment.astimezone(zone).date() - start.date()).days for moment in (first, last)}
+    if days == {0}:
+        return "today" if today_ok else None
+    if days == {1}:
         return "yesterday"
-    if days < 6:
+    if min(days) >= 2 and max(days) < 6:
         return f"on {start.strftime('%A')}"
     return None
 
 
-def during_phrase(notes: Notes, now: datetime) -> str:
+def during_phrase(
+    notes: Notes,
+    now: datetime,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+    *,
+    today_ok: bool = True,
+) -> str:
     """' during yesterday's final round', ' on Friday' or '' for the opening sentence."""
-    when = when_phrase(notes, now)
+    when = when_phrase(notes, now, not_before, not_after, today_ok=today_ok)
     stage = notes.interview.stage
     if stage:
         stage = stage if stage.isupper() else stage.lower()
+        if stage in _ADJECTIVE_STAGES:
+            stage += " interview"
         if when is None:
             return f" during the {stage}"
         owner = {"today": "today's", "yesterday": "yesterday's"}.get(when)
@@ -123,13 +152,16 @@ def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:
     return f"Hi {person.first_name}"
 
 
-def sign_off(notes: Notes) -> str:
-    """The closing line and the signature (or the candidate's name)."""
-    closing = {
-        Culture.formal: "Kind regards,",
-        Culture.neutral: "Best regards,",
-        Culture.casual: "Best,",
-    }[notes.culture]
+_CLOSINGS = {
+    Culture.formal: ["Kind regards,", "Yours sincerely,", "With kind regards,", "Best regards,"],
+    Culture.neutral: ["Best regards,", "Kind regards,", "All the best,", "With thanks,"],
+    Culture.casual: ["Best,", "Thanks,", "Cheers,", "All the best,"],
+}
+
+
+def sign_off(notes: Notes, turn: int = 0) -> str:
+    """The closing line (rotated by place on the panel) and the signature or the name."""
+    closing = pick(_CLOSINGS[notes.culture], turn)
     return f"{closing}\n{notes.candidate.signature or notes.candidate.name}"
 
 

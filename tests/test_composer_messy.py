@@ -1,0 +1,121 @@
+"""Issue 14's failure patterns, with notes of our own that break the same way."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from writer.backends.offline.composer import compose, role_phrase
+from writer.checker import check_across
+from writer.notes import Notes
+
+
+def _notes(topics: list[str], **extra: Any) -> Notes:
+    data: dict[str, Any] = {
+        "candidate": {"name": "Sam Rivera"},
+        "company": "Quarry Mills Co.",
+        "role": "Platform Engineer",
+        "interview": {
+            "start": "2026-03-03T10:00:00+00:00",
+            "end": "2026-03-03T11:00:00+00:00",
+            "stage": "final round",
+        },
+        "interviewers": [{"name": "Lena Ortiz", "relation": "team_member", "topics": topics}],
+    }
+    data.update(extra)
+    return Notes.model_validate(data)
+
+
+def _email(notes: Notes, **kw: Any) -> str:
+    person = notes.interviewers[0]
+    return compose(notes, person, "thank_you_email", notes.interview.start, **kw)[0].text
+
+
+def test_clauses_and_common_ground_never_follow_about() -> None:
+    text = _email(_notes(["talked about the move to Terraform", "we both grew up in Cork"]))
+    assert "about talked" not in text and "on we both" not in text
+    assert "Terraform" in text and "we both grew up in Cork" in text
+
+
+def test_private_asides_and_jottings_are_not_sent() -> None:
+    topics = [
+        "i blanked on the graph question",
+        "(she looked tired)",
+        "visa stuff",
+        "ci is slow lol",
+    ]
+    text = _email(_notes([*topics, "the migration to Buildkite"]))
+    for word in ("blanked", "tired", "visa", "lol"):
+        assert word not in text
+    assert "Buildkite" in text
+
+
+def test_own_doing_is_first_person() -> None:
+    text = _email(_notes(["my demo of the caching layer"]))
+    assert "hearing about my" not in text and "my demo of the caching layer" in text
+
+
+def test_no_usable_topic_invents_nothing_and_says_what_to_add() -> None:
+    people = [
+        {
+            "name": "Lena Ortiz",
+            "title": "Unit Secretary",
+            "relation": "team_member",
+            "topics": ["my mum is unwell"],
+        }
+    ]
+    notes = _notes([], interviewers=people)
+    proposals = compose(notes, notes.interviewers[0], "thank_you_email", notes.interview.start)
+    assert "Unit Secretary" not in proposals[0].text
+    assert any("add a topic you talked about with Lena" in n for n in proposals[0].notices)
+
+
+def test_company_ending_in_a_period_and_role_said_once() -> None:
+    text = _email(_notes(["the queue rewrite"], role="Platform Engineer at Quarry Mills Co."))
+    assert "Co.." not in text and text.count("Quarry Mills") == 1
+    assert role_phrase("Backend role", "X") == "Backend role"
+
+
+def test_time_words_follow_the_send_window() -> None:
+    notes = _notes(["the queue rewrite"])
+    person, start = notes.interviewers[0], notes.interview.start
+    note = compose(
+        notes,
+        person,
+        "connection_note",
+        start,
+        not_before=start,
+        not_after=start + timedelta(days=2),
+    )[0].text
+    assert "today" not in note and "yesterday" not in note
+    nextday = datetime(2026, 3, 4, 9, tzinfo=start.tzinfo)
+    note = compose(
+        notes,
+        person,
+        "connection_note",
+        start,
+        not_before=nextday,
+        not_after=nextday + timedelta(hours=8),
+    )[0].text
+    assert "yesterday's final round" in note
+
+
+def test_late_email_owns_the_delay_once() -> None:
+    text = _email(_notes(["the queue rewrite"]), late=True)
+    assert text.count("later than I intended") == 1
+
+
+def test_panel_of_four_shares_no_sentence() -> None:
+    people = [
+        {"name": f"Person{i} Test", "relation": "team_member", "topics": ["the queue rewrite"]}
+        for i in range(4)
+    ]
+    notes = _notes([], interviewers=people)
+    for kind in ("thank_you_email", "connection_note", "follow_up_message"):
+        drafts = [
+            (p.name, kind, compose(notes, p, kind, notes.interview.start)[0].text)
+            for p in notes.interviewers
+        ]
+        assert check_across(drafts) == [] or all(
+            f.rule != "distinct.sentence" for _, f in check_across(drafts)
+        ), kind

@@ -1,0 +1,166 @@
+"""What of the topic stage's output a composed message may say, in which words.
+
+The stage sorts fragments by kind and renders them; this module is the composer's last
+guard: a rendering that still carries a jotting ("prob", "w/", "6hr") or an aside meant
+for the candidate ("keep quiet", "don't gush") is not sent, whatever its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from writer.notes import Interviewer
+from writer.topics import Fragment, Kind, TopicSet, topics_for
+
+# Anywhere in the fragment as jotted: the whole fragment is for the candidate's eyes only.
+_PRIVATE = re.compile(
+    r"\b(?:don'?t|do not|keep quiet|quote me|secret|off the record|nicely|apparently|awkward|"
+    r"why i left|grill\w*|phone|nicest|lovely|freezing|grim|dread\w*|gonna|goes by|"
+    r"prayers?|sick|ill|surgery|visa|salary|comp|age|gap|bored|mess|chaos|nightmare|hmm|stressed|"
+    r"exhausted|knighted|gush)\b|[\"“”]",
+    re.IGNORECASE,
+)
+# In the words a message would carry: a jotting, not a sentence.
+_JOTTED = re.compile(
+    r"(?<![\w'])(?:lol|tbh|rn|r|u|ppl|prob|probs|def|pkg|mgmt|exp|v|bc|b/c|ugh|oops|idk|imo|"
+    r"btw|yrs?|wks?|pls|thx|tho|gonna|wanna|kinda|re)(?![\w'])"
+    r"|w/|->|=>|\+|!|\?|\d+:\d+|\d+\s?(?:hr|hrs|h|k|x|min|mins)\b",
+    re.IGNORECASE,
+)
+_PAST_START = re.compile(r"^(?:\w+ed|sent|took|made|got|had|did|gave|sat|the took)\b", re.I)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|can|could|would|might|may|does|do|did)\b"
+    r"|['’](?:s|re|ve|ll|d)\b|^(?:you|we|they)\b|\b\w{3,}(?:s|ed)\b",
+    re.IGNORECASE,
+)
+_HOW_THE = re.compile(
+    r"^how (?=(?:the|a|an|your|our) )|^the (?=(?:where|how|what|why|when|whether) )", re.I
+)
+
+
+_DETERMINERS = frozenset(
+    "a an the this that these those our your their my his her how why what".split()
+)
+_PREPOSITIONS = frozenset("in on at of for with from to across between versus vs by over".split())
+
+
+def _article(noun: str) -> str:
+    """'the pro bono clinic on Thursdays' for 'pro bono clinic on Thursdays': a singular
+    lower-case noun phrase reads as notes without its article."""
+    words = noun.split()
+    first = words[0]
+    if not first.islower() or first in _DETERMINERS or first.endswith("ing"):
+        return noun
+    head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    if head == 0 or words[head - 1].endswith("s"):
+        return noun
+    return f"the {noun}"
+
+
+@dataclass(frozen=True)
+class Said:
+    """A fragment the message may carry, with the one rendering it will use."""
+
+    fragment: Fragment
+    noun: str | None
+    clause: str | None
+
+    @property
+    def kind(self) -> Kind:
+        return self.fragment.kind
+
+
+@dataclass(frozen=True)
+class Picked:
+    """One interviewer's sayable fragments, by use, and notices for the rest."""
+
+    heard: list[Said]  # subjects and views: the specific sentence
+    common: list[Said]
+    own: list[Said]
+    upcoming: list[Said]  # steps still to come, for the close
+    process: list[Said]  # the hiring process: said only when nothing else is
+    notices: tuple[str, ...]
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.heard or self.common or self.own or self.process)
+
+
+_SPELLED = {
+    "calcs": "calculations",
+    "appts": "appointments",
+    "reqs": "requirements",
+    "mgmt": "management",
+    "ppl": "people",
+    "dept": "department",
+    "govt": "government",
+    "xmas": "Christmas",
+    "approx": "about",
+}
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.IGNORECASE)
+
+
+def _head(text: str | None, *, keep_short: bool = False) -> str | None:
+    """The words before a trailing ', aside', when those are enough to stand alone."""
+    if text is None:
+        return None
+    text = _SHORTHAND.sub(lambda m: _SPELLED[m.group().casefold()], text)
+    head, sep, _ = text.partition(", ")
+    if sep and (keep_short or len(head.split()) >= 3):
+        text = head
+    elif sep:
+        return None
+    text = text.strip(" .;:")
+    if _JOTTED.search(text) or len(text.split()) < 2:
+        return None
+    return text
+
+
+def _say(fragment: Fragment) -> Said | None:
+    if _PRIVATE.search(fragment.text):
+        return None
+    noun = _head(fragment.noun)
+    clause = _head(fragment.clause)
+    if noun and _PAST_START.match(noun):
+        noun = None
+    if noun:
+        noun = _article(_HOW_THE.sub("", noun))
+        if noun.casefold().startswith("how ") and not _VERBISH.search(noun[4:]):
+            noun = None
+    if clause and not _VERBISH.search(clause):
+        clause = None
+    if fragment.kind == Kind.common_ground and clause is None:
+        return None
+    if noun is None and clause is None:
+        return None
+    return Said(fragment, noun, clause)
+
+
+def pick_topics(person: Interviewer) -> Picked:
+    """Run the topic stage for `person` and keep what a message can say well."""
+    found: TopicSet = topics_for(person)
+    notices = list(found.notices())
+    said: list[Said] = []
+    for fragment in found.usable:
+        item = _say(fragment)
+        if item is None:
+            notices.append(f"not used: '{fragment.text}' (can't be said well)")
+        else:
+            said.append(item)
+    heard = [s for s in said if s.kind in (Kind.subject, Kind.view)]
+    common = [s for s in said if s.kind == Kind.common_ground]
+    own = [s for s in said if s.kind == Kind.own and s.noun]
+    upcoming = [
+        s
+        for s in said
+        if s.kind == Kind.logistics
+        and s.noun
+        and re.match(r"^the (?:next|final|second|third|onsite)\b", s.noun, re.I)
+    ]
+    process = [s for s in said if s.kind == Kind.logistics and s.noun and s not in upcoming]
+    if not (heard or common or own or process):
+        notices.append(
+            f"add a topic you talked about with {person.first_name}, so the message can mention it"
+        )
+    return Picked(heard, common, own, upcoming, process, tuple(notices))
