@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from writer.checker.context import Context
+from writer.checker.context import Context, Window
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
     ERROR,
@@ -89,8 +89,10 @@ def check(
     notes: Notes | None = None,
     tier: str | None = None,
     guidance: Guidance = DEFAULT_GUIDANCE,
+    window: Window | None = None,
 ) -> Report:
-    """Run every rule for `kind` over `text` (and the email's `subject`)."""
+    """Run every rule for `kind` over `text` (and the email's `subject`); `window`, when
+    given, is when the message is sent (time words are judged against it)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
     tier = tier or (notes.tier.value if notes else "free")
@@ -103,6 +105,7 @@ def check(
         to=to,
         notes=notes,
         phrases=phrase_index(kind),
+        window=window,
     )
     findings: list[Finding] = []
     for rule in rules_for(kind):
@@ -211,6 +214,7 @@ __all__ = [
     "Finding",
     "Report",
     "Rule",
+    "Window",
     "apply_fixes",
     "check",
     "check_across",

@@ -259,3 +259,7 @@ def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for match in pattern.finditer(ctx.text):
             if match.group().casefold() not in own:
                 yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+
+
+# Families of issue 13, each in its own module (imported for their @script registrations).
+from writer.checker import scripts_grammar, scripts_perspective  # noqa: E402, F401
