@@ -3,7 +3,9 @@ and a near miss that does not."""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -278,6 +280,10 @@ def test_every_rule_has_a_case() -> None:
         "subject.present",
         "distinct.across",
     }
+    # A family's cases may live in its own module, tests/test_rules_<family>.py.
+    for path in sorted(Path(__file__).parent.glob("test_rules_*.py")):
+        module = importlib.import_module(f"tests.{path.stem}")
+        covered |= set(getattr(module, "RULES_TESTED", ()))
     assert {r.id for r in rules()} == covered
 
 

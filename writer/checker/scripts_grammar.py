@@ -117,6 +117,7 @@ def _pasted_clause(text: str, start: int) -> tuple[int, int] | None:
 
 
 _MOST_PHRASE = 4
+_MOST_SHOWN = 60  # characters of a doubled run quoted in the message
 _DOUBLE_OK = frozenset("that had".split())  # "I think that that works", "she had had"
 # A word or a phrase of up to four words, then the same again after one space.
 _DOUBLED = re.compile(r"(?<![\w'’])([\w'’]+(?: [\w'’]+){0,3}) \1(?![\w'’])", re.IGNORECASE)
@@ -139,12 +140,25 @@ def doubled_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if once.casefold() in _DOUBLE_OK or once.isdigit():
             at = match.start() + len(once) + 1
             continue
-        end, copies, again = match.end(), 2, " " + once.lower()
+        once, copies = _unit(once)
+        end, again = match.end(), " " + once.lower()
         while folded.startswith(again, end) and _ends_word(text, end + len(again)):
             end, copies = end + len(again), copies + 1
         said = text[match.start() : end]
+        said = said if len(said) <= _MOST_SHOWN else said[: _MOST_SHOWN - 1] + "…"
         yield rule.finding(ctx.kind, match.start(), end, match=said, replacement=once, value=copies)
         at = end
+
+
+def _unit(once: str) -> tuple[str, int]:
+    """The shortest phrase that `once` repeats ('Dana Dana' is 'Dana' twice), and how many
+    times the doubled match says it."""
+    parts = once.split(" ")
+    folded = [p.casefold() for p in parts]
+    for size in range(1, len(parts)):
+        if len(parts) % size == 0 and folded == folded[:size] * (len(parts) // size):
+            return " ".join(parts[:size]), 2 * len(parts) // size
+    return once, 2
 
 
 def _ends_word(text: str, at: int) -> bool:

@@ -132,13 +132,20 @@ def _own_names(ctx: Context) -> set[str]:
     return names
 
 
+_GREETING_REACH = 30
+
+
 def _named(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """'As Dana said' in a message to Dana: the reader named as if someone else."""
     name = ctx.first_name
     if not name or len(name) < 2:
         return
-    body = ctx.text.find("\n")
-    if body < 0 or ctx.lowered.find(name.lower(), body) < 0:
+    lowered, folded = ctx.lowered, name.lower()
+    first = lowered.find(folded)
+    if first < 0:
+        return
+    body = first + len(name) if first < _GREETING_REACH else 0  # past "Hi Dana,"
+    if lowered.find(folded, body) < 0:
         return
     pattern = re.compile(
         rf"\b{re.escape(name)}(?:['’]s\b|\s+(?:also\s+)?{_SAYING}\b)", re.IGNORECASE
@@ -151,7 +158,7 @@ def _named(rule: Rule, ctx: Context) -> Iterator[Finding]:
 # -- time words ---------------------------------------------------------------------------
 
 _TODAY = re.compile(
-    r"\b(?:(?:earlier )?today(?P<poss>['’]s)?|tonight|this (?P<part>morning|afternoon|evening))\b",
+    r"\b(?:(?:earlier )?today|tonight|this (?P<part>morning|afternoon|evening))(?P<poss>['’]s)?\b",
     re.IGNORECASE,
 )
 _YESTERDAY = re.compile(r"\byesterday(?P<poss>['’]s)?\b", re.IGNORECASE)
@@ -208,7 +215,7 @@ def _time_finding(
     part = match["part"] if "part" in match.re.groupindex else None
     part = part or _PARTS.get(found.casefold())
     if match["poss"]:
-        fix = f"{weekday}'s"
+        fix = f"{weekday} {part.lower()}'s" if part else f"{weekday}'s"
     elif part:
         fix = f"on {weekday} {part.lower()}"
     else:
