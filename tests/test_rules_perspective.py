@@ -187,3 +187,22 @@ def test_the_references_cover_both_folders() -> None:
     folders = {str(p.id).split(":")[0] for p in REFERENCES}
     assert folders == {"golden", "messy"} and len(REFERENCES) > 40
     assert Path(ROOT / "evals" / "messy").is_dir()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You said that she runs it. She mentioned it. " * 2200,
+        "I enjoyed our conversation about we both studied in Leeds and " * 1600,
+        "i " * 50_000,
+    ],
+    ids=["pronouns", "clauses", "lower-i"],
+)
+def test_a_100_kb_paste_checks_quickly_with_at_most_100_findings_a_rule(text: str) -> None:
+    import time
+    from collections import Counter
+
+    began = time.process_time()
+    report = check("follow_up_message", text[:100_000], to="Dana Lee", window=A_WEEK)
+    assert time.process_time() - began < 2.0  # was 83 s for the pronouns: one scan each
+    assert max(Counter(f.rule for f in report.findings).values()) == 100

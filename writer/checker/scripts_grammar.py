@@ -26,6 +26,7 @@ _HEAD_BEFORE = {
     for prep, heads in _HEADS.items()
 }
 _HEAD_REACH = 40  # characters before the preposition that the head may take
+_FRAME_REACH = 200  # characters of the sentence before the head read for its main verb
 # A verb before the head that takes a whole clause ("I think our talk about X was ..."):
 # then the words after the head may be the subject of that clause, not a paste.
 _CLAUSE_TAKERS = frozenset(
@@ -85,8 +86,9 @@ def _prepositions(lowered: str) -> list[tuple[int, str]]:
 def _framed(text: str, at: int) -> bool:
     """Whether the sentence before the head has its own main verb (so the head is an
     object) and no verb that would make what follows the subject of a new clause."""
-    begin = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    before = [w.casefold() for w in _WORD.findall(text[begin:at])]
+    reach = max(0, at - _FRAME_REACH)
+    begin = max(text.rfind(c, reach, at) for c in ".!?\n") + 1
+    before = [w.casefold() for w in _WORD.findall(text, max(begin, reach), at)]
     if any(w in _CLAUSE_TAKERS for w in before):
         return False
     return any(w in _FRAMED for w in before)
@@ -120,15 +122,16 @@ _MOST_PHRASE = 4
 _MOST_SHOWN = 60  # characters of a doubled run quoted in the message
 _DOUBLE_OK = frozenset("that had".split())  # "I think that that works", "she had had"
 # A word or a phrase of up to four words, then the same again after one space.
-_DOUBLED = re.compile(r"(?<![\w'’])([\w'’]+(?: [\w'’]+){0,3}) \1(?![\w'’])", re.IGNORECASE)
+# Possessive runs: a word is never shortened to find a repeat (that backtracking made the
+# scan several times slower).
+_DOUBLED = re.compile(r"(?<![\w'’])([\w'’]++(?: [\w'’]++){0,3}) \1(?![\w'’])", re.IGNORECASE)
 
 
 @script("doubled_words")
 def doubled_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """'the the', 'at Acme at Acme': a word or a phrase of up to four words said twice."""
-    spaced = ctx.spaced.split()
-    if not any(any(map(str.__eq__, spaced, spaced[n:])) for n in range(1, _MOST_PHRASE + 1)):
-        return  # no word comes back within four words: nothing can be doubled
+    if not _may_double(ctx.spaced.split()):
+        return
     text = ctx.text
     folded = ctx.lowered if len(ctx.lowered) == len(text) else text
     at = 0
@@ -148,6 +151,20 @@ def doubled_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
         said = said if len(said) <= _MOST_SHOWN else said[: _MOST_SHOWN - 1] + "…"
         yield rule.finding(ctx.kind, match.start(), end, match=said, replacement=once, value=copies)
         at = end
+
+
+def _may_double(words: list[str]) -> bool:
+    """Whether some run of one to four words is followed by the same run (a cheap test on
+    the spaced words before the exact scan of the text)."""
+    if any(map(str.__eq__, words, words[1:])):
+        return True
+    for size in range(2, _MOST_PHRASE + 1):
+        if not any(map(str.__eq__, words, words[size:])):
+            continue
+        same = bytes(map(str.__eq__, words, words[size:]))
+        if b"\x01" * size in same:
+            return True
+    return False
 
 
 def _unit(once: str) -> tuple[str, int]:
@@ -198,7 +215,8 @@ def _single(found: str) -> str:
     return found[0]
 
 
-_LOWER_I = re.compile(r"(?<![\w'’.\-/@(])i(?:['’](?:m|d|ve|ll))?(?![\w\-/'’)]|\.\w)")
+# The literal 'i' comes first so that the scan can jump between the letters i.
+_LOWER_I = re.compile(r"i(?<![\w'’.\-/@(]i)(?:['’](?:m|d|ve|ll))?(?![\w\-/'’)]|\.\w)")
 
 
 @script("lower_i")

@@ -94,22 +94,34 @@ def _reader_pronouns(ctx: Context) -> frozenset[str]:
 
 def _someone_else_before(ctx: Context, at: int) -> bool:
     """Whether the text before `at` names a person a pronoun there could mean instead."""
-    before = ctx.text[:at]
-    if _OTHER_PERSON.search(before):
-        return True
+    return _first_other_person(ctx) < at
+
+
+def _first_other_person(ctx: Context) -> int:
+    """Where the text first names someone other than the reader (a role such as 'your
+    manager', or a capitalised word that may be a name), or its length if it never does;
+    worked out once per message, so each pronoun costs a comparison."""
+    cached = ctx.__dict__.get("_first_other_person")
+    if isinstance(cached, int):
+        return cached
+    text = ctx.text
+    role = _OTHER_PERSON.search(text)
+    first = role.start() if role else len(text)
     own = _own_names(ctx)
-    starts = sentence_starts(ctx.text)
-    greeting_end = ctx.text.find("\n")
+    starts = sentence_starts(text)
+    greeting_end = text.find("\n")
     for start, word in ctx.capitals:
-        if start >= at:
+        if start >= first:
             break
         folded = word.replace("’", "'").casefold().removesuffix("'s")
         if start in starts or folded in ALLOWED_CAPS or folded in own:
             continue
         if 0 <= start < greeting_end or (folded in ctx.index.tokens and not _is_name(ctx, word)):
             continue
-        return True
-    return False
+        first = start
+        break
+    ctx.__dict__["_first_other_person"] = first
+    return first
 
 
 def _is_name(ctx: Context, word: str) -> bool:
