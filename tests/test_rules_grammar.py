@@ -204,3 +204,17 @@ def test_a_name_repeated_ten_thousand_times_is_one_finding() -> None:
     text = "Hi Dana, " + "Dana " * 10_000
     found = of(run("follow_up_message", text), "grammar.doubled_words")
     assert len(found) == 1 and found[0].replacement == "Dana"
+
+
+def test_writer_rules_lists_every_rule_of_these_families_with_its_kinds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.test_rules_perspective import RULES_TESTED as PERSPECTIVE
+    from writer.cli import main
+
+    assert main(["rules"]) == 0
+    shown = capsys.readouterr().out
+    for rule in sorted(RULES_TESTED | PERSPECTIVE):
+        [line] = [line for line in shown.splitlines() if line.startswith(f"{rule}  [")]
+        assert "connection note" in line and "follow-up message" in line
+        assert "thank-you email" in line

@@ -206,3 +206,18 @@ def test_a_100_kb_paste_checks_quickly_with_at_most_100_findings_a_rule(text: st
     report = check("follow_up_message", text[:100_000], to="Dana Lee", window=A_WEEK)
     assert time.process_time() - began < 2.0  # was 83 s for the pronouns: one scan each
     assert max(Counter(f.rule for f in report.findings).values()) == 100
+
+
+def test_no_good_message_of_the_corpus_tune_split_gets_an_error_of_these_families() -> None:
+    from tests.test_corpus import bench
+
+    good = [e for e in bench.load().entries if e.split == "tune" and e.label == "good"]
+    assert len(good) > 20
+    for entry in good:
+        text = entry.filled or entry.text
+        errors = [
+            f.rule
+            for f in bench.check_message(entry, text)
+            if f.rule.startswith(FAMILIES) and f.severity == ERROR
+        ]
+        assert errors == [], entry.id
