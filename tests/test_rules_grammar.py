@@ -32,6 +32,14 @@ CASES = [
         "time you spent.",
     ),
     Case(
+        "grammar.clause_as_noun",
+        "thank_you_email",
+        "Hi Dana, I appreciated your perspective on the roadmap was changing.",
+        "the roadmap was changing",
+        "Hi Dana, I appreciated your perspective on the roadmap, and our discussion of "
+        "usability tests with garden volunteers was a highlight.",
+    ),
+    Case(
         "grammar.doubled_words",
         "connection_note",
         note("It was good to meet you at Acme at Acme."),

@@ -87,7 +87,9 @@ def _framed(text: str, at: int) -> bool:
     """Whether the sentence before the head has its own main verb (so the head is an
     object) and no verb that would make what follows the subject of a new clause."""
     reach = max(0, at - _FRAME_REACH)
-    begin = max(text.rfind(c, reach, at) for c in ".!?\n") + 1
+    # From the last clause break: in "..., and our talk about X was great" the head starts
+    # a clause of its own, and its verb comes after it.
+    begin = max(text.rfind(c, reach, at) for c in ".!?\n,;") + 1
     before = [w.casefold() for w in _WORD.findall(text, max(begin, reach), at)]
     if any(w in _CLAUSE_TAKERS for w in before):
         return False
