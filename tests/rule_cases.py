@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.test_checker import Case, of, run
 from writer.evals import load_cases
 

@@ -279,6 +279,7 @@ def _cases_in_family_modules() -> set[str]:
     for path in sorted(Path(__file__).parent.glob("test_rules_*.py")):
         module = importlib.import_module(f"tests.{path.stem}")
         found |= {c.rule for c in getattr(module, "CASES", [])}
+        found |= set(getattr(module, "RULES_TESTED", ()))
     return found
 
 

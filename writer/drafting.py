@@ -13,6 +13,7 @@ from writer.checker import (
     ERROR,
     Finding,
     Report,
+    Window,
     apply_fixes,
     check,
     check_across,
@@ -269,7 +270,8 @@ async def adraft_one(
 def _checked_draft(
     shell: Draft, proposal: Proposal, person: Interviewer, notes: Notes, guidance: Guidance
 ) -> Draft:
-    subject, text, report = checked(proposal, shell.kind, person, notes, guidance)
+    window = Window(shell.not_before, shell.not_after, notes.interview.start)
+    subject, text, report = checked(proposal, shell.kind, person, notes, guidance, window)
     return replace(
         shell,
         subject=subject,
@@ -299,7 +301,12 @@ def _failed(shell: Draft, message: str, usage: Usage) -> Draft:
 
 
 def checked(
-    proposal: Proposal, kind: MessageKind, person: Interviewer, notes: Notes, guidance: Guidance
+    proposal: Proposal,
+    kind: MessageKind,
+    person: Interviewer,
+    notes: Notes,
+    guidance: Guidance,
+    window: Window | None = None,
 ) -> tuple[str | None, str, Report]:
     """Check a proposal; apply the safe fixes the checker suggests and keep what is better."""
     report = check(
@@ -309,12 +316,19 @@ def checked(
         to=person.name,
         notes=notes,
         guidance=guidance,
+        window=window,
     )
     if not any(f.replacement is not None for f in report.findings):
         return proposal.subject, proposal.text, report
     fixed_text = apply_fixes(proposal.text, report.findings)
     fixed = check(
-        kind, fixed_text, subject=proposal.subject, to=person.name, notes=notes, guidance=guidance
+        kind,
+        fixed_text,
+        subject=proposal.subject,
+        to=person.name,
+        notes=notes,
+        guidance=guidance,
+        window=window,
     )
     if (fixed.errors, fixed.warnings) < (report.errors, report.warnings):
         return proposal.subject, fixed_text, fixed

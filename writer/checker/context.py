@@ -6,6 +6,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from writer.checker.phrases import Hit, PhraseIndex
@@ -36,6 +37,16 @@ class lazy(Generic[T]):
 _NO_PHRASES = PhraseIndex(())
 
 
+@dataclass(frozen=True)
+class Window:
+    """When a message goes out (its action's window) and when the interview started: what
+    a time word such as 'today' or 'yesterday' is measured against."""
+
+    not_before: datetime | None = None
+    not_after: datetime | None = None
+    interview: datetime | None = None
+
+
 @dataclass
 class Context:
     """One message and what the checker knows around it."""
@@ -48,6 +59,7 @@ class Context:
     to: str | None = None
     notes: Notes | None = None
     phrases: PhraseIndex = field(default=_NO_PHRASES)
+    window: Window | None = None
 
     @lazy
     def recipient(self) -> Interviewer | None:

@@ -252,8 +252,11 @@ def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def run_substitution(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """A finding per phrase of `swap:` found, offering its replacement as the fix."""
+    """A finding per phrase of `swap:` found, offering its replacement as the fix (with a
+    capital where the phrase starts with one: "Thx" becomes "Thanks", "YRS" "years")."""
     for start, end, text, fix in _matches(rule, ctx):
+        if fix and text[:1].isupper() and not text.isupper() and fix[:1].islower():
+            fix = fix[0].upper() + fix[1:]
         yield rule.finding(ctx.kind, start, end, match=text.strip(), replacement=fix)
 
 

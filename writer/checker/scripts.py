@@ -303,3 +303,7 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         yield start, len(text)
+
+
+# Families of issue 13, each in its own module (imported for their @script registrations).
+from writer.checker import scripts_grammar, scripts_perspective  # noqa: E402, F401
