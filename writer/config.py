@@ -53,6 +53,7 @@ class Settings(OpenAISettings):
     backend: str = "auto"
     repair_attempts: int = Field(default=2, ge=0, le=5)
     offline: bool = False
+    me: str | None = None  # the candidate's address: `writer new` leaves it out of the people
     # The checker's [rules] table; read and checked by rule_levels, not by the backends.
     rules: dict[str, str] = Field(default_factory=dict)
 
