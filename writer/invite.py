@@ -193,7 +193,8 @@ def _person(value: Any) -> Person | None:
     address = str(value).strip()
     mail = address[7:] if address.lower().startswith("mailto:") else None
     params = getattr(value, "params", {})
-    name = str(params.get("CN", "")).strip().strip('"') or None
+    # "Sam Ortiz (Talent)": the bracket is a team label, not part of the name.
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", str(params.get("CN", "")).strip().strip('"')) or None
     if name is not None and mail is not None and name.lower() == mail.lower():
         name = None  # Outlook writes the address as the name when it knows no name
     cutype = str(params.get("CUTYPE", "INDIVIDUAL")).upper()
