@@ -123,3 +123,17 @@ def _record(rows: list[object]) -> None:
         record_exports([r for r in rows if isinstance(r, Exported)])
     except (sqlite3.Error, OSError, UsageError) as error:
         print(f"writer: the ledger could not record the export ({error})", file=sys.stderr)
+
+
+def mailto_for(notes: Notes | None, draft: Draft) -> str | None:
+    """The `mailto:` link for an email draft (None for a draft that is not an email), and
+    the hand-off recorded in the ledger."""
+    from writer.ledger_export import Exported
+    from writer.mail import has_subject, mailto
+
+    if notes is None or draft.error or not draft.text.strip() or not has_subject(str(draft.kind)):
+        return None
+    mail = outgoing(notes, draft)
+    at = datetime.now().astimezone()
+    _record([Exported(at, notes.company, mail.interviewer, mail.kind, "mailto", mail.to_email or "")])
+    return mailto(mail.to_email, mail.subject, mail.body)

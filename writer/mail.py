@@ -102,3 +102,13 @@ def file_name(interviewer: str, kind: str, taken: set[str]) -> str:
         name, n = f"{slug}-{kind}-{n}.eml", n + 1
     taken.add(name.lower())
     return name
+
+
+def open_link(url: str) -> bool:
+    """Hand a `mailto:` link to the desktop's mail handler; False when none took it."""
+    import webbrowser
+
+    try:
+        return bool(webbrowser.open(url))
+    except (webbrowser.Error, OSError):
+        return False
