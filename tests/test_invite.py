@@ -82,8 +82,9 @@ def test_invite_becomes_notes_that_load(
     assert notes.interview.end == datetime.fromisoformat(end)
     assert all(p.email and "@" in p.email for p in notes.interviewers)
     assert ME not in {p.email for p in notes.interviewers}  # the candidate is left out
-    assert not any("room" in (p.email or "") or "resource" in (p.email or "")
-                   for p in notes.interviewers)
+    assert not any(
+        "room" in (p.email or "") or "resource" in (p.email or "") for p in notes.interviewers
+    )
 
 
 def test_summary_suggests_company_role_and_stage(tmp_path: Path) -> None:
@@ -167,8 +168,10 @@ def test_malformed_invite_exits_2_with_a_clear_message(
 
 def test_email_without_an_invite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     mail = tmp_path / "plain.eml"
-    mail.write_bytes(b"From: a@b.example\r\nTo: c@d.example\r\nSubject: hi\r\n"
-                     b"Content-Type: text/plain\r\n\r\nhello\r\n")
+    mail.write_bytes(
+        b"From: a@b.example\r\nTo: c@d.example\r\nSubject: hi\r\n"
+        b"Content-Type: text/plain\r\n\r\nhello\r\n"
+    )
     assert main(["new", "--invite", str(mail)]) == 2
     assert "carries no calendar invite" in capsys.readouterr().err
 

@@ -13,6 +13,7 @@ from writer.errors import EXIT_OK, InputError, Problem, UsageError
 
 if TYPE_CHECKING:
     from writer.drafting import Draft, DraftSet
+    from writer.ledger_export import Exported
     from writer.mail import Outgoing
     from writer.notes import Notes
 
@@ -27,7 +28,9 @@ def run_new(args: argparse.Namespace, me_setting: str | None) -> int:
 
     out = Path(args.out) if args.out else None
     if out is not None and (out.exists() or out.is_symlink()) and not args.force:
-        raise UsageError(f"--out {args.out} exists; pass --force to overwrite it, or give another file")
+        raise UsageError(
+            f"--out {args.out} exists; pass --force to overwrite it, or give another file"
+        )
     if args.invite:
         from writer.invite import read_invite
 
@@ -83,7 +86,7 @@ def emails(notes: Notes, result: DraftSet) -> list[Outgoing]:
 def export_eml(notes: Notes, result: DraftSet, folder: Path, source: str) -> list[Path]:
     """One .eml per email draft in `folder`, written atomically, recorded in the ledger."""
     from writer.atomic import write_atomic
-    from writer.ledger_export import Exported, record_exports
+    from writer.ledger_export import Exported
     from writer.mail import file_name, to_message
 
     mails = emails(notes, result)
@@ -93,7 +96,9 @@ def export_eml(notes: Notes, result: DraftSet, folder: Path, source: str) -> lis
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"--eml {folder}: cannot create the folder ({error.strerror})") from None
-    now, taken, written, rows = datetime.now().astimezone(), set[str](), [], []
+    now, taken = datetime.now().astimezone(), set[str]()
+    written: list[Path] = []
+    rows: list[Exported] = []
     for mail in mails:
         path = folder / file_name(mail.interviewer, mail.kind, taken)
         try:
@@ -103,8 +108,10 @@ def export_eml(notes: Notes, result: DraftSet, folder: Path, source: str) -> lis
         written.append(path)
         rows.append(Exported(now, notes.company, mail.interviewer, mail.kind, "eml", str(path)))
         if not mail.to_email:
-            print(f"writer: {path}: no email for {mail.to_name} in {source}; To is empty",
-                  file=sys.stderr)
+            print(
+                f"writer: {path}: no email for {mail.to_name} in {source}; To is empty",
+                file=sys.stderr,
+            )
     _record(rows)
     print(
         f"{len(written)} email draft(s) written to {folder} (open one to edit and send it; "
@@ -114,13 +121,13 @@ def export_eml(notes: Notes, result: DraftSet, folder: Path, source: str) -> lis
     return written
 
 
-def _record(rows: list[object]) -> None:
+def _record(rows: list[Exported]) -> None:
     import sqlite3
 
-    from writer.ledger_export import Exported, record_exports
+    from writer.ledger_export import record_exports
 
     try:
-        record_exports([r for r in rows if isinstance(r, Exported)])
+        record_exports(rows)
     except (sqlite3.Error, OSError, UsageError) as error:
         print(f"writer: the ledger could not record the export ({error})", file=sys.stderr)
 
@@ -135,5 +142,7 @@ def mailto_for(notes: Notes | None, draft: Draft) -> str | None:
         return None
     mail = outgoing(notes, draft)
     at = datetime.now().astimezone()
-    _record([Exported(at, notes.company, mail.interviewer, mail.kind, "mailto", mail.to_email or "")])
+    _record(
+        [Exported(at, notes.company, mail.interviewer, mail.kind, "mailto", mail.to_email or "")]
+    )
     return mailto(mail.to_email, mail.subject, mail.body)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
-from datetime import datetime
 from urllib.parse import quote
 
 from writer.errors import UsageError
@@ -90,7 +90,9 @@ def mailto(to: str | None, subject: str, body: str) -> str:
     """A `mailto:` link with subject and body (RFC 6068: percent-encoded UTF-8, CRLF)."""
     target = quote(to.strip(), safe="@") if to else ""
     text = body.rstrip("\n").replace("\r\n", "\n").replace("\n", "\r\n")
-    return f"mailto:{target}?subject={quote(one_line(subject), safe='')}&body={quote(text, safe='')}"
+    return (
+        f"mailto:{target}?subject={quote(one_line(subject), safe='')}&body={quote(text, safe='')}"
+    )
 
 
 def file_name(interviewer: str, kind: str, taken: set[str]) -> str:

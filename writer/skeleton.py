@@ -66,9 +66,11 @@ def from_invite(invite: Invite, me: str | None = None) -> Skeleton:
     candidate, guessed = _candidate(invite, me)
     people = [p for p in invite.attendees if p.is_person and not is_no_reply(p)]
     organizer = invite.organizer
-    if organizer is not None and not is_no_reply(organizer) and organizer.email not in {
-        p.email for p in people
-    }:
+    if (
+        organizer is not None
+        and not is_no_reply(organizer)
+        and organizer.email not in {p.email for p in people}
+    ):
         people.insert(0, organizer)
     for person in people:
         if candidate is not None and person.email == candidate.email and not guessed:
@@ -113,9 +115,8 @@ def suggest(summary: str) -> tuple[str | None, str | None]:
         return company or None, role or None
     parts = [_clean(p) for p in _SPLIT.split(_NOISE.sub(" ", text))]
     parts = [p for p in parts if p and not p.lower().startswith(("with ", "for "))]
-    role = next((p for p in parts if _ROLE_WORDS.search(p)), None)
-    company = next((p for p in parts if p != role), None)
-    return company, role
+    found = next((p for p in parts if _ROLE_WORDS.search(p)), None)
+    return next((p for p in parts if p != found), None), found
 
 
 def _clean(text: str) -> str:
