@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--eml", metavar="DIR", help="also write each email draft to DIR as an .eml message"
     )
+    draft.add_argument(
+        "--imap",
+        action="store_true",
+        help="also append each email draft to your Drafts folder over IMAP (never sent)",
+    )
 
     new = commands.add_parser("new", help="start a notes file from an interview invite")
     new.add_argument("--invite", metavar="FILE", help="the invite: an .ics, or an .eml with one")

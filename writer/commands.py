@@ -165,6 +165,10 @@ def run_draft(args: argparse.Namespace) -> int:
         from writer.handoff import export_eml
 
         export_eml(notes, result, Path(args.eml), args.notes)
+    if args.imap:
+        from writer.handoff import export_imap
+
+        export_imap(notes, result, settings)
     return EXIT_OK if result.ok else EXIT_FLAGGED
 
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -54,6 +54,13 @@ class Settings(OpenAISettings):
     repair_attempts: int = Field(default=2, ge=0, le=5)
     offline: bool = False
     me: str | None = None  # the candidate's address: `writer new` leaves it out of the people
+    # `writer draft --imap`: the candidate's own mailbox, for drafts only (never sent).
+    imap_host: str | None = None
+    imap_port: int = Field(default=993, ge=1, le=65535)
+    imap_user: str | None = None
+    imap_password: SecretStr | None = None
+    imap_folder: str | None = None  # default: the folder the server marks \Drafts
+    imap_ca_file: str | None = None  # a CA bundle for a self-hosted server's certificate
     # The checker's [rules] table; read and checked by rule_levels, not by the backends.
     rules: dict[str, str] = Field(default_factory=dict)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from writer.errors import EXIT_OK, InputError, Problem, UsageError
 
 if TYPE_CHECKING:
+    from writer.config import Settings
     from writer.drafting import Draft, DraftSet
     from writer.ledger_export import Exported
     from writer.mail import Outgoing
@@ -119,6 +120,20 @@ def export_eml(notes: Notes, result: DraftSet, folder: Path, source: str) -> lis
         file=sys.stderr,
     )
     return written
+
+
+def export_imap(notes: Notes, result: DraftSet, settings: Settings) -> str:
+    """Append every email draft to the Drafts folder over IMAP; recorded in the ledger."""
+    from writer.imap import append_drafts
+    from writer.ledger_export import Exported
+    from writer.mail import to_message
+
+    now = datetime.now().astimezone()
+    mails = emails(notes, result)
+    where = append_drafts([to_message(m, now) for m in mails], settings)
+    _record([Exported(now, notes.company, m.interviewer, m.kind, "imap", where) for m in mails])
+    print(f"{len(mails)} email draft(s) appended to {where} (nothing was sent)", file=sys.stderr)
+    return where
 
 
 def _record(rows: list[Exported]) -> None:
