@@ -92,11 +92,12 @@ def load_settings(**overrides: Any) -> Settings:
 def _warn_if_key_is_exposed(path: Path) -> None:
     """A config file that holds a key should be readable by its owner only (mode 600)."""
     try:
-        if path.stat().st_mode & 0o077 and "api_key" in path.read_text("utf-8"):
+        secret = ("api_key", "imap_password")
+        if path.stat().st_mode & 0o077 and any(k in path.read_text("utf-8") for k in secret):
             import sys
 
             print(
-                f"writer: {path} holds an API key and others can read it: chmod 600 {path}",
+                f"writer: {path} holds a key or password and others can read it: chmod 600 {path}",
                 file=sys.stderr,
             )
     except OSError:
