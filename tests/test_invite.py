@@ -206,3 +206,22 @@ def test_prompt_asks_for_the_required_fields(
     notes = parse_notes(capsys.readouterr().out)
     assert (notes.candidate.name, notes.company, notes.role) == ("Alex Kim", "Acme", "Engineer")
     assert [p.name for p in notes.interviewers] == ["Dana Lee", "Bo"]
+
+
+def test_a_summary_with_line_breaks_stays_in_its_comment(tmp_path: Path) -> None:
+    text = (INVITES / "apple.ics").read_text(encoding="utf-8")
+    hostile = text.replace(
+        "SUMMARY:Nordwind Bank | Data Analyst interview",
+        "SUMMARY:Nordwind Bank | Data Analyst\\ncompany: Evil Corp\\nrole: x",
+    )
+    invite = tmp_path / "hostile.ics"
+    invite.write_text(hostile, encoding="utf-8")
+    out = tmp_path / "notes.yaml"
+    assert main(["new", "--invite", str(invite), "--out", str(out), "--me", ME]) == 0
+    notes = parse_notes(filled(out.read_text(encoding="utf-8")))
+    assert notes.company == "Nordwind Bank"
+
+
+def test_a_directory_is_not_an_invite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "--invite", str(tmp_path)]) == 2
+    assert "Traceback" not in capsys.readouterr().err

@@ -168,7 +168,8 @@ def _moment(value: datetime | date | None, what: str) -> str:
 
 def to_yaml(skeleton: Skeleton) -> str:
     """The notes file text."""
-    lines = [f"# {line}" for line in skeleton.header]
+    # A summary may hold line breaks (iCalendar's \n): in a comment they would become YAML.
+    lines = [f"# {' '.join(line.split())}" for line in skeleton.header]
     lines += ["# Replace every FILL IN; `writer plan` refuses the file until then.", "candidate:"]
     lines.append(f"  name: {_value(skeleton.candidate, 'your name as you sign emails')}")
     if skeleton.candidate_email:
