@@ -225,3 +225,16 @@ def test_a_summary_with_line_breaks_stays_in_its_comment(tmp_path: Path) -> None
 def test_a_directory_is_not_an_invite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "--invite", str(tmp_path)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_windows_zone_name_without_its_vtimezone(tmp_path: Path) -> None:
+    text = (INVITES / "outlook.ics").read_text(encoding="utf-8")
+    head, rest = text.split("BEGIN:VTIMEZONE", 1)
+    invite = tmp_path / "bare.ics"
+    invite.write_text(head + rest.split("END:VTIMEZONE\n", 1)[1], encoding="utf-8")
+    assert "VTIMEZONE" not in invite.read_text(encoding="utf-8")
+    out = tmp_path / "notes.yaml"
+    assert main(["new", "--invite", str(invite), "--out", str(out), "--me", ME]) == 0
+    notes = parse_notes(filled(out.read_text(encoding="utf-8")))
+    assert notes.interview.start == datetime.fromisoformat("2026-11-20T14:00:00-05:00")
+    assert notes.interview.ends == datetime.fromisoformat("2026-11-20T16:00:00-05:00")
