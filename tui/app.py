@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
 from writer.drafting import Draft, draft_one
 from writer.kinds import spec
+from writer.mail import open_link
 from writer.render import relative_window
 from writer.tui.session import Session
 from writer.tui.widgets.draft_editor import DraftEditor
@@ -51,6 +52,7 @@ class WriterApp(App[None]):
         Binding("ctrl+n", "variants", "Variants", show=False, priority=True),
         Binding("f8", "mark_sent", "Sent", show=False),
         Binding("ctrl+o", "export", "Export", show=False, priority=True),
+        Binding("f7", "open_mail", "Mail", show=False),
         Binding("f9", "rewrite('shorter')", "Shorter", show=False),
         Binding("f10", "rewrite('warmer')", "Warmer", show=False),
         Binding("f12", "rewrite('formal')", "Formal", show=False),
@@ -78,6 +80,9 @@ class WriterApp(App[None]):
         self._syncing = False
         # Draft edits live only in memory until exported (ctrl+o): quitting asks first.
         self._drafts_unsaved = False
+        # Replaced in tests, which must never start a browser or mail program.
+        self.open_link: Callable[[str], bool] = open_link
+        self.mail_link: str | None = None
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -291,6 +296,21 @@ class WriterApp(App[None]):
         self._drafts_unsaved = False
         self.notify(f"Drafts exported to {target}")
 
+    def action_open_mail(self) -> None:
+        """The email draft as a `mailto:` link, to the desktop's mail program (or shown)."""
+        from writer.handoff import mailto_for
+
+        draft = self._draft()
+        link = mailto_for(self.session.notes, draft) if draft is not None else None
+        if link is None:
+            self.notify("Open in mail needs an email draft: pick one in Drafts (F3).")
+            return
+        self.mail_link = link
+        if self.open_link(link):
+            self.notify(f"Opened in your mail program: {draft.interviewer if draft else ''}.")
+        else:
+            self.notify(f"No mail program took the link; open it yourself: {link}", timeout=30)
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -428,6 +448,7 @@ class WriterApp(App[None]):
             ("regenerate", "Regenerate draft", "Draft this message again"),
             ("variants", "More variants", "Three drafts per message, best first"),
             ("export", "Export drafts to Markdown", "Write every draft to a .md file"),
+            ("open_mail", "Open in mail", "This email draft in your mail program (mailto:)"),
             ("mark_sent", "Mark as sent", "Record this message as sent in the notes"),
             ("toggle_theme", "Toggle light/dark", "Switch between light and dark"),
         ]:

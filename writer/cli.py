@@ -95,6 +95,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_now(draft)
     _add_json(draft)
+    draft.add_argument(
+        "--eml", metavar="DIR", help="also write each email draft to DIR as an .eml message"
+    )
+    draft.add_argument(
+        "--imap",
+        action="store_true",
+        help="also append each email draft to your Drafts folder over IMAP (never sent)",
+    )
+
+    new = commands.add_parser("new", help="start a notes file from an interview invite")
+    new.add_argument("--invite", metavar="FILE", help="the invite: an .ics, or an .eml with one")
+    new.add_argument("--out", metavar="NOTES", help="write the notes here, not to stdout")
+    new.add_argument("--force", action="store_true", help="let --out overwrite a file")
+    new.add_argument(
+        "--me", metavar="EMAIL", help="your address, to leave you out of the interviewers"
+    )
 
     check = commands.add_parser("check", help="run the checker on any text")
     check.add_argument(

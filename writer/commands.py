@@ -161,6 +161,14 @@ def run_draft(args: argparse.Namespace) -> int:
     _emit(args, result.to_json(), lambda: render_drafts(result, Style()))
     sys.stdout.flush()  # the drafts first: logging them may wait for a lock
     _log(result, args.notes)
+    if args.eml:
+        from writer.handoff import export_eml
+
+        export_eml(notes, result, Path(args.eml), args.notes)
+    if args.imap:
+        from writer.handoff import export_imap
+
+        export_imap(notes, result, settings)
     return EXIT_OK if result.ok else EXIT_FLAGGED
 
 
@@ -238,6 +246,12 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(yaml_text)
     return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from writer.handoff import run_new as start_notes
+
+    return start_notes(args, settings_for(args).me)
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -53,6 +53,14 @@ class Settings(OpenAISettings):
     backend: str = "auto"
     repair_attempts: int = Field(default=2, ge=0, le=5)
     offline: bool = False
+    me: str | None = None  # the candidate's address: `writer new` leaves it out of the people
+    # `writer draft --imap`: the candidate's own mailbox, for drafts only (never sent).
+    imap_host: str | None = None
+    imap_port: int = Field(default=993, ge=1, le=65535)
+    imap_user: str | None = None
+    imap_password: SecretStr | None = None
+    imap_folder: str | None = None  # default: the folder the server marks \Drafts
+    imap_ca_file: str | None = None  # a CA bundle for a self-hosted server's certificate
     # The checker's [rules] table; read and checked by rule_levels, not by the backends.
     rules: dict[str, str] = Field(default_factory=dict)
 
@@ -84,11 +92,12 @@ def load_settings(**overrides: Any) -> Settings:
 def _warn_if_key_is_exposed(path: Path) -> None:
     """A config file that holds a key should be readable by its owner only (mode 600)."""
     try:
-        if path.stat().st_mode & 0o077 and "api_key" in path.read_text("utf-8"):
+        secret = ("api_key", "imap_password")
+        if path.stat().st_mode & 0o077 and any(k in path.read_text("utf-8") for k in secret):
             import sys
 
             print(
-                f"writer: {path} holds an API key and others can read it: chmod 600 {path}",
+                f"writer: {path} holds a key or password and others can read it: chmod 600 {path}",
                 file=sys.stderr,
             )
     except OSError:

@@ -69,6 +69,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE UNIQUE INDEX draft_log_by_row_key ON draft_log (row_key);
     """,
     ),
+    (
+        "004_exported",  # drafts handed to a mail program (writer.ledger_export)
+        """
+        CREATE TABLE exported (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            company TEXT NOT NULL,
+            interviewer TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            via TEXT NOT NULL,
+            target TEXT NOT NULL
+        );
+        CREATE INDEX exported_by_person ON exported (company, interviewer);
+    """,
+    ),
 ]
 
 
@@ -230,7 +245,8 @@ class Ledger:
         def delete(db: sqlite3.Connection) -> int:
             gone = db.execute("DELETE FROM sent WHERE interviewer = ?", (interviewer,))
             logged = db.execute("DELETE FROM draft_log WHERE interviewer = ?", (interviewer,))
-            return gone.rowcount + logged.rowcount
+            out = db.execute("DELETE FROM exported WHERE interviewer = ?", (interviewer,))
+            return gone.rowcount + logged.rowcount + out.rowcount
 
         return self.write(delete)
 
@@ -238,6 +254,7 @@ class Ledger:
         def delete(db: sqlite3.Connection) -> None:
             db.execute("DELETE FROM sent")
             db.execute("DELETE FROM draft_log")
+            db.execute("DELETE FROM exported")
 
         self.write(delete)
 

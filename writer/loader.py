@@ -111,12 +111,26 @@ def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) ->
             "expected a mapping with keys candidate, company, role, interview, interviewers; "
             + EXAMPLE_HINT,
         )
+    _refuse_placeholders(root, node, text, source, is_json=is_json)
     try:
         return Notes.model_validate(root)
     except ValidationError as error:
         if is_json:
             node = _compose(text, source, strict=False)
         raise InputError(_problems(error, node, source)) from None
+
+
+def _refuse_placeholders(
+    root: dict[str, Any], node: yaml.Node | None, text: str, source: str, *, is_json: bool
+) -> None:
+    """A skeleton from `writer new` loads only once every `FILL IN` is replaced."""
+    from writer.placeholders import unfilled
+
+    found = unfilled(root)
+    if found:
+        node = _compose(text, source, strict=False) if is_json else node
+        problems = [Problem(source, _line_of(node, loc), why) for loc, why in found]
+        raise InputError(sorted(problems, key=lambda p: p.line))
 
 
 class _DuplicateKey(ValueError):

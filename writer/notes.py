@@ -106,6 +106,7 @@ class Candidate(_Strict):
     name: NonEmpty
     linkedin_tier: Tier = Tier.free
     signature: str | None = None
+    email: str | None = None  # the From of exported drafts (else found in the signature)
 
     @field_validator("signature")
     @classmethod
