@@ -30,6 +30,13 @@ GENERIC = frozenset(
     """team teams work working role roles company job position interview interviews
     conversation conversations time today yesterday week thank thanks""".split()
 )
+# Words that frame a topic in notes but carry none of its content ("her thoughts on the new
+# pipeline", "a great chat about pricing"): a message need not repeat them.
+FILLER = frozenset(
+    """thought thoughts view views take opinion opinions idea ideas new great good nice
+    interesting cool fun big small whole chat chats talk talks topic topics stuff kind sort
+    part bits point points question questions quick brief general overall current""".split()
+)
 
 
 def words(text: str) -> list[str]:
@@ -57,8 +64,18 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(
         stem(w)
         for w in spaced_words(text).split()
-        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC
+        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC and w not in FILLER
     )
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a topic that `keywords` stems, as written (lower case), in order."""
+    seen = dict.fromkeys(
+        w
+        for w in spaced_words(text).split()
+        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC and w not in FILLER
+    )
+    return list(seen)
 
 
 def spaced_words(text: str) -> str:
