@@ -214,7 +214,8 @@ def _stdin_text() -> str:
     if len(data) > MAX_CHECK_BYTES:
         raise UsageError(
             f"standard input holds more than {MAX_CHECK_BYTES // 1000} KB; writer check takes "
-            "at most that (one message is a few KB): check one message at a time"
+            f"at most {MAX_CHECK_BYTES // 1000} KB (one message is a few KB): check one message "
+            "at a time"
         )
     try:
         return data.decode("utf-8-sig")

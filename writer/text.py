@@ -35,7 +35,8 @@ GENERIC = frozenset(
 FILLER = frozenset(
     """thought thoughts view views take opinion opinions idea ideas new great good nice
     interesting cool fun big small whole chat chats talk talks topic topics stuff kind sort
-    part bits point points question questions quick brief general overall current""".split()
+    part bits point points question questions quick brief general overall current went
+    going goes""".split()
 )
 
 

@@ -70,9 +70,7 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     person = ctx.recipient
     full, greet_as = (person.name, person.greet_as) if person else (ctx.to, None)
-    formal = bool(
-        ctx.notes and ctx.notes.culture.value == "formal" and ctx.kind != "connection_note"
-    )
+    formal = bool(ctx.notes and ctx.notes.culture.value == "formal")
     name = names.address(full, greet_as, formal=formal)
     clause = names.opening_clause(ctx.text)
     if names.named_in(clause, full, greet_as):
