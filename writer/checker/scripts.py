@@ -92,11 +92,13 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
             )
             return
     end = len(clause) + len(ctx.text) - len(ctx.text.lstrip())
+    if ctx.text[end : end + 1] in {".", "!", "?"}:
+        end += 1  # the span is the whole opening sentence
     shown = clause.strip() or ctx.text.strip()[:40]
     yield rule.finding(
         ctx.kind,
         0,
-        max(end, 0),
+        end,
         name=name,
         value=f"The opening ('{shown}') does not address {name} by name",
     )
