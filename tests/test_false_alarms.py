@@ -12,6 +12,9 @@ import pytest
 from tests.helpers import ROOT, notes_from
 from writer.checker import check, check_text
 from writer.cli import main
+from writer.kinds import MessageKind
+
+NOTE = MessageKind.connection_note
 
 ACME = str(ROOT / "examples" / "acme-final-round.yaml")
 
@@ -35,19 +38,19 @@ def test_the_name_anywhere_in_the_opening_clause(capsys: pytest.CaptureFixture[s
 def test_the_given_name_of_a_family_name_first_person() -> None:
     notes = notes_from(name="Nagy Zsófia")
     text = "Hi Zsófia, thanks for the talk about migrating telemetry to Kafka."
-    report = check("connection_note", text, to="Nagy Zsófia", notes=notes)
+    report = check(NOTE, text, to="Nagy Zsófia", notes=notes)
     assert report.ok
-    wrong = check("connection_note", text.replace("Zsófia", "Nagy"), to="Nagy Zsófia", notes=notes)
+    wrong = check(NOTE, text.replace("Zsófia", "Nagy"), to="Nagy Zsófia", notes=notes)
     assert "greet.by_name" in {f.rule for f in wrong.findings}
 
 
 def test_topics_match_by_stems_and_content_words() -> None:
     notes = notes_from(topics=["her thoughts on customer retention"])
     text = "Hi Dana, thanks for the talk about keeping customers once they sign up."
-    assert check("connection_note", text, to="Dana Lee", notes=notes).ok
+    assert check(NOTE, text, to="Dana Lee", notes=notes).ok
     # Synonyms are not matched: a word of the topic, or its stem, has to be there.
     other = "Hi Dana, thanks for the talk about churned clients and what brings them back."
-    report = check("connection_note", other, to="Dana Lee", notes=notes)
+    report = check(NOTE, other, to="Dana Lee", notes=notes)
     (finding,) = [f for f in report.findings if f.rule == "specific.topic"]
     assert "customer" in finding.message and "retention" in finding.message
 
@@ -56,7 +59,7 @@ def test_a_topic_of_common_words_is_never_required() -> None:
     notes = notes_from(topics=["the team", "how it went", "her thoughts"])
     text = "Hi Dana, thank you for your time on Friday; I enjoyed meeting you."
     assert "specific.topic" not in {
-        f.rule for f in check("connection_note", text, to="Dana Lee", notes=notes).findings
+        f.rule for f in check(NOTE, text, to="Dana Lee", notes=notes).findings
     }
 
 
@@ -84,7 +87,7 @@ def test_a_link_in_the_body_is_still_flagged(capsys: pytest.CaptureFixture[str])
 
 def test_a_subject_line_on_a_follow_up_is_stripped() -> None:
     text = "Subject: thanks\nHi Dana, thanks again for the Kafka migration talk."
-    report = check_text("follow_up_message", text, to="Dana Lee", notes=notes_from())
+    report = check_text(MessageKind.follow_up_message, text, to="Dana Lee", notes=notes_from())
     assert report.ok, [f.message for f in report.findings]
     assert report.text == text
 

@@ -13,6 +13,9 @@ from writer import names
 from writer.backends.offline.phrasing import salutation
 from writer.checker import check
 from writer.cli import main
+from writer.kinds import MessageKind
+
+NOTE = MessageKind.connection_note
 
 
 @pytest.mark.parametrize(
@@ -86,7 +89,7 @@ def test_the_composer_greets_as_a_careful_person_would(
 
 def _greeting_errors(text: str, name: str, culture: str = "neutral", **extra: str) -> list[str]:
     notes = notes_from({"culture": culture}, name=name, **extra)
-    report = check("connection_note", text, to=name, notes=notes)
+    report = check(NOTE, text, to=name, notes=notes)
     return [f.message for f in report.findings if f.rule == "greet.by_name"]
 
 
@@ -128,7 +131,7 @@ def test_the_greeting_rule_flags_wrong_openings(text: str, name: str) -> None:
 def test_a_misspelled_greeting_gets_the_spelling_as_its_fix() -> None:
     notes = notes_from(name="Siobhán Ní Bhriain")
     report = check(
-        "connection_note",
+        NOTE,
         "Hi Siobhan, thanks for the Kafka talk.",
         to="Siobhán Ní Bhriain",
         notes=notes,
