@@ -251,9 +251,6 @@ def family_first_warning(full_name: str, greet_as: str | None = None) -> str | N
     )
 
 
-_TITLE_STOP = re.compile(
-    r"\b(" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.", re.IGNORECASE
-)
 _CLAUSE_END = re.compile(r"[!?\n]|\.(?=\s|$)")
 
 
@@ -261,18 +258,34 @@ def opening_clause(text: str, limit: int = 160) -> str:
     """The first sentence of `text` (at most `limit` characters), where a greeting names its
     reader: 'Hi Dana,', 'Dear Dr. Okafor,', 'Thanks for connecting, Aoife!'."""
     head = text.lstrip()[:limit]
-    plain = _TITLE_STOP.sub(lambda m: m.group(1) + " ", head)  # 'Dr.' ends no sentence
-    end = _CLAUSE_END.search(plain)
-    return head[: end.start()] if end else head
+    for match in _CLAUSE_END.finditer(head):
+        at = match.start()
+        if match.group() == ".":
+            word = head[max(head.rfind(" ", 0, at), head.rfind("\n", 0, at)) + 1 : at]
+            if is_honorific(word) or (len(word) == 1 and word.isalpha()):
+                continue  # 'Dr.' or an initial ends no sentence
+        return head[:at]
+    return head
 
 
 def named_in(clause: str, full_name: str, greet_as: str | None = None) -> str | None:
     """The way of addressing this person (see `accepted_addresses`) that `clause` uses, as
     whole words, ignoring case and a title's full stop; None when it uses none."""
-    said = " " + " ".join(_TITLE_STOP.sub(r"\1", clause).casefold().split()) + " "
-    said = re.sub(r"[^\w'’\-]+", " ", said)
-    for form in accepted_addresses(full_name, greet_as):
-        wanted = " ".join(_TITLE_STOP.sub(r"\1", form).casefold().split())
-        if f" {wanted} " in said:
+    said = _NOT_NAME.sub(" ", clause.casefold()).strip().join("  ")
+    for form, wanted in _forms(full_name, greet_as):
+        if wanted in said:
             return form
     return None
+
+
+# Runs of anything but name characters; a title's full stop goes too ('Dr.' ~ 'Dr').
+_NOT_NAME = re.compile(r"[^\w'’\-]+")
+
+
+@lru_cache(maxsize=4096)
+def _forms(full_name: str, greet_as: str | None) -> tuple[tuple[str, str], ...]:
+    """(form, its normalised ' words ') for every accepted address, worked out once."""
+    return tuple(
+        (form, _NOT_NAME.sub(" ", form.casefold()).strip().join("  "))
+        for form in accepted_addresses(full_name, greet_as)
+    )
