@@ -14,12 +14,12 @@ from functools import lru_cache
 # Titles that go with the family name ("Dr. Okafor"), and those that go with the given name
 # ("Sir Anand", "Dame Olivia"). Keys are lower case without the full stop.
 SURNAME_TITLES = frozenset(
-    "dr mr mrs ms mx miss prof rev revd fr sr sra srta dott herr frau mme mlle m".split()
+    "dr mr mrs ms mx miss prof rev revd fr sr sra srta dott herr frau mme mlle".split()
 )
 GIVEN_NAME_TITLES = frozenset({"sir", "dame", "lord", "lady"})
-HONORIFICS = SURNAME_TITLES | GIVEN_NAME_TITLES
-# "M" (Monsieur) is a title only with its full stop; bare it is an initial.
+# "M." (Monsieur) is a title only with its full stop; bare, "M" is an initial.
 _NEEDS_STOP = frozenset({"m"})
+HONORIFICS = SURNAME_TITLES | GIVEN_NAME_TITLES | _NEEDS_STOP
 
 # Words that belong to the family name that follows them ("de la Fontaine", "van der Berg").
 PARTICLES = frozenset(

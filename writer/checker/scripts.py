@@ -49,7 +49,9 @@ def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
     subject_line = (ctx.subject or "").strip()
     role = ctx.notes.role if ctx.notes else "the role"
     if not subject_line:
-        yield rule.finding(ctx.kind, 0, 0, value="No subject line", role=role, field="subject")
+        yield rule.finding(
+            ctx.kind, 0, 0, value="The subject line is empty", role=role, field="subject"
+        )
         return
     role_words = {w.casefold() for w in words(role)} if ctx.notes else set()
     said = {w.casefold() for w in words(subject_line)}
@@ -60,7 +62,7 @@ def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
             len(ctx.subject or ""),
             role=role,
             field="subject",
-            value=f"Subject '{subject_line}' neither names the role nor thanks them",
+            value=f"The subject '{subject_line}' neither names the role nor says thank you",
         )
 
 
