@@ -1,6 +1,6 @@
 """The messy-notes golden set (evals/messy) and the held-out notes (evals/holdout) stay usable:
 every case loads, its references keep to their own lists and the kinds' limits, its plan
-expectations are the planner's, and the greet_as copies match the loadable ones."""
+expectations are the planner's, and the names cases carry greet_as."""
 
 from __future__ import annotations
 
@@ -52,18 +52,11 @@ def test_plan_expectations_are_the_planners(case: Case) -> None:
     assert {key: got.get(key) for key in wanted} == wanted
 
 
-@pytest.mark.parametrize("path", sorted((MESSY / "greet_as").glob("*.yaml")), ids=str)
-def test_greet_as_copies_differ_only_by_greet_as(path: Path) -> None:
-    with_key = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
-    kept = [line for line in with_key if not line.strip().startswith("greet_as:")]
-    loadable = (MESSY / path.name).read_text("utf-8").splitlines()
-    assert len(kept) < len(with_key)
-    assert kept == [line for line in loadable if line.strip() and not _note(line)]
-
-
-def _note(line: str) -> bool:
-    """The loadable copy's two comment lines that point at its greet_as twin."""
-    return line.startswith("# This copy has no `greet_as`") or line.startswith("# same file with")
+def test_names_cases_say_how_to_greet() -> None:
+    """The cases whose names need it carry greet_as, and the loader keeps it."""
+    notes = [case.notes for case in CASES]
+    greet_as = {p.greet_as for n in notes for p in n.interviewers if p.greet_as}
+    assert {"An", "José Antonio", "Sir Anand", "Anne-Marie", "Dame Olivia"} <= greet_as
 
 
 @pytest.mark.parametrize("path", sorted(HOLDOUT.glob("*.yaml")), ids=lambda p: p.name)

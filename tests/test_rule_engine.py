@@ -149,7 +149,8 @@ def test_the_cross_message_rule_is_declared_and_runs() -> None:
         ("Dana Lee", "connection_note", text.replace("NAME", "Dana")),
         ("Sam Ortiz", "connection_note", text.replace("NAME", "Sam")),
     ]
-    assert [(i, f.rule) for i, f in check_across(drafts)] == [(1, "distinct.across")]
+    found = [(i, f.rule) for i, f in check_across(drafts)]
+    assert (1, "distinct.across") in found and all(i == 1 for i, _ in found)
 
 
 def test_the_stamp_is_the_rule_files_checked_by_this_schema() -> None:

@@ -125,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--to", metavar="NAME", help="the recipient, as named in the notes")
     check.add_argument("--notes", metavar="NOTES", help="notes file, for topics and grounding")
     check.add_argument("--tier", choices=("free", "premium"), help="LinkedIn account tier")
+    check.add_argument(
+        "--subject",
+        metavar="TEXT",
+        help="the email's subject line (instead of a 'Subject:' line at the top of the text)",
+    )
     _add_json(check)
 
     rules = commands.add_parser("rules", help="every checker rule: id, severity, kinds")

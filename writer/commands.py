@@ -52,9 +52,13 @@ def _emit(args: argparse.Namespace, payload: Any, text: Callable[[], str]) -> No
 
 
 def _load(path: str) -> Notes:
-    from writer.loader import load_notes
+    from writer.loader import load_notes, name_warnings
+    from writer.reading import shown_path
 
-    return load_notes(path)
+    notes = load_notes(path)
+    for line in name_warnings(notes, shown_path(path)):
+        print(f"writer: warning: {line}", file=sys.stderr)
+    return notes
 
 
 def _interviewer(notes: Notes, name: str, path: str) -> Interviewer:
@@ -177,11 +181,19 @@ def run_check(args: argparse.Namespace) -> int:
 
     kind = _kinds([args.kind])
     text = _stdin_text() if args.text == "-" else args.text
+    _not_too_long(text)
     notes = _load(args.notes) if args.notes else None
     if notes is not None and args.to:
         _interviewer(notes, args.to, args.notes)
     assert kind is not None
-    report = check_text(kind[0], text.rstrip("\n"), to=args.to, notes=notes, tier=args.tier)
+    report = check_text(
+        kind[0],
+        text.rstrip("\n"),
+        subject=args.subject,
+        to=args.to,
+        notes=notes,
+        tier=args.tier,
+    )
 
     def readable() -> str:
         from writer.render import Style, render_report
@@ -192,8 +204,27 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FLAGGED
 
 
+MAX_CHECK_BYTES = 100_000  # a message is a few KB; more is a file pasted by mistake
+
+
+def _not_too_long(text: str) -> None:
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_CHECK_BYTES:
+        raise UsageError(
+            f"the text is {size // 1000} KB; writer check takes at most "
+            f"{MAX_CHECK_BYTES // 1000} KB (one message is a few KB): check one message at a time"
+        )
+
+
 def _stdin_text() -> str:
-    data = sys.stdin.buffer.read()
+    # One byte more than the limit is enough to tell the text is too long.
+    data = sys.stdin.buffer.read(MAX_CHECK_BYTES + 1)
+    if len(data) > MAX_CHECK_BYTES:
+        raise UsageError(
+            f"standard input holds more than {MAX_CHECK_BYTES // 1000} KB; writer check takes "
+            f"at most {MAX_CHECK_BYTES // 1000} KB (one message is a few KB): check one message "
+            "at a time"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -89,6 +89,19 @@ def load_notes(path: str | Path) -> Notes:
     return parse_notes(text, source, is_json=str(path).lower().endswith(".json"))
 
 
+def name_warnings(notes: Notes, source: str = "<notes>") -> list[str]:
+    """Warnings (not errors) about the notes: a name that seems written family name first,
+    with no `greet_as` to say how to address them."""
+    from writer.names import family_first_warning
+
+    out = []
+    for i, person in enumerate(notes.interviewers):
+        said = family_first_warning(person.name, person.greet_as)
+        if said:
+            out.append(f"{source}: interviewers[{i}]: {said}")
+    return out
+
+
 def parse_notes(text: str, source: str = "<notes>", *, is_json: bool = False) -> Notes:
     """Validate notes given as YAML or JSON text."""
     if not text.strip():

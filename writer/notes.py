@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from writer.text import first_name
+from writer import names
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DIGITS = re.compile(r"^[+-]?\d+(\.\d*)?$")
@@ -137,10 +137,29 @@ class Interviewer(_Strict):
     mutual_connections: int | None = Field(default=None, ge=0)
     linkedin: LinkedIn = Field(default_factory=LinkedIn)
     notes: str | None = None
+    # How to address them ("Anne-Marie", "An", "Dr. Okafor", "Sir Anand"): settles names
+    # written family name first, compound given names and titles.
+    greet_as: str | None = None
+
+    @field_validator("greet_as")
+    @classmethod
+    def _greet_as_set(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(
+                "greet_as is empty; write how to address them (e.g. greet_as: Anne-Marie), "
+                "or leave the key out"
+            )
+        return value
 
     @property
     def first_name(self) -> str:
-        return first_name(self.name)
+        """The given name they are greeted by ('Xiaoling' for 'Chen Xiaoling')."""
+        return names.given_name(self.name, self.greet_as)
+
+    def address(self, *, formal: bool = False) -> str:
+        """What follows 'Hi' or 'Dear': `greet_as`, else 'Dr. Okafor' (formal), else the
+        given name (see writer.names.address)."""
+        return names.address(self.name, self.greet_as, formal=formal)
 
 
 def _date_only(value: Any) -> date | None:
@@ -221,7 +240,8 @@ class Notes(_Strict):
         """The interviewer called `name` (case-insensitive), if any."""
         wanted = name.strip().casefold()
         for person in self.interviewers:
-            if person.name.casefold() == wanted or person.first_name.casefold() == wanted:
+            known = {person.name, person.first_name, person.name.split()[0], person.greet_as or ""}
+            if wanted in {k.casefold() for k in known}:
                 return person
         return None
 

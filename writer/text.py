@@ -7,6 +7,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+# Their home is writer.names; re-exported for older imports.
+from writer.names import SURNAME_TITLES as SURNAME_TITLES
+from writer.names import given_name
+from writer.names import is_honorific as is_honorific
+
 _NON_WORD = re.compile(r"[\W_]+")
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Capital letters of the Latin, Greek and Cyrillic scripts, spelled out: `re` has no \p{Lu}.
@@ -29,6 +34,14 @@ STOPWORDS = frozenset(
 GENERIC = frozenset(
     """team teams work working role roles company job position interview interviews
     conversation conversations time today yesterday week thank thanks""".split()
+)
+# Words that frame a topic in notes but carry none of its content ("her thoughts on the new
+# pipeline", "a great chat about pricing"): a message need not repeat them.
+FILLER = frozenset(
+    """thought thoughts view views take opinion opinions idea ideas new great good nice
+    interesting cool fun big small whole chat chats talk talks topic topics stuff kind sort
+    part bits point points question questions quick brief general overall current went
+    going goes""".split()
 )
 
 
@@ -57,8 +70,18 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(
         stem(w)
         for w in spaced_words(text).split()
-        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC
+        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC and w not in FILLER
     )
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a topic that `keywords` stems, as written (lower case), in order."""
+    seen = dict.fromkeys(
+        w
+        for w in spaced_words(text).split()
+        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC and w not in FILLER
+    )
+    return list(seen)
 
 
 def spaced_words(text: str) -> str:
@@ -120,19 +143,7 @@ def token_set(texts: Iterable[str]) -> set[str]:
     return out
 
 
-# Titles that go before a surname ('Dear Dr. Whitaker'); 'Sir' and 'Dame' go before a first
-# name. Every one is skipped when finding a first name.
-SURNAME_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
-_HONORIFICS = SURNAME_TITLES | {"sir", "dame"}
-
-
-def is_honorific(word: str) -> bool:
-    return word.rstrip(".").casefold() in _HONORIFICS
-
-
 def first_name(full_name: str) -> str:
-    """The first name as written, skipping an honorific such as 'Dr.'."""
-    parts = full_name.split()
-    while len(parts) > 1 and is_honorific(parts[0]):
-        parts = parts[1:]
-    return parts[0] if parts else full_name
+    """The given name, never an honorific ('Samuel' for 'Rev. Samuel Adeyemi'; see
+    writer.names.given_name)."""
+    return given_name(full_name)

@@ -161,20 +161,25 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 2), f.start, f.rule))
 
 
-def check_text(kind: MessageKind, text: str, **options: Any) -> Report:
-    """Check text as a person pastes it: an email may start with a 'Subject:' line.
+def check_text(
+    kind: MessageKind, text: str, *, subject: str | None = None, **options: Any
+) -> Report:
+    """Check text as a person pastes it: it may start with a 'Subject:' line (an email's
+    subject; on a note or a follow-up message it is stripped, those have none). `subject`
+    (from `--subject`) wins over that line. An email given with no subject at all is not
+    failed for it: a warning says how to pass one.
 
     Spans are offsets into `text` as given.
     """
-    if not spec(kind).has_subject:
-        return check(kind, text, **options)
     match = SUBJECT_LINE.match(text)
-    subject, offset = (match.group("subject"), match.end()) if match else (None, 0)
+    has_subject = spec(kind).has_subject
+    found, offset = (match.group("subject"), match.end()) if match else (None, 0)
+    subject = subject if subject is not None else found
     body = text[offset:]
     lead = len(body) - len(body.lstrip("\n"))
-    report = check(kind, body[lead:], subject=subject, **options)
+    report = check(kind, body[lead:], subject=subject if has_subject else None, **options)
     shift = offset + lead
-    subject_at = match.start("subject") if match else 0
+    subject_at = match.start("subject") if match and found == subject else 0
     report.findings = [
         replace(f, start=f.start + subject_at, end=f.end + subject_at, field=MessagePart.text)
         if f.field == MessagePart.subject
@@ -183,8 +188,22 @@ def check_text(kind: MessageKind, text: str, **options: Any) -> Report:
         else f
         for f in report.findings
     ]
+    if has_subject and subject is None:
+        report.findings = sort_findings([_subject_unknown(f) for f in report.findings])
     report.text = text
     return report
+
+
+def _subject_unknown(finding: Finding) -> Finding:
+    """With no subject given at all, the body is checked and the subject is not judged."""
+    if finding.rule != "subject.present":
+        return finding
+    return replace(
+        finding,
+        severity=WARNING,
+        message="No subject was given, so it was not checked",
+        suggestion="Pass it with --subject TEXT, or start the text with a 'Subject: ...' line.",
+    )
 
 
 def check_across(

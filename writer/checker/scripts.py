@@ -7,10 +7,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from writer import names
 from writer.checker.context import Context
 from writer.checker.engine import Drafts, Finding, Rule, across_script, script
 from writer.guidance import Guidance
-from writer.text import edit_distance, mentions, sentence_starts, spaced_words, words
+from writer.text import (
+    content_words,
+    edit_distance,
+    keywords,
+    mentions,
+    sentence_starts,
+    spaced_words,
+    words,
+)
 from writer.topics import topics_for
 
 GREETING = re.compile(
@@ -27,13 +36,12 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]")
 # 'a.a.a…@' is rescanned from each of its words, quadratic in its length.
 EMAIL = re.compile(r"\b[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+\b")
 THANKS = re.compile(r"\b(thank|thanks|appreciat\w*|grateful|interview|conversation)\b", re.I)
-HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof)\.?$", re.IGNORECASE)
 # Capitalised words a message may use without their being in the notes.
 ALLOWED_CAPS = frozenset(
     """i i'm i'd i've i'll linkedin monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     hi hello dear hey best regards kind warm warmest sincerely cheers thanks thank subject re
-    mr ms mrs mx dr prof ok p.s email english""".split()
+    mr ms mrs mx dr prof rev sir dame miss ok p.s email english""".split()
 )
 
 
@@ -42,7 +50,9 @@ def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
     subject_line = (ctx.subject or "").strip()
     role = ctx.notes.role if ctx.notes else "the role"
     if not subject_line:
-        yield rule.finding(ctx.kind, 0, 0, value="No subject line", role=role, field="subject")
+        yield rule.finding(
+            ctx.kind, 0, 0, value="The subject line is empty", role=role, field="subject"
+        )
         return
     role_words = {w.casefold() for w in words(role)} if ctx.notes else set()
     said = {w.casefold() for w in words(subject_line)}
@@ -53,36 +63,47 @@ def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
             len(ctx.subject or ""),
             role=role,
             field="subject",
-            value=f"Subject '{subject_line}' neither names the role nor thanks them",
+            value=f"The subject '{subject_line}' neither names the role nor says thank you",
         )
 
 
 @script("greeting")
 def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    name = ctx.first_name
-    if not name:
+    if not ctx.to:
         return
+    person = ctx.recipient
+    full, greet_as = (person.name, person.greet_as) if person else (ctx.to, None)
+    formal = bool(ctx.notes and ctx.notes.culture.value == "formal")
+    name = names.address(full, greet_as, formal=formal)
+    clause = names.opening_clause(ctx.text)
+    if names.named_in(clause, full, greet_as):
+        return  # "Hi Dana,", "Dear Dr. Okafor,", "Thanks for connecting, Aoife!"
     match = GREETING.match(ctx.text)
     said = match.group("name") if match else None
-    if match and said:
+    given = names.given_name(full, greet_as)
+    if match and said and not names.is_honorific(said):
         said = said.rstrip(".,")
-        if said == name or HONORIFIC.match(said):
-            return  # "Hi Dana," or the formal "Dear Dr. Whitaker,"
-        if 0 <= edit_distance(said.casefold(), name.casefold(), 2) <= 2:
+        if 0 <= edit_distance(said.casefold(), given.split()[0].casefold(), 2) <= 2:
             start = match.start("name")
             yield rule.finding(
                 ctx.kind,
                 start,
                 start + len(said),
                 name=name,
-                replacement=name,
-                value=f"Opens with '{said}'; the notes spell it '{name}'",
+                replacement=given.split()[0],
+                value=f"The greeting says '{said}', but the notes spell the name '{given}'",
             )
             return
-    end = ctx.text.find("\n")
-    end = len(ctx.text) if end < 0 else end
+    end = len(clause) + len(ctx.text) - len(ctx.text.lstrip())
+    if ctx.text[end : end + 1] in {".", "!", "?"}:
+        end += 1  # the span is the whole opening sentence
+    shown = clause.strip() or ctx.text.strip()[:40]
     yield rule.finding(
-        ctx.kind, 0, end, name=name, value=f"Doesn't open by addressing {name} by first name"
+        ctx.kind,
+        0,
+        end,
+        name=name,
+        value=f"The opening ('{shown}') does not address {name} by name",
     )
 
 
@@ -108,12 +129,12 @@ def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _names_to_spell(ctx: Context) -> list[str]:
-    names: list[str] = []
+    found: list[str] = []
     if ctx.to:
-        names += [part for part in ctx.to.split() if not HONORIFIC.match(part)]
+        found += [part for part in ctx.to.split() if not names.is_honorific(part)]
     if ctx.notes:
-        names += words(ctx.notes.company)
-    return [n for n in dict.fromkeys(names) if len(n) >= ctx.guidance.name_min_length]
+        found += words(ctx.notes.company)
+    return [n for n in dict.fromkeys(found) if len(n) >= ctx.guidance.name_min_length]
 
 
 @script("gratitude")
@@ -125,25 +146,34 @@ def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
 @script("topics")
 def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     person = ctx.recipient
-    if person is None or not person.topics:
+    if person is None:
         return
-    # Only what the topic stage found usable counts: an interviewer whose topics are all
-    # private gets an honest message, not an error.
-    usable = topics_for(person).usable
+    # A topic made only of common words ('the team', 'how it went') cannot be mentioned
+    # specifically, so it is never required.
+    wanted = [topic for topic in person.topics if keywords(topic)]
+    if not wanted:
+        return
+    # Only what the topic stage found usable counts (an interviewer whose topics are all
+    # private gets an honest message, not an error), and only a fragment with a content
+    # word: 'the team' or 'how it went' cannot be mentioned specifically.
+    usable = [f for f in topics_for(person).usable if keywords(f.text)]
     if not usable:
         return
     spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
     said = [t for f in usable for t in (f.text, f.noun, f.clause) if t]
     if any(mentions(spaced, topic) for topic in said):
         return
-    first = usable[0].text
-    example = first if len(first) <= 60 else first[:57] + "..."
+    wanted = [f.text for f in usable]
+    example = wanted[0] if len(wanted[0]) <= 60 else wanted[0][:57] + "..."
+    content = sorted({w for t in wanted for w in content_words(t)})
+    shown = ", ".join(content[:6]) + (", ..." if len(content) > 6 else "")
     yield rule.finding(
         ctx.kind,
         0,
         len(ctx.text),
         name=person.first_name,
-        value=len(person.topics),
+        value=len(wanted),
+        words=shown,
         example=example,
     )
 
@@ -259,14 +289,38 @@ def _without_names(text: str, drafts: Drafts) -> list[str]:
 
 @script("contact_details")
 def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """Links and addresses are fine only when they are the candidate's own."""
+    """Links and addresses are fine only when they are the candidate's own: in the notes'
+    signature, or (with or without notes) in the message's own signature block."""
     if "@" not in ctx.text and "http" not in ctx.lowered and "www." not in ctx.lowered:
         return
     own = (ctx.notes.candidate.signature or "").casefold() if ctx.notes else ""
+    signed_at = _signature_start(ctx.text)
     for pattern in (URL, EMAIL):
         for match in pattern.finditer(ctx.text):
-            if match.group().casefold() not in own:
-                yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+            if match.start() >= signed_at or match.group().casefold() in own:
+                continue
+            yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+
+
+SIGN_OFF = re.compile(
+    r"^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|"
+    r"(?:yours )?sincerely|many thanks|thanks(?: again)?|thank you|cheers|warmly|all the best|"
+    r"with thanks|respectfully)[ \t]*[,.!]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _signature_start(text: str) -> int:
+    """Where the signature begins: after the last closing line ('Best regards,') that has
+    at most four short lines after it; past the end when there is none."""
+    if "\n" not in text:
+        return len(text) + 1
+    for match in reversed(list(SIGN_OFF.finditer(text))):
+        tail = text[match.end() :].strip("\n").splitlines()
+        if 0 < len(tail) <= 4 and all(len(line) <= 100 for line in tail):
+            return match.end()
+        break
+    return len(text) + 1
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -6,7 +6,7 @@ import hashlib
 from datetime import datetime
 
 from writer.notes import Culture, Interviewer, Notes
-from writer.text import STOPWORDS, SURNAME_TITLES
+from writer.text import STOPWORDS
 
 _CLAUSE_BREAKS = (
     ", ",
@@ -143,13 +143,12 @@ def during_phrase(
 
 
 def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:
-    """'Hi Dana', or 'Dear Dr. Whitaker' for a formal email to someone with a title."""
-    parts = person.name.split()
+    """'Hi Dana'; in a formal culture 'Dear Dr. Okafor' (an honorific with the family name,
+    particles kept), 'Dear Sir Anand', or 'Dear Anne-Marie' when no honorific is known; a
+    connection note says 'Hello' where an email says 'Dear'. `greet_as` always wins."""
     if notes.culture == Culture.formal:
-        if not note and len(parts) > 2 and parts[0].rstrip(".").casefold() in SURNAME_TITLES:
-            return f"Dear {parts[0]} {parts[-1]}"
-        return f"{'Hello' if note else 'Dear'} {person.first_name}"
-    return f"Hi {person.first_name}"
+        return f"{'Hello' if note else 'Dear'} {person.address(formal=True)}"
+    return f"Hi {person.address()}"
 
 
 _CLOSINGS = {
