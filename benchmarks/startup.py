@@ -1,7 +1,7 @@
 """How fast `writer` starts, each figure as a ratio to a floor measured in the same run.
 
-The command line against `python -c pass`: `writer draft examples/acme-final-round.yaml`,
-`writer --help`, `writer check` (a connection note given as text). The app's first plan (launch to the first
+Against `python -c pass`: `writer draft examples/acme-final-round.yaml`, `writer --help`,
+`writer check` (a connection note given as text). The app's first plan (launch to the first
 frame with the plan in it, headless, 120x40) against a Textual hello world's first frame.
 Each figure is the median of 10 paired runs: floor and command run back to back, and the
 ratio is taken per pair, so a busy machine slows both sides of a ratio alike.

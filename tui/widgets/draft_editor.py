@@ -82,6 +82,31 @@ def finding_label(finding: Finding, text: str) -> Text:
     return shown
 
 
+# The plan's badges, so a draft on hold never looks like one ready to send.
+DECISIONS = {
+    "do": ("DO", "black on green"),
+    "wait": ("WAIT", "black on yellow"),
+    "optional": ("OPT", "black on cyan"),
+    "skip": ("SKIP", "white on grey37"),
+}
+
+
+def draft_label(draft: Draft, when: str) -> Text:
+    """The drafts list's entry: the decision and the checker's verdict, then the window."""
+    word, style = DECISIONS.get(draft.decision, (draft.decision.upper(), "bold"))
+    report = draft.report
+    shown = Text()
+    shown.append(f" {word:<4} ", style=style)
+    shown.append(f" {draft.interviewer.split()[0]} · {spec(draft.kind).short}")
+    if draft.variant:
+        shown.append(f" #{draft.variant + 1}")
+    shown.append("\n      ")
+    shown.append("✓ " if draft.ok else "✗ ", style="green" if draft.ok else "red")
+    value = report.chars if report.unit == "chars" else report.words
+    shown.append(f"{value}/{report.limit} · {when}", style="dim")
+    return shown
+
+
 def counter(report: Report) -> Text:
     value = report.chars if report.unit == "chars" else report.words
     over = value > report.limit
