@@ -80,6 +80,7 @@ class WriterApp(App[None]):
         # Draft edits live only in memory until exported (ctrl+o): quitting asks first.
         self._drafts_unsaved = False
         self._built: set[str] = set()
+        self._building: set[str] = set()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -103,17 +104,19 @@ class WriterApp(App[None]):
         self.call_after_refresh(self._first_drafts)
 
     def _first_drafts(self) -> None:
+        """Draft now if that has not happened yet (a key pressed before the first frame)."""
         if self.session.deferred:
             self.session.redraft()
             self.refresh_draft_list()
 
     async def _build(self, pane: TabPane) -> None:
-        """Fill a tab the first time it is shown."""
-        if pane.id in self._built or pane.id not in ("drafts", "notes"):
+        """Fill a tab the first time it is shown; the views count it as built once mounted."""
+        if pane.id in self._building or pane.id not in ("drafts", "notes"):
             return
-        self._built.add(pane.id)
+        self._building.add(pane.id)
         if pane.id == "drafts":
             await pane.mount(Horizontal(OptionList(id="draft-list"), DraftEditor(id="editor")))
+            self._built.add(pane.id)
             self.refresh_draft_list()
             return
         yaml_area = TextArea.code_editor(
@@ -121,6 +124,7 @@ class WriterApp(App[None]):
         )
         pane_yaml = Vertical(yaml_area, Label("", id="yaml-problems"), id="yaml-pane")
         await pane.mount(Horizontal(NotesForm(id="form"), pane_yaml))
+        self._built.add(pane.id)
         self.refresh_views()
 
     # -- keeping the views in step with the session ----------------------------------------
@@ -259,6 +263,7 @@ class WriterApp(App[None]):
         self.refresh_views()
 
     def _draft(self) -> Draft | None:
+        self._first_drafts()
         drafts = self.session.drafts
         return drafts[self.current] if drafts else None
 
@@ -324,6 +329,7 @@ class WriterApp(App[None]):
         self.refresh_views()
 
     def action_export(self) -> None:
+        self._first_drafts()
         target = (self.session.path or Path("interview-notes.yaml")).with_suffix(".drafts.md")
         try:
             target.write_text(self.session.markdown(), "utf-8")

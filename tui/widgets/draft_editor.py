@@ -189,6 +189,12 @@ class DraftEditor(Vertical):
         if self.index is not None and not (self._loading or self._streaming):
             self.post_message(self.Edited(self.index, self.text, self.subject))
 
+    @on(Input.Submitted, "#draft-subject")
+    def _to_body(self, event: Input.Submitted) -> None:
+        """Enter after the subject moves to the body without touching it."""
+        event.stop()
+        self.query_one(FindingsArea).focus()
+
     def jump_to(self, finding: Finding) -> None:
         area = self.query_one(FindingsArea)
         if finding.field == "text":
