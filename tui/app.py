@@ -177,7 +177,9 @@ class WriterApp(App[None]):
             return "long past"
         if draft.not_before is None and draft.not_after is None:
             return "on hold" if draft.decision == "wait" else "any time"
-        return relative_window(draft.not_before, draft.not_after, self.session.now)
+        shown = relative_window(draft.not_before, draft.not_after, self.session.now)
+        # "opens 22 h", "due 4 h": the list is narrow at 80 columns.
+        return shown.replace("opens in ", "opens ").replace("due in ", "due ")
 
     def show_draft(self, index: int) -> None:
         if not self.session.drafts or "drafts" not in self._built:

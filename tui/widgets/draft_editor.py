@@ -100,10 +100,12 @@ def draft_label(draft: Draft, when: str) -> Text:
     shown.append(f" {draft.interviewer.split()[0]} · {spec(draft.kind).short}")
     if draft.variant:
         shown.append(f" #{draft.variant + 1}")
-    shown.append("\n      ")
+    # Kept within the list's 23 columns at 80x24.
+    shown.append("\n")
     shown.append("✓ " if draft.ok else "✗ ", style="green" if draft.ok else "red")
     value = report.chars if report.unit == "chars" else report.words
-    shown.append(f"{value}/{report.limit} · {when}", style="dim")
+    shown.append(f"{value}/{report.limit} ", style="dim")
+    shown.append(when, style="italic")
     return shown
 
 
