@@ -70,7 +70,7 @@ def child(which: str, launched: float) -> None:
         app = Hello()
     seen: list[float] = []
 
-    async def watch(pilot: Pilot[None]) -> None:
+    async def watch(pilot: Pilot[object]) -> None:
         plan = app.query_one("#plan-text", Static)
         while not str(plan.render()).strip():
             await asyncio.sleep(0.001)
