@@ -121,6 +121,7 @@ async def test_copy_save_and_quit(notes_file: Path) -> None:
         first = app.session.drafts[0]
         assert app.clipboard == f"Subject: {first.subject}\n\n{first.text}"
         assert any("Copied Dana Lee's email" in n.message for n in app._notifications)
+        await pilot.press("f4")  # the YAML editor is built when its tab is first shown
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
         await pilot.pause()
@@ -207,10 +208,12 @@ async def _model_redraft(
     notes_file: Path, key: str, reply: str
 ) -> tuple[WriterApp, ScriptedBackend]:
     """Open the app on a scripted model, press `key` on Dana's note, let the worker finish.
-    Opening drafts everything once (answered "Hi"); then the queue holds only `reply`."""
+    Opening drafts everything once, after the first frame (answered "Hi"); then the queue
+    holds only `reply`."""
     backend = ScriptedBackend()
     app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
         backend.queue.clear()
         backend.requests.clear()
         backend.enqueue(reply)
@@ -260,6 +263,7 @@ async def test_a_streamed_rewrite_is_checked_not_asked_again(notes_file: Path) -
     backend = StreamingBackend(text)
     app = app_for(notes_file, backend.enqueue(*(["Hi"] * 40)))
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the first drafts
         backend.requests.clear()
         await pilot.press("f3")
         note = index_of(app, "Dana Lee", "connection_note")

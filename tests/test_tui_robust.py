@@ -81,6 +81,7 @@ async def test_quit_asks_for_edited_drafts_and_again_after_a_new_change(notes_fi
         await pilot.press("ctrl+q")
         assert app.is_running
         assert any("edited drafts" in m and "ctrl+o" in m for m in messages(app))
+        await pilot.press("f4")
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme")  # type: ignore[attr-defined]
         await until(pilot, lambda: app.session.dirty, "the notes changed")
@@ -107,6 +108,7 @@ async def test_save_writes_through_a_symlink_and_keeps_the_mode(
     link.symlink_to(notes_file)
     app = app_for(link)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
         await until(pilot, lambda: app.session.dirty, "the notes changed")

@@ -18,12 +18,13 @@ from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, Ta
 from textual.widgets.option_list import Option
 
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
+from writer.checker import Finding
 from writer.drafting import Draft, draft_one
 from writer.kinds import spec
 from writer.mail import open_link
 from writer.render import relative_window
 from writer.tui.session import Session
-from writer.tui.widgets.draft_editor import DraftEditor
+from writer.tui.widgets.draft_editor import DraftEditor, draft_label
 from writer.tui.widgets.notes_form import NotesForm
 from writer.tui.widgets.plan_view import PlanView
 
@@ -83,24 +84,19 @@ class WriterApp(App[None]):
         # Replaced in tests, which must never start a browser or mail program.
         self.open_link: Callable[[str], bool] = open_link
         self.mail_link: str | None = None
+        self._built: set[str] = set()
+        self._building: set[str] = set()
 
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # Only the plan is built before the first frame; the other tabs when first shown.
         with TabbedContent(initial="plan"):
             with TabPane("Plan", id="plan"):
                 yield PlanView()
-            with TabPane("Drafts", id="drafts"), Horizontal():
-                yield OptionList(id="draft-list")
-                yield DraftEditor(id="editor")
-            with TabPane("Notes", id="notes"), Horizontal():
-                yield NotesForm(id="form")
-                with Vertical(id="yaml-pane"):
-                    yield TextArea.code_editor(
-                        self.session.text, language="yaml", id="yaml", soft_wrap=True
-                    )
-                    yield Label("", id="yaml-problems")
+            yield TabPane("Drafts", id="drafts")
+            yield TabPane("Notes", id="notes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,7 +104,32 @@ class WriterApp(App[None]):
         self.sub_title = (
             "offline composer" if backend.name == "offline" else f"{backend.name} · {backend.model}"
         )
-        self.query_one(NotesForm).load(self.session.data(), self.session.problems)
+        self.refresh_views()
+        # The plan is the first frame; the drafts (the slow part) come right after it.
+        self.call_after_refresh(self._first_drafts)
+
+    def _first_drafts(self) -> None:
+        """Draft now if that has not happened yet (a key pressed before the first frame)."""
+        if self.session.deferred:
+            self.session.redraft()
+            self.refresh_draft_list()
+
+    async def _build(self, pane: TabPane) -> None:
+        """Fill a tab the first time it is shown; the views count it as built once mounted."""
+        if pane.id in self._building or pane.id not in ("drafts", "notes"):
+            return
+        self._building.add(pane.id)
+        if pane.id == "drafts":
+            await pane.mount(Horizontal(OptionList(id="draft-list"), DraftEditor(id="editor")))
+            self._built.add(pane.id)
+            self.refresh_draft_list()
+            return
+        yaml_area = TextArea.code_editor(
+            self.session.text, language="yaml", id="yaml", soft_wrap=True
+        )
+        pane_yaml = Vertical(yaml_area, Label("", id="yaml-problems"), id="yaml-pane")
+        await pane.mount(Horizontal(NotesForm(id="form"), pane_yaml))
+        self._built.add(pane.id)
         self.refresh_views()
 
     # -- keeping the views in step with the session ----------------------------------------
@@ -118,6 +139,14 @@ class WriterApp(App[None]):
         notes = session.notes
         end = notes.interview.ends.astimezone(session.now.tzinfo) if notes else None
         self.query_one(PlanView).show(session.plan if not session.problems else None, end)
+        if "notes" in self._built:
+            self._refresh_notes(from_yaml=from_yaml, from_form=from_form)
+        self.refresh_draft_list()
+        title = f"{session.source}{' *' if session.dirty else ''}"
+        self.title = f"writer — {title}"
+
+    def _refresh_notes(self, *, from_yaml: bool, from_form: bool) -> None:
+        session = self.session
         problems = "\n".join(str(p) for p in session.problems)
         self.query_one("#yaml-problems", Label).update(Text(problems, style="bold red"))
         if not from_yaml:
@@ -130,14 +159,13 @@ class WriterApp(App[None]):
             self.query_one(NotesForm).load(session.data(), session.problems)
         else:
             self.query_one(NotesForm).show_problems(session.problems)
-        self.refresh_draft_list()
-        title = f"{session.source}{' *' if session.dirty else ''}"
-        self.title = f"writer — {title}"
 
     def _synced(self) -> None:
         self._syncing = False
 
     def refresh_draft_list(self) -> None:
+        if "drafts" not in self._built:
+            return
         drafts = self.session.drafts
         options = self.query_one("#draft-list", OptionList)
         options.clear_options()
@@ -146,17 +174,20 @@ class WriterApp(App[None]):
             self.show_draft(min(self.current, len(drafts) - 1))
 
     def _draft_label(self, draft: Draft) -> Text:
-        report = draft.report
-        value = report.chars if report.unit == "chars" else report.words
-        label = Text("✓ " if draft.ok else "✗ ", style="green" if draft.ok else "red")
-        label.append(f"{draft.interviewer.split()[0]} · {spec(draft.kind).short}")
-        if draft.variant:
-            label.append(f" #{draft.variant + 1}")
-        label.append(f"  {value}/{report.limit}", style="dim")
-        return label
+        """Two lines: what to do with it and whether it passes; when, and its length."""
+        return draft_label(draft, self._when(draft))
+
+    def _when(self, draft: Draft) -> str:
+        if self.session.long_past:
+            return "long past"
+        if draft.not_before is None and draft.not_after is None:
+            return "on hold" if draft.decision == "wait" else "any time"
+        shown = relative_window(draft.not_before, draft.not_after, self.session.now)
+        # "opens 22 h", "due 4 h": the list is narrow at 80 columns.
+        return shown.replace("opens in ", "opens ").replace("due in ", "due ")
 
     def show_draft(self, index: int) -> None:
-        if not self.session.drafts:
+        if not self.session.drafts or "drafts" not in self._built:
             return
         self.current = index
         options = self.query_one("#draft-list", OptionList)
@@ -166,6 +197,8 @@ class WriterApp(App[None]):
         self.query_one(DraftEditor).show(index, draft, self._timing(draft))
 
     def _timing(self, draft: Draft) -> str:
+        if self.session.long_past:
+            return "the interview is long past (see Plan)"
         start, end = draft.not_before, draft.not_after
         if start is None and end is None:
             return "when the plan says (see Plan)" if draft.decision == "wait" else ""
@@ -218,8 +251,9 @@ class WriterApp(App[None]):
         self.query_one(TabbedContent).active = tab
 
     @on(TabbedContent.TabActivated)
-    def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
+    async def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
         """Each tab puts the keyboard where work starts: the list, the form."""
+        await self._build(event.pane)
         target = self.query(_FOCUS.get(event.pane.id or "", "PlanView"))
         if target:
             # Each target is at the top of its tab. Scrolling it into view would run a turn
@@ -236,6 +270,7 @@ class WriterApp(App[None]):
         self.refresh_views()
 
     def _draft(self) -> Draft | None:
+        self._first_drafts()
         drafts = self.session.drafts
         return drafts[self.current] if drafts else None
 
@@ -252,20 +287,29 @@ class WriterApp(App[None]):
         )
 
     def action_fix(self) -> None:
-        editor = self.query_one(DraftEditor)
+        editor = self._editor()
+        draft = self._draft()
+        if editor is None or draft is None:
+            self.notify("Open a draft first (Drafts, F3).", severity="warning")
+            return
+        findings = draft.report.findings
         chosen = editor.highlighted_finding
         if chosen is None:
-            self.notify("Pick a finding in the list first.", severity="warning")
+            # Nothing highlighted: the first finding that has a fix is the obvious one.
+            chosen = next((i for i, f in enumerate(findings) if _fixable(f)), None)
+        if chosen is None:
+            self.notify(_no_fix(findings), severity="warning")
             return
         if not self.session.apply_fix(self.current, chosen):
-            self.notify(
-                "That finding has no automatic fix; its suggestion says what to do.",
-                severity="warning",
-            )
+            self.notify(_no_fix([findings[chosen]]), severity="warning")
             return
         self._drafts_unsaved, self._quit_armed = True, False
         self.show_draft(self.current)
-        self.notify("Fix applied.")
+        self.notify(f"Fixed {findings[chosen].rule}.")
+
+    def _editor(self) -> DraftEditor | None:
+        found = self.query(DraftEditor)
+        return found.first() if found else None
 
     def action_mark_sent(self) -> None:
         draft = self._draft()
@@ -283,10 +327,16 @@ class WriterApp(App[None]):
             )
             return
         done = self.session.mark_sent(self.current, self.session.now.date())
-        self.notify(f"{draft.interviewer}: {done}. Save to keep it.")
+        keep = (
+            " The notes changed: ctrl+s saves them."
+            if self.session.dirty
+            else " Nothing to save: the ledger keeps it."
+        )
+        self.notify(f"{draft.interviewer}: {done}.{keep}")
         self.refresh_views()
 
     def action_export(self) -> None:
+        self._first_drafts()
         target = (self.session.path or Path("interview-notes.yaml")).with_suffix(".drafts.md")
         try:
             target.write_text(self.session.markdown(), "utf-8")
@@ -376,7 +426,11 @@ class WriterApp(App[None]):
         self.notify("Another phrasing.")
 
     def action_cancel(self) -> None:
-        """Stop a draft the model is still writing; the previous draft stays."""
+        """Close the keys panel if it is open, else stop a draft the model is still writing
+        (the previous draft stays)."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+            return
         cancelled = self.workers.cancel_group(self, "draft")
         if cancelled:
             self.notify("Stopped.")
@@ -413,7 +467,8 @@ class WriterApp(App[None]):
             not_before=action.not_before,
             not_after=action.not_after,
         )
-        preview = self.query_one(DraftEditor).stream_preview
+        editor = self._editor()
+        preview = editor.stream_preview if editor is not None else (lambda text: None)
         try:
             streamed: list[Proposal] | None = None
             if session.backend.can_stream:
@@ -459,6 +514,21 @@ class WriterApp(App[None]):
             )
 
 
+def _fixable(finding: Finding) -> bool:
+    return finding.replacement is not None and finding.field == "text"
+
+
+def _no_fix(findings: list[Finding]) -> str:
+    """Why ctrl+f did nothing, and what to do instead."""
+    if not findings:
+        return "Nothing to fix: the checker found nothing in this draft."
+    if len(findings) == 1:
+        finding = findings[0]
+        todo = finding.suggestion or "edit the text yourself"
+        return f"{finding.rule} has no automatic fix: {todo}."
+    return "None of these findings has an automatic fix: edit the text as each → says."
+
+
 def _broken_answer(error: Exception) -> str:
     """What went wrong with a model's answer, in a sentence rather than a traceback."""
     if isinstance(error, UnicodeError):
@@ -492,7 +562,7 @@ class _FirstAnswer(BackendBase):
 def make_app(path: Path | None, backend: Backend, now: datetime | None = None) -> WriterApp:
     """The app for one notes file (or a new one), with settings chosen by the caller."""
     moment = now or datetime.now().astimezone()
-    return WriterApp(Session.open(path, backend, moment))
+    return WriterApp(Session.open(path, backend, moment, draft=False))
 
 
 __all__ = ["WriterApp", "make_app"]

@@ -55,13 +55,24 @@ class Session:
     edited: set[tuple[str, str]] = field(default_factory=set)
     dirty: bool = False
     sent: list[Sent] = field(default_factory=list)
+    # True until the first drafts are made: the app plans first and drafts after its first frame.
+    deferred: bool = False
 
     @classmethod
-    def open(cls, path: Path | None, backend: Backend, now: datetime) -> Session:
-        session = cls(backend=backend, now=now, path=path, sent=_ledger_sent())
+    def open(
+        cls, path: Path | None, backend: Backend, now: datetime, *, draft: bool = True
+    ) -> Session:
+        """The session for a notes file (a template when there is none); `draft=False` plans
+        only, and the first `redraft` drafts."""
+        session = cls(backend=backend, now=now, path=path, sent=_ledger_sent(), deferred=not draft)
         text = path.read_text("utf-8") if path is not None and path.exists() else template(now)
         session.set_text(text, dirty=False)
         return session
+
+    @property
+    def long_past(self) -> bool:
+        """The interview is so long ago that every window has closed (the planner says so)."""
+        return self.plan is not None and any(w.rule == "plan.long_past" for w in self.plan.warnings)
 
     @property
     def source(self) -> str:
@@ -77,7 +88,7 @@ class Session:
             return False
         self.problems, self.notes = [], notes
         self.plan = plan_for(notes, self.now, sent=self.sent)
-        if self.backend.name == "offline" or not self.drafts:
+        if not self.deferred and (self.backend.name == "offline" or not self.drafts):
             self.redraft()
         return True
 
@@ -92,6 +103,7 @@ class Session:
 
     def redraft(self, variants: int = 1) -> None:
         """Draft again, keeping the drafts the candidate has edited (they are re-checked)."""
+        self.deferred = False
         if self.notes is None or self.plan is None:
             return
         kept = {

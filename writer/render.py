@@ -219,12 +219,23 @@ def render_rules(rules: tuple[Rule, ...], style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _draft_window(draft: Draft) -> str:
+    """The draft's window with its offset, as the plan gives it."""
+    start, end = draft.not_before, draft.not_after
+    if start and end:
+        return f"{when(start, True)} → {when(end, True)}"
+    if start:
+        return f"from {when(start, True)}"
+    return "on hold (see the plan)" if draft.decision == "wait" else "any time"
+
+
 def drafts_markdown(title: str, drafts: list[Draft], intro: str | None = None) -> str:
     """Drafts as Markdown: a heading each, the subject, the text, what the checker found."""
     lines = [f"# {title}", ""] + ([intro, ""] if intro else [])
     for draft in drafts:
         status = "ok" if draft.ok else "needs changes"
         lines += [f"## {draft.interviewer} — {label(draft.kind)} ({status})", ""]
+        lines += [f"**Decision:** {draft.decision} · **Window:** {_draft_window(draft)}", ""]
         if draft.error:
             lines += [f"Not drafted: {draft.error}", ""]
             continue

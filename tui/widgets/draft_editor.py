@@ -82,6 +82,33 @@ def finding_label(finding: Finding, text: str) -> Text:
     return shown
 
 
+# The plan's badges, so a draft on hold never looks like one ready to send.
+DECISIONS = {
+    "do": ("DO", "black on green"),
+    "wait": ("WAIT", "black on yellow"),
+    "optional": ("OPT", "black on cyan"),
+    "skip": ("SKIP", "white on grey37"),
+}
+
+
+def draft_label(draft: Draft, when: str) -> Text:
+    """The drafts list's entry: the decision and the checker's verdict, then the window."""
+    word, style = DECISIONS.get(draft.decision, (draft.decision.upper(), "bold"))
+    report = draft.report
+    shown = Text()
+    shown.append(f" {word:<4} ", style=style)
+    shown.append(f" {draft.interviewer.split()[0]} · {spec(draft.kind).short}")
+    if draft.variant:
+        shown.append(f" #{draft.variant + 1}")
+    # Kept within the list's 23 columns at 80x24.
+    shown.append("\n")
+    shown.append("✓ " if draft.ok else "✗ ", style="green" if draft.ok else "red")
+    value = report.chars if report.unit == "chars" else report.words
+    shown.append(f"{value}/{report.limit} ", style="dim")
+    shown.append(when, style="italic")
+    return shown
+
+
 def counter(report: Report) -> Text:
     value = report.chars if report.unit == "chars" else report.words
     over = value > report.limit
@@ -163,6 +190,12 @@ class DraftEditor(Vertical):
     def _changed(self) -> None:
         if self.index is not None and not (self._loading or self._streaming):
             self.post_message(self.Edited(self.index, self.text, self.subject))
+
+    @on(Input.Submitted, "#draft-subject")
+    def _to_body(self, event: Input.Submitted) -> None:
+        """Enter after the subject moves to the body without touching it."""
+        event.stop()
+        self.query_one(FindingsArea).focus()
 
     def jump_to(self, finding: Finding) -> None:
         area = self.query_one(FindingsArea)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
@@ -77,13 +78,43 @@ def _fields(
         yield Input(id=_id(prefix, path), classes="field")
     for path, title, values in choices:
         yield Label(title, classes="field-label")
-        yield Select(
+        yield FormSelect(
             [(v, v) for v in values], id=_id(prefix, path), allow_blank=False, classes="field"
         )
 
 
 def _id(prefix: str, path: str) -> str:
     return f"{prefix}-{path.replace('.', '-').replace('_', '-')}"
+
+
+class TopicsArea(TextArea):
+    """The topics, one per line. Enter adds a line only after some text; at the start of a
+    line or on a blank one it moves to the next field, so moving through the form with Enter
+    never adds blank topics."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and not self.read_only:
+            row, column = self.cursor_location
+            line = self.document.get_line(row)
+            if column == 0 or not line.strip():
+                event.stop()
+                event.prevent_default()
+                self.screen.focus_next()
+                return
+        await super()._on_key(event)
+
+
+class FormSelect(Select[str]):
+    """A choice whose menu opens with space or the arrows; Enter moves to the next field, as
+    in the rest of the form."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+        Binding("enter", "next_field", "Next field", show=False),
+    ]
+
+    def action_next_field(self) -> None:
+        self.screen.focus_next()
 
 
 class NotesForm(VerticalScroll):
@@ -112,7 +143,7 @@ class NotesForm(VerticalScroll):
             yield Button("Down", id="person-down")
         yield from _fields("p", PERSON_INPUTS[:3], PERSON_CHOICES)
         yield Label("Topics (one per line, in your words)", classes="field-label")
-        yield TextArea(id="p-topics", classes="field topics")
+        yield TopicsArea(id="p-topics", classes="field topics")
         yield from _fields("p", PERSON_INPUTS[3:], [])
         yield Label("", id="form-problems")
 
@@ -200,6 +231,12 @@ class NotesForm(VerticalScroll):
         if self._loading or not widget_id.startswith(("f-", "p-")):
             return
         self._store(widget_id, event.value)
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a field moves on, as in a paper form (Tab does too)."""
+        event.stop()
+        self.screen.focus_next()
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from writer.kinds import label
+from writer.kinds import ActionKind, label
 from writer.kinds import mark as kind_mark
 from writer.plan import Action, InterviewerPlan, Plan
 from writer.render import relative, window
@@ -21,6 +21,11 @@ BADGES = {
     "skip": "white on grey37",
 }
 DAYS_SHOWN = 4
+LEGEND = [
+    (ActionKind.thank_you_email, "email"),
+    (ActionKind.connection_request, "connect"),
+    (ActionKind.follow_up_message, "follow-up"),
+]
 
 
 def timeline(person: InterviewerPlan, start: datetime, now: datetime, width: int = 48) -> Text:
@@ -48,13 +53,38 @@ def timeline(person: InterviewerPlan, start: datetime, now: datetime, width: int
     return line
 
 
-def describe(action: Action, now: datetime) -> Text:
+def legend() -> Text:
+    """What the timeline's letters, colours and │ mean (fits 80 columns)."""
+    line = Text("  ", style="dim")
+    for kind, name in LEGEND:
+        line.append(f"{kind_mark(kind)} {name}  ", style="dim")
+    for decision in ("do", "wait", "optional"):
+        line.append(f" {decision} ", style=BADGES[decision])
+        line.append(" ")
+    line.append("│ now", style="bold red")
+    return line
+
+
+def long_past_summary(plan: Plan, interview_end: datetime) -> Text:
+    """What a plan for a loop long over says first: nothing is due, and why."""
+    days = (plan.now - interview_end).days
+    out = Text()
+    out.append("Long past: ", style="bold yellow")
+    out.append(
+        f"the interview ended {interview_end:%a %d %b %Y}, {days} days ago; every window "
+        "below has closed and nothing is due.\n"
+    )
+    return out
+
+
+def describe(action: Action, now: datetime, *, long_past: bool = False) -> Text:
     text = Text("  ")
     decision = action.decision.value
     text.append(f" {decision.upper():<8}", style=BADGES[decision])
     text.append(f" {label(action.kind.value):<19}", style="bold")
     text.append(window(action))
-    timing = relative(action, now)
+    # "closed 5660 h ago" is noise once the summary says the loop is long past.
+    timing = "" if long_past else relative(action, now)
     if timing:
         text.append(f"  {timing}", style="italic")
     for reason in action.reasons:
@@ -64,17 +94,30 @@ def describe(action: Action, now: datetime) -> Text:
     return text
 
 
+def is_long_past(plan: Plan) -> bool:
+    return any(w.rule == "plan.long_past" for w in plan.warnings)
+
+
 def render(plan: Plan, interview_end: datetime) -> Text:
     out = Text()
     out.append(f"{plan.company} · {plan.role}\n", style="bold")
-    out.append(f"now {plan.now:%a %d %b %H:%M} (interview time zone)\n\n", style="dim")
+    out.append(f"now {plan.now:%a %d %b %H:%M} (interview time zone)\n", style="dim")
+    long_past = is_long_past(plan)
+    if long_past:
+        out.append(long_past_summary(plan, interview_end))
+    for warning in plan.warnings:
+        out.append("warning ", style="yellow")
+        out.append(f"{warning.rule}: ", style="dim")
+        out.append(f"{warning.text}\n")
+    out.append(legend())
+    out.append("\n\n")
     for person in plan.interviewers:
         out.append(f"{person.name}", style="bold underline")
         out.append(f"  {person.relation.replace('_', ' ')}\n", style="dim")
         out.append(timeline(person, interview_end - timedelta(hours=2), plan.now))
         out.append("\n")
         for action in person.actions:
-            out.append(describe(action, plan.now))
+            out.append(describe(action, plan.now, long_past=long_past))
             out.append("\n")
         out.append("\n")
     return out
