@@ -23,6 +23,9 @@ class ActionKind(StrEnum):
     connection_request = "connection_request"
     follow_up_message = "follow_up_message"
     disconnect = "disconnect"
+    status_email = "status_email"
+    rejection_reply = "rejection_reply"
+    offer_reply = "offer_reply"
 
 
 class MessageKind(StrEnum):
@@ -31,6 +34,9 @@ class MessageKind(StrEnum):
     thank_you_email = "thank_you_email"
     connection_note = "connection_note"
     follow_up_message = "follow_up_message"
+    status_email = "status_email"
+    rejection_reply = "rejection_reply"
+    offer_reply = "offer_reply"
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,42 @@ SPECS: dict[MessageKind, KindSpec] = {
             prompt="follow_up_message.md",
             has_subject=False,
             aliases=("message",),
+        ),
+        KindSpec(
+            kind=MessageKind.status_email,
+            action=ActionKind.status_email,
+            label="status email",
+            short="status",
+            mark="S",
+            unit="words",
+            limit_setting="status_words_max",
+            prompt="status_email.md",
+            has_subject=True,
+            aliases=("status",),
+        ),
+        KindSpec(
+            kind=MessageKind.rejection_reply,
+            action=ActionKind.rejection_reply,
+            label="reply to a rejection",
+            short="reject",
+            mark="R",
+            unit="words",
+            limit_setting="reply_words_max",
+            prompt="rejection_reply.md",
+            has_subject=True,
+            aliases=("rejection",),
+        ),
+        KindSpec(
+            kind=MessageKind.offer_reply,
+            action=ActionKind.offer_reply,
+            label="reply to an offer",
+            short="offer",
+            mark="O",
+            unit="words",
+            limit_setting="reply_words_max",
+            prompt="offer_reply.md",
+            has_subject=True,
+            aliases=("offer",),
         ),
     )
 }

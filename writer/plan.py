@@ -107,6 +107,8 @@ class Plan(BaseModel):
     # What the plan assumed or could not judge well (a date-only start, no end, a loop long
     # past): each with a `rule` id and a `text` that says how to be exact.
     warnings: list[Reason] = []
+    # Two status emails went unanswered (status.at_most_two): stop writing.
+    cold: bool = False
 
     def person(self, name: str) -> InterviewerPlan:
         return next(p for p in self.interviewers if p.name == name)

@@ -62,6 +62,43 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
         "000 benefits; 001 Future Networking",
     ),
     "offer.connect": ("Offer received: connecting is no longer presumptuous", "000; 001"),
+    "connect.weekly_limit": (
+        "LinkedIn allows about 100 invitations a week (invites_per_week): at the cap, wait",
+        "LinkedIn Help a5451191 (weekly invitation limit)",
+    ),
+    "connect.reinvite_block": (
+        "A withdrawn invitation blocks re-inviting that person for three weeks",
+        "LinkedIn Help a551012",
+    ),
+    "status.after_decision_date": (
+        "Never before decision_by; one status email 1-2 business days after it "
+        "(on the 2nd business day: a day's grace)",
+        "careers-advice consensus (Indeed, The Muse: follow up after the stated date)",
+    ),
+    "status.no_date": (
+        "No decision date: one status email 5-7 business days after the interview; "
+        "a reply (heard_back_on) or an outcome cancels it",
+        "careers-advice consensus (Indeed, Robert Half: about a week)",
+    ),
+    "status.at_most_two": (
+        "A second status email a week after the first, at most; then the loop is cold",
+        "careers-advice consensus (two follow-ups, then move on)",
+    ),
+    "status.addressed_to": (
+        "The status email goes to whoever gave the date (recruiter or hiring manager), "
+        "one email, not one per panelist; never on LinkedIn",
+        "000 §4; careers advice",
+    ),
+    "rejected.reply": (
+        "Rejected: a short gracious reply within a business day: thanks, stay in touch, "
+        "optionally ask for feedback; never argue",
+        "000 §7; careers advice (keep the door open)",
+    ),
+    "offer.reply": (
+        "Offer: thank them within a business day; ask for time to decide or confirm the next "
+        "steps; no negotiation in it",
+        "careers advice (acknowledge offers promptly)",
+    ),
 }
 
 # id -> what a plan warning says; they sit on `Plan.warnings`, not on an action.

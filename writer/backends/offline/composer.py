@@ -18,6 +18,7 @@ from writer.backends.offline.phrasing import (
     stable_index,
     topic_phrase,
 )
+from writer.backends.offline.replies import REPLY_KINDS, compose_reply
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind, spec
 from writer.notes import Culture, Interviewer, Notes, Outcome, Relation, Went
@@ -71,6 +72,8 @@ def compose(
     guidance: Guidance = DEFAULT_GUIDANCE,
 ) -> list[Proposal]:
     """Candidate drafts of `kind` for `person`, in the order this variant prefers them."""
+    if MessageKind(kind) in REPLY_KINDS:
+        return compose_reply(notes, person, MessageKind(kind))
     position = next(i for i, p in enumerate(notes.interviewers) if p is person)
     slots = _Slots(
         hi=salutation(notes, person, note=not spec(kind).has_subject),
