@@ -46,7 +46,6 @@ class Guidance:
     email_words_error: int = 300
     message_words_max: int = 120
     message_words_error: int = 250
-    status_words_max: int = 120
     reply_words_max: int = 150
     emoji_flood: int = 3
     exclamations_warn: int = 1

@@ -100,15 +100,20 @@ def _status(notes: Notes, person: Interviewer, seed: int) -> list[str]:
 
 
 def _recalled(notes: Notes, person: Interviewer) -> str | None:
-    """One usable topic from anyone on the panel, the addressee's first."""
-    people = [person, *(p for p in notes.interviewers if p is not person)]
-    for someone in people:
+    """One usable topic: the addressee's own, else a colleague's, named as theirs."""
+    for fragment in topics_for(person).of(Kind.subject, Kind.view):
+        sentence = _SINCE.fill(fragment)
+        if sentence is not None:
+            return sentence
+    for someone in (p for p in notes.interviewers if p is not person):
+        first = someone.first_name
         for fragment in topics_for(someone).of(Kind.subject, Kind.view):
-            sentence = _SINCE.fill(fragment)
-            if sentence is not None and someone is person:
-                return sentence
-            if fragment.noun and someone is not person:
-                return f"I've kept thinking about the conversation about {fragment.noun}."
+            if fragment.kind == Kind.view and fragment.clause:
+                return f"I've kept thinking about {first}'s point that {fragment.clause}."
+            if fragment.kind == Kind.subject and fragment.noun:
+                return (
+                    f"I've kept thinking about my conversation with {first} about {fragment.noun}."
+                )
     return None
 
 
