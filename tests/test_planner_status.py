@@ -172,7 +172,7 @@ def test_a_withdrawn_invitation_blocks_reinviting_for_three_weeks() -> None:
     request = plan.interviewers[0].action(ActionKind.connection_request)
     assert request is not None and request.decision == Decision.skip
     assert (
-        request.reasons[-1].rule == "connect.reinvite_block"
+        request.reasons[-1].rule == "connect.withdrawn_cooldown"
         and "21 days" in request.reasons[-1].text
     )
 

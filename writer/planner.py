@@ -168,7 +168,7 @@ class _Planner:
             if status == LinkedInStatus.withdrawn:
                 days = self.g.reinvite_block_days
                 text = f"A withdrawn invitation blocks re-inviting {person.first_name} for "
-                reasons.append(_reason("connect.reinvite_block", text + f"{days} days."))
+                reasons.append(_reason("connect.withdrawn_cooldown", text + f"{days} days."))
             return Action(kind=kind, decision=Decision.skip, reasons=reasons)
         if self.notes.outcome == Outcome.offer:
             action = self._connect_after_offer(person)

@@ -63,41 +63,41 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
     ),
     "offer.connect": ("Offer received: connecting is no longer presumptuous", "000; 001"),
     "connect.weekly_limit": (
-        "LinkedIn allows about 100 invitations a week (invites_per_week): at the cap, wait",
-        "LinkedIn Help a5451191 (weekly invitation limit)",
+        "About 100 invitations a week (invites_per_week): at the cap, requests wait",
+        "LinkedIn Help a550555; third-party reports",
     ),
-    "connect.reinvite_block": (
-        "A withdrawn invitation blocks re-inviting that person for three weeks",
+    "connect.withdrawn_cooldown": (
+        "A withdrawn invitation blocks re-inviting that person for 3 weeks",
         "LinkedIn Help a551012",
     ),
     "status.after_decision_date": (
-        "Never before decision_by; one status email 1-2 business days after it "
-        "(on the 2nd business day: a day's grace)",
-        "careers-advice consensus (Indeed, The Muse: follow up after the stated date)",
+        "A status email: never before the stated decision date; 1-2 business days after it "
+        "(planned on the 2nd)",
+        "careers advice; 000 §4",
     ),
     "status.no_date": (
-        "No decision date: one status email 5-7 business days after the interview; "
-        "a reply (heard_back_on) or an outcome cancels it",
-        "careers-advice consensus (Indeed, Robert Half: about a week)",
+        "No date given: 5-7 business days after the interview; a reply (heard_back_on) "
+        "cancels it",
+        "careers advice",
     ),
     "status.at_most_two": (
-        "A second status email a week after the first, at most; then the loop is cold",
-        "careers-advice consensus (two follow-ups, then move on)",
+        "At most a second status email, a week after the first; then the loop is cold",
+        "careers advice; 001 Avoid Excessive Follow-Ups",
     ),
     "status.addressed_to": (
-        "The status email goes to whoever gave the date (recruiter or hiring manager), "
-        "one email, not one per panelist; never on LinkedIn",
-        "000 §4; careers advice",
+        "One status email, to whoever gave the timeline (decision_from, else the recruiter, "
+        "else the hiring manager), not one per panelist; never on LinkedIn",
+        "careers advice",
     ),
     "rejected.reply": (
-        "Rejected: a short gracious reply within a business day: thanks, stay in touch, "
-        "optionally ask for feedback; never argue",
-        "000 §7; careers advice (keep the door open)",
+        "Rejected: a short gracious reply within a business day (thanks, stay in touch, "
+        "optionally ask for feedback); never argue",
+        "001 Future Networking Opportunities; careers advice",
     ),
     "offer.reply": (
-        "Offer: thank them within a business day; ask for time to decide or confirm the next "
+        "Offer: thanks within a business day, and ask for time to decide or confirm next "
         "steps; no negotiation in it",
-        "careers advice (acknowledge offers promptly)",
+        "careers advice",
     ),
 }
 
