@@ -42,7 +42,9 @@ def test_friday_decision_date_gives_a_tuesday_status_email() -> None:
         plan_for(notes, at("2026-11-30T08:00:00-05:00")), ActionKind.status_email
     )
     assert who == "Rita Gomez"  # the recruiter, not each panelist
-    assert email.decision == Decision.do
+    assert email.decision == Decision.wait  # Monday: a day's grace
+    _, due = loop_action(plan_for(notes, at("2026-12-01T10:00:00-05:00")), ActionKind.status_email)
+    assert due.decision == Decision.do
     assert email.not_before == at("2026-12-01T09:00:00-05:00")  # Tuesday
     assert email.not_after == at("2026-12-01T18:00:00-05:00")
     assert email.not_before.strftime("%A") == "Tuesday"
@@ -83,7 +85,7 @@ def test_a_second_email_a_week_after_the_first() -> None:
     first = Sent(COMPANY, "Rita Gomez", ActionKind.status_email, at("2026-12-01T10:00:00-05:00"))
     plan = plan_for(notes, at("2026-12-02T10:00:00-05:00"), sent=[first])
     _, email = loop_action(plan, ActionKind.status_email)
-    assert email.decision == Decision.do
+    assert email.decision == Decision.wait
     assert email.not_before == at("2026-12-08T09:00:00-05:00")
     assert email.reasons[0].rule == "status.at_most_two"
     assert not plan.cold

@@ -124,6 +124,8 @@ class Plan(BaseModel):
                 kind = action.message_kind
                 if action.decision == Decision.skip or kind is None:
                     continue
+                if kind == MessageKind.status_email and action.decision == Decision.wait:
+                    continue  # drafted once its window opens, from the notes as they are then
                 if kinds is None or kind in kinds:
                     yield PlannedMessage(position, person, action, kind)
 

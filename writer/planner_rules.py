@@ -76,8 +76,7 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
         "careers advice; 000 §4",
     ),
     "status.no_date": (
-        "No date given: 5-7 business days after the interview; a reply (heard_back_on) "
-        "cancels it",
+        "No date given: 5-7 business days after the interview; a reply (heard_back_on) cancels it",
         "careers advice",
     ),
     "status.at_most_two": (

@@ -145,9 +145,10 @@ class StatusPlanner:
             "one per panelist: by email, never on LinkedIn."
         )
         reasons.append(_r("status.addressed_to", text))
+        # Before its window the email waits (and is not drafted yet: Plan.messages).
         return Action(
             kind=ActionKind.status_email,
-            decision=Decision.do,
+            decision=Decision.do if self.now >= start else Decision.wait,
             not_before=start,
             not_after=end,
             reasons=reasons,
