@@ -133,6 +133,24 @@ def run_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_today(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from writer.today import build_queue, queue_to_ics, render_queue
+
+    paths = args.paths or settings_for(args).today or ["."]
+    now = args.now or datetime.now(UTC).astimezone()
+    if now.utcoffset() is None:
+        now = now.astimezone()
+    queue = build_queue(paths, now, _sent())
+    if args.ics:
+        _write(Path(args.ics), queue_to_ics(queue))
+    _emit(args, queue.to_json(), lambda: render_queue(queue))
+    if args.ics:
+        print(f"Calendar written to {args.ics} ({len(queue.entries)} events)", file=sys.stderr)
+    return EXIT_OK
+
+
 def _kinds(values: list[str] | None) -> list[MessageKind] | None:
     if not values:
         return None

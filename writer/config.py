@@ -55,6 +55,8 @@ class Settings(OpenAISettings):
     offline: bool = False
     # The checker's [rules] table; read and checked by rule_levels, not by the backends.
     rules: dict[str, str] = Field(default_factory=dict)
+    # `writer today` with no PATH: these notes files and folders (else the current folder).
+    today: list[str] = Field(default_factory=list)
 
     @classmethod
     def settings_customise_sources(
