@@ -268,8 +268,32 @@ def run_tui(args: argparse.Namespace) -> int:
     backend = backend_for(args, settings)
     from writer.tui.app import make_app  # the app, and textual, only when asked for
 
+    if path is None:
+        paths = settings.today or ["."]
+        queue = _loops_queue(args, paths)
+        if queue is not None:
+            # In a folder of loops the app opens on what is due; quitting a loop comes back.
+            from writer.tui.today_app import TodayApp
+
+            while (picked := TodayApp(queue).run()) is not None:
+                make_app(Path(picked), backend, _tui_now(args, Path(picked))).run()
+                queue = _loops_queue(args, paths) or queue
+            return EXIT_OK
     make_app(path, backend, _tui_now(args, path)).run()
     return EXIT_OK
+
+
+def _loops_queue(args: argparse.Namespace, paths: list[str]) -> Any:
+    """What is due across the loops in `paths`, or None when no notes file there loads."""
+    from datetime import UTC
+
+    from writer.today import build_queue, notes_files
+
+    if not notes_files(paths)[0]:
+        return None
+    now = args.now or datetime.now(UTC).astimezone()
+    queue = build_queue(paths, now if now.utcoffset() is not None else now.astimezone(), _sent())
+    return queue if queue.loops else None
 
 
 def _tui_now(args: argparse.Namespace, path: Path | None) -> datetime | None:

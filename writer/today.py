@@ -170,12 +170,12 @@ def render_queue(queue: Queue) -> str:
 def _line(entry: Entry) -> str:
     a = entry.action
     return (
-        f"{_window(a):<34} {entry.company} · {entry.person} · {label(a.kind.value)}"
+        f"{window_text(a):<34} {entry.company} · {entry.person} · {label(a.kind.value)}"
         f"{'' if a.decision == Decision.do else ' (' + a.decision.value + ')'}"
     )
 
 
-def _window(action: Action) -> str:
+def window_text(action: Action) -> str:
     start, end = action.not_before, action.not_after
     if start is None and end is None:
         return "now (no window)"
