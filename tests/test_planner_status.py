@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from tests.helpers import notes_from
 from writer.guidance import Guidance
-from writer.plan import Action, ActionKind, Decision, Plan, Sent
+from writer.plan import Action, ActionKind, Decision, MessageKind, Plan, Sent
 from writer.planner import plan_for
 from writer.planner_status import business_days_after
 
@@ -183,7 +183,7 @@ def test_a_long_status_email_is_flagged() -> None:
     from writer.checker import check
 
     text = "Hi Rita, thank you for your time. " + "I remain very interested in the role. " * 30
-    report = check("status_email", text, to="Rita Gomez", notes=notes_from(panel()))
+    report = check(MessageKind.status_email, text, to="Rita Gomez", notes=notes_from(panel()))
     [finding] = [f for f in report.findings if f.rule == "length.reply_words"]
     assert finding.severity == "warning" and "keep it under 150" in finding.message
 
@@ -195,11 +195,11 @@ def test_pushy_does_not_fire_on_a_status_email_but_does_on_a_message() -> None:
     notes = notes_from(panel())
     assert not [
         f
-        for f in check("status_email", text, to="Dana Lee", notes=notes).findings
+        for f in check(MessageKind.status_email, text, to="Dana Lee", notes=notes).findings
         if f.rule == "pushy"
     ]
     assert [
         f
-        for f in check("follow_up_message", text, to="Dana Lee", notes=notes).findings
+        for f in check(MessageKind.follow_up_message, text, to="Dana Lee", notes=notes).findings
         if f.rule == "pushy"
     ]
