@@ -86,7 +86,7 @@ def notes_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
     for raw in paths:
-        path = Path(raw)
+        path = Path(raw).expanduser()  # the `today` setting may say "~/loops"
         if path.is_dir():
             files += sorted(p for p in path.iterdir() if p.suffix.lower() in NOTES_SUFFIXES)
         elif path.is_file():
