@@ -132,3 +132,17 @@ def test_default_is_the_current_folder_and_ics_holds_the_queue(
     assert calendar.count("BEGIN:VEVENT") == 7
     assert "Send status email to Rita Gomez (Late Co)" in calendar
     assert "Due now (3)" in capsys.readouterr().out
+
+
+def test_recording_their_reply_cancels_the_status_email(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    late = str(folder / "late.yaml")
+    assert main(["sent", late, "--to", "Rita", "--kind", "heard_back", "--at", NOW]) == 0
+    assert "Recorded: a reply from Rita Gomez (Late Co)" in capsys.readouterr().out
+    assert ("overdue", "Late Co", "Rita Gomez", "status_email") not in rows(
+        today(capsys, str(folder))
+    )
+    capsys.readouterr()
+    assert main(["plan", late, "--now", NOW]) == 0
+    assert "They wrote back on Tue 01 Dec" in capsys.readouterr().out

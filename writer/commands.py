@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from writer.errors import EXIT_FLAGGED, EXIT_OK, InputError, Problem, UsageError
-from writer.kinds import KINDS, SENT_KINDS, MessageKind, message_kind, sent_kind
+from writer.kinds import KINDS, SENT_KINDS, ActionKind, MessageKind, message_kind, sent_kind
 
 if TYPE_CHECKING:
     from writer.backends import Backend
@@ -348,10 +348,12 @@ def run_sent(args: argparse.Namespace) -> int:
     at = args.at or datetime.now().astimezone()
     with closing(Ledger.open(on_wait=_say)) as ledger:
         ledger.record(notes.company, person.name, kind, at)
-    print(
-        f"Recorded: {kind.replace('_', ' ')} to {person.name} ({notes.company}) on "
-        f"{at:%a %d %b %Y %H:%M}"
+    what = (
+        f"a reply from {person.name}"
+        if kind == ActionKind.heard_back
+        else f"{kind.replace('_', ' ')} to {person.name}"
     )
+    print(f"Recorded: {what} ({notes.company}) on {at:%a %d %b %Y %H:%M}")
     return EXIT_OK
 
 

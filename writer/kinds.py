@@ -26,6 +26,9 @@ class ActionKind(StrEnum):
     status_email = "status_email"
     rejection_reply = "rejection_reply"
     offer_reply = "offer_reply"
+    # Not planned: recorded with `writer sent --kind heard_back` when they reply, it cancels
+    # the status email (status.no_date, status.after_decision_date).
+    heard_back = "heard_back"
 
 
 class MessageKind(StrEnum):
@@ -143,9 +146,12 @@ SPECS: dict[MessageKind, KindSpec] = {
 
 KINDS: tuple[MessageKind, ...] = tuple(SPECS)
 MESSAGE_FOR_ACTION: dict[ActionKind, MessageKind] = {s.action: s.kind for s in SPECS.values()}
-# The actions the ledger records as sent: the ones that send a message.
-SENT_KINDS: tuple[ActionKind, ...] = tuple(MESSAGE_FOR_ACTION)
-_ACTION_LABELS = {ActionKind.connection_request: "connection request"}
+# What the ledger records: the actions that send a message, and a reply from them.
+SENT_KINDS: tuple[ActionKind, ...] = (*MESSAGE_FOR_ACTION, ActionKind.heard_back)
+_ACTION_LABELS = {
+    ActionKind.connection_request: "connection request",
+    ActionKind.heard_back: "reply from them",
+}
 
 
 def spec(kind: str) -> KindSpec:
@@ -173,6 +179,8 @@ def message_kind(name: str) -> MessageKind | None:
 
 def sent_kind(name: str) -> ActionKind | None:
     """The action `writer sent --kind` means: an action, or a message kind or alias of one."""
+    if name in (ActionKind.heard_back.value, "reply"):
+        return ActionKind.heard_back
     kind = message_kind(name)
     return SPECS[kind].action if kind is not None else None
 

@@ -56,6 +56,8 @@ class StatusPlanner:
         self.tz: tzinfo | None = now.tzinfo
         mine = [s for s in sent if s.company == notes.company]
         self.status_sent = sorted(s.at for s in mine if s.kind == ActionKind.status_email)
+        heard = [s.at.date() for s in mine if s.kind == ActionKind.heard_back]
+        self.heard_on = notes.interview.heard_back_on or (max(heard) if heard else None)
         self.replied = {
             s.kind for s in mine if s.kind in (ActionKind.rejection_reply, ActionKind.offer_reply)
         }
@@ -83,9 +85,12 @@ class StatusPlanner:
 
     def _status(self) -> Action:
         kind = ActionKind.status_email
-        heard = self.notes.interview.heard_back_on
+        heard = self.heard_on
         if heard is not None:
-            text = f"They wrote back on {heard:%a %d %b}: no status email is due; reply to them."
+            text = (
+                f"They wrote back on {heard:%a %d %b} (heard_back_on in the notes, or `writer "
+                "sent --kind heard_back`): no status email is due; reply to them."
+            )
             return Action(kind=kind, decision=Decision.skip, reasons=[_r("status.no_date", text)])
         count = len(self.status_sent)
         if count >= self.g.status_max:
