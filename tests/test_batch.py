@@ -19,7 +19,6 @@ from tests.generated import write_notes
 from tests.helpers import ROOT
 from writer.cli import main
 from writer.loader import load_notes
-from writer.plan import Decision
 from writer.planner import plan_for
 
 NOW = "2026-11-21T09:00:00-05:00"
@@ -28,11 +27,10 @@ NOW = "2026-11-21T09:00:00-05:00"
 def expected_drafts(paths: list[Path]) -> set[tuple[str, str, str]]:
     out = set()
     for path in paths:
-        plan = plan_for(load_notes(path), datetime.fromisoformat(NOW))
-        for person in plan.interviewers:
-            for action in person.actions:
-                if action.decision != Decision.skip and action.message_kind is not None:
-                    out.add((str(path), person.name, action.message_kind.value))
+        notes = load_notes(path)
+        plan = plan_for(notes, datetime.fromisoformat(NOW))
+        for planned in plan.messages(notes):  # what drafting drafts
+            out.add((str(path), planned.person.name, planned.kind.value))
     return out
 
 

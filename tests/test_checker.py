@@ -248,6 +248,31 @@ CASES = [
     ),
 ]
 
+# The journey kinds (rules/20-journey.yaml): a status email, a rejection reply, an offer reply.
+CASES += [
+    Case(
+        "status.pressure",
+        "status_email",
+        note("I have another offer, so could you share the timeline?"),
+        "another offer",
+        note("Could you share the timeline for a decision?"),
+    ),
+    Case(
+        "reply.argues",
+        "rejection_reply",
+        note("I hope you will reconsider, as I think I was a strong fit."),
+        "reconsider",
+        note("I'd welcome any feedback, and I'd be glad to stay in touch."),
+    ),
+    Case(
+        "offer.negotiates",
+        "offer_reply",
+        note("Before I accept, I'd like to negotiate the terms."),
+        "negotiate",
+        note("I'd like a few days to review the details before I reply."),
+    ),
+]
+
 
 def run(kind: str, text: str, **options: object) -> Report:
     if kind == "thank_you_email" and "subject" not in options:
@@ -291,6 +316,7 @@ def test_every_rule_has_a_case() -> None:
             "length.max_chars",
             "length.email_words",
             "length.message_words",
+            "length.reply_words",
             "subject.present",
             "distinct.across",
             "distinct.sentence",

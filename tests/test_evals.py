@@ -11,10 +11,12 @@ import pytest
 from tests.helpers import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
 from writer.backends import OfflineBackend
 from writer.backends.offline import composer
+from writer.backends.offline.picking import Picked
 from writer.backends.openai import OpenAIBackend
 from writer.cli import main
 from writer.config import Settings
 from writer.evals import evaluate, regressions, rouge_l
+from writer.notes import Interviewer
 
 GOLDEN = ROOT / "evals" / "golden"
 BASELINE = ROOT / "evals" / "baseline-offline.json"
@@ -36,9 +38,11 @@ def test_offline_eval_meets_its_baseline(capsys: pytest.CaptureFixture[str]) -> 
 def test_a_worse_composer_fails_the_gate(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    generic = "{hi}, thank you for your time. I'd like to add you to my professional network."
-    monkeypatch.setattr(composer, "_CONNECTION_NOTES", [generic])
-    monkeypatch.setattr(composer, "_SHORT_CONNECTION_NOTES", [generic])
+    # A composer that never uses the topics: its drafts lose coverage and get flagged.
+    def nothing(person: Interviewer) -> Picked:
+        return Picked([], [], [], [], [], ())
+
+    monkeypatch.setattr(composer, "pick_topics", nothing)
     assert main(["eval", str(GOLDEN), "--baseline", str(BASELINE)]) == 1
     err = capsys.readouterr().err
     assert "regression: clean_share fell" in err

@@ -15,7 +15,6 @@ from writer.config import Settings
 from writer.drafting import draft_all
 from writer.kinds import MessageKind
 from writer.loader import load_notes
-from writer.plan import ActionKind, Decision
 from writer.planner import plan_for
 from writer.prompt_files import prompt_hash
 
@@ -39,12 +38,7 @@ def backend() -> OpenAIBackend:
 def test_drafts_every_planned_message(cassette: Any) -> None:
     plan = plan_for(NOTES, NOW)
     result = draft_all(NOTES, plan, backend())
-    planned = [
-        (p.name, a.kind)
-        for p in plan.interviewers
-        for a in p.actions
-        if a.decision != Decision.skip and a.kind != ActionKind.disconnect
-    ]
+    planned = [(m.person.name, m.kind) for m in plan.messages(NOTES)]
     assert len(result.drafts) == len(planned)
     assert result.backend == "openai" and result.model == RECORDED_MODEL
     for draft in result.drafts:

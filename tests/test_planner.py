@@ -85,7 +85,8 @@ def test_hr_and_recruiters_skipped_while_pending(relation: str) -> None:
 def test_a_request_is_never_sent_twice(status: str) -> None:
     request = connection(notes_from(linkedin={"status": status, "requested_on": "2026-11-21"}))
     assert request.decision == Decision.skip
-    assert rules_of(request) == ["connect.never_repeat"]
+    block = ["connect.withdrawn_cooldown"] if status == "withdrawn" else []
+    assert rules_of(request) == ["connect.never_repeat", *block]
 
 
 def test_withdrawn_request_mentions_linkedins_block() -> None:

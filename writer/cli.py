@@ -76,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(plan)
     plan.add_argument("--ics", metavar="FILE", help="also write each 'do' action to a calendar")
 
+    today = commands.add_parser("today", help="what every loop owes whom: due, overdue, next")
+    today.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="notes files and folders of them (default: the `today` setting, else .)",
+    )
+    _add_now(today)
+    _add_json(today)
+    today.add_argument("--ics", metavar="FILE", help="also write the whole queue to a calendar")
+
     draft = commands.add_parser("draft", help="plan, then a checked draft for every action")
     _add_notes(draft)
     _add_backend(draft)

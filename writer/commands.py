@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from writer.errors import EXIT_FLAGGED, EXIT_OK, InputError, Problem, UsageError
-from writer.kinds import KINDS, SENT_KINDS, MessageKind, message_kind, sent_kind
+from writer.kinds import KINDS, SENT_KINDS, ActionKind, MessageKind, message_kind, sent_kind
 
 if TYPE_CHECKING:
     from writer.backends import Backend
@@ -134,6 +134,24 @@ def run_plan(args: argparse.Namespace) -> int:
             left_out, f" ({left_out} 'do' actions left out: their windows have closed)"
         )
         print(f"Calendar written to {args.ics}{gone}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_today(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from writer.today import build_queue, queue_to_ics, render_queue
+
+    paths = args.paths or settings_for(args).today or ["."]
+    now = args.now or datetime.now(UTC).astimezone()
+    if now.utcoffset() is None:
+        now = now.astimezone()
+    queue = build_queue(paths, now, _sent())
+    if args.ics:
+        _write(Path(args.ics), queue_to_ics(queue))
+    _emit(args, queue.to_json(), lambda: render_queue(queue))
+    if args.ics:
+        print(f"Calendar written to {args.ics} ({len(queue.entries)} events)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -295,8 +313,32 @@ def run_tui(args: argparse.Namespace) -> int:
     backend = backend_for(args, settings)
     from writer.tui.app import make_app  # the app, and textual, only when asked for
 
+    if path is None:
+        paths = settings.today or ["."]
+        queue = _loops_queue(args, paths)
+        if queue is not None:
+            # In a folder of loops the app opens on what is due; quitting a loop comes back.
+            from writer.tui.today_app import TodayApp
+
+            while (picked := TodayApp(queue).run()) is not None:
+                make_app(Path(picked), backend, _tui_now(args, Path(picked))).run()
+                queue = _loops_queue(args, paths) or queue
+            return EXIT_OK
     make_app(path, backend, _tui_now(args, path)).run()
     return EXIT_OK
+
+
+def _loops_queue(args: argparse.Namespace, paths: list[str]) -> Any:
+    """What is due across the loops in `paths`, or None when no notes file there loads."""
+    from datetime import UTC
+
+    from writer.today import build_queue, notes_files
+
+    if not notes_files(paths)[0]:
+        return None
+    now = args.now or datetime.now(UTC).astimezone()
+    queue = build_queue(paths, now if now.utcoffset() is not None else now.astimezone(), _sent())
+    return queue if queue.loops else None
 
 
 def _tui_now(args: argparse.Namespace, path: Path | None) -> datetime | None:
@@ -351,10 +393,12 @@ def run_sent(args: argparse.Namespace) -> int:
     at = args.at or datetime.now().astimezone()
     with closing(Ledger.open(on_wait=_say)) as ledger:
         ledger.record(notes.company, person.name, kind, at)
-    print(
-        f"Recorded: {kind.replace('_', ' ')} to {person.name} ({notes.company}) on "
-        f"{at:%a %d %b %Y %H:%M}"
+    what = (
+        f"a reply from {person.name}"
+        if kind == ActionKind.heard_back
+        else f"{kind.replace('_', ' ')} to {person.name}"
     )
+    print(f"Recorded: {what} ({notes.company}) on {at:%a %d %b %Y %H:%M}")
     return EXIT_OK
 
 

@@ -63,6 +63,8 @@ class Settings(OpenAISettings):
     imap_ca_file: str | None = None  # a CA bundle for a self-hosted server's certificate
     # The checker's [rules] table; read and checked by rule_levels, not by the backends.
     rules: dict[str, str] = Field(default_factory=dict)
+    # `writer today` with no PATH: these notes files and folders (else the current folder).
+    today: list[str] = Field(default_factory=list)
 
     @classmethod
     def settings_customise_sources(

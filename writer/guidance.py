@@ -23,6 +23,20 @@ class Guidance:
     loop_long_past_days: float = 30
     # Free LinkedIn accounts get a few personalized notes a month (figures vary 3-10).
     free_note_budget: int = 5
+    # LinkedIn caps invitations at about 100 a week, and a withdrawn one blocks re-inviting
+    # that person for three weeks.
+    invites_per_week: int = 100
+    reinvite_block_days: int = 21
+    # Status emails (status.*): business days skip weekends and these ISO dates.
+    holidays: tuple[str, ...] = ()
+    status_after_decision_days: int = 2  # write on this business day after decision_by
+    status_no_date_from_days: int = 5
+    status_no_date_to_days: int = 7
+    status_second_after_days: int = 7  # calendar days after the first
+    status_max: int = 2
+    reply_within_days: int = 1  # business days to answer a rejection or an offer
+    workday_start_hour: int = 9
+    workday_end_hour: int = 18
 
     # Checker limits.
     note_chars_free: int = 200
@@ -32,6 +46,7 @@ class Guidance:
     email_words_error: int = 300
     message_words_max: int = 120
     message_words_error: int = 250
+    reply_words_max: int = 150
     emoji_flood: int = 3
     exclamations_warn: int = 1
     exclamations_error: int = 3

@@ -23,6 +23,12 @@ class ActionKind(StrEnum):
     connection_request = "connection_request"
     follow_up_message = "follow_up_message"
     disconnect = "disconnect"
+    status_email = "status_email"
+    rejection_reply = "rejection_reply"
+    offer_reply = "offer_reply"
+    # Not planned: recorded with `writer sent --kind heard_back` when they reply, it cancels
+    # the status email (status.no_date, status.after_decision_date).
+    heard_back = "heard_back"
 
 
 class MessageKind(StrEnum):
@@ -31,6 +37,9 @@ class MessageKind(StrEnum):
     thank_you_email = "thank_you_email"
     connection_note = "connection_note"
     follow_up_message = "follow_up_message"
+    status_email = "status_email"
+    rejection_reply = "rejection_reply"
+    offer_reply = "offer_reply"
 
 
 @dataclass(frozen=True)
@@ -96,14 +105,53 @@ SPECS: dict[MessageKind, KindSpec] = {
             has_subject=False,
             aliases=("message",),
         ),
+        KindSpec(
+            kind=MessageKind.status_email,
+            action=ActionKind.status_email,
+            label="status email",
+            short="status",
+            mark="S",
+            unit="words",
+            limit_setting="reply_words_max",
+            prompt="status_email.md",
+            has_subject=True,
+            aliases=("status",),
+        ),
+        KindSpec(
+            kind=MessageKind.rejection_reply,
+            action=ActionKind.rejection_reply,
+            label="reply to a rejection",
+            short="reject",
+            mark="R",
+            unit="words",
+            limit_setting="reply_words_max",
+            prompt="rejection_reply.md",
+            has_subject=True,
+            aliases=("rejection",),
+        ),
+        KindSpec(
+            kind=MessageKind.offer_reply,
+            action=ActionKind.offer_reply,
+            label="reply to an offer",
+            short="offer",
+            mark="O",
+            unit="words",
+            limit_setting="reply_words_max",
+            prompt="offer_reply.md",
+            has_subject=True,
+            aliases=("offer",),
+        ),
     )
 }
 
 KINDS: tuple[MessageKind, ...] = tuple(SPECS)
 MESSAGE_FOR_ACTION: dict[ActionKind, MessageKind] = {s.action: s.kind for s in SPECS.values()}
-# The actions the ledger records as sent: the ones that send a message.
-SENT_KINDS: tuple[ActionKind, ...] = tuple(MESSAGE_FOR_ACTION)
-_ACTION_LABELS = {ActionKind.connection_request: "connection request"}
+# What the ledger records: the actions that send a message, and a reply from them.
+SENT_KINDS: tuple[ActionKind, ...] = (*MESSAGE_FOR_ACTION, ActionKind.heard_back)
+_ACTION_LABELS = {
+    ActionKind.connection_request: "connection request",
+    ActionKind.heard_back: "reply from them",
+}
 
 
 def spec(kind: str) -> KindSpec:
@@ -131,6 +179,8 @@ def message_kind(name: str) -> MessageKind | None:
 
 def sent_kind(name: str) -> ActionKind | None:
     """The action `writer sent --kind` means: an action, or a message kind or alias of one."""
+    if name in (ActionKind.heard_back.value, "reply"):
+        return ActionKind.heard_back
     kind = message_kind(name)
     return SPECS[kind].action if kind is not None else None
 

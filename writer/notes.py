@@ -186,12 +186,16 @@ class Interview(_Strict):
     stage: str | None = None
     went: Went = Went.mixed
     decision_by: date | None = None
+    # Who gave the decision date (a name in interviewers): the status email goes to them.
+    decision_from: str | None = None
+    # They wrote back (any reply about the decision) on this day: no status email is due.
+    heard_back_on: date | None = None
     # Whether `start` was a date alone (09:00 assumed), so the plan can say so.
     _start_was_date: bool = PrivateAttr(default=False)
 
     _to_aware = field_validator("start", "end", mode="before")(_aware)
-    _no_numbers = field_validator("decision_by", mode="before")(_not_a_number)
-    _years = field_validator("start", "end", "decision_by")(_in_range)
+    _no_numbers = field_validator("decision_by", "heard_back_on", mode="before")(_not_a_number)
+    _years = field_validator("start", "end", "decision_by", "heard_back_on")(_in_range)
 
     @field_validator("start", "end")
     @classmethod
@@ -228,12 +232,16 @@ class Interview(_Strict):
 
 
 class Notes(_Strict):
+    _outcome_numbers = field_validator("outcome_on", mode="before")(_not_a_number)
+    _outcome_years = field_validator("outcome_on")(_in_range)
+
     candidate: Candidate
     company: NonEmpty
     role: NonEmpty
     interview: Interview
     culture: Culture = Culture.neutral
     outcome: Outcome = Outcome.pending
+    outcome_on: date | None = None  # the day the offer or rejection arrived
     interviewers: list[Interviewer] = Field(min_length=1)
 
     def interviewer(self, name: str) -> Interviewer | None:

@@ -107,6 +107,8 @@ class Plan(BaseModel):
     # What the plan assumed or could not judge well (a date-only start, no end, a loop long
     # past): each with a `rule` id and a `text` that says how to be exact.
     warnings: list[Reason] = []
+    # Two status emails went unanswered (status.at_most_two): stop writing.
+    cold: bool = False
 
     def person(self, name: str) -> InterviewerPlan:
         return next(p for p in self.interviewers if p.name == name)
@@ -122,6 +124,8 @@ class Plan(BaseModel):
                 kind = action.message_kind
                 if action.decision == Decision.skip or kind is None:
                     continue
+                if kind == MessageKind.status_email and action.decision == Decision.wait:
+                    continue  # drafted once its window opens, from the notes as they are then
                 if kinds is None or kind in kinds:
                     yield PlannedMessage(position, person, action, kind)
 

@@ -34,6 +34,7 @@ from writer.plan import (
     offset_note,
 )
 from writer.planner_email import ago, long_past, plan_warnings, thank_you_email
+from writer.planner_status import StatusPlanner, addressee
 
 _DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.executive}
 _HR = {Relation.recruiter, Relation.hr_coordinator}
@@ -58,6 +59,22 @@ def plan_for(
     ]
     used = notes_sent_this_month(ctx.notes, ctx.now) + requests_elsewhere(notes, sent, ctx.now)
     apply_note_budget(ctx.notes, people, used, guidance)
+    _weekly_invites(people, sent, ctx.now, guidance)
+    status = StatusPlanner(ctx.notes, ctx.now, guidance, sent)
+    to = addressee(ctx.notes)
+    loop_actions = status.actions()
+    for person, plan in zip(ctx.notes.interviewers, people, strict=True):
+        if person is to:
+            plan.actions.extend(loop_actions)
+    warnings = plan_warnings(notes, ctx.now, guidance)
+    if status.cold:
+        warnings.append(
+            Reason(
+                rule="status.at_most_two",
+                text="The loop is cold: two status emails went unanswered. Stop writing; "
+                "if they come back, answer warmly.",
+            )
+        )
     # The clock as given (a moment without an offset is in the notes' offset).
     clock = now if now.utcoffset() is not None else now.replace(tzinfo=ctx.tz)
     return Plan(
@@ -66,8 +83,31 @@ def plan_for(
         now=ctx.now,
         interviewers=people,
         offset_note=offset_note(notes.interview.start, clock),
-        warnings=plan_warnings(notes, ctx.now, guidance),
+        warnings=warnings,
+        cold=status.cold,
     )
+
+
+def _weekly_invites(
+    people: list[InterviewerPlan], sent: Sequence[Sent], now: datetime, guidance: Guidance
+) -> None:
+    """LinkedIn allows about `invites_per_week` invitations a week: at the cap, every
+    request waits until the oldest of the week's falls out (connect.weekly_limit)."""
+    week = [s.at for s in sent if s.kind == ActionKind.connection_request]
+    week = sorted(at for at in week if timedelta(0) <= now - at < timedelta(days=7))
+    if len(week) < guidance.invites_per_week:
+        return
+    frees = week[len(week) - guidance.invites_per_week] + timedelta(days=7)
+    text = (
+        f"{len(week)} invitations went out in the last 7 days and LinkedIn allows about "
+        f"{guidance.invites_per_week} a week: wait until {frees:%a %d %b %H:%M}."
+    )
+    for plan in people:
+        action = plan.action(ActionKind.connection_request)
+        if action is not None and action.decision in (Decision.do, Decision.optional):
+            action.decision = Decision.wait
+            action.not_before = max(action.not_before or frees, frees)
+            action.reasons.append(Reason(rule="connect.weekly_limit", text=text))
 
 
 def _reason(rule: str, text: str) -> Reason:
@@ -124,11 +164,12 @@ class _Planner:
                 reasons=[_reason("connect.already_connected", text)],
             )
         if status != LinkedInStatus.none:
-            return Action(
-                kind=kind,
-                decision=Decision.skip,
-                reasons=[_reason("connect.never_repeat", _never_repeat(status))],
-            )
+            reasons = [_reason("connect.never_repeat", _never_repeat(status))]
+            if status == LinkedInStatus.withdrawn:
+                days = self.g.reinvite_block_days
+                text = f"A withdrawn invitation blocks re-inviting {person.first_name} for "
+                reasons.append(_reason("connect.withdrawn_cooldown", text + f"{days} days."))
+            return Action(kind=kind, decision=Decision.skip, reasons=reasons)
         if self.notes.outcome == Outcome.offer:
             action = self._connect_after_offer(person)
         elif self.notes.outcome in (Outcome.rejected, Outcome.withdrew):

@@ -62,6 +62,42 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
         "000 benefits; 001 Future Networking",
     ),
     "offer.connect": ("Offer received: connecting is no longer presumptuous", "000; 001"),
+    "connect.weekly_limit": (
+        "About 100 invitations a week (invites_per_week): at the cap, requests wait",
+        "LinkedIn Help a550555; third-party reports",
+    ),
+    "connect.withdrawn_cooldown": (
+        "A withdrawn invitation blocks re-inviting that person for 3 weeks",
+        "LinkedIn Help a551012",
+    ),
+    "status.after_decision_date": (
+        "A status email: never before the stated decision date; 1-2 business days after it "
+        "(planned on the 2nd)",
+        "careers advice; 000 §4",
+    ),
+    "status.no_date": (
+        "No date given: 5-7 business days after the interview; a reply (heard_back_on) cancels it",
+        "careers advice",
+    ),
+    "status.at_most_two": (
+        "At most a second status email, a week after the first; then the loop is cold",
+        "careers advice; 001 Avoid Excessive Follow-Ups",
+    ),
+    "status.addressed_to": (
+        "One status email, to whoever gave the timeline (decision_from, else the recruiter, "
+        "else the hiring manager), not one per panelist; never on LinkedIn",
+        "careers advice",
+    ),
+    "rejected.reply": (
+        "Rejected: a short gracious reply within a business day (thanks, stay in touch, "
+        "optionally ask for feedback); never argue",
+        "001 Future Networking Opportunities; careers advice",
+    ),
+    "offer.reply": (
+        "Offer: thanks within a business day, and ask for time to decide or confirm next "
+        "steps; no negotiation in it",
+        "careers advice",
+    ),
 }
 
 # id -> what a plan warning says; they sit on `Plan.warnings`, not on an action.

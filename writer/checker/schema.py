@@ -14,7 +14,14 @@ from writer.kinds import KINDS
 
 RuleType = Literal["existence", "substitution", "occurrence", "metric", "script"]
 Level = Literal["warning", "error"]
-KindName = Literal["thank_you_email", "connection_note", "follow_up_message"]
+KindName = Literal[
+    "thank_you_email",
+    "connection_note",
+    "follow_up_message",
+    "status_email",
+    "rejection_reply",
+    "offer_reply",
+]
 LimitName = Literal["warn_below", "warn_above", "error_above"]
 
 # The keys each type reads besides the common ones; any other key is a mistake.

@@ -16,6 +16,7 @@ from writer.backends.base import Proposal
 from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
 from writer.backends.offline.picking import Picked, Said, pick_topics
+from writer.backends.offline.replies import REPLY_KINDS, compose_reply
 from writer.backends.offline.wording import (
     COMMON,
     DECIDED_CLOSE,
@@ -92,6 +93,8 @@ def compose(
 ) -> list[Proposal]:
     """Candidate drafts of `kind` for `person`, in the order this variant prefers them."""
     message_kind = MessageKind(kind)
+    if message_kind in REPLY_KINDS:
+        return compose_reply(notes, person, message_kind)
     position = next(i for i, p in enumerate(notes.interviewers) if p is person)
     # Only an email may be sent on the interview day itself; time words follow the window.
     email = message_kind == MessageKind.thank_you_email

@@ -1,0 +1,131 @@
+"""The offline composer's loop-level emails: the status check-in, and the replies to a
+rejection or an offer. Topics come through the topic stage (writer/topics), so a private or
+negative jotting never reaches the recipient."""
+
+from __future__ import annotations
+
+from writer.backends.base import Proposal
+from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
+from writer.kinds import MessageKind
+from writer.notes import Culture, Interviewer, Notes
+from writer.topics import Kind, topics_for
+from writer.topics.frames import Frame, Slot
+
+REPLY_KINDS = frozenset(
+    {MessageKind.status_email, MessageKind.rejection_reply, MessageKind.offer_reply}
+)
+
+# "...since our conversation about {}" needs a subject the reader recognises.
+_SINCE = Frame(
+    "I've kept thinking about our conversation about {}.",
+    Slot.noun,
+    frozenset({Kind.subject, Kind.view}),
+)
+
+_STATUS_SUBJECTS = [
+    "Checking in: {role} at {company}",
+    "Following up on the {role} role",
+]
+_STATUS_OPENINGS = [
+    "I hope you're well. I wanted to check in on the {role} role at {company}.",
+    "I hope your week is going well. I'm writing to follow up on the {role} role at {company}.",
+]
+_STATUS_INTEREST = [
+    "I remain very interested in the role and in joining the team.",
+    "I'm still very keen on the role and excited about the team's work.",
+]
+_STATUS_ASK = [
+    "Could you share an update on the timeline for a decision? I understand these things "
+    "take time, and I'm happy to provide anything else that would help.",
+    "Is there any update on the timeline for next steps? I know decisions can take a "
+    "while, and I'd be glad to send anything else that would be useful.",
+]
+
+_REJECTION_SUBJECTS = ["Thank you: {role} at {company}", "Re: the {role} role"]
+_REJECTION_BODIES = [
+    "Thank you for letting me know, and for the time you and the team gave me during the "
+    "process. I'm disappointed, of course, but I enjoyed learning about the team's work.",
+    "Thank you for telling me, and for the care the team took throughout the process. "
+    "While I'm disappointed, I valued the chance to learn how {company} works.",
+]
+_REJECTION_FEEDBACK = (
+    "If you have a moment, I'd welcome any feedback that could help me in future interviews."
+)
+_REJECTION_CLOSE = [
+    "I'd be glad to stay in touch, and I hope our paths cross again.",
+    "I'd like to stay in touch and would be glad to be considered for future roles.",
+]
+
+_OFFER_SUBJECTS = ["Thank you for the offer: {role}", "Re: the {role} offer"]
+_OFFER_BODIES = [
+    "Thank you so much for the offer for the {role} role at {company}. I'm delighted, and "
+    "grateful for the time everyone gave me during the process.",
+    "Thank you for the offer for the {role} role. I'm very pleased, and I appreciated how "
+    "welcoming the team was throughout.",
+]
+_OFFER_NEXT = [
+    "I'd like to take a few days to review the details carefully. Would it be all right if "
+    "I came back to you by the end of next week?",
+    "Could you let me know the next steps and when you would need my answer? I'd like to "
+    "review the details carefully before I reply.",
+]
+
+
+def compose_reply(notes: Notes, person: Interviewer, kind: MessageKind) -> list[Proposal]:
+    """Candidate drafts of a status email, a rejection reply or an offer reply."""
+    seed = stable_index(notes.company, notes.role, kind.value)
+    fields = {"role": _role(notes.role), "company": notes.company}
+    hi = salutation(notes, person)
+    if kind == MessageKind.status_email:
+        subjects, paragraphs = _STATUS_SUBJECTS, _status(notes, person, seed)
+    elif kind == MessageKind.rejection_reply:
+        subjects, paragraphs = _REJECTION_SUBJECTS, _rejection(seed)
+    else:
+        subjects, paragraphs = _OFFER_SUBJECTS, _offer(seed)
+    subject = pick(subjects[:1] if notes.culture == Culture.formal else subjects, seed)
+    body = "\n\n".join([f"{hi},", *(p.format_map(fields) for p in paragraphs)])
+    body += "\n\n" + sign_off(notes)
+    return [Proposal(text=body, subject=subject.format(**fields))]
+
+
+def _status(notes: Notes, person: Interviewer, seed: int) -> list[str]:
+    interest = pick(_STATUS_INTEREST, seed)
+    recalled = _recalled(notes, person)
+    first = pick(_STATUS_OPENINGS, seed)
+    # The topic is the notes' text, not a template: its braces must survive format_map.
+    if recalled:
+        recalled = recalled.replace("{", "{{").replace("}", "}}")
+    middle = f"{recalled} {interest}" if recalled else interest
+    return [first, middle, pick(_STATUS_ASK, seed), "Thank you again for your time."]
+
+
+def _recalled(notes: Notes, person: Interviewer) -> str | None:
+    """One usable topic: the addressee's own, else a colleague's, named as theirs."""
+    for fragment in topics_for(person).of(Kind.subject, Kind.view):
+        sentence = _SINCE.fill(fragment)
+        if sentence is not None:
+            return sentence
+    for someone in (p for p in notes.interviewers if p is not person):
+        first = someone.first_name
+        for fragment in topics_for(someone).of(Kind.subject, Kind.view):
+            if fragment.kind == Kind.view and fragment.clause:
+                return f"I've kept thinking about {first}'s point that {fragment.clause}."
+            if fragment.kind == Kind.subject and fragment.noun:
+                return (
+                    f"I've kept thinking about my conversation with {first} about {fragment.noun}."
+                )
+    return None
+
+
+def _rejection(seed: int) -> list[str]:
+    body = pick(_REJECTION_BODIES, seed)
+    close = pick(_REJECTION_CLOSE, seed)
+    return [body, f"{_REJECTION_FEEDBACK} {close}", "Thank you again."]
+
+
+def _offer(seed: int) -> list[str]:
+    return [pick(_OFFER_BODIES, seed), pick(_OFFER_NEXT, seed), "Thank you again."]
+
+
+def _role(role: str) -> str:
+    return role.strip()
