@@ -3,25 +3,18 @@ kind, level, setting or script name stops the load with the rule's id and the ke
 
 from __future__ import annotations
 
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from writer.checker.building import RuleError, build
 from writer.checker.engine import ACROSS_SCRIPTS, SCRIPTS, Rule
 from writer.guidance import Guidance
-from writer.kinds import KINDS
+from writer.kinds import KINDS, MessageKind
 
 RuleType = Literal["existence", "substitution", "occurrence", "metric", "script"]
 Level = Literal["warning", "error"]
-KindName = Literal[
-    "thank_you_email",
-    "connection_note",
-    "follow_up_message",
-    "status_email",
-    "rejection_reply",
-    "offer_reply",
-]
+KindName = MessageKind  # the kinds table is the one list of kinds
 LimitName = Literal["warn_below", "warn_above", "error_above"]
 
 # The keys each type reads besides the common ones; any other key is a mistake.
@@ -44,7 +37,7 @@ _NEEDS: dict[str, tuple[set[str], str]] = {
 
 
 def _all_kinds() -> list[KindName]:
-    return cast(list[KindName], list(KINDS))
+    return [MessageKind(kind) for kind in KINDS]
 
 
 class RuleEntry(BaseModel):
