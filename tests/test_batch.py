@@ -48,6 +48,14 @@ def batch_command(inputs: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "writer", *offline_batch(str(inputs), out)]
 
 
+def wait_for(path: Path, process: subprocess.Popen[bytes], deadline: float) -> float:
+    """When `path` first exists (polled every 5 ms), or when the process ended or the
+    deadline passed."""
+    while not path.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return time.monotonic()
+
+
 # 20 killed runs and their reruns take 25-65 s: `pytest -m slow` (CI) runs it, not the default.
 @pytest.mark.slow
 def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
@@ -55,12 +63,19 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
     paths = write_notes(inputs, 60)
     expected = expected_drafts(paths)
     rng = random.Random(20261122)
-    # Time one whole run, so the kills land across this machine's run, start-up included.
+    # Time one whole run, and when its first results are written: the kills land while it
+    # writes, however long this machine takes to start the process.
+    timing = tmp_path / "timing"
     started = time.monotonic()
-    subprocess.run(
-        batch_command(inputs, tmp_path / "timing"), capture_output=True, cwd=ROOT, check=False
+    process = subprocess.Popen(
+        batch_command(inputs, timing),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
     )
-    whole = time.monotonic() - started
+    first = wait_for(timing / "results.jsonl", process, started + 120)
+    process.wait(timeout=120)
+    writing = time.monotonic() - first
     killed_midway = 0
     for trial in range(20):
         out = tmp_path / f"out-{trial}"
@@ -70,7 +85,8 @@ def test_sigkill_at_random_moments_then_rerun(tmp_path: Path) -> None:
             stderr=subprocess.DEVNULL,
             cwd=ROOT,
         )
-        time.sleep(rng.uniform(0.1 * whole, 0.95 * whole))
+        wait_for(out / "results.jsonl", process, time.monotonic() + 120)
+        time.sleep(rng.uniform(0.0, 0.8 * writing))
         process.send_signal(signal.SIGKILL)
         process.wait()
         if (out / "results.jsonl").exists() and not (out / "summary.json").exists():
