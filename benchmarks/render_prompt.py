@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from writer.backends import BackendBase, DraftRequest, Proposal
 from writer.backends.openai.prompt_parts import When
@@ -20,7 +19,7 @@ class Spy(BackendBase):
     """Keeps each request and proposes nothing usable: only the prompts are wanted."""
 
     name = "spy"
-    model = None
+    model: str | None = None
 
     def __init__(self) -> None:
         self.requests: list[DraftRequest] = []
@@ -45,7 +44,11 @@ def main(argv: list[str]) -> int:
             continue
         when = When(request.now, request.not_before, request.not_after, request.late)
         prompt = build_prompt(
-            request.notes, request.person, request.kind, model="gpt-4o-mini", budget=3000,
+            request.notes,
+            request.person,
+            request.kind,
+            model="gpt-4o-mini",
+            budget=3000,
             when=when,
         )
         print(f"===== {request.person.name} / {request.kind} ({prompt.tokens} tokens)")

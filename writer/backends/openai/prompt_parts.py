@@ -73,13 +73,13 @@ def _time_words(notes: Notes, kind: str, when: When | None) -> str:
         said = when_phrase(notes, when.now, when.not_before, when.not_after, today_ok=email)
     if said is None:
         line = (
-            "- Do not say when the interview was (no \"today\", \"yesterday\", \"this morning\"):"
+            '- Do not say when the interview was (no "today", "yesterday", "this morning"):'
             " the message may be sent on a later day."
         )
     else:
         line = (
             f'- If you say when the interview was, say "{said}"; never "today", "tonight" or'
-            " \"this morning\" otherwise: that is true all the time the message may be sent."
+            ' "this morning" otherwise: that is true all the time the message may be sent.'
         )
     if when is not None and when.late:
         line += (
