@@ -148,10 +148,8 @@ def test_a_prompt_is_counted_only_when_asked_and_then_exactly(
 def test_over_budget_notes_are_trimmed_with_a_notice() -> None:
     # A budget a little over the prompt for tidy notes: the static text always goes whole.
     plain = notes_from()
-    budget = build_prompt(
-        plain, plain.interviewers[0], "thank_you_email", model="gpt-4", budget=9000
-    )
-    budget = budget.tokens + 40
+    tidy = build_prompt(plain, plain.interviewers[0], "thank_you_email", model="gpt-4", budget=9000)
+    budget = tidy.tokens + 40
     notes = notes_from(topics=["Kafka " * 400, "b", "c", "d", "e"], notes="long " * 500)
     prompt = build_prompt(
         notes, notes.interviewers[0], "thank_you_email", model="gpt-4", budget=budget
