@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-FIRST_NAME = re.compile(r'\\?"first_name\\?": \\?"([^"\\]+)')
+# The name the prompt says to greet by (its notes JSON's "address").
+FIRST_NAME = re.compile(r'\\?"address\\?":\s*\\?"([^"\\]+)')
 
 
 def good_reply(body: dict[str, Any]) -> str:

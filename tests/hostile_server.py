@@ -72,8 +72,8 @@ class HostileServer:
         text = good_reply(body)
         if self.echo:
             user = body["messages"][-1]["content"]
-            start = user.index('"topics": [') + len('"topics": ')
-            topic = json.JSONDecoder().raw_decode(user, start)[0][0]
+            fenced = user.split("<notes>\n", 1)[1].rsplit("\n</notes>", 1)[0]
+            topic = json.loads(fenced)["interviewer"]["topics"]["usable"][0]["text"]
             text = text.replace("Kafka", topic)
         return text + self.reply_suffix
 

@@ -32,6 +32,7 @@ from writer.backends.openai.limits import (
     Clock,
     ServerMisbehaved,
 )
+from writer.backends.openai.prompt_parts import When
 from writer.backends.openai.prompting import Prompt, build_prompt
 from writer.backends.openai.redact import host_of, mask_keys, mask_url
 from writer.backends.openai.settings import OpenAISettings
@@ -144,6 +145,8 @@ class OpenAIBackend(BackendBase):
             previous=None if previous is None else _quoted(previous, request),
             findings=request.findings,
             guidance=request.guidance,
+            instruction=request.instruction,
+            when=When(request.now, request.not_before, request.not_after, request.late),
         )
 
     def _arguments(self, prompt: Prompt) -> dict[str, Any]:

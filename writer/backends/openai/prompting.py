@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from writer.backends.openai.prompt_parts import When, kind_text, topics_payload
 from writer.checker import Finding
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import SPECS, spec
-from writer.notes import Culture, Interviewer, Notes
+from writer.notes import Interviewer, Notes
 from writer.prompt_files import fence_notes, load_prompt, prompt_hash
 
 KIND_FILES = {kind.value: about.prompt for kind, about in SPECS.items()}
@@ -58,7 +59,9 @@ def most_tokens(messages: list[dict[str, str]]) -> int:
 
 
 def notes_payload(notes: Notes, person: Interviewer) -> dict[str, Any]:
-    """What the model needs to know: the interview, and this interviewer only."""
+    """What the model needs to know: the interview, and this interviewer only. Their topics
+    and notes go through the topic stage: the model sees the usable fragments with how to
+    say each, and only a neutral label for what was left out (never its words)."""
     return {
         "candidate": {"name": notes.candidate.name, "signature": notes.candidate.signature},
         "company": notes.company,
@@ -68,65 +71,54 @@ def notes_payload(notes: Notes, person: Interviewer) -> dict[str, Any]:
         "interview": {"stage": notes.interview.stage, "went": notes.interview.went.value},
         "interviewer": {
             "name": person.name,
-            "first_name": person.first_name,
+            "address": person.address(formal=notes.culture.value == "formal"),
             "title": person.title,
             "relation": person.relation.value,
             "rapport": person.rapport.value,
-            "topics": list(person.topics),
-            "notes": person.notes,
+            "topics": topics_payload(person),
         },
     }
 
 
 def fenced(payload: dict[str, Any]) -> str:
     """The payload as JSON between <notes> tags; '<' is escaped so nothing closes the fence."""
-    return fence_notes(json.dumps(payload, ensure_ascii=False, indent=1))
-
-
-def _kind_text(kind: str, person: Interviewer, notes: Notes, guidance: Guidance) -> str:
-    about = spec(kind)
-    words = about.limit(guidance, notes.tier) if about.unit == "words" else None
-    return load_prompt(about.prompt).format(
-        first_name=person.first_name,
-        greeting="Dear" if notes.culture == Culture.formal else "Hi",
-        limit=guidance.note_chars(notes.tier),
-        min_words=guidance.email_words_min + 30,
-        # Aim under the checker's limit, so a slightly long draft still passes.
-        max_words=(words or guidance.email_words_max) - 40,
-    )
+    return fence_notes(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
 
 # Ways to make the notes smaller, least important first.
-def _drop_free_notes(p: dict[str, Any]) -> str | None:
-    if p["interviewer"]["notes"]:
-        p["interviewer"]["notes"] = None
+def _drop_free_notes(p: dict[str, Any], person: Interviewer) -> str | None:
+    if person.notes and p["interviewer"]["topics"] != topics_payload(person, with_notes=False):
+        p["interviewer"]["topics"] = topics_payload(person, with_notes=False)
         return "dropped the interviewer's free-text notes"
     return None
 
 
-def _keep_three_topics(p: dict[str, Any]) -> str | None:
-    if len(p["interviewer"]["topics"]) > 3:
-        p["interviewer"]["topics"] = p["interviewer"]["topics"][:3]
+def _keep_three_topics(p: dict[str, Any], person: Interviewer) -> str | None:
+    topics = p["interviewer"]["topics"]
+    if len(topics["usable"]) > 3 or len(topics["do_not_mention"]) > 3:
+        topics["usable"] = topics["usable"][:3]
+        topics["do_not_mention"] = topics["do_not_mention"][:3]
         return "kept only the first three topics"
     return None
 
 
-def _shorten_topics(p: dict[str, Any]) -> str | None:
-    topics = p["interviewer"]["topics"]
-    if any(len(t) > 200 for t in topics):
-        p["interviewer"]["topics"] = [t[:200] for t in topics]
+def _shorten_topics(p: dict[str, Any], person: Interviewer) -> str | None:
+    usable = p["interviewer"]["topics"]["usable"]
+    if any(len(t["text"]) > 200 for t in usable):
+        for t in usable:
+            t["text"] = t["text"][:200]
         return "cut each topic to 200 characters"
     return None
 
 
-def _drop_signature(p: dict[str, Any]) -> str | None:
+def _drop_signature(p: dict[str, Any], person: Interviewer) -> str | None:
     if p["candidate"]["signature"] and len(p["candidate"]["signature"]) > 200:
         p["candidate"]["signature"] = p["candidate"]["signature"][:200]
         return "cut the signature to 200 characters"
     return None
 
 
-TRIMS: list[Callable[[dict[str, Any]], str | None]] = [
+TRIMS: list[Callable[[dict[str, Any], Interviewer], str | None]] = [
     _drop_free_notes,
     _keep_three_topics,
     _shorten_topics,
@@ -145,8 +137,10 @@ def build_prompt(
     findings: Sequence[Finding] = (),
     guidance: Guidance = DEFAULT_GUIDANCE,
     instruction: str | None = None,
+    when: When | None = None,
 ) -> Prompt:
-    """The messages for a draft (or, with `previous` and `findings`, for a repair)."""
+    """The messages for a draft (or, with `previous` and `findings`, for a repair); `when`
+    says when it may be sent, and whether it is late (its time words follow from that)."""
     from writer.backends.openai.tokens import counter_for
 
     files = ["system.md", spec(kind).prompt] + (["repair.md"] if previous is not None else [])
@@ -154,7 +148,7 @@ def build_prompt(
     notices: list[str] = []
     trims = iter(TRIMS)
     while True:
-        messages = _messages(notes, person, kind, payload, previous, findings, guidance)
+        messages = _messages(notes, person, kind, payload, previous, findings, guidance, when)
         if instruction:
             messages[-1] = {
                 "role": "user",
@@ -170,7 +164,7 @@ def build_prompt(
         if trim is None:
             notices.append(f"the prompt is {tokens} tokens, over the {budget}-token budget")
             break
-        done = trim(payload)
+        done = trim(payload, person)
         if done:
             notices.append(f"to fit the {budget}-token prompt budget, {done}")
     return Prompt(messages, prompt_hash(files), model, tuple(notices), counted=tokens)
@@ -184,8 +178,9 @@ def _messages(
     previous: str | None,
     findings: Sequence[Finding],
     guidance: Guidance,
+    when: When | None,
 ) -> list[dict[str, str]]:
-    user = _kind_text(kind, person, notes, guidance) + "\n\n" + fenced(payload)
+    user = kind_text(kind, person, notes, guidance, when) + "\n\n" + fenced(payload)
     messages = [
         {"role": "system", "content": load_prompt("system.md")},
         {"role": "user", "content": user},
