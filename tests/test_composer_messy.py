@@ -119,3 +119,13 @@ def test_panel_of_four_shares_no_sentence() -> None:
         assert check_across(drafts) == [] or all(
             f.rule != "distinct.sentence" for _, f in check_across(drafts)
         ), kind
+
+
+def test_a_list_whose_first_part_is_short_is_said_whole() -> None:
+    text = _email(_notes(["event sourcing, rebuilding the billing ledger on Postgres"]))
+    assert "event sourcing and rebuilding the billing ledger on Postgres" in text
+
+
+def test_a_long_head_drops_its_trailing_remark_but_is_kept() -> None:
+    text = _email(_notes(["the move from cron jobs to Temporal, huge win"]))
+    assert "cron jobs to Temporal" in text and "huge win" not in text

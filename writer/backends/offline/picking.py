@@ -30,6 +30,11 @@ _VERBISH = re.compile(
     r"|['’](?:s|re|ve|ll|d)\b|^(?:you|we|they)\b|\b\w{3,}(?:s|ed)\b",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(
+    r"^(?:you|we|they|i|he|she|it)\b|['’](?:s|re|ve|ll|d)\b"
+    r"|\b(?:is|are|was|were|has|have|had|will|can|could|would|does|do|did)\b",
+    re.IGNORECASE,
+)
 _HOW_THE = re.compile(
     r"^how (?=(?:the|a|an|your|our) )|^the (?=(?:where|how|what|why|when|whether) )", re.I
 )
@@ -97,20 +102,34 @@ _SPELLED = {
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.IGNORECASE)
 
 
-def _head(text: str | None, *, keep_short: bool = False) -> str | None:
-    """The words before a trailing ', aside', when those are enough to stand alone."""
+def _head(text: str | None) -> str | None:
+    """The words a frame can carry. 'the move to Flink, he wants it by June' keeps its
+    head (three words or more stand alone, the tail is an aside); a shorter head is a list
+    ('GraphQL federation, migrating the pipeline to Kafka'), said whole with 'and', less
+    any part that is still a jotting."""
     if text is None:
         return None
     text = _SHORTHAND.sub(lambda m: _SPELLED[m.group().casefold()], text)
-    head, sep, _ = text.partition(", ")
-    if sep and (keep_short or len(head.split()) >= 3):
-        text = head
-    elif sep:
+    parts = [p.strip(" .;:") for p in text.split(", ") if p.strip(" .;:")]
+    if not parts:
         return None
-    text = text.strip(" .;:")
-    if _JOTTED.search(text) or len(text.split()) < 2:
+    if len(parts) > 1 and len(parts[0].split()) >= 3:
+        parts = parts[:1]
+    elif any(_CLAUSE.search(p) for p in parts[1:]):
+        # A clause after a short head is a remark on it ('200 volunteers, rota is a group
+        # chat'), not an item of a list: the head alone is too short to stand.
+        return None
+    parts = [p for p in parts if not _JOTTED.search(p)]
+    text = _listed(parts)
+    if len(text.split()) < 2:
         return None
     return text
+
+
+def _listed(parts: list[str]) -> str:
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _say(fragment: Fragment) -> Said | None:
