@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from writer.backends import OfflineBackend
 from writer.backends.offline.composer import compose, role_phrase
 from writer.checker import check_across
+from writer.drafting import draft_all
 from writer.notes import Notes
+from writer.planner import plan_for
 
 
 def _notes(topics: list[str], **extra: Any) -> Notes:
@@ -129,3 +132,13 @@ def test_a_list_whose_first_part_is_short_is_said_whole() -> None:
 def test_a_long_head_drops_its_trailing_remark_but_is_kept() -> None:
     text = _email(_notes(["the move from cron jobs to Temporal, huge win"]))
     assert "cron jobs to Temporal" in text and "huge win" not in text
+
+
+def test_saint_in_a_family_name_does_not_end_the_greeting() -> None:
+    notes = _notes([], culture="formal")
+    person = notes.interviewers[0].model_copy(update={"name": "Dr. Ana María St. John"})
+    notes = notes.model_copy(update={"interviewers": [person]})
+    result = draft_all(notes, plan_for(notes, notes.interview.end), OfflineBackend())
+    for draft in result.drafts:
+        assert "Dr. St. John," in draft.text
+        assert not [f for f in draft.report.findings if f.severity == "error"], draft.text
