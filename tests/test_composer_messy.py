@@ -142,3 +142,8 @@ def test_saint_in_a_family_name_does_not_end_the_greeting() -> None:
     for draft in result.drafts:
         assert "Dr. St. John," in draft.text
         assert not [f for f in draft.report.findings if f.severity == "error"], draft.text
+
+
+def test_a_gerund_clause_is_still_a_subject() -> None:
+    text = _email(_notes(["rewriting the invoice service in Go which cut costs in half"]))
+    assert "rewriting the invoice service in Go" in text

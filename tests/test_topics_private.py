@@ -75,3 +75,34 @@ def _email(topics: list[str]) -> str:
 )
 def test_work_subjects_near_those_words_are_still_used(topic: str) -> None:
     assert not analyse((topic,)).left_out
+
+
+@pytest.mark.parametrize(
+    ("topic", "noun", "clause"),
+    [
+        # the things talked of stay things: one pronoun turned, not two
+        ("map layers + how they version them per client", "how you version them", None),
+        # an arrow between two clauses means 'and so'
+        (
+            "onboarding is still a shared doc -> he wants a proper portal",
+            None,
+            "onboarding is still a shared doc, so you want a proper portal",
+        ),
+        # a hope with an infinitive is said as a hope, not as a topic
+        (
+            "she wants the new platform to be self-serve",
+            "your hope that the new platform will be self-serve",
+            None,
+        ),
+        # product and regulation names a lower-case jotting lost
+        ("ifrs reporting in excel", "IFRS reporting in Excel", None),
+        ("the epic rollout on the wards", "the Epic rollout", None),
+        ("Solvency ii returns", "Solvency II returns", None),
+    ],
+)
+def test_grammar_of_renderings(topic: str, noun: str | None, clause: str | None) -> None:
+    (fragment,) = analyse((topic,)).usable
+    if noun:
+        assert fragment.noun is not None and noun in fragment.noun
+    if clause:
+        assert fragment.clause == clause

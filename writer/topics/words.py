@@ -60,7 +60,9 @@ PROPER = {
     APIs ML AI LLM LLMs ETL CI CD QA UX UI VP CTO CEO CFO COO HR SRE DevOps SaaS B2B B2C KPI
     KPIs OKR OKRs SLA SLAs SOC iOS Android Linux Windows macOS Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April June July August September
-    October November December Q1 Q2 Q3 Q4 I I'm I've I'd I'll""".split()
+    October November December Q1 Q2 Q3 Q4 I I'm I've I'd I'll Excel PowerPoint SharePoint
+    Outlook Slack Notion Asana Trello SAP Oracle Workday ServiceNow HubSpot Shopify Zendesk Basel
+    IFRS GDPR HIPAA SOX PCI NHS EHR EMR""".split()
 }
 PROPER.update(
     {

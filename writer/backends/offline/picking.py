@@ -51,9 +51,11 @@ def _article(noun: str) -> str:
     lower-case noun phrase reads as notes without its article."""
     words = noun.split()
     first = words[0]
-    if not first.islower() or first in _DETERMINERS or first.endswith("ing"):
-        return noun
     head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    # 'the Epic go-live', 'the Kafka migration': a name used as a modifier takes one too
+    named = first[:1].isupper() and head >= 2 and words[1].islower()
+    if not (first.islower() or named) or first in _DETERMINERS or first.endswith("ing"):
+        return noun
     if head == 0 or words[head - 1].endswith("s"):
         return noun
     return f"the {noun}"
@@ -148,8 +150,24 @@ def _say(fragment: Fragment) -> Said | None:
     if fragment.kind == Kind.common_ground and clause is None:
         return None
     if noun is None and clause is None:
+        noun = _gerund(fragment)
+    if noun is None and clause is None:
         return None
     return Said(fragment, noun, clause)
+
+
+def _gerund(fragment: Fragment) -> str | None:
+    """'migrating the pipeline to Kafka which led to ...': a clause led by a gerund is
+    still a subject to talk about, up to its relative tail; kept rather than lost."""
+    text = _head(fragment.clause or fragment.noun)
+    if text is None or fragment.kind == Kind.common_ground:
+        return None
+    text = re.sub(r"^how\s+", "", text, flags=re.IGNORECASE)
+    text = re.split(r"\s+(?:which|that|who|where)\s", text, maxsplit=1)[0]
+    first = text.split()[0] if text.split() else ""
+    if not first.casefold().endswith("ing") or len(text.split()) < 2:
+        return None
+    return text
 
 
 def pick_topics(person: Interviewer) -> Picked:
