@@ -121,8 +121,10 @@ def _head(text: str | None) -> str | None:
         # A clause after a short head is a remark on it ('200 volunteers, rota is a group
         # chat'), not an item of a list: the head alone is too short to stand.
         return None
-    parts = [p for p in parts if not _JOTTED.search(p)]
-    text = _listed(parts)
+    kept = [p for p in parts if not _JOTTED.search(p)]
+    if len(parts) > 1 and len(kept) == 1 and len(kept[0].split()) < 3:
+        return None  # a short head whose remark was a jotting: too little to stand alone
+    text = _listed(kept)
     if len(text.split()) < 2:
         return None
     return text
