@@ -10,6 +10,7 @@ import pytest
 
 from tests.helpers import RECORDED_BASE_URL, RECORDED_MODEL, ROOT
 from writer.backends import OfflineBackend
+from writer.backends.base import Proposal
 from writer.backends.offline import composer
 from writer.backends.openai import OpenAIBackend
 from writer.cli import main
@@ -36,9 +37,11 @@ def test_offline_eval_meets_its_baseline(capsys: pytest.CaptureFixture[str]) -> 
 def test_a_worse_composer_fails_the_gate(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    generic = "{hi}, thank you for your time. I'd like to add you to my professional network."
-    monkeypatch.setattr(composer, "_CONNECTION_NOTES", [generic])
-    monkeypatch.setattr(composer, "_SHORT_CONNECTION_NOTES", [generic])
+    def generic(ctx: composer.Context, limit: int) -> list[Proposal]:
+        text = f"{ctx.hi}, thank you for your time. I'd like to add you to my professional network."
+        return [Proposal(text=text)]
+
+    monkeypatch.setattr(composer, "connection_notes", generic)
     assert main(["eval", str(GOLDEN), "--baseline", str(BASELINE)]) == 1
     err = capsys.readouterr().err
     assert "regression: clean_share fell" in err
