@@ -142,7 +142,7 @@ def test_saint_in_a_family_name_does_not_end_the_greeting() -> None:
     notes = _notes([], culture="formal")
     person = notes.interviewers[0].model_copy(update={"name": "Dr. Ana María St. John"})
     notes = notes.model_copy(update={"interviewers": [person]})
-    result = draft_all(notes, plan_for(notes, notes.interview.end), OfflineBackend())
+    result = draft_all(notes, plan_for(notes, notes.interview.start), OfflineBackend())
     for draft in result.drafts:
         assert "Dr. St. John," in draft.text
         assert not [f for f in draft.report.findings if f.severity == "error"], draft.text

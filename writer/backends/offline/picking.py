@@ -165,11 +165,13 @@ def _gerund(fragment: Fragment) -> str | None:
     if text is None or fragment.kind == Kind.common_ground:
         return None
     text = re.sub(r"^how\s+", "", text, flags=re.IGNORECASE)
-    text = re.split(r"\s+(?:which|that|who|where)\s", text, maxsplit=1)[0]
-    first = text.split()[0] if text.split() else ""
-    if not first.casefold().endswith("ing") or len(text.split()) < 2:
+    head = re.split(r"\s+(?:which|that|who|where)\s", text, maxsplit=1)[0]
+    first = head.split()[0] if head.split() else ""
+    # 'Rust in the firmware team which led to ...': the head before a relative is the subject
+    named = head != text and not _CLAUSE.search(head)
+    if not (first.casefold().endswith("ing") or named) or len(head.split()) < 2:
         return None
-    return text
+    return head
 
 
 def pick_topics(person: Interviewer) -> Picked:
