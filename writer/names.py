@@ -254,6 +254,10 @@ def family_first_warning(full_name: str, greet_as: str | None = None) -> str | N
 _CLAUSE_END = re.compile(r"[!?\n]|\.(?=\s|$)")
 
 
+# Abbreviated words inside family names ('St. John', 'Ste. Marie').
+_NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt"})
+
+
 def opening_clause(text: str, limit: int = 160) -> str:
     """The first sentence of `text` (at most `limit` characters), where a greeting names its
     reader: 'Hi Dana,', 'Dear Dr. Okafor,', 'Thanks for connecting, Aoife!'."""
@@ -264,6 +268,8 @@ def opening_clause(text: str, limit: int = 160) -> str:
             word = head[max(head.rfind(" ", 0, at), head.rfind("\n", 0, at)) + 1 : at]
             if is_honorific(word) or (len(word) == 1 and word.isalpha()):
                 continue  # 'Dr.' or an initial ends no sentence
+            if word.casefold() in _NAME_ABBREVIATIONS:
+                continue  # nor does 'St.' in 'Dr. St. John'
         return head[:at]
     return head
 

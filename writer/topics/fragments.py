@@ -91,6 +91,10 @@ _CLAUSE_VERBS = frozenset(
 _UNSAYABLE = re.compile(r"https?://|\bwww\.|\S@\S+\.\w|</?[a-z][^>]*>|[{}]|<\w", re.IGNORECASE)
 # The tail after ", which ..." explains; the head is what was talked about.
 _RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.)\s", re.IGNORECASE)
+# 'the next year to be about trust': an object, then an infinitive.
+_WISHED = re.compile(
+    r"^(?P<what>(?:the|a|an|our|your|more|this|that)\b.{1,40}?) to (?P<rest>[a-z]+\b.+)$"
+)
 _MOST_WORDS = 20
 _MOST_CHARS = 200
 _UNITS = frozenset("years months weeks days hours minutes people times".split())
@@ -171,7 +175,11 @@ def _arrows(text: str) -> str:
     match = _ARROW.match(text)
     if match and not _is_clause(match["a"].split()):
         return f"moving from {match['a']} to {match['b']}"
-    return re.sub(r"\s*(?:->|=>|→)\s*", " to ", text)
+    parts = re.split(r"\s*(?:->|=>|→)\s*", text)
+    # Between two clauses an arrow means 'and so', not a destination.
+    if len(parts) == 2 and (_is_clause(parts[0].split()) or _is_clause(parts[1].split())):
+        return f"{parts[0]}, so {parts[1]}"
+    return " to ".join(parts)
 
 
 def _left_out_reason(raw: str, text: str, *, common: bool, names: frozenset[str]) -> str | None:
@@ -300,6 +308,16 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
     content = second_person(content)
     if not content or _vague(content):
         return LeftOut(raw, "too vague to use")
+    wished = _WISHED.match(content) if label == "hope" else None
+    if wished:
+        # 'wants the next year to be about trust': a hope, said as one ('will be'), not a topic
+        return Fragment(
+            raw,
+            Kind.view,
+            f"your hope that {wished['what']} will {wished['rest']}",
+            f"you want {content}",
+            None,
+        )
     about = re.match(r"^(?:a lot\s+|lots\s+)?about\s+", content, flags=re.IGNORECASE)
     if about or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
         return _topic(raw, content[about.end() :] if about else content)

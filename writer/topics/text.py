@@ -26,6 +26,10 @@ _SYMBOL_OVER = re.compile(r"\s+>\s+")
 # A word that is not part of a link, a path or an address.
 _WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
 _GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
+# Names a lower-case jotting shares with a common word, told apart by the word after them.
+_EPIC = re.compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
+# A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
+_NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
 _SPACES = re.compile(r"\s{2,}")
 _GLUE = re.compile(r"\s+([,.;:!?%])")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
@@ -69,6 +73,8 @@ def normalise(text: str) -> str:
     text = _SYMBOL_OVER.sub(" over ", text)
     text = _WORD.sub(_word, text)
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
+    text = _EPIC.sub("Epic", text)
+    text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
     return text.strip(" .,;:!?-–—").strip()
 
@@ -88,10 +94,10 @@ def _word(match: re.Match[str]) -> str:
 def lower_first(text: str) -> str:
     """'Migrating the jobs' -> 'migrating the jobs' when the capital only starts the jotting."""
     first, _, rest = text.partition(" ")
-    if not first or first in PROPER.values() or not first[1:].islower():
+    if not first or first in PROPER.values() or first == "Epic" or not first[1:].islower():
         return text
-    if first.casefold() in PROPER:
-        return text
+    if first.casefold() in PROPER or re.match(r"(?:II|III|IV|VI)\b", rest):
+        return text  # 'Solvency II': a name with its numeral
     return first[0].lower() + first[1:] + (f" {rest}" if rest else "")
 
 
@@ -140,7 +146,7 @@ def second_person(text: str) -> str:
             out.append(_POSSESSIVE[lowered])
         elif lowered == "her":
             out.append("you" if not following or following in _AFTER_OBJECT else "your")
-        elif lowered == "him" or lowered == "them":
+        elif lowered == "him":  # 'them' is as often the things talked of ('cache them')
             out.append("you")
         elif agree_next:
             out.append(_agree(word))

@@ -60,7 +60,9 @@ PROPER = {
     APIs ML AI LLM LLMs ETL CI CD QA UX UI VP CTO CEO CFO COO HR SRE DevOps SaaS B2B B2C KPI
     KPIs OKR OKRs SLA SLAs SOC iOS Android Linux Windows macOS Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April June July August September
-    October November December Q1 Q2 Q3 Q4 I I'm I've I'd I'll""".split()
+    October November December Q1 Q2 Q3 Q4 I I'm I've I'd I'll Excel PowerPoint SharePoint
+    Outlook Slack Notion Asana Trello SAP Oracle Workday ServiceNow HubSpot Shopify Zendesk Basel
+    IFRS GDPR HIPAA SOX PCI NHS EHR EMR""".split()
 }
 PROPER.update(
     {
@@ -81,11 +83,34 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:\w+['’]s|her|his|their|my) (?:\w+ )?(?:cancer|illness|diagnosis|surgery|condition)|"
     r"ill|illness|sick|chemo|diagnosed|therapist|depress\w*|anxiety|disab\w*|"
     r"divorc\w*|funeral|passed away|died|hospitali[sz]ed|"
-    r"in hospital|pronouns?|sexual\w*|politic\w*|union dues",
+    r"in hospital|pronouns?|sexual\w*|politic\w*|union dues|"
+    # health the candidate jots about anyone: ailments, treatment, appointments
+    r"migraines?|flu|covid|headaches?|fever|concussion|hangover|hungover|"
+    r"dentist|doctor'?s appointment|gp appointment|"
+    r"(?:my|her|his|their) (?:\w+['’]s )?(?:surgery|operation|treatment|recovery)|"
+    # law, housing and debt: the candidate's circumstances, never the reader's business
+    r"custody (?:hearing|case|battle|of|arrangements?)|child custody|(?:my|a) court (?:case|date|"
+    r"hearing)|landlord|evict\w*|(?:my|our) (?:rent|mortgage|debts?|loans?)|student loans?|"
+    r"bankrupt\w*|arrest\w*|criminal record|"
+    # career history a candidate keeps to themselves: age, gaps, caring, leaving
+    r"my age|how old|(?:career|cv|employment|résumé|resume) gap|gap (?:in|on) my|"
+    r"\d+\s*(?:yrs?|years?|months?) gap|carer|caring for|caregiv\w*|laid off|redundan\w*|"
+    r"why i left|let go|notice (?:at|from) my|my current (?:job|employer|boss|comp\w*)|"
+    r"counter-?offer|other offers?|competing offer",
     "personal": r"dog|dogs|cat|cats|puppy|pet|pets|kids?|children|son|daughter|baby|wife|"
     r"husband|toddler|newborn|nursery|boyfriend|girlfriend|wedding|honeymoon|mum|mom|dad|mother|father|"
     r"parents?|sister|brother|grandm\w+|grandf\w+|family|"
-    r"(?:her|his|their) (?:vacation|holiday|trip|weekend|hobby|hobbies)",
+    r"(?:her|his|their) (?:vacation|holiday|trip|weekend|hobby|hobbies)|"
+    # how someone felt or looked: the candidate's reading of a person, not a topic
+    r"knackered|overwhelmed|dread\w*|scared|terrified|"
+    r"(?:(?:she|he|they|i)(?:['’]s|['’]m| was| is| were| are| am| felt)|seemed|seems|looked|looks"
+    r") (?:so |very |really |super |def |definitely |a bit |kind of )?(?:the )?(?:nice|nicest|kind|"
+    r"kindest|sweet|friendly|warm|cold|tired|sad|happy|grumpy|moody|intense|charming|lovely|"
+    r"stressed|exhausted|nervous|anxious|upset|worn out|frazzled|shattered)|"
+    r"lovely|nicest|sweetest|friendliest|kindest|grumpy|cranky|intimidating|"
+    r"(?:checked|on|glued to|looking at|kept checking) (?:her|his|their) (?:phone|laptop|watch)|"
+    # the reader's honours and private titles: flattery if repeated
+    r"knighted|damehood|peerage|honou?rs list|obe|mbe|cbe",
     "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
     r"fumbled|struggled|went blank|drew a blank|forgot|messed up|screwed up|botched|flubbed)|"
     r"i (?:was|felt|got) (?:nervous|flustered|lost|stuck)|i (?:couldn'?t|could not|didn'?t) "
@@ -95,19 +120,38 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     "negative": r"mess|messy|chaos|chaotic|disorgani[sz]ed|terrible|awful|horrible|"
     r"worst|sucks?|toxic|red flags?|boring|bored|rude|clueless|incompetent|outdated|"
     r"archaic|ancient|ugly|painful|nightmare|disaster|spaghetti|janky|hacky|clunky|weird|sketchy|shady|cringe|annoy\w*|dismissive|arrogant|unimpressed|"
-    r"distracted|unprepared|hate|hates|hated|dislikes?|af|"
+    r"distracted|unprepared|hate|hates|hated|dislikes?|af|grim|bleak|dire|depressing|"
+    r"dreadful|cramped|freezing|boiling|stuffy|"
     r"condescending|disinterested|uninterested|rushed|"
     r"seemed (?:off|cold|tired|skeptical|sceptical)|looked tired|yawn\w*|eye ?roll\w*",
     "about someone else": r"(?:her|his|their|the) (?:boss|manager|colleague|co-?worker|"
     r"predecessor|cofounder|co-founder|ex|assistant)|other candidates?|last person|"
-    r"previous (?:person|hire)|got fired|was fired|quit|is leaving|left the company",
+    r"previous (?:person|hire)|got fired|was fired|quit|is leaving|left the company|"
+    # the reader's own career moves, told in passing: theirs to announce
+    r"(?:moving|changing|switching) (?:teams|roles|jobs|departments)|"
+    r"(?:she|he|they)(?:[’']s|[’']re| is| are) (?:leaving|moving on|job hunting)",
     "an aside": r"(?:wouldn'?t|didn'?t|won'?t|couldn'?t|would not|did not) (?:say|tell|share|"
     r"answer|know)|no idea|idk|not sure|dunno|ask (?:later|again)|note to self|remember to|"
-    r"look (?:it )?up|tbd|todo|check on|ran (?:over|late)|started late|overran",
+    r"look (?:it )?up|tbd|todo|check on|ran (?:over|late)|started late|overran|"
+    # said in confidence or heard second-hand: not the candidate's to repeat
+    r"off the record|(?:don'?t )?quote me|secret|secretly|confidential|between us|on the quiet|"
+    r"apparently|rumou?r\w*|gossip|word is|"
+    # the day itself, not the conversation
+    r"my commute|(?:was|were|i was) \d+ ?min\w* late|"
+    r"the (?:office|room|building|lobby) (?:is|was)",
     "a note to yourself": r"(?:need|have|got) to (?:send|email|ask|follow up|check|prep|"
-    r"prepare|read|look)|gotta|to-?do:?",
+    r"prepare|read|look)|gotta|to-?do:?|gonna|"
+    # instructions the candidate gives themselves
+    r"don'?t (?:\w+ )?(?:mention|bring|gush|say|ask|push|oversell|overdo|talk|raise|lead|name|"
+    r"forget|bother|brag)|do not (?:mention|bring|say|ask|raise)|never mention|keep (?:it )?quiet|"
+    r"tell (?:him|her|them) (?:nicely|gently|kindly|politely|soon|later)|"
+    r"(?:going to|i'?ll|i will|i should|should i|plan to) (?:ask|send|mention|chase|push|"
+    r"follow|negotiate)|ask (?:for|if|whether)|"
+    # how to say the reader's name: for the greeting, not the message
+    r"goes by|prefers to be called|pronounced|pronunciation|nickname|spelt|spelled",
     "about how you did": r"(?:liked|loved|enjoyed|praised) my|push for me|good word|"
     r"strong candidate|(?:a |good |great )fit|recommend me|(?:i think |i )?(?:nailed|aced)|"
+    r"grill\w*|interrogat\w*|(?:tough|hard) on me|put me on the spot|awkward\w*|"
     r"went (?:ok|okay|well|fine|great|alright)|i think i (?:did|got|passed)|"
     r"(?:seemed|looked) (?:impressed|keen on me)|i'?m (?:a )?shoo-?in",
 }

@@ -108,7 +108,7 @@ def compose(
         reg=register(notes),
         topics=pick_topics(person),
         turn=position + variant,
-        seed=stable_index(notes.company, notes.role, kind) % 4,
+        seed=stable_index(notes.company, notes.role, notes.candidate.name, kind),
         late=late and email,
     )
     if email:

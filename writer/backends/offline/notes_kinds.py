@@ -51,6 +51,10 @@ _FOLLOW_OPEN = [
     "thank you for accepting my request.",
     "thanks for connecting here.",
     "thank you for connecting.",
+    "it's good to be connected.",
+    "thanks for accepting my invitation.",
+    "glad we're connected now.",
+    "thank you for adding me.",
 ]
 _FOLLOW_CLOSE = [
     "I hope the rest of your week goes well.",
