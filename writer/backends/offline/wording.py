@@ -221,9 +221,9 @@ REJECTED = [
     "I was disappointed by the news, but glad to have met you.",
 ]
 WITHDREW = [
-    "As you know, I have withdrawn from the process, but I valued our conversation.",
+    "As you know, I have withdrawn from the process; I valued our conversation all the same.",
     "Although I've decided to withdraw, I'm grateful for the time you gave me.",
-    "I've stepped back from the process, and I wanted to thank you all the same.",
+    "I've withdrawn from the process, and I wanted to thank you all the same.",
     "Even though I've withdrawn, our conversation meant a lot to me.",
 ]
 HELP = [
