@@ -4,6 +4,8 @@ negative jotting never reaches the recipient."""
 
 from __future__ import annotations
 
+import re
+
 from writer.backends.base import Proposal
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
 from writer.kinds import MessageKind
@@ -99,6 +101,9 @@ def _status(notes: Notes, person: Interviewer, seed: int) -> list[str]:
     return [first, middle, pick(_STATUS_ASK, seed), "Thank you again for your time."]
 
 
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.IGNORECASE)
+
+
 def _recalled(notes: Notes, person: Interviewer) -> str | None:
     """One usable topic: the addressee's own, else a colleague's, named as theirs."""
     for fragment in topics_for(person).of(Kind.subject, Kind.view):
@@ -107,10 +112,15 @@ def _recalled(notes: Notes, person: Interviewer) -> str | None:
             return sentence
     for someone in (p for p in notes.interviewers if p is not person):
         first = someone.first_name
+        if first.casefold() == person.first_name.casefold():
+            continue  # 'my conversation with Dana' in a message to another Dana reads as them
         for fragment in topics_for(someone).of(Kind.subject, Kind.view):
-            if fragment.kind == Kind.view and fragment.clause:
+            said = fragment.clause if fragment.kind == Kind.view else fragment.noun
+            if said is None or _THIRD_PERSON.search(said):
+                continue  # 'she showed me ...' would speak of someone in a message to another
+            if fragment.kind == Kind.view:
                 return f"I've kept thinking about {first}'s point that {fragment.clause}."
-            if fragment.kind == Kind.subject and fragment.noun:
+            if fragment.kind == Kind.subject:
                 return (
                     f"I've kept thinking about my conversation with {first} about {fragment.noun}."
                 )
