@@ -182,3 +182,10 @@ def test_an_empty_greet_as_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
     path = _write(tmp_path, greet_as=" ")
     assert main(["plan", path]) == 2
     assert "greet_as" in capsys.readouterr().err
+
+
+def test_a_title_with_only_a_surname_is_greeted_with_the_title() -> None:
+    # 'Mr. Adebayo' gives no first name: 'Hi Adebayo' would be rude, so the title stays.
+    assert names.address("Mr. Adebayo") == "Mr. Adebayo"
+    assert names.address("Mr. Adebayo", formal=True) == "Mr. Adebayo"
+    assert "Mr. Adebayo" in names.accepted_addresses("Mr. Adebayo")

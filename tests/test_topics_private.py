@@ -106,3 +106,10 @@ def test_grammar_of_renderings(topic: str, noun: str | None, clause: str | None)
         assert fragment.noun is not None and noun in fragment.noun
     if clause:
         assert fragment.clause == clause
+
+
+def test_how_the_reader_took_the_candidates_work_is_left_out() -> None:
+    for jotted in ["he didnt rate my portfolio", "she wasn't convinced by my answer on caching"]:
+        found = analyse((jotted,), None, frozenset())
+        assert not found.usable, jotted
+        assert "(about how you did)" in found.notices()[0]

@@ -210,9 +210,19 @@ def address(full_name: str, greet_as: str | None = None, *, formal: bool = False
     if greet_as:
         return " ".join(greet_as.split())
     name = parse(full_name)
+    titled = _title_and_surname(name)
+    if titled:
+        return titled  # 'Mrs. Hollis': the notes give no first name to use instead
     if formal and name.formal:
         return name.formal
     return name.given
+
+
+def _title_and_surname(name: Name) -> str | None:
+    """'Mrs. Hollis' for a name that is a surname title and one word."""
+    if name.honorific and name.family is None and _key(name.honorific) in SURNAME_TITLES:
+        return f"{name.honorific} {name.given}"
+    return None
 
 
 def accepted_addresses(full_name: str, greet_as: str | None = None) -> list[str]:
@@ -221,6 +231,7 @@ def accepted_addresses(full_name: str, greet_as: str | None = None) -> list[str]
     and the first written word when the order is not family-name-first."""
     name = parse(full_name)
     out = [" ".join(greet_as.split())] if greet_as else []
+    out.append(_title_and_surname(name) or "")
     out.append(given_name(full_name, greet_as))
     out.append(name.given)
     if name.formal:

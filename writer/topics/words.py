@@ -153,7 +153,11 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"strong candidate|(?:a |good |great )fit|recommend me|(?:i think |i )?(?:nailed|aced)|"
     r"grill\w*|interrogat\w*|(?:tough|hard) on me|put me on the spot|awkward\w*|"
     r"went (?:ok|okay|well|fine|great|alright)|i think i (?:did|got|passed)|"
-    r"(?:seemed|looked) (?:impressed|keen on me)|i'?m (?:a )?shoo-?in",
+    r"(?:seemed|looked) (?:impressed|keen on me)|i'?m (?:a )?shoo-?in|"
+    # how the reader took the candidate's work, good or bad: theirs to say, not to be told
+    r"(?:didn'?t|did not|doesn'?t|does not|wasn'?t|was not) (?:seem (?:to )?|really )?"
+    r"(?:like|love|enjoy|rate|buy|get|agree with|impressed by|convinced by|keen on) my|"
+    r"(?:not|no) (?:a )?fan of my|(?:hated|disliked|criticised|criticized|picked apart) my",
 }
 REASONS = tuple(_LEFT_OUT_PATTERNS)
 # One pass finds every reason: group i is REASONS[i] (one regex scans several times faster
