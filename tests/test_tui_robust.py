@@ -151,3 +151,29 @@ def notes_file(tmp_path: Path) -> Path:
     target = tmp_path / "notes.yaml"
     target.write_text((ROOT / "examples" / "acme-final-round.yaml").read_text("utf-8"), "utf-8")
     return target
+
+
+def test_mark_sent_finds_a_name_written_with_spaces_around_it(tmp_path: Path) -> None:
+    # The notes model trims '  Dana Lee  '; the raw YAML keeps the spaces: F8 must still find
+    # her (it raised StopIteration, losing the user's unsaved edits).
+    from datetime import date, datetime
+
+    from tests.helpers import ROOT
+    from writer.backends import OfflineBackend
+    from writer.kinds import MessageKind
+    from writer.tui.session import Session
+
+    path = tmp_path / "notes.yaml"
+    text = (ROOT / "examples" / "acme-final-round.yaml").read_text("utf-8")
+    path.write_text(text.replace("- name: Dana Lee", '- name: "  Dana Lee  "'), "utf-8")
+    now = datetime.fromisoformat("2026-11-21T17:00:00-05:00")
+    session = Session.open(path, OfflineBackend(), now)
+    index = next(
+        i
+        for i, d in enumerate(session.drafts)
+        if (d.interviewer == "Dana Lee" and d.kind == MessageKind.follow_up_message)
+        or (d.interviewer == "Dana Lee" and d.kind == MessageKind.connection_note)
+    )
+    said = session.mark_sent(index, date(2026, 11, 21))
+    assert "recorded" in said
+    assert [s.interviewer for s in load_sent()] == ["Dana Lee"]
