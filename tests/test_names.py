@@ -189,3 +189,9 @@ def test_a_title_with_only_a_surname_is_greeted_with_the_title() -> None:
     assert names.address("Mr. Adebayo") == "Mr. Adebayo"
     assert names.address("Mr. Adebayo", formal=True) == "Mr. Adebayo"
     assert "Mr. Adebayo" in names.accepted_addresses("Mr. Adebayo")
+
+
+def test_a_blank_recipient_greets_nobody_and_does_not_crash() -> None:
+    # Found by fuzzing: `--to " "` reached an empty given name.
+    report = check(MessageKind.thank_you_email, "A", subject="A", to=" ")
+    assert "greet.by_name" not in {f.rule for f in report.findings}

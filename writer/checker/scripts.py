@@ -73,6 +73,8 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     person = ctx.recipient
     full, greet_as = (person.name, person.greet_as) if person else (ctx.to, None)
+    if not full.strip():
+        return  # `--to " "` names nobody to greet (found by fuzzing)
     formal = bool(ctx.notes and ctx.notes.culture.value == "formal")
     name = names.address(full, greet_as, formal=formal)
     clause = names.opening_clause(ctx.text)
@@ -83,7 +85,8 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
     given = names.given_name(full, greet_as)
     if match and said and not names.is_honorific(said):
         said = said.rstrip(".,")
-        if 0 <= edit_distance(said.casefold(), given.split()[0].casefold(), 2) <= 2:
+        first = given.split()[0] if given.split() else given
+        if 0 <= edit_distance(said.casefold(), first.casefold(), 2) <= 2:
             start = match.start("name")
             yield rule.finding(
                 ctx.kind,
