@@ -308,6 +308,8 @@ def _describe(item: Any, loc: tuple[Any, ...]) -> str:
         return "interviewers: list at least one interviewer (each needs a name)"
     if kind in {"string_too_short"}:
         return f"{where} is empty; write a value or remove the key"
+    if kind == "string_type" and isinstance(item.get("input"), dict):
+        return _colon_trap(where, item["input"])
     message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
     shown = repr(item.get("input")) if not isinstance(item.get("input"), dict | list) else ""
     shown = shown if len(shown) <= 60 else shown[:50] + "…" + shown[-8:]
@@ -316,6 +318,16 @@ def _describe(item: Any, loc: tuple[Any, ...]) -> str:
             "2026-11-20T14:00:00-05:00" if loc[-1] in {"start", "end"} else "2026-11-21"
         )
     return f"{where}: {message}" + (f" (got {shown})" if shown else "")
+
+
+def _colon_trap(where: str, value: dict[Any, Any]) -> str:
+    """A text with ': ' in it (`her view: images matter less`) that YAML read as a mapping."""
+    key, inner = next(iter(value.items()), ("", ""))
+    text = f"{key}: {inner}" if inner is not None else f"{key}:"
+    return (
+        f"{where} should be text, but YAML read '{text}' as a key and a value because of the"
+        f' ": " in it; put the whole line in quotes, like - "{text}"'
+    )
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:
