@@ -81,6 +81,15 @@ CASES = cases(
             "Hi Dana, thank you for the Kafka pipeline migration talk. I hope the decision goes "
             "well for the team.",
         ),
+        (
+            "tone.passive",
+            F,
+            "Hi Dana, thank you for the Kafka pipeline migration talk. Since I haven't heard "
+            "back from you, I am writing again.",
+            "Since I haven't heard back",
+            "Hi Dana, thank you for the Kafka pipeline migration talk. Since we spoke, I have "
+            "read your post on the cutover.",
+        ),
     ]
 )
 RULES_TESTED = ("generic.nothing_specific", "greet.missing")

@@ -106,12 +106,11 @@ def _specific_words(body: str, to: str) -> set[str]:
     return found
 
 
+_LINE_START = re.compile(r"\n\s*")
+
+
 def _line_starts(text: str) -> set[int]:
-    starts, at = set(), text.find("\n")
-    while at >= 0:
-        starts.add(len(text) - len(text[at + 1 :].lstrip()))
-        at = text.find("\n", at + 1)
-    return starts
+    return {m.end() for m in _LINE_START.finditer(text)}
 
 
 _GREETING_WORD = re.compile(
@@ -146,18 +145,22 @@ _ABBREVIATIONS = frozenset(
     """e.g i.e etc vs approx a.m p.m no co inc ltd corp dept mr mrs ms mx dr prof st jr sr
     p.s ps cf ca fig viz""".split()
 )
-_LOWER_START = re.compile(r"(?:(?<=[.!?])[ \t]+|\A\s*)([a-z][\w'’\-]*)")
+_LOWER_AFTER_END = re.compile(r"[.!?][ \t]+([a-z][\w'’\-]*)")
+_LOWER_FIRST = re.compile(r"\s*([a-z][\w'’\-]*)")
 
 
 @script("sentence_case")
 def sentence_case(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """A sentence that starts with a small letter ('Thanks again. it was ...'). An all
     lower-case message is grammar.all_lower's; 'i' is grammar.lower_i's."""
-    if not any(c.isupper() for c in ctx.text):
-        return
-    for match in _LOWER_START.finditer(ctx.text):
+    text = ctx.text
+    if text == ctx.lowered:
+        return  # no capital at all
+    first = _LOWER_FIRST.match(text)
+    found = ([first] if first else []) + list(_LOWER_AFTER_END.finditer(text))
+    for match in found:
         word, at = match.group(1), match.start(1)
-        if word == "i" or _not_a_word_start(ctx.text, at, word):
+        if word == "i" or _not_a_word_start(text, at, word):
             continue
         yield rule.finding(
             ctx.kind, at, at + len(word), match=word, replacement=word[0].upper() + word[1:]
@@ -169,7 +172,7 @@ def _not_a_word_start(text: str, at: int, word: str) -> bool:
     an ellipsis: not a sentence starting in lower case."""
     if any(c.isupper() for c in word) or text.startswith(("www.", "http"), at):
         return True
-    before = text[:at].rstrip()
+    before = text[max(0, at - 40) : at].rstrip()  # a bounded look back: no quadratic path
     if before.endswith(("..", "…")):
         return True
     last = before.rsplit(None, 1)[-1].rstrip(".").casefold() if before else ""
@@ -192,8 +195,13 @@ _FRONTED_ADVERBIAL = frozenset(
 )
 
 
+_AGAIN = (", it ", ", they ", ", he ", ", she ")
+
+
 @script("resumptive_pronoun")
 def resumptive_pronoun(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    if not any(again in ctx.lowered for again in _AGAIN):
+        return  # the pronoun after a comma is the literal core: most texts have none
     for match in _RESUMPTIVE.finditer(ctx.text):
         head = match.group("subject").split()
         if len(head) > 1 and head[1].casefold() in _FRONTED_ADVERBIAL:
