@@ -168,10 +168,12 @@ def sentence_case(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _not_a_word_start(text: str, at: int, word: str) -> bool:
-    """A camel-cased brand ('iPhone', 'eBay'), a link, or a word after an abbreviation or
-    an ellipsis: not a sentence starting in lower case."""
+    """A camel-cased brand ('iPhone', 'eBay'), a link, a run of one letter, or a word after
+    an abbreviation or an ellipsis: not a sentence starting in lower case."""
     if any(c.isupper() for c in word) or text.startswith(("www.", "http"), at):
         return True
+    if len(word) > 2 and len(set(word)) == 1:
+        return True  # 'xxx', 'zzz': filler or a slot, not a word (placeholder rules judge it)
     before = text[max(0, at - 40) : at].rstrip()  # a bounded look back: no quadratic path
     if before.endswith(("..", "…")):
         return True
