@@ -90,6 +90,31 @@ CASES = cases(
             "Hi Dana, thank you for the Kafka pipeline migration talk. Since we spoke, I have "
             "read your post on the cutover.",
         ),
+        (
+            "tone.sarcasm",
+            F,
+            "Hi Dana, thank you for the Kafka pipeline migration talk. Nice of you to finally "
+            "reply.",
+            "Nice of you to finally",
+            "Hi Dana, thank you for the Kafka pipeline migration talk. It was kind of you to "
+            "introduce me to Priya.",
+        ),
+        (
+            "tone.sarcasm",
+            T,
+            "Hi Dana, thank you for the Kafka pipeline migration talk. Thanks for finally "
+            "writing back.",
+            "Thanks for finally",
+            "Hi Dana, thank you for the Kafka pipeline migration talk. I finally tried the "
+            "replay tool you mentioned.",
+        ),
+        (
+            "tone.sarcasm",
+            F,
+            "Hi Dana, thank you for the Kafka pipeline migration talk. Better late than never.",
+            "Better late than never",
+            "Hi Dana, thank you for the Kafka pipeline migration talk. Sorry this note is late.",
+        ),
     ]
 )
 RULES_TESTED = ("generic.nothing_specific", "greet.missing")
