@@ -178,7 +178,8 @@ def _not_a_word_start(text: str, at: int, word: str) -> bool:
     if before.endswith(("..", "…")):
         return True
     last = before.rsplit(None, 1)[-1].rstrip(".").casefold() if before else ""
-    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+    # An abbreviation, an initial, an initialism ('U.S. market') or a list number ('1. the').
+    return last in _ABBREVIATIONS or len(last) == 1 or "." in last or last.isdigit()
 
 
 # 'The preparation you afforded me before the interview, it helped me': a fronted subject
