@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rule_cases import cases, misses, trips
+from tests.rule_cases import cases, misses, references, trips
 from tests.test_checker import Case, run
 from writer.checker import check_text
 from writer.checker.engine import Finding
@@ -163,10 +163,23 @@ def test_a_message_of_boilerplate_is_generic(kind: str, text: str) -> None:
             "Stripe sounds ambitious.\nBest regards,\nJordan",
         ),
         (F, "Thanks again for the tour of the Leeds warehouse and the forklift demo."),
+        # Whole words, not stems: 'experiments' is not the boilerplate 'experience'.
+        (N, "Hi D'Arcy, thanks for the talk about pricing experiments."),
     ],
 )
 def test_a_message_that_names_something_is_not_generic(kind: str, text: str) -> None:
     assert findings(kind, text, "generic.nothing_specific") == []
+
+
+def test_no_hand_written_reference_is_called_generic() -> None:
+    """The golden and messy sets' references are good, specific messages: pasted without
+    their notes, none may be called generic."""
+    generic = [
+        case
+        for case, kind, text in references()
+        if kind in (T, N, F) and findings(kind, text, "generic.nothing_specific")
+    ]
+    assert generic == []
 
 
 def test_links_names_and_the_signature_are_not_specific() -> None:

@@ -9,14 +9,13 @@ from collections.abc import Iterator
 
 from writer.checker.context import Context
 from writer.checker.engine import Finding, Rule, script
-from writer.text import STOPWORDS, stem
+from writer.text import STOPWORDS
 
 # Words every post-interview message may use without saying anything about this one
 # conversation: the thanks, the meeting, the job, the process, the candidate's interest
 # and fit, politeness. A message made only of these (and names) could go to anyone.
 _BOILERPLATE = frozenset(
-    stem(w)
-    for w in """thank thanks thankful grateful gratitude appreciate appreciated appreciation
+    """thank thanks thankful grateful gratitude appreciate appreciated appreciation
     time taking taken took take opportunity opportunities chance interview interviews
     interviewing interviewed meet meeting met speak speaking spoke talk talking talked chat
     chatting chatted conversation conversations discussion discuss discussing discussed tell
@@ -100,7 +99,8 @@ def _specific_words(body: str, to: str) -> set[str]:
                 continue
             if folded.endswith("ly"):
                 continue  # 'deeply', 'currently': how, not what
-            if stem(folded) not in _BOILERPLATE:
+            # Whole words, not stems: 'experiments' is not 'experience'.
+            if folded not in _BOILERPLATE and folded.removesuffix("s") not in _BOILERPLATE:
                 found.add(folded)
         i = j
     return found
