@@ -1,0 +1,75 @@
+"""Which topic each of one person's messages leads with.
+
+The thank-you email, the connection note and the follow-up go to the same reader within a
+few days. Each one drawing the same first topic into a sentence makes the later ones read
+like a form letter, so the three share out the person's topics: the email takes the first
+two, the note the next, the follow-up the one after; a message with nothing new to say
+mentions an earlier topic briefly in its own frame rather than repeating the email's line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from writer.backends.offline.picking import Picked, Said
+from writer.topics import Kind
+
+# A pronoun whose antecedent was a sibling fragment of the same jotting ('IFRS 9 models,
+# they rebuilt them last yr'): fine straight after that sibling, meaningless alone.
+_DANGLING = re.compile(r"\b(?:them|it|this|these|those)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
+
+
+def _text(said: Said) -> str:
+    return f"{said.noun or ''} {said.clause or ''}"
+
+
+def dangles(said: Said) -> bool:
+    return said.kind != Kind.common_ground and bool(_DANGLING.search(_text(said)))
+
+
+def pool(picked: Picked) -> list[Said]:
+    """Every topic a message may lead with, in the order the email takes them."""
+    first = picked.heard[:1] + picked.common[:1] + picked.own[:1] + picked.heard[1:2]
+    rest = picked.heard[2:] + picked.common[1:] + picked.own[1:]
+    out = first + rest
+    if not out:
+        out = list(picked.process)
+    return out
+
+
+def for_email(picked: Picked) -> list[Said]:
+    return pool(picked)[:2]
+
+
+def for_note(picked: Picked) -> list[Said]:
+    """A topic the email left out, else the email's first (said briefly, in the note's own
+    frame), then its second; nothing whose pronoun needs a sibling or that is about the
+    reader's own biography."""
+    found = pool(picked)
+    return _standalone(found[2:] + found[:2])
+
+
+def for_follow_up(picked: Picked) -> list[Said]:
+    """Past what the email and the note used, then the email's second, then its first;
+    the note's own topic last."""
+    found = pool(picked)
+    note = next(iter(for_note(picked)), None)
+    order = [s for s in found[2:] + found[1:2] + found[:1] if s is not note]
+    if note is not None:
+        order.append(note)
+    return _standalone(order)
+
+
+# 'you're ex-Revolut', 'you used to teach': the reader's life, not the conversation's
+# subject; fine inside an email's list, odd as the one thing a short message recalls.
+_BIOGRAPHY = re.compile(
+    r"^(?:you're|you are|you were|you used to|you've been|you have been)\b", re.IGNORECASE
+)
+
+
+def _standalone(order: list[Said]) -> list[Said]:
+    def weak(said: Said) -> bool:
+        return dangles(said) or bool(_BIOGRAPHY.match(said.clause or ""))
+
+    kept = [s for s in order if not weak(s)]
+    return kept or order
