@@ -127,7 +127,6 @@ def test_panel_of_eight_shares_no_sentence(culture: str, outcome: str) -> None:
         for first in "Ada Ben Cleo Dov Eva Finn Gus Hal".split()
     ]
     notes = _notes([], interviewers=people, culture=culture, outcome=outcome)
-    notes = _notes([], interviewers=people)
     for kind in ("thank_you_email", "connection_note", "follow_up_message"):
         drafts = [
             (p.name, kind, compose(notes, p, kind, notes.interview.start)[0].text)

@@ -27,10 +27,24 @@ def dangles(said: Said) -> bool:
     return said.kind != Kind.common_ground and bool(_DANGLING.search(_text(said)))
 
 
+# 'they went w/ someone more senior', 'feedback was that I lacked depth': the decision
+# itself, which no message recalls as something discussed.
+_DECISION = re.compile(
+    r"\b(?:went|gone|going) with\b|\bsomeone (?:else|more)\b|\b(?:another|other|internal|"
+    r"stronger) candidates?\b|\bfeedback\b|\breject\w*|\bnot (?:moving|progressing)\b",
+    re.IGNORECASE,
+)
+
+
+def about_decision(said: Said) -> bool:
+    return bool(_DECISION.search(f"{said.fragment.text} {_text(said)}"))
+
+
 def pool(picked: Picked) -> list[Said]:
     """Every topic a message may lead with, in the order the email takes them."""
-    first = picked.heard[:1] + picked.common[:1] + picked.own[:1] + picked.heard[1:2]
-    rest = picked.heard[2:] + picked.common[1:] + picked.own[1:]
+    heard = [s for s in picked.heard if not about_decision(s)]
+    first = heard[:1] + picked.common[:1] + picked.own[:1] + heard[1:2]
+    rest = heard[2:] + picked.common[1:] + picked.own[1:]
     out = first + rest
     if not out:
         out = list(picked.process)
@@ -63,7 +77,8 @@ def for_follow_up(picked: Picked) -> list[Said]:
 # 'you're ex-Revolut', 'you used to teach': the reader's life, not the conversation's
 # subject; fine inside an email's list, odd as the one thing a short message recalls.
 _BIOGRAPHY = re.compile(
-    r"^(?:you're|you are|you were|you used to|you've been|you have been)\b", re.IGNORECASE
+    r"^(?:you(?:'re| are| were) (?!\w+ing\b)|you used to\b|you(?:'ve| have) been (?:at|a|an|with)\b)",
+    re.IGNORECASE,
 )
 
 

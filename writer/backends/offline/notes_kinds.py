@@ -70,7 +70,17 @@ _NOTE_OWN = [
     ". I was glad to talk you through {}",
     ". Thank you for your interest in {}",
 ]
-_NOTE_ROLE = ". It was good to learn more about the {role}{at}"
+# Nothing usable in the notes: the role, and no claim about the conversation.
+_NOTE_ROLE = [
+    ". It was good to learn more about the {role}{at}",
+    ". I appreciated hearing more about the {role}{at}",
+    ". It was useful to find out more about the {role}{at}",
+    ". I was glad to learn more about the {role}{at}",
+    ". Thank you for telling me more about the {role}{at}",
+    ". I valued the chance to hear about the {role}{at}",
+    ". It helped to hear more about the {role}{at}",
+    ". I'm glad I got to learn about the {role}{at}",
+]
 _CONNECT = [
     "I'd be glad to stay connected.",
     "I'd like to stay in touch here.",
@@ -81,27 +91,51 @@ _CONNECT = [
     "I'd value staying in touch.",
     "It would be good to stay connected.",
 ]
-_FOLLOW_OPEN = [
-    "thanks for connecting.",
-    "thank you for accepting my request.",
-    "thanks for connecting here.",
-    "thank you for connecting.",
-    "many thanks for connecting.",
-    "thanks for accepting my invitation.",
-    "thank you for accepting my invitation.",
-    "thank you for adding me.",
-]
+_FOLLOW_OPEN = {
+    "plain": [
+        "thanks for connecting.",
+        "thank you for accepting my request.",
+        "thanks for connecting here.",
+        "thank you for connecting.",
+        "many thanks for connecting.",
+        "thanks for accepting my invitation.",
+        "thank you for accepting my invitation.",
+        "thank you for adding me.",
+    ],
+    "formal": [
+        "thank you for connecting.",
+        "thank you for accepting my request.",
+        "thank you for accepting my invitation.",
+        "many thanks for connecting.",
+        "thank you for connecting here.",
+        "I am grateful that you accepted my request.",
+        "thank you for adding me to your network.",
+        "I appreciate your accepting my invitation.",
+    ],
+}
 # Accepted more than a few days before the message goes: say so in a clause.
-_FOLLOW_OPEN_LATE = [
-    "thank you for connecting, and sorry to be slow to write.",
-    "belated thanks for accepting my request.",
-    "I meant to write sooner: thank you for connecting.",
-    "thank you for accepting my invitation; I'm sorry this note is late.",
-    "thanks for connecting, and apologies for the delay in writing.",
-    "a belated thank you for connecting.",
-    "I should have written sooner to thank you for connecting.",
-    "thank you for accepting my request, and sorry this comes a little late.",
-]
+_FOLLOW_OPEN_LATE = {
+    "plain": [
+        "thank you for connecting, and sorry to be slow to write.",
+        "belated thanks for accepting my request.",
+        "I meant to write sooner: thank you for connecting.",
+        "thank you for accepting my invitation; I'm sorry this note is late.",
+        "thanks for connecting, and apologies for the delay in writing.",
+        "a belated thank you for connecting.",
+        "I should have written sooner to thank you for connecting.",
+        "thank you for accepting my request, and sorry this comes a little late.",
+    ],
+    "formal": [
+        "thank you for connecting, and please forgive my slowness in writing.",
+        "belated thanks for accepting my request.",
+        "I should have written sooner to thank you for connecting.",
+        "thank you for accepting my invitation; I apologise for the delay in writing.",
+        "with apologies for the delay, thank you for connecting.",
+        "a belated thank you for accepting my request.",
+        "I meant to write sooner to thank you for accepting my invitation.",
+        "thank you for connecting, and I am sorry this note comes late.",
+    ],
+}
 _FOLLOW_NOUN = [
     "I'm glad we got to talk about {}.",
     "Our conversation about {} has stayed with me.",
@@ -109,7 +143,7 @@ _FOLLOW_NOUN = [
     "It was good to hear more about {}.",
     "I've thought more about {} since we spoke.",
     "Talking about {} was a real highlight.",
-    "I'm still glad we covered {}.",
+    "I was glad we covered {}.",
     "I appreciated the time we spent on {}.",
 ]
 _FOLLOW_CLAUSE = [
@@ -130,7 +164,16 @@ _FOLLOW_OWN = [
     "Thank you for the chance to talk through {}.",
     "I was glad to walk you through {}.",
 ]
-_FOLLOW_ROLE = "I enjoyed learning more about the {role}{at}."
+_FOLLOW_ROLE = [
+    "Thank you again for the conversation about the {role}{at}.",
+    "I'm grateful for the time you gave me to discuss the {role}{at}.",
+    "It was a help to hear your view of the {role}{at}.",
+    "Thanks again for talking me through the {role}{at}.",
+    "I appreciated our conversation about the {role}{at}.",
+    "Our talk about the {role}{at} was a real help.",
+    "Thank you for the time you spent on my questions about the {role}{at}.",
+    "I came away with a much better sense of the {role}{at}.",
+]
 _FOLLOW_CLOSE = [
     "I hope the rest of your week goes well.",
     "I'll enjoy following the team's work here.",
@@ -199,7 +242,7 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
             if part:
                 out.append(f"{ctx.hi}, {thanks}{part}. {connect}")
         if not topics:
-            role = _NOTE_ROLE.format(role=ctx.role, at=ctx.at)
+            role = ctx.rot(_NOTE_ROLE).format(role=ctx.role, at=ctx.at)
             out.append(f"{ctx.hi}, {thanks}{role}. {connect}")
     if all(len(text) > limit for text in out):
         out += _shortened(ctx, topics, connect, limit)
@@ -228,9 +271,7 @@ def _follow_line(ctx: Context, said: Said) -> str | None:
 def _follow_open(ctx: Context) -> str:
     accepted = ctx.person.linkedin.accepted_on
     late = accepted is not None and (ctx.now.date() - accepted).days > 3
-    options = _FOLLOW_OPEN_LATE if late else _FOLLOW_OPEN
-    if _formal(ctx):
-        options = [o for o in options if not o.startswith("thanks")]
+    options = (_FOLLOW_OPEN_LATE if late else _FOLLOW_OPEN)["formal" if _formal(ctx) else "plain"]
     return ctx.rot(options)
 
 
@@ -241,7 +282,7 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     close = ctx.rot(_DECIDED_CLOSE if decided else _FOLLOW_CLOSE, 1).replace("the team", ctx.team)
     lines = [line for said in for_follow_up(ctx.topics)[:2] if (line := _follow_line(ctx, said))]
     if not lines:
-        lines = [_FOLLOW_ROLE.format(role=ctx.role, at=ctx.at)]
+        lines = [ctx.rot(_FOLLOW_ROLE).format(role=ctx.role, at=ctx.at)]
     return [Proposal(text=" ".join([opening, line, close])) for line in lines]
 
 

@@ -8,6 +8,7 @@ import re
 
 from writer.backends.base import Proposal
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
+from writer.backends.offline.wording import team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
 from writer.topics import Kind, topics_for
@@ -97,6 +98,7 @@ def _status(notes: Notes, person: Interviewer, seed: int) -> list[str]:
     # The topic is the notes' text, not a template: its braces must survive format_map.
     if recalled:
         recalled = recalled.replace("{", "{{").replace("}", "}}")
+    interest = interest.replace("the team", team_word(notes))
     middle = f"{recalled} {interest}" if recalled else interest
     return [first, middle, pick(_STATUS_ASK, seed), "Thank you again for your time."]
 
