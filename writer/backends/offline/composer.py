@@ -266,7 +266,8 @@ def _email_body(ctx: Context, most: int) -> str:
     second = [outcome_sentence(ctx, honest=len(first) == 1)]
     if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator):
         second.append(ctx.rot(PROCESS))
-    elif ctx.notes.outcome == Outcome.pending and len(first) < 3:
+    room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
+    if room or len(first) == 1:  # an honest message with nothing specific still offers help
         second.append(ctx.rot(HELP, 3))
     paragraphs = [" ".join(first), " ".join(second), close_sentence(ctx)]
     body = "\n\n".join(paragraphs)

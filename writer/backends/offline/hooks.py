@@ -77,7 +77,8 @@ def for_follow_up(picked: Picked) -> list[Said]:
 # 'you're ex-Revolut', 'you used to teach': the reader's life, not the conversation's
 # subject; fine inside an email's list, odd as the one thing a short message recalls.
 _BIOGRAPHY = re.compile(
-    r"^(?:you(?:'re| are| were) (?!\w+ing\b)|you used to\b|you(?:'ve| have) been (?:at|a|an|with)\b)",
+    r"^(?:you(?:'re| are| were) (?!\w+ing\b)|you used to\b"
+    r"|you(?:'ve| have) been (?:at|a|an|with)\b)",
     re.IGNORECASE,
 )
 
