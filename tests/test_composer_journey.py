@@ -255,3 +255,28 @@ def test_a_panel_of_eight_shares_no_sentence_even_when_topics_repeat(
         ]
         shared = [f.message for _, f in check_across(drafts) if f.rule == "distinct.sentence"]
         assert not shared, (kind, shared)
+
+
+def test_a_decision_jotted_as_my_own_doing_stays_out() -> None:
+    notes = _notes(
+        [_person(topics=["i pulled out bc the commute is 2hrs", "the lidar calibration rig"])],
+        outcome="withdrew",
+    )
+    proposals = compose(notes, notes.interviewers[0], "thank_you_email", notes.interview.start)
+    text = proposals[0].text
+    assert "commute" not in text and "pulled out" not in text and "lidar" in text
+    notes = _notes(
+        [_person(topics=["i withdrew bc of the commute", "the lidar calibration rig"])],
+        outcome="withdrew",
+    )
+    proposals = compose(notes, notes.interviewers[0], "follow_up_message", notes.interview.start)
+    assert "commute" not in proposals[0].text
+    assert any("about the decision" in n for n in proposals[0].notices)
+
+
+def test_a_greet_as_name_is_grounded_in_the_notes() -> None:
+    notes = _notes([_person("Zhou Min", ["the lidar calibration rig"], greet_as="Grace")])
+    result = draft_all(notes, plan_for(notes, notes.interview.start), OfflineBackend())
+    for draft in result.drafts:
+        assert "Grace" in draft.text
+        assert not [f for f in draft.report.findings if f.rule == "grounded.details"], draft.text

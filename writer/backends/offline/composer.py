@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from writer.backends.base import Proposal
-from writer.backends.offline.hooks import for_email
+from writer.backends.offline.hooks import dropped, for_email
 from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
 from writer.backends.offline.picking import Picked, Said, pick_topics
@@ -140,7 +140,7 @@ def compose(
         proposals = connection_notes(ctx, guidance.note_chars(notes.tier))
     else:
         proposals = follow_ups(ctx)
-    notices = ctx.topics.notices
+    notices = ctx.topics.notices + tuple(dropped(ctx.topics))
     return [Proposal(text=p.text, subject=p.subject, notices=notices) for p in proposals]
 
 

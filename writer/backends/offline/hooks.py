@@ -31,9 +31,14 @@ def dangles(said: Said) -> bool:
 # itself, which no message recalls as something discussed.
 _DECISION = re.compile(
     r"\b(?:went|gone|going) with\b|\bsomeone (?:else|more)\b|\b(?:another|other|internal|"
-    r"stronger) candidates?\b|\bfeedback\b|\breject\w*|\bnot (?:moving|progressing)\b",
+    r"stronger) candidates?\b|\bfeedback\b|\breject\w*|\bwithdr[ae]w\w*|"
+    r"\bnot (?:moving|progressing)\b",
     re.IGNORECASE,
 )
+
+
+# 'the I withdrew because ...': a clause of the candidate's, not a thing they showed.
+_FIRST_PERSON = re.compile(r"\bI\b")
 
 
 def about_decision(said: Said) -> bool:
@@ -43,12 +48,25 @@ def about_decision(said: Said) -> bool:
 def pool(picked: Picked) -> list[Said]:
     """Every topic a message may lead with, in the order the email takes them."""
     heard = [s for s in picked.heard if not about_decision(s)]
-    first = heard[:1] + picked.common[:1] + picked.own[:1] + heard[1:2]
-    rest = heard[2:] + picked.common[1:] + picked.own[1:]
+    own = [
+        s for s in picked.own if not about_decision(s) and not _FIRST_PERSON.search(s.noun or "")
+    ]
+    first = heard[:1] + picked.common[:1] + own[:1] + heard[1:2]
+    rest = heard[2:] + picked.common[1:] + own[1:]
     out = first + rest
     if not out:
         out = list(picked.process)
     return out
+
+
+def dropped(picked: Picked) -> list[str]:
+    """Notices for what `pool` leaves out that the topic stage let through."""
+    kept = {id(s) for s in pool(picked)}
+    return [
+        f"not used: '{s.fragment.text}' (about the decision)"
+        for s in picked.heard + picked.own
+        if id(s) not in kept and about_decision(s)
+    ]
 
 
 def for_email(picked: Picked) -> list[Said]:

@@ -343,7 +343,7 @@ WITHDREW = [
     "Although I've decided to withdraw, I'm grateful for the time you gave me.",
     "I've withdrawn from the process, and I wanted to thank you all the same.",
     "Even though I've withdrawn, our conversation meant a lot to me.",
-    "Withdrawing was a hard decision, and our conversation was part of what made it so.",
+    "Withdrawing was not an easy decision, and I'm grateful for the time you gave me.",
     "Though I've stepped back from the process, I appreciated the time you gave me.",
     "I've chosen to withdraw, but I wanted you to know how much I valued the conversation.",
     "Although I'm no longer in the process, I learned a lot from talking with you.",
