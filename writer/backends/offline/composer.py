@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from writer.backends.base import Proposal
+from writer.backends.offline.closing import (
+    DECIDED_CLOSE,
+    FORWARD,
+    LATE_OPENINGS,
+    PENDING_CLOSE,
+    SUBJECTS,
+)
 from writer.backends.offline.hooks import dropped, for_email
 from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
@@ -21,23 +28,18 @@ from writer.backends.offline.picking import Picked, Said, pick_topics
 from writer.backends.offline.replies import REPLY_KINDS, compose_reply
 from writer.backends.offline.wording import (
     COMMON,
-    DECIDED_CLOSE,
-    FORWARD,
     HELP,
     HONEST,
     HOW_NOUN,
     INTEREST,
-    LATE_OPENINGS,
     OFFER,
     OPENINGS,
     OWN,
-    PENDING_CLOSE,
     POORLY,
     PROCESS,
     REJECTED,
     SECOND_SUBJECT,
     SUBJECT_NOUN,
-    SUBJECTS,
     TOLD_THAT,
     VIEW_CLAUSE,
     VIEW_NOUN,
