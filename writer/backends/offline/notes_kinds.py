@@ -76,7 +76,7 @@ _NOTE_ROLE = [
     ". I appreciated hearing more about the {role}{at}",
     ". It was useful to find out more about the {role}{at}",
     ". I was glad to learn more about the {role}{at}",
-    ". Thank you for telling me more about the {role}{at}",
+    ". It was helpful to hear about the {role}{at}",
     ". I valued the chance to hear about the {role}{at}",
     ". It helped to hear more about the {role}{at}",
     ". I'm glad I got to learn about the {role}{at}",

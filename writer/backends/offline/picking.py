@@ -38,7 +38,11 @@ _CLAUSE = re.compile(
 # 'decides what', 'works with': a verb with its object, so the words after 'how' are a clause
 _FINITE = re.compile(
     r"\b\w{3,}(?:s|ed)\s+(?:what|how|which|who|where|when|whether|the|a|an|to|that|on|"
-    r"with|about|into|our|your|their|its)\b",
+    r"with|about|into|our|your|their|its)\b"
+    # a plural subject's bare verb: 'how chaplaincy and pharmacy work together'
+    r"|\b(?:work|run|fit|handle|share|use|plan|decide|manage|deal|hire|train|split|rotate|"
+    r"support|coordinate|collaborate|communicate|measure|ship|deploy|test)\s+(?:together|with|"
+    r"on|across|between|the|a|an|their|our|each|it|them)\b",
     re.IGNORECASE,
 )
 _HOW_THE = re.compile(
@@ -165,7 +169,11 @@ def _say(fragment: Fragment) -> Said | None:
         if stripped != noun and (_CLAUSE.search(stripped) or _FINITE.search(stripped)):
             stripped = noun  # 'how the team decides ...' is a clause: 'how' must stay
         noun = _article(stripped)
-        if noun.casefold().startswith("how ") and not _VERBISH.search(noun[4:]):
+        if (
+            noun.casefold().startswith("how ")
+            and not _VERBISH.search(noun[4:])
+            and not _FINITE.search(noun[4:])
+        ):
             # 'how Rust in the firmware team': no verb for 'how' to lead, so the rest is
             # the thing talked about; dropping it would leave the message with no topic.
             rest = noun[4:]

@@ -163,9 +163,9 @@ HOW_NOUN = [  # "how trainees rotate ..."
 VIEW_CLAUSE: dict[Register, list[str]] = {
     Register.casual: [
         "It was great to hear that {}.",
-        "I liked hearing that {}.",
-        "It was interesting to learn that {}.",
-        "Good to hear that {}.",
+        "I liked learning that {}.",
+        "It was interesting to find out that {}.",
+        "I was struck that {}.",
     ],
     Register.neutral: [
         "It was interesting to hear that {}.",
@@ -271,7 +271,7 @@ POORLY = [
     "I'd be happy to go into more depth on anything we covered.",
 ]
 OFFER = [
-    "I was delighted to receive the offer, and our conversation is part of why.",
+    "I was delighted to receive the offer, and grateful for your part in the process.",
     "I'm thrilled about the offer and grateful for the time you gave me.",
     "Receiving the offer was wonderful news, and I appreciated your part in the process.",
     "I'm very pleased about the offer and glad to have met you along the way.",
