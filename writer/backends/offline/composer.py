@@ -21,7 +21,7 @@ from writer.backends.offline.closing import (
     PENDING_CLOSE,
     SUBJECTS,
 )
-from writer.backends.offline.hooks import dropped, for_email
+from writer.backends.offline.hooks import common_clause, dropped, for_email
 from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
 from writer.backends.offline.picking import Picked, Said, pick_topics
@@ -189,7 +189,7 @@ def specific(ctx: Context, most: int) -> list[str]:
             sentence = heard_sentence(ctx, said, heard_seen, second=heard_seen > 0)
             heard_seen += 1
         elif said.kind == Kind.common_ground and said.clause:
-            sentence = ctx.rot(COMMON, 1).format(said.clause)
+            sentence = ctx.rot(COMMON, 1).format(common_clause(said))
         elif said.kind == Kind.own and said.noun:
             sentence = ctx.rot(OWN, 2).format(said.noun)
         elif said.kind == Kind.logistics:

@@ -59,6 +59,20 @@ def pool(picked: Picked) -> list[Said]:
     return out
 
 
+# 'we both did our masters in Leeds': how one jots it; 'we both studied in Leeds' is how
+# one says it.
+_DID_A_DEGREE = re.compile(
+    r"\bdid (?:our|my|their|the same) (?:masters?|master's|undergrad(?:uate)?|degrees?|"
+    r"phds?|mbas?|bachelors?|bachelor's|a levels|msc|ba|bsc)(?: degrees?)?\b",
+    re.IGNORECASE,
+)
+
+
+def common_clause(said: Said) -> str:
+    """The common-ground clause as it is said, not jotted."""
+    return _DID_A_DEGREE.sub("studied", said.clause or "")
+
+
 def dropped(picked: Picked) -> list[str]:
     """Notices for what `pool` leaves out that the topic stage let through."""
     kept = {id(s) for s in pool(picked)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
-from writer.backends.offline.hooks import for_follow_up, for_note
+from writer.backends.offline.hooks import common_clause, for_follow_up, for_note
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
 from writer.topics import Kind
@@ -204,7 +204,7 @@ def _note_part(ctx: Context, said: Said, step: int) -> str:
     from writer.backends.offline.composer import process_sentence
 
     if said.kind == Kind.common_ground and said.clause:
-        return ctx.rot(_NOTE_COMMON, step).format(said.clause)
+        return ctx.rot(_NOTE_COMMON, step).format(common_clause(said))
     if said.kind == Kind.view and said.clause:
         return ctx.rot(_NOTE_CLAUSE, step).format(said.clause)
     if said.kind == Kind.own and said.noun:
@@ -256,7 +256,7 @@ def _follow_line(ctx: Context, said: Said) -> str | None:
     from writer.backends.offline.composer import process_sentence
 
     if said.kind == Kind.common_ground and said.clause:
-        return ctx.rot(_FOLLOW_COMMON, 2).format(said.clause)
+        return ctx.rot(_FOLLOW_COMMON, 2).format(common_clause(said))
     if said.kind == Kind.view and said.clause:
         return ctx.rot(_FOLLOW_CLAUSE, 2).format(said.clause)
     if said.kind == Kind.own and said.noun:
