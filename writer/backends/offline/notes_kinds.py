@@ -56,7 +56,7 @@ _NOTE_CLAUSE = [
     ". I enjoyed hearing that {}",
     ". It was interesting to learn that {}",
     ". I was glad to hear that {}",
-    ". It stayed with me that {}",
+    ". It was useful to hear that {}",
 ]
 _NOTE_COMMON = [
     ". It was fun to find out that {}",
@@ -147,10 +147,10 @@ _FOLLOW_NOUN = [
     "I appreciated the time we spent on {}.",
 ]
 _FOLLOW_CLAUSE = [
-    "It was good to hear that {}.",
-    "I was glad to learn that {}.",
-    "It has stayed with me that {}.",
-    "I was interested to hear that {}.",
+    "It was interesting to hear that {}.",
+    "I was interested to learn that {}.",
+    "It was useful to hear that {}.",
+    "I found it helpful to hear that {}.",
 ]
 _FOLLOW_COMMON = [
     "It was fun to find out that {}.",
@@ -182,7 +182,7 @@ _FOLLOW_CLOSE = [
     "All the best for the rest of the week.",
     "Thanks again for your time.",
     "I hope to cross paths again soon.",
-    "I'm glad to be in touch.",
+    "It's good to be in touch.",
 ]
 _DECIDED_CLOSE = [
     "I'd be glad to keep in touch.",

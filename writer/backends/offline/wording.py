@@ -165,13 +165,13 @@ VIEW_CLAUSE: dict[Register, list[str]] = {
         "It was great to hear that {}.",
         "I liked learning that {}.",
         "It was interesting to find out that {}.",
-        "I was struck that {}.",
+        "It was useful to hear that {}.",
     ],
     Register.neutral: [
         "It was interesting to hear that {}.",
         "I appreciated your point that {}.",
         "It was helpful to learn that {}.",
-        "I was struck to hear that {}.",
+        "It was good to learn that {}.",
     ],
     Register.formal: [
         "I found it valuable to learn that {}.",
