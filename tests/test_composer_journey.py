@@ -79,6 +79,29 @@ def test_email_note_and_follow_up_each_lead_with_their_own_topic() -> None:
         assert not _sentences(one) & _sentences(other)
 
 
+@pytest.mark.parametrize("culture", ["casual", "neutral", "formal"])
+@pytest.mark.parametrize(
+    "topics",
+    [
+        ["the conveyor vision rewrite"],
+        ["he reckons sim-to-real is overrated"],
+        ["shifts are 4 on 4 off", "she thinks the PLC vendor is the bottleneck"],
+        ["we both rowed at uni", "they're replacing the old SCADA box"],
+    ],
+)
+def test_one_persons_messages_share_no_sentence(culture: str, topics: list[str]) -> None:
+    notes = _notes([_person(topics=topics)], culture=culture)
+    at = notes.interview.start
+    texts = [
+        _text(notes, "thank_you_email", at),
+        _text(notes, "connection_note", at + timedelta(days=1)),
+        _text(notes, "follow_up_message", at + timedelta(days=3)),
+    ]
+    for i, one in enumerate(texts):
+        for other in texts[i + 1 :]:
+            assert not _sentences(one) & _sentences(other), (one, other)
+
+
 def test_one_topic_is_recalled_in_new_words_each_time() -> None:
     notes = _notes([_person(topics=["the conveyor vision rewrite"])])
     at = notes.interview.start

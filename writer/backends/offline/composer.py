@@ -204,14 +204,19 @@ _STEP = re.compile(
 )
 
 
-def process_sentence(ctx: Context, said: Said) -> str | None:
+_LATER_WALKED = ["Thanks again for explaining {}.", "I was grateful for the detail on {}."]
+_LATER_TOLD = ["Thanks again for letting me know that {}.", "It helped to know that {}."]
+
+
+def process_sentence(ctx: Context, said: Said, *, later: bool = False) -> str | None:
     """A step of the hiring process: 'walking me through the referencing', or told as a
-    clause ('that the next round is with the CEO')."""
+    clause ('that the next round is with the CEO'); a note or follow-up (`later`) in words
+    the email does not use."""
     if said.noun:
-        return ctx.rot(WALKED_THROUGH).format(said.noun)
+        return ctx.rot(_LATER_WALKED if later else WALKED_THROUGH).format(said.noun)
     if said.clause:
         clause = f"the {said.clause}" if _STEP.match(said.clause) else said.clause
-        return ctx.rot(TOLD_THAT).format(clause)
+        return ctx.rot(_LATER_TOLD if later else TOLD_THAT).format(clause)
     return None
 
 

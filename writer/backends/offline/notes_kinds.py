@@ -56,7 +56,7 @@ _NOTE_CLAUSE = [
     ". I enjoyed hearing that {}",
     ". It was interesting to learn that {}",
     ". I was glad to hear that {}",
-    ". It was useful to hear that {}",
+    ". I appreciated hearing that {}",
 ]
 _NOTE_COMMON = [
     ". It was fun to find out that {}",
@@ -138,7 +138,7 @@ _FOLLOW_OPEN_LATE = {
 }
 _FOLLOW_NOUN = [
     "I'm glad we got to talk about {}.",
-    "Our conversation about {} has stayed with me.",
+    "I keep thinking back to our talk about {}.",
     "I enjoyed our conversation about {}.",
     "It was good to hear more about {}.",
     "I've thought more about {} since we spoke.",
@@ -147,14 +147,14 @@ _FOLLOW_NOUN = [
     "I appreciated the time we spent on {}.",
 ]
 _FOLLOW_CLAUSE = [
-    "It was interesting to hear that {}.",
+    "It was good to understand that {}.",
     "I was interested to learn that {}.",
-    "It was useful to hear that {}.",
+    "It was helpful to understand that {}.",
     "I found it helpful to hear that {}.",
 ]
 _FOLLOW_COMMON = [
-    "It was fun to find out that {}.",
-    "I enjoyed discovering that {}.",
+    "I was pleased to discover that {}.",
+    "What a nice coincidence that {}.",
     "It was a nice surprise to learn that {}.",
     "I was glad to find out that {}.",
 ]
@@ -210,7 +210,7 @@ def _note_part(ctx: Context, said: Said, step: int) -> str:
     if said.kind == Kind.own and said.noun:
         return ctx.rot(_NOTE_OWN, step).format(said.noun)
     if said.kind == Kind.logistics:
-        sentence = process_sentence(ctx, said)
+        sentence = process_sentence(ctx, said, later=True)
         return f". {sentence.rstrip('.')}" if sentence else ""
     if said.noun:
         return ctx.rot(_NOTE_NOUN, step).format(said.noun)
@@ -262,7 +262,7 @@ def _follow_line(ctx: Context, said: Said) -> str | None:
     if said.kind == Kind.own and said.noun:
         return ctx.rot(_FOLLOW_OWN, 2).format(said.noun)
     if said.kind == Kind.logistics:
-        return process_sentence(ctx, said)
+        return process_sentence(ctx, said, later=True)
     if said.noun:
         return ctx.rot(_FOLLOW_NOUN, 2).format(said.noun)
     return None

@@ -165,7 +165,7 @@ VIEW_CLAUSE: dict[Register, list[str]] = {
         "It was great to hear that {}.",
         "I liked learning that {}.",
         "It was interesting to find out that {}.",
-        "It was useful to hear that {}.",
+        "I liked hearing that {}.",
     ],
     Register.neutral: [
         "It was interesting to hear that {}.",
