@@ -45,9 +45,22 @@ def about_decision(said: Said) -> bool:
     return bool(_DECISION.search(f"{said.fragment.text} {_text(said)}"))
 
 
+# A jotted quantity or deadline ('on-call is 1 wk in 6', 'they have 0 tokens', 'the report
+# out by feb'): a detail, not a conversation to recall; used only when nothing else is.
+_THIN = re.compile(
+    r"\b(?:out|done|ready|finished|live) by\b|\b\d+ (?:\w+ )?in \d+\b|\b0 \w+",
+    re.IGNORECASE,
+)
+
+
+def thin(said: Said) -> bool:
+    return bool(_THIN.search(_text(said)))
+
+
 def pool(picked: Picked) -> list[Said]:
     """Every topic a message may lead with, in the order the email takes them."""
     heard = [s for s in picked.heard if not about_decision(s)]
+    heard = [s for s in heard if not thin(s)] + [s for s in heard if thin(s)]
     own = [
         s for s in picked.own if not about_decision(s) and not _FIRST_PERSON.search(s.noun or "")
     ]
@@ -110,14 +123,18 @@ def for_follow_up(picked: Picked) -> list[Said]:
 # subject; fine inside an email's list, odd as the one thing a short message recalls.
 _BIOGRAPHY = re.compile(
     r"^(?:you(?:'re| are| were) (?!\w+ing\b)|you used to\b"
-    r"|you(?:'ve| have) been (?:at|a|an|with)\b)",
+    r"|you(?:'ve| have) been (?:at|a|an|with|there|here)\b)",
     re.IGNORECASE,
 )
 
 
 def _standalone(order: list[Said]) -> list[Said]:
-    def weak(said: Said) -> bool:
-        return dangles(said) or bool(_BIOGRAPHY.match(said.clause or ""))
+    """`order`, the topics a short message can lead with alone first: then a jotted detail,
+    then one that needs the email's context (a dangling pronoun, the reader's biography)."""
 
-    kept = [s for s in order if not weak(s)]
-    return kept or order
+    def rank(said: Said) -> int:
+        if dangles(said) or _BIOGRAPHY.match(said.clause or ""):
+            return 2
+        return 1 if thin(said) else 0
+
+    return sorted(order, key=rank)
