@@ -303,3 +303,15 @@ def test_a_greet_as_name_is_grounded_in_the_notes() -> None:
     for draft in result.drafts:
         assert "Grace" in draft.text
         assert not [f for f in draft.report.findings if f.rule == "grounded.details"], draft.text
+
+
+def test_short_messages_lead_with_a_whole_topic_not_a_jotted_detail() -> None:
+    topics = ["rota is 1 wk in 5", "she's been there 9 yrs", "the tram signalling upgrade"]
+    notes = _notes([_person(topics=topics)])
+    at = notes.interview.start
+    email = _text(notes, "thank_you_email", at)
+    note = _text(notes, "connection_note", at + timedelta(days=1))
+    follow = _text(notes, "follow_up_message", at + timedelta(days=3))
+    assert "tram signalling upgrade" in email and "9 years" not in email
+    for text in (note, follow):
+        assert "9 years" not in text and "1 week in 5" not in text, text

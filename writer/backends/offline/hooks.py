@@ -60,7 +60,7 @@ def thin(said: Said) -> bool:
 def pool(picked: Picked) -> list[Said]:
     """Every topic a message may lead with, in the order the email takes them."""
     heard = [s for s in picked.heard if not about_decision(s)]
-    heard = [s for s in heard if not thin(s)] + [s for s in heard if thin(s)]
+    heard = sorted(heard, key=rank)
     own = [
         s for s in picked.own if not about_decision(s) and not _FIRST_PERSON.search(s.noun or "")
     ]
@@ -97,7 +97,11 @@ def dropped(picked: Picked) -> list[str]:
 
 
 def for_email(picked: Picked) -> list[Said]:
-    return pool(picked)[:2]
+    """The first two topics; a jotted detail only as the one thing there is to say."""
+    found = pool(picked)[:2]
+    if len(found) == 2 and rank(found[1]) > rank(found[0]):
+        return found[:1]
+    return found
 
 
 def for_note(picked: Picked) -> list[Said]:
@@ -128,13 +132,14 @@ _BIOGRAPHY = re.compile(
 )
 
 
+def rank(said: Said) -> int:
+    """0: stands alone; 1: a jotted detail; 2: needs the email's context (a dangling
+    pronoun, the reader's biography)."""
+    if dangles(said) or _BIOGRAPHY.match(said.clause or ""):
+        return 2
+    return 1 if thin(said) else 0
+
+
 def _standalone(order: list[Said]) -> list[Said]:
-    """`order`, the topics a short message can lead with alone first: then a jotted detail,
-    then one that needs the email's context (a dangling pronoun, the reader's biography)."""
-
-    def rank(said: Said) -> int:
-        if dangles(said) or _BIOGRAPHY.match(said.clause or ""):
-            return 2
-        return 1 if thin(said) else 0
-
+    """`order`, the topics a short message can lead with alone first."""
     return sorted(order, key=rank)
