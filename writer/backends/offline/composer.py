@@ -275,7 +275,9 @@ def _email_body(ctx: Context, most: int) -> str:
         second.append(ctx.rot(PROCESS))
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
     if room or len(first) == 1:  # an honest message with nothing specific still offers help
-        second.append(ctx.rot(HELP, 3))
+        said = second[0].casefold()
+        fresh = [h for h in HELP if not any(w in said and w in h for w in ("glad", "happy"))]
+        second.append(ctx.rot(fresh or HELP, 3))
     paragraphs = [" ".join(first), " ".join(second), close_sentence(ctx)]
     body = "\n\n".join(paragraphs)
     return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn)}"
