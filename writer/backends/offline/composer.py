@@ -273,11 +273,14 @@ def _email_body(ctx: Context, most: int) -> str:
     second = [outcome_sentence(ctx, honest=len(first) == 1)]
     if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator):
         second.append(ctx.rot(PROCESS))
+    # after a poor interview the interest sentence already offers more detail
+    poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
-    if room or len(first) == 1:  # an honest message with nothing specific still offers help
-        said = second[0].casefold()
-        fresh = [h for h in HELP if not any(w in said and w in h for w in ("glad", "happy"))]
-        second.append(ctx.rot(fresh or HELP, 3))
+    room = room and not poorly
+    if room or (
+        len(first) == 1 and not poorly
+    ):  # an honest message with nothing specific still offers help
+        second.append(ctx.rot(HELP, 3))
     paragraphs = [" ".join(first), " ".join(second), close_sentence(ctx)]
     body = "\n\n".join(paragraphs)
     return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn)}"
