@@ -66,10 +66,10 @@ OPENINGS: dict[Register, list[str]] = {
         "Thanks so much for chatting with me{during} about the {role}{at}.",
         "Thanks for making the time to talk{during} about the {role}{at}.",
         "Thanks a lot for the chat{during} about the {role}{at}.",
-        "Thank you for the great conversation{during} about the {role}{at}.",
+        "Thank you for the conversation{during} about the {role}{at}.",
         "Thanks for taking the time to meet me{during} about the {role}{at}.",
         "Really appreciated you talking with me{during} about the {role}{at}.",
-        "Thanks for a really good conversation{during} about the {role}{at}.",
+        "Thanks for your time{during} talking about the {role}{at}.",
         "Thank you for giving me your time{during} to talk about the {role}{at}.",
     ],
     Register.neutral: [
