@@ -297,7 +297,9 @@ def family_first_warning(full_name: str, greet_as: str | None = None) -> str | N
         return None
     return (
         f"'{full_name}' starts with '{name.family}', a family name that usually comes first; "
-        f"drafts will greet them as '{name.given}'. If that is wrong, add "
+        f"drafts will greet them as '{name.given}'"
+        + (f" ('{name.formal}' in a formal culture)" if name.formal else "")
+        + ". If that is wrong, add "
         f"'greet_as: <how they like to be addressed>' to this interviewer "
         f"(e.g. greet_as: {name.given})"
     )
