@@ -35,6 +35,16 @@ _CLAUSE = re.compile(
     r"|\b(?:is|are|was|were|has|have|had|will|can|could|would|does|do|did)\b",
     re.IGNORECASE,
 )
+# 'decides what', 'works with': a verb with its object, so the words after 'how' are a clause
+_FINITE = re.compile(
+    r"\b\w{3,}(?:s|ed)\s+(?:what|how|which|who|where|when|whether|the|a|an|to|that|on|"
+    r"with|about|into|our|your|their|its)\b"
+    # a plural subject's bare verb: 'how chaplaincy and pharmacy work together'
+    r"|\b(?:work|run|fit|handle|share|use|plan|decide|manage|deal|hire|train|split|rotate|"
+    r"support|coordinate|collaborate|communicate|measure|ship|deploy|test)\s+(?:together|with|"
+    r"on|across|between|the|a|an|their|our|each|it|them)\b",
+    re.IGNORECASE,
+)
 _HOW_THE = re.compile(
     r"^how (?=(?:the|a|an|your|our) )|^the (?=(?:where|how|what|why|when|whether) )", re.I
 )
@@ -103,6 +113,13 @@ _SPELLED = {
     "govt": "government",
     "xmas": "Christmas",
     "approx": "about",
+    "jan": "January",
+    "feb": "February",
+    "aug": "August",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
 }
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.IGNORECASE)
 
@@ -115,6 +132,7 @@ def _head(text: str | None) -> str | None:
     if text is None:
         return None
     text = _SHORTHAND.sub(lambda m: _SPELLED[m.group().casefold()], text)
+    text = re.sub(r"~\s*(?=\d)", "about ", text)
     parts = [p.strip(" .;:") for p in text.split(", ") if p.strip(" .;:")]
     if not parts:
         return None
@@ -147,8 +165,15 @@ def _say(fragment: Fragment) -> Said | None:
     if noun and _PAST_START.match(noun):
         noun = None
     if noun:
-        noun = _article(_HOW_THE.sub("", noun))
-        if noun.casefold().startswith("how ") and not _VERBISH.search(noun[4:]):
+        stripped = _HOW_THE.sub("", noun)
+        if stripped != noun and (_CLAUSE.search(stripped) or _FINITE.search(stripped)):
+            stripped = noun  # 'how the team decides ...' is a clause: 'how' must stay
+        noun = _article(stripped)
+        if (
+            noun.casefold().startswith("how ")
+            and not _VERBISH.search(noun[4:])
+            and not _FINITE.search(noun[4:])
+        ):
             # 'how Rust in the firmware team': no verb for 'how' to lead, so the rest is
             # the thing talked about; dropping it would leave the message with no topic.
             rest = noun[4:]
@@ -201,7 +226,9 @@ def pick_topics(person: Interviewer) -> Picked:
         and s.noun
         and re.match(r"^the (?:next|final|second|third|onsite)\b", s.noun, re.I)
     ]
-    process = [s for s in said if s.kind == Kind.logistics and s.noun and s not in upcoming]
+    process = [
+        s for s in said if s.kind == Kind.logistics and (s.noun or s.clause) and s not in upcoming
+    ]
     if not (heard or common or own or process):
         notices.append(
             f"add a topic you talked about with {person.first_name}, so the message can mention it"
