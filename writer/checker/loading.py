@@ -38,7 +38,7 @@ def load_rules() -> tuple[Rule, ...]:
     except (OSError, ValueError):
         stamp = {}
     if stamp.get("digest") == digest(files):
-        return tuple(build(entry) for entry in stamp["rules"])
+        return tuple(build(entry, eager=False) for entry in stamp["rules"])
     from writer.checker.schema import parse_rule_files
 
     return parse_rule_files({name: _yaml(data) for name, data in files.items()})

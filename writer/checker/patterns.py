@@ -3,19 +3,24 @@ literal strings (triggers) a text must contain before a pattern is worth running
 
 from __future__ import annotations
 
-import re
-
 from writer.checker.engine import Pattern
 
 
-def compile_pattern(source: str, case_sensitive: bool, replacement: str | None) -> Pattern:
-    """A pattern as rules.yaml writes it: a plain ' also matches a curly ’."""
-    regex = re.compile(source.replace("'", "['’]"), 0 if case_sensitive else re.IGNORECASE)
+def compile_pattern(
+    source: str, case_sensitive: bool, replacement: str | None, *, eager: bool = True
+) -> Pattern:
+    """A pattern as rules.yaml writes it: a plain ' also matches a curly ’. `eager` compiles
+    it now, so that a bad pattern raises re.error here; without it, on first use (for rules
+    the schema has checked already)."""
+    widened = source.replace("'", "['’]")
     found = triggers(source) or lead(source)
-    if found is None:
-        return Pattern(regex, None, case_sensitive, replacement)
-    keys = frozenset(t if case_sensitive else t.lower() for t in found)
-    return Pattern(regex, keys, case_sensitive, replacement)
+    keys = None
+    if found is not None:
+        keys = frozenset(t if case_sensitive else t.lower() for t in found)
+    pattern = Pattern(widened, keys, case_sensitive, replacement)
+    if eager:
+        pattern.regex  # noqa: B018  (compiles it, raising re.error for a bad pattern)
+    return pattern
 
 
 _SPECIAL = set("\\[](){}|.?*+^$")
