@@ -12,8 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from writer.checker import scripts  # noqa: F401  (registers the scripts the schema names)
 from writer.checker.building import build
 from writer.checker.engine import ACROSS_SCRIPTS, LEVELS, OFF, SCRIPTS, Rule, index_for
@@ -80,6 +78,8 @@ def write_checked() -> str:
 
 
 def _yaml(data: bytes) -> Any:
+    import yaml  # only when the stamp is stale: `writer check` reads the rules from JSON
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(data.decode("utf-8"), Loader=loader)
 
