@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from writer.checker.engine import Pattern, Rule
-from writer.checker.patterns import compile_pattern
+from writer.checker.patterns import Known, compile_pattern
 from writer.checker.phrases import Phrase
 
 
@@ -15,14 +15,22 @@ class RuleError(ValueError):
     """A rule file that cannot be loaded: where, which rule, which key, how to fix it."""
 
 
-def build(entry: dict[str, Any], source: str = "rules.yaml") -> Rule:
-    """The engine's rule for an entry the schema has checked (every key present)."""
+def build(
+    entry: dict[str, Any],
+    source: str = "rules.yaml",
+    *,
+    eager: bool = True,
+    known: Known | None = None,
+) -> Rule:
+    """The engine's rule for an entry the schema has checked (every key present). Without
+    `eager`, its patterns compile on first use (entries from rules.checked.json, compiled
+    when that was written); `known` holds their triggers, worked out then too."""
     rid, sensitive = entry["id"], entry["case_sensitive"]
     patterns: list[Pattern] = []
     for item in entry["patterns"]:
         regex, fix = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         try:
-            patterns.append(compile_pattern(regex, sensitive, fix))
+            patterns.append(compile_pattern(regex, sensitive, fix, eager=eager, known=known))
         except re.error as error:
             raise RuleError(f"{source}: rule {rid}: key 'patterns': {regex!r}: {error}") from None
     phrases = [Phrase(rid, t, None, sensitive) for t in entry["tokens"]]

@@ -3,19 +3,36 @@ literal strings (triggers) a text must contain before a pattern is worth running
 
 from __future__ import annotations
 
-import re
-
 from writer.checker.engine import Pattern
 
+Known = dict[str, list[str] | None]  # pattern source -> its triggers, as the stamp keeps them
 
-def compile_pattern(source: str, case_sensitive: bool, replacement: str | None) -> Pattern:
-    """A pattern as rules.yaml writes it: a plain ' also matches a curly ’."""
-    regex = re.compile(source.replace("'", "['’]"), 0 if case_sensitive else re.IGNORECASE)
-    found = triggers(source) or lead(source)
-    if found is None:
-        return Pattern(regex, None, case_sensitive, replacement)
-    keys = frozenset(t if case_sensitive else t.lower() for t in found)
-    return Pattern(regex, keys, case_sensitive, replacement)
+
+def compile_pattern(
+    source: str,
+    case_sensitive: bool,
+    replacement: str | None,
+    *,
+    eager: bool = True,
+    known: Known | None = None,
+) -> Pattern:
+    """A pattern as rules.yaml writes it: a plain ' also matches a curly ’. `eager` compiles
+    it now, so that a bad pattern raises re.error here; without it, on first use (for rules
+    the schema has checked already). `known` holds triggers worked out before."""
+    widened = source.replace("'", "['’]")
+    found = known[source] if known is not None and source in known else trigger_set(source)
+    keys = None
+    if found is not None:
+        keys = frozenset(t if case_sensitive else t.lower() for t in found)
+    pattern = Pattern(widened, keys, case_sensitive, replacement)
+    if eager:
+        pattern.regex  # noqa: B018  (compiles it, raising re.error for a bad pattern)
+    return pattern
+
+
+def trigger_set(source: str) -> tuple[str, ...] | None:
+    """The literals every match of `source` contains one of (None: cannot be told)."""
+    return triggers(source) or lead(source)
 
 
 _SPECIAL = set("\\[](){}|.?*+^$")

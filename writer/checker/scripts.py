@@ -20,7 +20,6 @@ from writer.text import (
     spaced_words,
     words,
 )
-from writer.topics import topics_for
 
 GREETING = re.compile(
     r"^\s*(?P<word>(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b)?"
@@ -201,6 +200,8 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     # Only what the topic stage found usable counts (an interviewer whose topics are all
     # private gets an honest message, not an error), and only a fragment with a content
     # word: 'the team' or 'how it went' cannot be mentioned specifically.
+    from writer.topics import topics_for  # here: `writer check` without notes never needs it
+
     usable = [f for f in topics_for(person).usable if keywords(f.text)]
     if not usable:
         return

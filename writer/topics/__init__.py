@@ -11,12 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from writer.notes import Interviewer
 from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.frames import Frame, Slot, first_fit
 from writer.topics.text import Piece, split_topic
+
+if TYPE_CHECKING:  # the checker imports this module; it must not import pydantic
+    from writer.notes import Interviewer
 
 __all__ = [
     "Fragment",
