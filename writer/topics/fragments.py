@@ -21,7 +21,9 @@ from writer.topics.words import (
     REASONS,
     ROLE_TITLES,
     SINGULAR_VERBS,
+    PROCESS_NOUN,
     SUBJECT_PRONOUNS,
+    UPCOMING_STEP,
     VIEW_NOUNS,
     VIEW_VERBS,
     WH_WORDS,
@@ -95,6 +97,7 @@ _RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.
 _WISHED = re.compile(
     r"^(?P<what>(?:the|a|an|our|your|more|this|that)\b.{1,40}?) to (?P<rest>[a-z]+\b.+)$"
 )
+_READY = re.compile(r"\b(?:live|ready|done|out|shipped|in place|finished|running|signed off)\b", re.I)
 _MOST_WORDS = 20
 _MOST_CHARS = 200
 _UNITS = frozenset("years months weeks days hours minutes people times".split())
@@ -141,13 +144,21 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         text = text[label.end() :]
         if len(head) == 2 and head[1].casefold() in VIEW_NOUNS:
             return _labelled_view(raw, head, text, names)
+    text = _tidy_head(text)
+    if not text:
+        return LeftOut(raw, "too vague to use")
+    if re.match(r"^(?:it|it['’]s|this|that)\b", text, re.IGNORECASE):
+        return LeftOut(raw, "can't be said well")  # 'it' with nothing before it to stand for
     common = bool(_COMMON.match(text))
     reason = _left_out_reason(raw, text, common=common, names=names)
     if reason:
         return LeftOut(raw, reason)
     if text.split()[0].casefold() in _SUBJECTLESS:
         return LeftOut(raw, "can't be said well")
-    if piece.bracketed and not common and not _VIEW_OPENER.match(text):
+    if _LAUGH.search(raw) and not common:
+        return LeftOut(raw, "an aside")  # the candidate's joke, not the reader's subject
+    if piece.bracketed and not common and _view_verb(text) is None:
+        # '(he was late)': a remark jotted beside the topic; only '(she said ...)' is a topic
         return LeftOut(raw, "an aside")
     if _vague(text):
         jotted = normalise(raw) != " ".join(raw.split()).strip(" .,;:!?-–—")
@@ -159,9 +170,51 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     if _OWN.match(text):
         return _own(raw, text)
     opener = _VIEW_OPENER.match(text)
-    if opener:
-        return _view(raw, text, opener.end())
-    return _topic(raw, text)
+    found = _view(raw, text, opener.end()) if opener else _topic(raw, text)
+    if isinstance(found, Fragment) and found.kind == Kind.logistics and not _a_step(found):
+        # 'offers go out in october', 'gave me a coffee voucher': arrangements, not a subject
+        return LeftOut(raw, "logistics")
+    return found
+
+
+def _a_step(fragment: Fragment) -> bool:
+    """A stage still to come ('the next round with the VP') or the process as a whole
+    ('the relocation timeline'): the only logistics a message says."""
+    noun = fragment.noun or ""
+    return bool(UPCOMING_STEP.match(noun) or PROCESS_NOUN.match(noun))
+
+
+# The candidate's laugh or groan at what they jotted: the remark is theirs, not a topic.
+_LAUGH = re.compile(r"(?<!\w)(?:lol|lmao|lmfao|rofl|haha\w*|smh|yikes|oof|ugh|eek)(?!\w)", re.I)
+# 'stuff about timetabling', 'the thing with the scanners': the subject is what follows.
+_VAGUE_HEAD = re.compile(
+    r"^(?:(?:the|some|a|more|lots of|a lot of|a bit of|bits of)\s+)?(?:stuff|things?|bits?|"
+    r"lots|something|a bit|a lot|much)\s+(?:about|on|with|re|around|regarding|to do with)\s+",
+    re.IGNORECASE,
+)
+# 'the compose migration and 60% done', 'the rollout which is half done': a progress report
+# tacked on to a subject; the subject is said, the report is not.
+_STATUS_TAIL = re.compile(
+    r"(?:,|\s-|\s+and|\s+which|\s+that)?\s+(?:is\s+|are\s+|was\s+|it['’]s\s+|its\s+|"
+    r"prob(?:ably)?\s+|maybe\s+|about\s+|around\s+|roughly\s+|approximately\s+)*"
+    r"(?:\d+\s?%|half|mostly|nearly|almost|partly|partially|not yet|still not|not)?\s*"
+    r"(?:done|finished|complete|completed|live|shipped|stalled|underway|in progress|on hold|"
+    r"started|planned|scoped)(?:\s+(?:by|in|for|since|at|next)\b.*)?$",
+    re.IGNORECASE,
+)
+
+
+def _tidy_head(text: str) -> str:
+    """The subject a jotting names, without its vague lead-in, progress report or a detail
+    after a colon ('computing club after school: 30 pupils' -> the club)."""
+    text = _VAGUE_HEAD.sub("", text)
+    tail = _STATUS_TAIL.search(text)
+    if tail and tail.start() > 0 and not _is_clause(text[: tail.start()].split()):
+        text = text[: tail.start()]
+    head, colon, _ = text.partition(": ")
+    if colon and len(head.split()) >= 3 and not _is_clause(head.split()):
+        text = head
+    return text.strip(" ,.;:-")
 
 
 def _as_she(text: str, names: frozenset[str]) -> str:
@@ -193,14 +246,12 @@ def _left_out_reason(raw: str, text: str, *, common: bool, names: frozenset[str]
         if value
     }
     for reason in ALWAYS_LEFT_OUT:
-        # "we both have dogs" is shared ground, not the interviewer's private life
+        # "we both have dogs" is shared ground, not the interviewer's private life; a
+        # judging word in what the interviewer voiced is still theirs, never to quote back
         if reason in hits and not (reason == "personal" and common):
             return reason
     if _names_someone_else(text, names):
         return "about someone else"
-    voiced = bool(_VIEW_OPENER.match(text)) and _view_verb(text) is not None
-    if "negative" in hits and not voiced:
-        return "negative"
     return None
 
 
@@ -318,25 +369,46 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
             f"you want {content}",
             None,
         )
+    if label == "hope" and _READY.search(content) and not _is_clause(content.split()):
+        # 'wants the template live by March': the thing and the state it should be in
+        return Fragment(raw, Kind.view, f"your plan to have {content}", f"you want {content}", None)
     about = re.match(r"^(?:a lot\s+|lots\s+)?about\s+", content, flags=re.IGNORECASE)
     if about or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
         return _topic(raw, content[about.end() :] if about else content)
     return Fragment(raw, Kind.view, f"your {label} that {content}", content, None)
 
 
-def _topic(raw: str, text: str) -> Fragment:
+def _topic(raw: str, text: str) -> Fragment | LeftOut:
     words = text.split()
     possessive = words[0].casefold() in ("her", "his", "their")
     if possessive and len(words) > 2 and words[1].casefold() in VIEW_NOUNS:
         return Fragment(raw, Kind.view, second_person(text), None, None)
     if _is_clause(words):
         return _statement(raw, second_person(text))
+    if words[0].casefold() in WH_WORDS and len(words) > 1 and words[1].casefold() != "to":
+        repaired = _wh_phrase(words)
+        if repaired is None:
+            return LeftOut(raw, "can't be said well")
+        text, words = repaired, repaired.split()
     kind = Kind.logistics if LOGISTICS.search(text) else Kind.subject
     noun = _noun(second_person(text))
     if kind == Kind.logistics and noun.split()[0].casefold() not in _DETERMINERS | {"the"}:
         noun = "the " + noun  # "notice period" -> "the notice period"
     clause = noun[4:] if noun.casefold().startswith("how ") else None
     return Fragment(raw, kind, noun, clause, None)
+
+
+def _wh_phrase(words: list[str]) -> str | None:
+    """'how delivery vans routing' has no verb for 'how' to lead: said as 'the routing of
+    delivery vans'; 'why parcelwise' has nothing to say at all. A wh-word before a clause
+    ('how you run incident reviews') or a verb ('what success looks like') is kept."""
+    rest = words[1:]
+    lowered = [w.casefold() for w in rest]
+    if any(w in FINITE for w in lowered):
+        return " ".join(words)
+    if len(rest) >= 2 and lowered[-1].endswith("ing") and lowered[-2] not in _PREPOSITIONS:
+        return f"the {lowered[-1]} of {' '.join(rest[:-1])}"
+    return " ".join(words) if len(rest) >= 2 else None
 
 
 def _statement(raw: str, clause: str) -> Fragment:
