@@ -14,7 +14,15 @@ from functools import lru_cache
 from typing import Any
 
 from writer.notes import Interviewer
-from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
+from writer.text import STOPWORDS
+from writer.topics.fragments import (
+    Fragment,
+    Kind,
+    LeftOut,
+    classify,
+    is_usable,
+    neutral_subject,
+)
 from writer.topics.frames import Frame, Slot, first_fit
 from writer.topics.text import Piece, split_topic
 from writer.topics.words import TAINTING
@@ -141,15 +149,35 @@ def _classify_group(
                 kept[-1] = result
                 continue
         result = classify(piece, names)
+        neutral = neutral_subject(piece, result)
+        if neutral is not None and isinstance(result, LeftOut):
+            # 'legacy giving is 40% of income': the subject is said, the admission is not
+            kept.append(neutral)
+            dropped.append(LeftOut(result.text, f"{result.reason}; said only as '{neutral.noun}'"))
+            continue
         if isinstance(result, LeftOut):
             dropped.append(result)
             # a bracketed judgement of the person ('(he seemed bored)') is not about the topic
-            if result.reason in TAINTING and not (piece.bracketed and result.reason == "negative"):
+            if _taints(piece, result):
                 # the weightiest reason names the topic ('said in confidence' over 'negative')
                 tainted = min(tainted or result.reason, result.reason, key=TAINTING.index)
         else:
             kept.append(result)
     return kept, dropped, tainted
+
+
+def _taints(piece: Piece, result: LeftOut) -> bool:
+    """Whether a left-out fragment speaks of the rest of its topic: a bracketed marker
+    ('(dont tell anyone)'), a remark with little of its own ('hate it', 'confidential'), or a
+    candid remark or confidence in a topic with nothing else. A bracketed judgement of the
+    person ('(he seemed bored)') and a clause with its own subject ('maybe a series B next
+    yr but don't quote me' in a long ramble) stay where they are."""
+    if result.reason not in TAINTING:
+        return False
+    if piece.bracketed:
+        return result.reason != "negative"
+    own = [w for w in re.findall(r"[^\W\d_]{3,}", piece.text) if w.casefold() not in STOPWORDS]
+    return len(own) <= 3 or bool(_IT.search(piece.text))
 
 
 _IT = re.compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)

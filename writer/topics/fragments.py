@@ -98,6 +98,17 @@ _WISHED = re.compile(
     r"^(?P<what>(?:the|a|an|our|your|more|this|that)\b.{1,40}?) to (?P<rest>[a-z]+\b.+)$"
 )
 _READY = re.compile(r"\b(?:live|ready|done|out|shipped|in place|finished|running|signed off)\b", re.I)
+_FROM_END = re.compile(r"\b(?:off|from|away from|out of|leaving|replacing)\s+\S+(?:\s\S+)?$", re.I)
+# 'night shift handover still on paper': a predicate with its 'is' left out.
+_NO_COPULA = re.compile(
+    r"^(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,4}?)\s+(?P<rest>(?:still|now|mostly|largely|"
+    r"entirely|all|fully|already|only)\s+(?:on|in|at|by|with|under|over|via|through|manual)\b.*)$"
+)
+_EVERY = re.compile(
+    r"\s+(?:every|each)\s+(?:other\s+)?(?:day|week|month|morning|afternoon|sprint|quarter|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$",
+    re.IGNORECASE,
+)
 _MOST_WORDS = 20
 _MOST_CHARS = 200
 _UNITS = frozenset("years months weeks days hours minutes people times".split())
@@ -167,6 +178,9 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "too long to say well")
     if common:
         return _common_ground(raw, text)
+    favour = _favour(text)
+    if favour:
+        return Fragment(raw, Kind.logistics, None, None, f"Thank you for {favour}.")
     if _OWN.match(text):
         return _own(raw, text)
     opener = _VIEW_OPENER.match(text)
@@ -175,6 +189,50 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         # 'offers go out in october', 'gave me a coffee voucher': arrangements, not a subject
         return LeftOut(raw, "logistics")
     return found
+
+
+# Something the interviewer did for the candidate on the day: thanked for, never 'heard'.
+_FAVOUR = re.compile(
+    r"^(?:(?:she|he|they)\s+)?(?:kindly\s+|also\s+)?(?P<verb>booked|arranged|sorted(?: out)?|"
+    r"organi[sz]ed|set up|covered|paid for|reimbursed|gave me|showed me|took me|walked me|"
+    r"met me|bought me|got me|fetched)\s+(?P<rest>\S.*?)"
+    r"(?:,?\s+(?:v|very|so|really|super)?\s*(?:kind|nice|helpful|thoughtful|sweet))?$",
+    re.IGNORECASE,
+)
+_TRIVIAL = re.compile(r"\b(?:vouchers?|coffee|tea|water|snacks?|drinks?|biscuits?|parking)\b", re.I)
+_GERUND = {
+    "booked": "booking",
+    "arranged": "arranging",
+    "sorted": "sorting",
+    "sorted out": "sorting out",
+    "organised": "organising",
+    "organized": "organizing",
+    "set up": "setting up",
+    "covered": "covering",
+    "paid for": "paying for",
+    "reimbursed": "reimbursing",
+    "showed me": "showing me",
+    "took me": "taking me",
+    "walked me": "walking me",
+    "met me": "meeting me",
+    "bought me": "buying me",
+    "got me": "getting me",
+    "fetched": "fetching",
+}
+
+
+def _favour(text: str) -> str | None:
+    """'she booked the car from the station, v kind' -> 'booking the car from the
+    station'; 'gave me a tour of the lab' -> 'the tour of the lab'."""
+    match = _FAVOUR.match(text)
+    if match is None or _is_clause(match["rest"].split()):
+        return None
+    verb, rest = match["verb"].casefold(), match["rest"].strip(" ,")
+    if _TRIVIAL.search(rest):
+        return None  # 'a coffee voucher': too small to thank for in writing
+    if verb == "gave me":
+        return re.sub(r"^(?:a|an)\s+", "the ", rest)
+    return f"{_GERUND[verb]} {rest}"
 
 
 def _a_step(fragment: Fragment) -> bool:
@@ -229,7 +287,11 @@ def _arrows(text: str) -> str:
     if match and not _is_clause(match["a"].split()):
         return f"moving from {match['a']} to {match['b']}"
     parts = re.split(r"\s*(?:->|=>|→)\s*", text)
-    # Between two clauses an arrow means 'and so', not a destination.
+    # Between two clauses an arrow means 'and so'; after 'moving off Oracle' it still
+    # points to where the move goes ('-> postgres').
+    if len(parts) == 2 and _is_clause(parts[0].split()) and not _is_clause(parts[1].split()):
+        if _FROM_END.search(parts[0]):
+            return f"{parts[0]} to {parts[1]}"
     if len(parts) == 2 and (_is_clause(parts[0].split()) or _is_clause(parts[1].split())):
         return f"{parts[0]}, so {parts[1]}"
     return " to ".join(parts)
@@ -383,6 +445,12 @@ def _topic(raw: str, text: str) -> Fragment | LeftOut:
     possessive = words[0].casefold() in ("her", "his", "their")
     if possessive and len(words) > 2 and words[1].casefold() in VIEW_NOUNS:
         return Fragment(raw, Kind.view, second_person(text), None, None)
+    finite = any(w.casefold() in FINITE for w in words)
+    missing = _NO_COPULA.match(text) if not finite else None
+    if missing and missing["np"].split()[0] not in _DETERMINERS | set(WH_WORDS):
+        plural = missing["np"].endswith("s") and not missing["np"].endswith("ss")
+        text = f"the {missing['np']} {'are' if plural else 'is'} {missing['rest']}"
+        words = text.split()
     if _is_clause(words):
         return _statement(raw, second_person(text))
     if words[0].casefold() in WH_WORDS and len(words) > 1 and words[1].casefold() != "to":
@@ -391,6 +459,8 @@ def _topic(raw: str, text: str) -> Fragment | LeftOut:
             return LeftOut(raw, "can't be said well")
         text, words = repaired, repaired.split()
     kind = Kind.logistics if LOGISTICS.search(text) else Kind.subject
+    # 'postmortems every fri': the practice is the subject, its slot in the week a detail
+    text = _EVERY.sub("", text) or text
     noun = _noun(second_person(text))
     if kind == Kind.logistics and noun.split()[0].casefold() not in _DETERMINERS | {"the"}:
         noun = "the " + noun  # "notice period" -> "the notice period"
@@ -439,3 +509,34 @@ def _noun(text: str) -> str:
 
 def is_usable(fragment: Fragment) -> bool:
     return any((fragment.noun, fragment.clause, fragment.sentence))
+
+
+# What is said about a subject: '<subject> is/are ...', after an optional 'she said'.
+_SUBJECT_IS = re.compile(
+    r"^(?:(?:she|he|they)\s+(?:said|says|told me|mentioned|explained|admitted)\s+(?:that\s+)?)?"
+    r"(?P<np>[\w-]+(?:\s[\w-]+){0,5}?)\s+(?:is|are|was|were)\s",
+    re.IGNORECASE,
+)
+
+
+def neutral_subject(piece: Piece, result: Fragment | LeftOut) -> Fragment | None:
+    """The work subject of a candid admission or a confided figure, said neutrally ('the
+    ward rollout' of 'she said the ward rollout is behind'); None when there is none."""
+    if not isinstance(result, LeftOut) or piece.bracketed:
+        return None
+    if result.reason not in ("a candid remark", "said in confidence"):
+        return None
+    match = _SUBJECT_IS.match(normalise(piece.text))
+    if match is None:
+        return None
+    words = match["np"].split()
+    lowered = [w.casefold() for w in words]
+    if lowered[0] in _PREPOSITIONS or lowered[0] in SUBJECT_PRONOUNS or lowered[0].endswith("ly"):
+        return None
+    content = [w for w in lowered if w not in STOPWORDS and w not in _DETERMINERS]
+    if len(content) < 2 or LEFT_OUT.search(match["np"]) or LOGISTICS.search(match["np"]):
+        return None
+    noun = second_person(_noun(match["np"]))
+    if noun.split()[0].casefold() not in _DETERMINERS and not noun[:1].isupper():
+        noun = noun if lowered[-1].endswith(("ing", "s")) else f"the {noun}"
+    return Fragment(result.text, Kind.subject, noun, None, None)

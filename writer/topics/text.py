@@ -30,6 +30,8 @@ _GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
 _EPIC = re.compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
 # A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
 _NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
+# 'our masters in Leeds': the degree, which a jotting writes without its apostrophe.
+_MASTERS = re.compile(r"\b(my|our|her|his|their|your|a) masters\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s{2,}")
 _GLUE = re.compile(r"\s+([,.;:!?%])")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
@@ -73,6 +75,7 @@ def normalise(text: str) -> str:
     text = _SYMBOL_OVER.sub(" over ", text)
     text = _WORD.sub(_word, text)
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
+    text = _MASTERS.sub(lambda m: f"{m.group(1)} master's", text)
     text = _EPIC.sub("Epic", text)
     text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))

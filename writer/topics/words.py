@@ -150,7 +150,11 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:don'?t|dont|do not|never) (?:tell|repeat|share)(?: (?:anyone|anybody|this|it))?|"
     r"keep (?:this|it|that) (?:quiet|to myself|between us|under wraps)|under wraps|"
     r"not (?:public|announced|official)(?: yet)?|(?:hasn'?t|has not|isn'?t) been announced|"
-    r"unannounced|under (?:an )?nda|nda|internal only|not for sharing|private info",
+    r"unannounced|under (?:an )?nda|nda|internal only|not for sharing|private info|"
+    # the organisation's own money, in figures: shared in the room, not for writing back
+    r"\d+\s?%\s+of\s+(?:\w+\s+)?(?:income|revenue|turnover|sales|budget|funding|donations|"
+    r"costs|profits?|margin|arr)|(?:revenue|arr|burn|runway|margin|turnover|budget) (?:is|of|"
+    r"at|around|about) (?:[$£€]|\d)",
     # the interviewer's candid admissions about their own workplace: said to a candidate
     # in the room, never quoted back in writing
     "a candid remark": r"held together (?:with|by)|duct[- ]?tape\w*|sticky tape|gaffer tape|"
@@ -259,7 +263,8 @@ LOGISTICS = re.compile(
     r"hiring process|"
     # the day's arrangements and the candidate's expenses
     r"reimburs\w*|expenses|train tickets?|taxi|parking|vouchers?|visitor badge|lanyard|"
-    r"let me know|get back to me|be in touch|hear from (?:her|him|them)|chase \w*\s?feedback|"
+    r"let me know|get back to me|be in touch|call (?:me )?(?:either way|back)|"
+    r"(?:she|he|they|you)['’]ll (?:call|ring|email|phone|send|confirm|chase)|hear from (?:her|him|them)|chase \w*\s?feedback|"
     r"feedback (?:from|by|within|in)|offers? (?:go|goes|going|will go|are|is) out|"
     r"(?:by|before) (?:the )?\d+(?:st|nd|rd|th)\b|(?:in|within) (?:\d+|two|three|a few|a "
     r"couple of) (?:weeks?|days?)|call me (?:either way|back|by)|booked (?:my|the|me)|"

@@ -168,6 +168,8 @@ def specific(ctx: Context, most: int) -> list[str]:
         extra.append(heard_sentence(ctx, heard[1], 1, second=True))
     if not (out or extra) and ctx.topics.process:
         extra.append(ctx.rot(WALKED_THROUGH).format(ctx.topics.process[0].noun))
+    if not (out or extra) and ctx.topics.favours:
+        extra.append(f"Thank you, too, for {ctx.topics.favours[0]}.")
     out += extra
     return [finish(s) for s in out[:most]]
 

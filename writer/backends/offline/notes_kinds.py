@@ -101,6 +101,8 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
             part = _topic_part(ctx, said, 0)
             if part:
                 out.append(f"{ctx.hi}, {thanks}{part}. {connect}")
+        if not topics and ctx.topics.favours:
+            out.append(f"{ctx.hi}, {thanks} and for {ctx.topics.favours[0]}. {connect}")
         if not topics:
             out.append(f"{ctx.hi}, {thanks} about the {ctx.role}{ctx.at}. {connect}")
     if all(len(text) > limit for text in out):
@@ -124,6 +126,8 @@ def follow_ups(ctx: Context) -> list[Proposal]:
         lines = [f"It was fun to find out that {ctx.topics.common[0].clause}."]
     if not lines and ctx.topics.process:
         lines = [f"Thanks again for walking me through {ctx.topics.process[0].noun}."]
+    if not lines and ctx.topics.favours:
+        lines = [f"Thanks again for {ctx.topics.favours[0]}."]
     if not lines and ctx.topics.own and ctx.topics.own[0].noun:
         lines = [f"Thanks again for the chance to go through {ctx.topics.own[0].noun}."]
     if not lines:

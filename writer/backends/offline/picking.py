@@ -87,10 +87,13 @@ class Picked:
     upcoming: list[Said]  # steps still to come, for the close
     process: list[Said]  # the hiring process: said only when nothing else is
     notices: tuple[str, ...]
+    # what the interviewer did for the candidate ('booking the car from the station'),
+    # thanked for when there is no subject to talk about
+    favours: tuple[str, ...] = ()
 
     @property
     def anything(self) -> bool:
-        return bool(self.heard or self.common or self.own or self.process)
+        return bool(self.heard or self.common or self.own or self.process or self.favours)
 
 
 _SPELLED = {
@@ -185,7 +188,12 @@ def pick_topics(person: Interviewer) -> Picked:
     found: TopicSet = topics_for(person)
     notices = list(found.notices())
     said: list[Said] = []
+    favours: list[str] = []
     for fragment in found.usable:
+        thanked = _FAVOUR.match(fragment.sentence or "")
+        if fragment.kind == Kind.logistics and thanked:
+            favours.append(thanked["what"])
+            continue
         item = _say(fragment)
         if item is None:
             notices.append(f"not used: '{fragment.text}' (can't be said well)")
@@ -202,8 +210,12 @@ def pick_topics(person: Interviewer) -> Picked:
         and re.match(r"^the (?:next|final|second|third|onsite)\b", s.noun, re.I)
     ]
     process = [s for s in said if s.kind == Kind.logistics and s.noun and s not in upcoming]
-    if not (heard or common or own or process):
+    if not (heard or common or own or process or favours):
         notices.append(
             f"add a topic you talked about with {person.first_name}, so the message can mention it"
         )
-    return Picked(heard, common, own, upcoming, process, tuple(notices))
+    return Picked(heard, common, own, upcoming, process, tuple(notices), tuple(favours))
+
+
+# The topic stage's rendering of a favour: 'Thank you for booking the car.'
+_FAVOUR = re.compile(r"^Thank you for (?P<what>.+)\.$")
