@@ -25,7 +25,7 @@ from writer.topics.fragments import (
 )
 from writer.topics.frames import Frame, Slot, first_fit
 from writer.topics.text import Piece, split_topic
-from writer.topics.words import TAINTING
+from writer.topics.words import LEFT_OUT, TAINTING
 
 __all__ = [
     "Fragment",
@@ -143,7 +143,7 @@ def _classify_group(
     for piece in pieces:
         before = kept[-1] if kept else None
         if before is not None and before.noun and _IT.search(piece.text):
-            spelled = _IT.sub(lambda _: before.noun or "", piece.text, count=1)
+            spelled = _IT.sub(before.noun.replace("\\", r"\\"), piece.text, count=1)
             result = classify(Piece(spelled, piece.bracketed), names)
             if isinstance(result, Fragment) and is_usable(result):
                 kept[-1] = result
@@ -176,8 +176,9 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
         return False
     if piece.bracketed:
         return result.reason != "negative"
-    own = [w for w in re.findall(r"[^\W\d_]{3,}", piece.text) if w.casefold() not in STOPWORDS]
-    return len(own) <= 3 or bool(_IT.search(piece.text))
+    rest = LEFT_OUT.sub(" ", piece.text)
+    own = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.casefold() not in STOPWORDS]
+    return len(own) <= 1 or bool(_IT.search(piece.text))
 
 
 _IT = re.compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)

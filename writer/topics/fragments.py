@@ -17,11 +17,11 @@ from writer.topics.words import (
     FREQUENCY_ADVERBS,
     LEFT_OUT,
     LOGISTICS,
+    PROCESS_NOUN,
     PROPER,
     REASONS,
     ROLE_TITLES,
     SINGULAR_VERBS,
-    PROCESS_NOUN,
     SUBJECT_PRONOUNS,
     UPCOMING_STEP,
     VIEW_NOUNS,
@@ -97,7 +97,9 @@ _RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.
 _WISHED = re.compile(
     r"^(?P<what>(?:the|a|an|our|your|more|this|that)\b.{1,40}?) to (?P<rest>[a-z]+\b.+)$"
 )
-_READY = re.compile(r"\b(?:live|ready|done|out|shipped|in place|finished|running|signed off)\b", re.I)
+_READY = re.compile(
+    r"\b(?:live|ready|done|out|shipped|in place|finished|running|signed off)\b", re.I
+)
 _FROM_END = re.compile(r"\b(?:off|from|away from|out of|leaving|replacing)\s+\S+(?:\s\S+)?$", re.I)
 # 'night shift handover still on paper': a predicate with its 'is' left out.
 _NO_COPULA = re.compile(
@@ -289,9 +291,9 @@ def _arrows(text: str) -> str:
     parts = re.split(r"\s*(?:->|=>|→)\s*", text)
     # Between two clauses an arrow means 'and so'; after 'moving off Oracle' it still
     # points to where the move goes ('-> postgres').
-    if len(parts) == 2 and _is_clause(parts[0].split()) and not _is_clause(parts[1].split()):
-        if _FROM_END.search(parts[0]):
-            return f"{parts[0]} to {parts[1]}"
+    onward = len(parts) == 2 and bool(_FROM_END.search(parts[0]))
+    if onward and _is_clause(parts[0].split()) and not _is_clause(parts[1].split()):
+        return f"{parts[0]} to {parts[1]}"
     if len(parts) == 2 and (_is_clause(parts[0].split()) or _is_clause(parts[1].split())):
         return f"{parts[0]}, so {parts[1]}"
     return " to ".join(parts)

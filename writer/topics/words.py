@@ -129,7 +129,7 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"misunderstood|mixed up|got (?:it|that|the \w+) wrong|wrong answer|not my best|"
     r"could(?:'ve| have) (?:done|been) better|i (?:\w+ )?(?:overran|tanked|flopped)|"
     r"went off on a tangent|lost my (?:train of thought|place|way)|my (?:\w+ )?(?:answer|"
-    r"solution|code|demo|explanation|design|bit) (?:was|were|felt) (?:\w+ )?(?:weak|bad|"
+    r"solution|code|demo|explanation|design|bit) (?:was|were|felt) (?:\w+ ){0,2}(?:weak|bad|"
     r"wrong|rough|messy|slow|shaky|meh|poor|off|waffly|vague|thin)",
     "negative": r"mess|messy|chaos|chaotic|disorgani[sz]ed|terrible|awful|horrible|"
     r"worst|sucks?|toxic|red flags?|boring|bored|rude|clueless|incompetent|outdated|"
@@ -264,7 +264,8 @@ LOGISTICS = re.compile(
     # the day's arrangements and the candidate's expenses
     r"reimburs\w*|expenses|train tickets?|taxi|parking|vouchers?|visitor badge|lanyard|"
     r"let me know|get back to me|be in touch|call (?:me )?(?:either way|back)|"
-    r"(?:she|he|they|you)['’]ll (?:call|ring|email|phone|send|confirm|chase)|hear from (?:her|him|them)|chase \w*\s?feedback|"
+    r"(?:she|he|they|you)['’]ll (?:call|ring|email|phone|send|confirm|chase)|"
+    r"hear from (?:her|him|them)|chase \w*\s?feedback|"
     r"feedback (?:from|by|within|in)|offers? (?:go|goes|going|will go|are|is) out|"
     r"(?:by|before) (?:the )?\d+(?:st|nd|rd|th)\b|(?:in|within) (?:\d+|two|three|a few|a "
     r"couple of) (?:weeks?|days?)|call me (?:either way|back|by)|booked (?:my|the|me)|"

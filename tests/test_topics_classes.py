@@ -1,0 +1,236 @@
+"""The classes of failure blind readers quoted from offline drafts, each with phrases of our
+own: broken fragments, frank remarks quoted back, logistics voiced as topics, secrets and
+self-criticism, and content invented where the notes give nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from writer.backends.offline.composer import compose
+from writer.loader import load_notes
+from writer.notes import Interviewer, Notes
+from writer.topics import Kind, topics_for
+
+OWN_NOTES = Path(__file__).parent / "data" / "own-messy"
+KINDS = ("thank_you_email", "connection_note", "follow_up_message")
+
+
+def _set(*topics: str, notes: str | None = None) -> Any:
+    return topics_for(Interviewer(name="Rosa Lindqvist", topics=list(topics), notes=notes))
+
+
+def _drafts(*topics: str, relation: str = "team_member") -> list[str]:
+    notes = Notes.model_validate(
+        {
+            "candidate": {"name": "Ade Bello"},
+            "company": "Kestrel Freight",
+            "role": "Data Engineer",
+            "interview": {
+                "start": "2026-05-12T10:00:00+00:00",
+                "end": "2026-05-12T11:00:00+00:00",
+            },
+            "interviewers": [{"name": "Rosa Lindqvist", "relation": relation, "topics": topics}],
+        }
+    )
+    person = notes.interviewers[0]
+    end = notes.interview.end or notes.interview.start
+    return [compose(notes, person, kind, end)[0].text for kind in KINDS]
+
+
+# -- fragments that cannot be said as jotted are re-framed or dropped ----------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "noun"),
+    [
+        # a wh-word with no verb to lead: the gerund names the subject
+        ("how warehouse pickers batching", "the batching of warehouse pickers"),
+        # a progress report tacked on to the subject
+        ("the helm chart cleanup and 80% done", "the Helm chart cleanup"),
+        ("ledger service rewrite, mostly finished", "ledger service rewrite"),
+        ("the tablet rollout which is partly done", "the tablet rollout"),
+        # a vague lead-in before the subject
+        ("stuff about the returns portal", "the returns portal"),
+        ("the thing with the label printers", "the label printers"),
+    ],
+)
+def test_a_broken_fragment_is_reframed_as_a_noun(topic: str, noun: str) -> None:
+    assert [f.noun for f in _set(topic).usable] == [noun]
+
+
+def test_a_verbless_statement_gets_its_is_back() -> None:
+    [fragment] = _set("invoice matching still by hand").usable
+    assert fragment.clause == "the invoice matching is still by hand"
+    assert fragment.noun is None  # 'how the matching is ...' would not read
+
+
+def test_it_is_spelled_out_from_the_fragment_it_stands_for() -> None:
+    [fragment] = _set("Solvency II reporting, we both worked on it at a previous job").usable
+    assert fragment.kind == Kind.common_ground
+    assert fragment.clause == "we both worked on Solvency II reporting at a previous job"
+    [wish] = _set("the intake form, she wants it ready by june").usable
+    assert wish.noun == "your plan to have the intake form ready by June"
+
+
+@pytest.mark.parametrize("topic", ["he asked why kestrel", "it was fun", "this came up twice"])
+def test_a_fragment_with_nothing_to_say_is_dropped(topic: str) -> None:
+    found = _set(topic)
+    assert found.usable == ()
+    assert [o.reason for o in found.left_out] == ["can't be said well"]
+
+
+def test_an_arrow_after_moving_off_points_to_the_destination() -> None:
+    [fragment] = _set("they're moving off mysql -> aurora this yr").usable
+    assert fragment.clause == "you're moving off MySQL to Aurora this year"
+
+
+# -- frank remarks: never quoted back, at most their neutral subject ----------------------
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "the billing cron is held together w/ duct tape",
+        "support rota is pretty much just him",
+        "ops team is short-staffed and everyone's burnt out",
+        "he admitted the roadmap keeps slipping",
+        "she said sign-ups dropped since the redesign",
+    ],
+)
+def test_a_candid_admission_is_never_echoed(topic: str) -> None:
+    found = _set(topic)
+    said = " ".join(found.texts()).casefold()
+    for word in ("tape", "just", "burnt", "short-staffed", "slipping", "dropped"):
+        assert word not in said
+    assert any("a candid remark" in o.reason for o in found.left_out)
+
+
+def test_a_candid_admission_keeps_its_work_subject_neutral() -> None:
+    found = _set("she said the pharmacy integration is way behind")
+    assert [(f.kind, f.noun) for f in found.usable] == [(Kind.subject, "the pharmacy integration")]
+    [left] = found.left_out
+    assert left.reason == "a candid remark; said only as 'the pharmacy integration'"
+
+
+def test_the_candidates_judgement_is_dropped_with_its_topic() -> None:
+    found = _set("their release checklist, what a shambles", "their jira board is a disaster")
+    assert found.usable == ()
+    assert {o.reason for o in found.left_out} <= {"negative", "a candid remark"}
+
+
+def test_a_bracketed_remark_about_the_person_leaves_the_topic_usable() -> None:
+    found = _set("tuning the spark jobs (she looked distracted)")
+    assert [f.noun for f in found.usable] == ["tuning the Spark jobs"]
+
+
+# -- logistics are not topics; what the interviewer did for you is thanked ----------------
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "offers will go out mid-jan",
+        "she'll email the panel feedback",
+        "reimbursing my parking",
+        "handed me a lunch voucher",
+        "results within 10 days",
+    ],
+)
+def test_logistics_are_never_a_topic(topic: str) -> None:
+    found = _set(topic)
+    assert found.usable == ()
+    assert [o.reason for o in found.left_out] == ["logistics"]
+
+
+def test_a_step_to_come_is_kept_for_the_close() -> None:
+    [fragment] = _set("final round w/ the COO").usable
+    assert (fragment.kind, fragment.noun) == (Kind.logistics, "the final round with the COO")
+
+
+def test_a_favour_is_thanked_for_not_heard_about() -> None:
+    [fragment] = _set("she arranged a visitor pass at the gate, so kind").usable
+    assert fragment.sentence == "Thank you for arranging a visitor pass at the gate."
+    email, note, _ = _drafts(
+        "she arranged a visitor pass at the gate, so kind", relation="hr_coordinator"
+    )
+    assert "for arranging a visitor pass at the gate" in email
+    assert "for arranging a visitor pass at the gate" in note
+    assert "hear" not in email.split("visitor pass")[0].rsplit(".", 1)[-1]
+
+
+# -- secrets and self-criticism are never repeated -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "gone"),
+    [
+        ("spinning out the analytics unit (keep this quiet)", "analytics"),
+        ("new warehouse in Leeds - not announced yet", "warehouse"),
+        ("series A closing next month, please dont repeat", "series"),
+        ("fleet revenue is 60% of turnover", "60%"),
+    ],
+)
+def test_a_confidence_takes_its_topic_with_it(topic: str, gone: str) -> None:
+    found = _set(topic)
+    assert gone.casefold() not in " ".join(found.texts()).casefold()
+    assert any(o.reason.startswith("said in confidence") for o in found.left_out)
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "I ran out of time on the dedupe question",
+        "my design answer was a bit thin",
+        "took way too long on the regex part",
+        "misread the brief for the case study",
+    ],
+)
+def test_self_criticism_is_never_repeated(topic: str) -> None:
+    found = _set(topic)
+    assert found.usable == ()
+    assert [o.reason for o in found.left_out] == ["self-critical"]
+
+
+def test_a_confidence_in_a_long_ramble_leaves_the_rest() -> None:
+    found = _set(
+        "how they rebuilt the routing engine in rust over the summer, "
+        "and maybe an IPO in 2028 but off the record"
+    )
+    assert [f.noun for f in found.usable] == [
+        "how you rebuilt the routing engine in Rust over the summer"
+    ]
+    assert [o.reason for o in found.left_out] == ["said in confidence"]
+
+
+# -- nothing invented where the notes give nothing -----------------------------------------
+
+
+def test_a_bracketed_remark_about_the_person_is_not_a_topic() -> None:
+    found = _set("(she arrived late)", "(he had a cold)")
+    assert found.usable == ()
+    for draft in _drafts("(she arrived late)"):
+        assert "late" not in draft
+
+
+def test_an_interviewer_with_nothing_usable_gets_an_honest_short_message() -> None:
+    email, note, follow_up = _drafts("idk", "(they were on mute a lot)", "comp band 90-100k")
+    for draft in (email, note, follow_up):
+        assert "mute" not in draft and "band" not in draft
+    assert "Data Engineer role" in email
+
+
+@pytest.mark.parametrize("path", sorted(OWN_NOTES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_own_messy_notes_never_leak_what_they_left_out(path: Path) -> None:
+    notes = load_notes(path)
+    for person in notes.interviewers:
+        found = topics_for(person)
+        end = notes.interview.end or notes.interview.start
+        texts = [compose(notes, person, kind, end)[0].text for kind in KINDS]
+        for left in found.left_out:
+            if "said only as" in left.reason:
+                continue
+            jotted = left.text.casefold().strip(" .")
+            assert all(jotted not in t.casefold() for t in texts), (person.name, left.text)
