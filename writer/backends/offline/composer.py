@@ -169,7 +169,7 @@ def specific(ctx: Context, most: int) -> list[str]:
     if not (out or extra) and ctx.topics.process:
         extra.append(ctx.rot(WALKED_THROUGH).format(ctx.topics.process[0].noun))
     if not (out or extra) and ctx.topics.favours:
-        extra.append(f"Thank you, too, for {ctx.topics.favours[0]}.")
+        extra.append(f"Many thanks for {ctx.topics.favours[0]}.")
     out += extra
     return [finish(s) for s in out[:most]]
 
