@@ -234,3 +234,33 @@ def test_own_messy_notes_never_leak_what_they_left_out(path: Path) -> None:
                 continue
             jotted = left.text.casefold().strip(" .")
             assert all(jotted not in t.casefold() for t in texts), (person.name, left.text)
+
+
+def test_a_bracketed_note_that_they_spoke_frankly_takes_the_remark_with_it() -> None:
+    found = _set(notes="Hiring is on hold till April (he was surprisingly candid).")
+    assert found.usable == ()
+    assert [o.reason for o in found.left_out] == ["a candid remark"]
+
+
+def test_money_troubles_are_never_a_subject() -> None:
+    found = _set("the travel budget is pretty tight now")
+    assert found.usable == ()
+
+
+def test_a_plan_the_reader_wants_is_said_as_theirs() -> None:
+    [fragment] = _set("he wants to replace the old CMS before summer").usable
+    assert fragment.noun == "your plan to replace the old CMS before summer"
+    assert fragment.clause == "you want to replace the old CMS before summer"
+
+
+def test_how_long_the_reader_has_been_there_is_theirs_to_say() -> None:
+    assert _set("she's fairly new, 3 months in").usable == ()
+
+
+def test_a_schedule_word_is_a_detail_of_the_subject() -> None:
+    assert [f.noun for f in _set("design critiques fortnightly").usable] == ["design critiques"]
+
+
+def test_a_participant_panel_is_work_not_the_interview_panel() -> None:
+    [fragment] = _set("he runs the customer panel").usable
+    assert (fragment.kind, fragment.clause) == (Kind.view, "you run the customer panel")

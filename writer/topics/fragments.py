@@ -113,7 +113,8 @@ _NO_COPULA = re.compile(
 )
 _EVERY = re.compile(
     r"\s+(?:every|each)\s+(?:other\s+)?(?:day|week|month|morning|afternoon|sprint|quarter|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$"
+    r"|\s+(?:quarterly|weekly|monthly|daily|yearly|annually|fortnightly|biweekly|nightly)$",
     re.IGNORECASE,
 )
 _MOST_WORDS = 20
@@ -330,6 +331,9 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
             f"you want {content}",
             None,
         )
+    if label == "hope" and content.casefold().startswith("to "):
+        # 'wants to move sign-up off WhatsApp': a plan of theirs, not a subject
+        return Fragment(raw, Kind.view, f"your plan {content}", f"you want {content}", None)
     if label == "hope" and _READY.search(content) and not _is_clause(content.split()):
         # 'wants the template live by March': the thing and the state it should be in
         return Fragment(raw, Kind.view, f"your plan to have {content}", f"you want {content}", None)
@@ -405,6 +409,11 @@ _SUBJECT_IS = re.compile(
 )
 
 
+_MONEY = re.compile(
+    r"\b(?:budgets?|funding|money|cash|financ\w*|revenue|salar\w*|pay|costs?)\b", re.I
+)
+
+
 def neutral_subject(piece: Piece, result: Fragment | LeftOut) -> Fragment | None:
     """The work subject of a candid admission or a confided figure, said neutrally ('the
     ward rollout' of 'she said the ward rollout is behind'); None when there is none."""
@@ -420,7 +429,9 @@ def neutral_subject(piece: Piece, result: Fragment | LeftOut) -> Fragment | None
     if lowered[0] in _PREPOSITIONS or lowered[0] in SUBJECT_PRONOUNS or lowered[0].endswith("ly"):
         return None
     content = [w for w in lowered if w not in STOPWORDS and w not in _DETERMINERS]
-    if len(content) < 2 or LEFT_OUT.search(match["np"]) or LOGISTICS.search(match["np"]):
+    if len(content) < 2 or _MONEY.search(match["np"]) or LEFT_OUT.search(match["np"]):
+        return None  # 'the budget for the team' still says what was confided
+    if LOGISTICS.search(match["np"]):
         return None
     noun = second_person(_noun(match["np"]))
     if noun.split()[0].casefold() not in _DETERMINERS and not noun[:1].isupper():

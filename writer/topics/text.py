@@ -28,6 +28,7 @@ _WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
 _GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
 # Names a lower-case jotting shares with a common word, told apart by the word after them.
 _EPIC = re.compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
+_WORD_APP = re.compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
 # A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
 _NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
 # 'our masters in Leeds': the degree, which a jotting writes without its apostrophe.
@@ -77,6 +78,7 @@ def normalise(text: str) -> str:
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
     text = _MASTERS.sub(lambda m: f"{m.group(1)} master's", text)
     text = _EPIC.sub("Epic", text)
+    text = _WORD_APP.sub("Word", text)
     text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
     return text.strip(" .,;:!?-–—").strip()

@@ -115,6 +115,9 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"stressed|exhausted|nervous|anxious|upset|worn out|frazzled|shattered)|"
     r"lovely|nicest|sweetest|friendliest|kindest|grumpy|cranky|intimidating|"
     r"(?:checked|on|glued to|looking at|kept checking) (?:her|his|their) (?:phone|laptop|watch)|"
+    # how long the reader has been there: theirs to mention
+    r"(?:she|he|they)(?:['’]s| is| are| was) (?:brand |fairly |quite |very )?new|"
+    r"\d+ (?:weeks?|wks?|months?|mos|days?) in|(?:only|just) (?:started|joined)|"
     # the reader's honours and private titles: flattery if repeated
     r"knighted|damehood|peerage|honou?rs list|obe|mbe|cbe",
     "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
@@ -157,7 +160,12 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"at|around|about) (?:[$£€]|\d)",
     # the interviewer's candid admissions about their own workplace: said to a candidate
     # in the room, never quoted back in writing
-    "a candid remark": r"held together (?:with|by)|duct[- ]?tape\w*|sticky tape|gaffer tape|"
+    "a candid remark": r"held together (?:with|by)|"
+    # money troubles, and the candidate's note that the reader spoke frankly
+    r"(?:budget|budgets|money|funding|cash|finances)(?: \w+){0,3} (?:is|are|was|were) (?:very |really "
+    r"|quite |pretty |a bit |super )?(?:tight|precarious|short|scarce|limited|shaky|uncertain)|"
+    r"precarious|cash-?strapped|under-?funded|(?:was|were|being) (?:very |really |quite |so |"
+    r"surprisingly )?(?:frank|candid|blunt)|confided|admitted|opened up about|duct[- ]?tape\w*|sticky tape|gaffer tape|"
     r"(?:basically|pretty much|literally|only|just) (?:just )?(?:her|him|them|you|one (?:person|"
     r"engineer|dev|developer)|a skeleton crew)|(?:she|he|they)(?:['’]s| is| are) the only one|"
     r"one[- ]person (?:team|show|band)|skeleton crew|under-?staffed|short[- ]?staffed|"
@@ -259,7 +267,7 @@ VIEW_NOUNS = frozenset(
 LOGISTICS = re.compile(
     r"\b(?:next (?:round|step|steps|stage)|final round|offers?|decision|timeline|"
     r"hear back|start date|notice period|onsite|on-site|references?|background check|"
-    r"round \d|\d(?:st|nd|rd|th) round|panel|recruiter|scheduling|schedule|follow[- ]up call|"
+    r"round \d|\d(?:st|nd|rd|th) round|(?:interview|hiring|final|second|next) panel|recruiter|scheduling|schedule|follow[- ]up call|"
     r"hiring process|"
     # the day's arrangements and the candidate's expenses
     r"reimburs\w*|expenses|train tickets?|taxi|parking|vouchers?|visitor badge|lanyard|"
