@@ -162,10 +162,11 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     # in the room, never quoted back in writing
     "a candid remark": r"held together (?:with|by)|"
     # money troubles, and the candidate's note that the reader spoke frankly
-    r"(?:budget|budgets|money|funding|cash|finances)(?: \w+){0,3} (?:is|are|was|were) (?:very |really "
-    r"|quite |pretty |a bit |super )?(?:tight|precarious|short|scarce|limited|shaky|uncertain)|"
-    r"precarious|cash-?strapped|under-?funded|(?:was|were|being) (?:very |really |quite |so |"
-    r"surprisingly )?(?:frank|candid|blunt)|confided|admitted|opened up about|duct[- ]?tape\w*|sticky tape|gaffer tape|"
+    r"(?:budget|budgets|money|funding|cash|finances)(?: \w+){0,3} (?:is|are|was|were) "
+    r"(?:very |really |quite |pretty |a bit |super )?(?:tight|precarious|short|scarce|limited|"
+    r"shaky|uncertain)|precarious|cash-?strapped|under-?funded|(?:was|were|being) (?:very |"
+    r"really |quite |so |surprisingly )?(?:frank|candid|blunt)|confided|admitted|opened up about|"
+    r"duct[- ]?tape\w*|sticky tape|gaffer tape|"
     r"(?:basically|pretty much|literally|only|just) (?:just )?(?:her|him|them|you|one (?:person|"
     r"engineer|dev|developer)|a skeleton crew)|(?:she|he|they)(?:['’]s| is| are) the only one|"
     r"one[- ]person (?:team|show|band)|skeleton crew|under-?staffed|short[- ]?staffed|"
