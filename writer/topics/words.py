@@ -268,7 +268,8 @@ VIEW_NOUNS = frozenset(
 LOGISTICS = re.compile(
     r"\b(?:next (?:round|step|steps|stage)|final round|offers?|decision|timeline|"
     r"hear back|start date|notice period|onsite|on-site|references?|background check|"
-    r"round \d|\d(?:st|nd|rd|th) round|(?:interview|hiring|final|second|next) panel|recruiter|scheduling|schedule|follow[- ]up call|"
+    r"round \d|\d(?:st|nd|rd|th) round|(?:interview|hiring|final|second|next) panel|"
+    r"recruiter|scheduling|schedule|follow[- ]up call|"
     r"hiring process|"
     # the day's arrangements and the candidate's expenses
     r"reimburs\w*|expenses|train tickets?|taxi|parking|vouchers?|visitor badge|lanyard|"
