@@ -264,3 +264,11 @@ def test_a_schedule_word_is_a_detail_of_the_subject() -> None:
 def test_a_participant_panel_is_work_not_the_interview_panel() -> None:
     [fragment] = _set("he runs the customer panel").usable
     assert (fragment.kind, fragment.clause) == (Kind.view, "you run the customer panel")
+
+
+def test_a_rota_ratio_is_not_tenure_and_what_they_know_is_the_subject() -> None:
+    [rota] = _set("support rota is 1 wk in 8").usable
+    assert rota.clause == "support rota is 1 week in 8"
+    found = _set("he's been there 9 yrs, knows everything abt the tariff engine")
+    assert [f.noun for f in found.usable] == ["the tariff engine"]
+    assert [o.reason for o in found.left_out] == ["personal"]

@@ -77,7 +77,8 @@ class LeftOut:
 _TALKED = re.compile(
     r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked(?: me)?|went over|dove into|"
     r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+"
-    r"|^i\s+(?:mentioned|brought up|showed|shared|presented|demoed|walked (?:\w+ )?through)\s+",
+    r"|^i\s+(?:mentioned|brought up|showed|shared|presented|demoed|walked (?:\w+ )?through)\s+"
+    r"|^(?:(?:she|he|they)\s+)?knows?\s+(?:everything|a lot|loads|lots|all)\s+(?:about|on)\s+",
     re.IGNORECASE,
 )
 _COMMON = re.compile(

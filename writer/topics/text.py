@@ -13,7 +13,9 @@ from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
 _BREAKS = re.compile(
     r"\s*(?:;|\s[-–—]\s|—|–|\s/\s|\n|(?<=[a-z0-9)])\.\s)\s*"
     r"|\s*,?\s+and also\s+|\s*,\s+(?:and|but|plus)\s+"
-    r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)",
+    r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)"
+    # '..., knows everything about the fare system': the same subject goes on to a new thing
+    r"|\s*,\s+(?=knows (?:everything|a lot|loads|lots|all)\b)",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")

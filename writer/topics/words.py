@@ -117,7 +117,8 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:checked|on|glued to|looking at|kept checking) (?:her|his|their) (?:phone|laptop|watch)|"
     # how long the reader has been there: theirs to mention
     r"(?:she|he|they)(?:['’]s| is| are| was) (?:brand |fairly |quite |very )?new|"
-    r"\d+ (?:weeks?|wks?|months?|mos|days?) in|(?:only|just) (?:started|joined)|"
+    r"\d+ (?:weeks?|wks?|months?|mos|days?) in(?! \d)|(?:only|just) (?:started|joined)|"
+    r"been (?:there|here|at \w+) (?:for )?(?:\d+|two|three|ten|many) (?:yrs?|years?|months?)|"
     # the reader's honours and private titles: flattery if repeated
     r"knighted|damehood|peerage|honou?rs list|obe|mbe|cbe",
     "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
