@@ -272,3 +272,46 @@ def test_a_rota_ratio_is_not_tenure_and_what_they_know_is_the_subject() -> None:
     found = _set("he's been there 9 yrs, knows everything abt the tariff engine")
     assert [f.noun for f in found.usable] == ["the tariff engine"]
     assert [o.reason for o in found.left_out] == ["personal"]
+
+
+def test_a_noun_with_a_clause_about_it_goes_after_about_not_that() -> None:
+    [fragment] = _set("the load test harness they built w/ the QA team").usable
+    assert (fragment.kind, fragment.clause) == (Kind.subject, None)
+    assert fragment.noun == "the load test harness you built with the QA team"
+    # with a verb of its own after the clause it is a statement
+    [statement] = _set("the squad they lead is 5 ppl").usable
+    assert statement.clause == "the squad you lead is 5 people"
+
+
+def test_an_arrow_after_a_comma_moves_only_the_tail() -> None:
+    [fragment] = _set("rebuilding the checkout, RN -> swift").usable
+    assert fragment.noun is not None
+    assert fragment.noun.startswith("rebuilding the checkout, moving from RN to")
+
+
+@pytest.mark.parametrize(
+    ("topic", "kept", "never"),
+    [
+        ("how the billing and support teams split triage", "how the billing", "of the billing"),
+        ("capacity planning for the depots", "capacity planning", "the capacity planning"),
+    ],
+)
+def test_drafts_keep_how_before_a_clause_and_no_article_before_a_gerund(
+    topic: str, kept: str, never: str
+) -> None:
+    notes = Notes.model_validate(
+        {
+            "candidate": {"name": "Ade Bello"},
+            "company": "Kestrel Freight",
+            "role": "Data Engineer",
+            "interview": {"start": "2026-05-12T10:00:00+00:00"},
+            "interviewers": [{"name": "Rosa Lindqvist", "topics": [topic]}],
+        }
+    )
+    person = notes.interviewers[0]
+    drafts = [
+        compose(notes, person, "thank_you_email", notes.interview.start, variant=v)[0].text
+        for v in range(8)
+    ]
+    assert all(kept in d for d in drafts)
+    assert not any(f" {never}" in d for d in drafts)

@@ -10,7 +10,7 @@ from writer.text import STOPWORDS
 from writer.topics.grammar import DETERMINERS as _DETERMINERS
 from writer.topics.grammar import PREPOSITIONS as _PREPOSITIONS
 from writer.topics.grammar import favour as _favour
-from writer.topics.grammar import is_clause
+from writer.topics.grammar import is_clause, is_reduced_relative
 from writer.topics.grammar import tidy_head as _tidy_head
 from writer.topics.grammar import wh_phrase as _wh_phrase
 from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
@@ -217,6 +217,9 @@ def _as_she(text: str, names: frozenset[str]) -> str:
 
 def _arrows(text: str) -> str:
     """'jenkins -> github actions' reads as moving from one to the other."""
+    head, comma, last = text.rpartition(", ")
+    if comma and re.search(r"->|=>|→", last) and not re.search(r"->|=>|→", head):
+        return f"{head}, {_arrows(last)}"  # 'rewriting the app, RN -> native': the tail moves
     match = _ARROW.match(text)
     if match and not _is_clause(match["a"].split()):
         return f"moving from {match['a']} to {match['b']}"
@@ -339,7 +342,8 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
         # 'wants the template live by March': the thing and the state it should be in
         return Fragment(raw, Kind.view, f"your plan to have {content}", f"you want {content}", None)
     about = re.match(r"^(?:a lot\s+|lots\s+)?about\s+", content, flags=re.IGNORECASE)
-    if about or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
+    named = is_reduced_relative(content.split())  # 'said the audit they did ...'
+    if about or named or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
         return _topic(raw, content[about.end() :] if about else content)
     return Fragment(raw, Kind.view, f"your {label} that {content}", content, None)
 
@@ -355,7 +359,7 @@ def _topic(raw: str, text: str) -> Fragment | LeftOut:
         plural = missing["np"].endswith("s") and not missing["np"].endswith("ss")
         text = f"the {missing['np']} {'are' if plural else 'is'} {missing['rest']}"
         words = text.split()
-    if _is_clause(words):
+    if _is_clause(words) and not is_reduced_relative(words):
         return _statement(raw, second_person(text))
     if words[0].casefold() in WH_WORDS and len(words) > 1 and words[1].casefold() != "to":
         repaired = _wh_phrase(words)

@@ -139,3 +139,20 @@ def wh_phrase(words: list[str]) -> str | None:
     if len(rest) >= 2 and lowered[-1].endswith("ing") and lowered[-2] not in PREPOSITIONS:
         return f"the {lowered[-1]} of {' '.join(rest[:-1])}"
     return " ".join(words) if len(rest) >= 2 else None
+
+
+_PERSONS = frozenset("i we you she he they".split())
+
+
+def is_reduced_relative(words: list[str]) -> bool:
+    """'the accessibility audit they did with a charity': a noun phrase with a clause
+    about it, and no verb of its own after, so it goes after 'about', not after 'that'."""
+    lowered = [w.casefold() for w in words]
+    if len(lowered) < 4 or lowered[0] not in DETERMINERS:
+        return False
+    for i in range(2, len(lowered) - 1):
+        if re.split(r"['’]", lowered[i])[0] in _PERSONS:
+            return not any(w in FINITE for w in lowered[i + 2 :])
+        if lowered[i] in FINITE:
+            return False
+    return False

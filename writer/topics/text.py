@@ -89,8 +89,8 @@ def normalise(text: str) -> str:
 def _word(match: re.Match[str]) -> str:
     word = match.group()
     lowered = word.casefold()
-    if lowered in FILLER:
-        return ""
+    if lowered in FILLER and not (word.isupper() and len(word) > 1):
+        return ""  # 'rn' is 'right now'; 'RN' is React Native or a nurse
     if lowered in ABBREVIATIONS:
         return ABBREVIATIONS[lowered]
     if lowered in PROPER and (word.islower() or lowered in _FIRST_PERSON):

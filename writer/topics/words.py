@@ -65,7 +65,7 @@ PROPER = {
     IFRS GDPR HIPAA SOX PCI NHS EHR EMR Aurora MongoDB DynamoDB Cassandra Spark Hadoop Pandas
     NumPy PyTorch TensorFlow React Angular Node.js Next.js Golang GCSE GCSEs HL7 FHIR Chromebook
     Chromebooks Okta Auth0 Twilio Sentry PagerDuty Splunk Grafana Vault Ansible Helm ArgoCD
-    OpenSearch""".split()
+    OpenSearch Playwright Cypress Selenium Jest Storybook Webpack Vite""".split()
 }
 PROPER.update(
     {
@@ -288,7 +288,8 @@ UPCOMING_STEP = re.compile(
     r"^the (?:next|final|\d\w*|second|third|onsite|on-site)\b", re.IGNORECASE
 )
 PROCESS_NOUN = re.compile(
-    r"^the (?:[\w-]+ ){0,2}(?:timeline|process|next steps|steps|stages|schedule|format)$",
+    r"^the (?:[\w-]+ ){0,2}(?:timeline|process|next steps|steps|stages|schedule|format)"
+    r"(?: (?:for|of) [\w '-]{1,40})?$",
     re.IGNORECASE,
 )
 # Finite verbs and auxiliaries that make a fragment a clause (checked after a subject).
@@ -303,7 +304,7 @@ FINITE = frozenset(
 # ("the recruiter sends"); kept to words that are seldom nouns in a jotting.
 BARE_VERBS = frozenset(
     "run go take get need want use work come ship lag happen sit live own meet pair rotate "
-    "report join write break fail move grow".split()
+    "report join write break fail move grow share split deploy release handle sync".split()
 )
 SINGULAR_VERBS = frozenset("sends runs works owns sits handles covers manages meets".split())
 # Verbs that can follow "both" ("both love bouldering"); without one, "both" needs "we're".

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from writer.notes import Interviewer
 from writer.topics import Fragment, Kind, TopicSet, topics_for
+from writer.topics.grammar import is_clause
+from writer.topics.words import BARE_VERBS, FINITE, SINGULAR_VERBS
 
 # Quotation marks in the jotting: someone's exact words, which a message would repeat
 # verbatim or mangle. What a fragment may say is otherwise the topic stage's call (its
@@ -59,8 +62,8 @@ def _article(noun: str) -> str:
     wh = first.casefold() in _WH
     if not (first.islower() or named) or first in _DETERMINERS or wh or first.endswith("ing"):
         return noun
-    if head == 0 or words[head - 1].endswith("s"):
-        return noun
+    if head == 0 or words[head - 1].endswith(("s", "ing")) or first in ("I", "I'm", "I've"):
+        return noun  # 'legacy giving', 'capacity planning': no article before a gerund
     return f"the {noun}"
 
 
@@ -142,6 +145,26 @@ def _listed(parts: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+def _led_by_how(rest: str) -> bool:
+    """'the billing and support teams split triage' has a verb for 'how' to lead: a plain
+    verb after a plural, or any finite verb past the first word."""
+    lowered = [w.casefold() for w in rest.split()]
+    if is_clause(rest.split()):
+        return True
+    for before, word in pairwise(lowered[1:]):
+        if word in FINITE or word in SINGULAR_VERBS:
+            return True
+        if word in BARE_VERBS and before.endswith("s") and not before.endswith("ss"):
+            return True
+    return False
+
+
+def _verbish(text: str) -> bool:
+    """A verb for 'how' or 'that' to lead: the stage's clause test, or a word that reads as
+    one ('is', 'you're', 'ships'); 'delivery vans' alone is not."""
+    return is_clause(text.split()) or bool(_VERBISH.search(text))
+
+
 def _say(fragment: Fragment) -> Said | None:
     if _QUOTED.search(fragment.text):
         return None
@@ -150,13 +173,17 @@ def _say(fragment: Fragment) -> Said | None:
     if noun and _PAST_START.match(noun):
         noun = None
     if noun:
-        noun = _article(_HOW_THE.sub("", noun))
-        if noun.casefold().startswith("how ") and not _VERBISH.search(noun[4:]):
+        # 'how the teams share a backlog' keeps its 'how'; 'how the Rust work' does not
+        rest = _HOW_THE.sub("", noun)
+        if rest != noun and not (noun.casefold().startswith("how ") and _led_by_how(rest)):
+            noun = rest
+        noun = _article(noun)
+        if noun.casefold().startswith("how ") and not _verbish(noun[4:]):
             # 'how Rust in the firmware team': no verb for 'how' to lead, so the rest is
             # the thing talked about; dropping it would leave the message with no topic.
             rest = noun[4:]
             noun = _article(rest) if len(rest.split()) >= 2 else None
-    if clause and not _VERBISH.search(clause):
+    if clause and not _verbish(clause):
         clause = None
     if fragment.kind == Kind.common_ground and clause is None:
         return None
