@@ -176,7 +176,7 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
         return False
     if piece.bracketed:
         return result.reason != "negative"
-    rest = LEFT_OUT.sub(" ", piece.text)
+    rest = LEFT_OUT.sub(" ", piece.text.casefold())
     own = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.casefold() not in STOPWORDS]
     return len(own) <= 1 or bool(_IT.search(piece.text))
 

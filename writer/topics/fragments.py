@@ -118,6 +118,7 @@ _EVERY = re.compile(
     r"|\s+(?:quarterly|weekly|monthly|daily|yearly|annually|fortnightly|biweekly|nightly)$",
     re.IGNORECASE,
 )
+_WORDS = re.compile(r"[\w'’]+")
 _MOST_WORDS = 20
 _MOST_CHARS = 200
 _UNITS = frozenset("years months weeks days hours minutes people times".split())
@@ -235,14 +236,13 @@ def _arrows(text: str) -> str:
 
 
 def _left_out_reason(raw: str, text: str, *, common: bool, names: frozenset[str]) -> str | None:
+    # The normalised text only adds spelled-out shorthand; scan it only when it has words
+    # the jotting lacks ('yrs' -> 'years'), not for casing or punctuation.
+    added = set(_WORDS.findall(text.casefold())) - set(_WORDS.findall(raw.casefold()))
     hits = {
-        REASONS[int(name[1:])]
-        # The normalised text only adds spelled-out shorthand; scan it only when it differs.
-        for match in LEFT_OUT.finditer(
-            raw if text.casefold() in raw.casefold() else f"{raw}\n{text}"
-        )
-        for name, value in match.groupdict().items()
-        if value
+        REASONS[match.lastindex - 1]
+        for match in LEFT_OUT.finditer((f"{raw}\n{text}" if added else raw).casefold())
+        if match.lastindex
     }
     for reason in ALWAYS_LEFT_OUT:
         # "we both have dogs" is shared ground, not the interviewer's private life; a
@@ -434,7 +434,7 @@ def neutral_subject(piece: Piece, result: Fragment | LeftOut) -> Fragment | None
     if lowered[0] in _PREPOSITIONS or lowered[0] in SUBJECT_PRONOUNS or lowered[0].endswith("ly"):
         return None
     content = [w for w in lowered if w not in STOPWORDS and w not in _DETERMINERS]
-    if len(content) < 2 or _MONEY.search(match["np"]) or LEFT_OUT.search(match["np"]):
+    if len(content) < 2 or _MONEY.search(match["np"]) or LEFT_OUT.search(match["np"].casefold()):
         return None  # 'the budget for the team' still says what was confided
     if LOGISTICS.search(match["np"]):
         return None
