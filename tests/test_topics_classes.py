@@ -315,3 +315,42 @@ def test_drafts_keep_how_before_a_clause_and_no_article_before_a_gerund(
     ]
     assert all(kept in d for d in drafts)
     assert not any(f" {never}" in d for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("topic", "reason"),
+    [
+        ("DEPLOYS ARE SCARY here", "an aside"),  # shouted: a feeling, not a subject
+        ("the on-call load is gruelling", "negative"),
+        ("ask about the sabbatical policy", "a note to yourself"),
+        ("he's a school governor in Hackney", "personal"),
+    ],
+)
+def test_feelings_notes_to_self_and_the_readers_outside_roles_stay_out(
+    topic: str, reason: str
+) -> None:
+    found = _set(topic)
+    assert found.usable == ()
+    assert [o.reason for o in found.left_out] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("topic", "noun", "clause"),
+    [
+        ("neat that the QA team sits with design", "how the QA team sits with design", None),
+        ("she showed me their runbook generator", "your runbook generator", None),
+        (
+            "his take: small teams should own the deploy pipeline",
+            "your view that small teams should own the deploy pipeline",
+            "small teams should own the deploy pipeline",
+        ),
+        ("they run airflow, dbt, and looker", "how you run Airflow, dbt, and Looker", None),
+    ],
+)
+def test_lead_ins_labels_and_lists_are_said_whole(
+    topic: str, noun: str, clause: str | None
+) -> None:
+    [fragment] = _set(topic).usable
+    assert fragment.noun == noun
+    if clause:
+        assert fragment.clause == clause

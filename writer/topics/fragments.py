@@ -78,7 +78,10 @@ _TALKED = re.compile(
     r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked(?: me)?|went over|dove into|"
     r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+"
     r"|^i\s+(?:mentioned|brought up|showed|shared|presented|demoed|walked (?:\w+ )?through)\s+"
-    r"|^(?:(?:she|he|they)\s+)?knows?\s+(?:everything|a lot|loads|lots|all)\s+(?:about|on)\s+",
+    r"|^(?:(?:she|he|they)\s+)?knows?\s+(?:everything|a lot|loads|lots|all)\s+(?:about|on)\s+"
+    r"|^(?:(?:she|he|they)\s+)?(?:walked|talked|took) me through\s+|^(?:(?:she|he|they)\s+)?"
+    r"showed me\s+|^(?:re:?|fun fact:|interesting|cool|neat|nice|great|wild|surprising|"
+    r"impressive|notable)(?:\s+that|\s+how|:)?\s+(?=\S)",
     re.IGNORECASE,
 )
 _COMMON = re.compile(
@@ -119,6 +122,7 @@ _EVERY = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[\w'’]+")
+_NAMES = frozenset(PROPER.values())
 _MOST_WORDS = 20
 _MOST_CHARS = 200
 _UNITS = frozenset("years months weeks days hours minutes people times".split())
@@ -174,6 +178,9 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, reason)
     if text.split()[0].casefold() in _SUBJECTLESS:
         return LeftOut(raw, "can't be said well")
+    shouted = [w for w in re.findall(r"[A-Za-z]{4,}", raw) if w.isupper() and w not in _NAMES]
+    if len(shouted) >= 2:
+        return LeftOut(raw, "an aside")  # 'PAGING IS BRUTAL': a feeling, not a topic
     if _LAUGH.search(raw) and not common:
         return LeftOut(raw, "an aside")  # the candidate's joke, not the reader's subject
     if piece.bracketed and not common and _view_verb(text) is None:
@@ -282,6 +289,10 @@ def _labelled_view(
     reason = _left_out_reason(raw, text, common=False, names=names)
     if reason or _vague(text):
         return LeftOut(raw, reason or "too vague to use")
+    if _is_clause(text.split()):
+        # 'her take: platform teams should act like product teams'
+        clause = second_person(lower_first(text))
+        return Fragment(raw, Kind.view, f"your view that {clause}", clause, None)
     return Fragment(raw, Kind.view, f"your {head[1]} on {lower_first(text)}", None, None)
 
 

@@ -47,7 +47,9 @@ def _agrees(lowered: list[str], i: int) -> bool:
     """'tests run on ...', 'the recruiter sends ...': a verb that agrees with the noun before
     it, where a noun could not stand (a noun after a plural would be a compound)."""
     word, before = lowered[i], lowered[i - 1]
-    starts_noun = i == 1 or lowered[i - 2] in DETERMINERS or lowered[i - 2] == "the"
+    starts_noun = (
+        i == 1 or lowered[i - 2] in DETERMINERS or (i >= 3 and lowered[i - 3] in DETERMINERS)
+    )  # 'the recruiter sends', 'the SRE team sits
     if word in BARE_VERBS and before.endswith("s") and not before.endswith("ss"):
         return starts_noun
     return word in SINGULAR_VERBS and not before.endswith("s") and starts_noun
@@ -56,7 +58,7 @@ def _agrees(lowered: list[str], i: int) -> bool:
 # Something the interviewer did for the candidate on the day: thanked for, never 'heard'.
 _FAVOUR = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?:kindly\s+|also\s+)?(?P<verb>booked|arranged|sorted(?: out)?|"
-    r"organi[sz]ed|set up|covered|paid for|reimbursed|gave me|showed me|took me|walked me|"
+    r"organi[sz]ed|set up|covered|paid for|reimbursed|gave me|took me (?:to|for|round|around)|"
     r"met me|bought me|got me|fetched)\s+(?P<rest>\S.*?)"
     r"(?:,?\s+(?:v|very|so|really|super)?\s*(?:kind|nice|helpful|thoughtful|sweet))?$",
     re.IGNORECASE,
@@ -73,9 +75,10 @@ _GERUND = {
     "covered": "covering",
     "paid for": "paying for",
     "reimbursed": "reimbursing",
-    "showed me": "showing me",
-    "took me": "taking me",
-    "walked me": "walking me",
+    "took me to": "taking me to",
+    "took me for": "taking me for",
+    "took me round": "taking me round",
+    "took me around": "taking me around",
     "met me": "meeting me",
     "bought me": "buying me",
     "got me": "getting me",

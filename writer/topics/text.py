@@ -60,8 +60,25 @@ def split_topic(topic: str) -> list[Piece]:
         return " ; "
 
     outside = _BRACKETED.sub(aside, topic)
-    main = [Piece(part, False) for part in _BREAKS.split(outside) if _has_words(part)]
+    main: list[Piece] = []
+    for part, joint in _parts(outside):
+        if main and joint and "," in main[-1].text and len(part.split()) == 1:
+            # 'terraform, argo, and datadog': the last item of a list, not a new fragment
+            main[-1] = Piece(f"{main[-1].text}, and {part}", False)
+        elif _has_words(part):
+            main.append(Piece(part, False))
     return main + [p for p in pieces if _has_words(p.text) or p.text.strip("?! ") == ""]
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The fragments between breaks, each with whether ', and' came before it."""
+    out: list[tuple[str, bool]] = []
+    start, joint = 0, False
+    for match in _BREAKS.finditer(text):
+        out.append((text[start : match.start()], joint))
+        start, joint = match.end(), match.group().strip(" ,").casefold() == "and"
+    out.append((text[start:], joint))
+    return out
 
 
 def _has_words(text: str) -> bool:

@@ -65,7 +65,7 @@ PROPER = {
     IFRS GDPR HIPAA SOX PCI NHS EHR EMR Aurora MongoDB DynamoDB Cassandra Spark Hadoop Pandas
     NumPy PyTorch TensorFlow React Angular Node.js Next.js Golang GCSE GCSEs HL7 FHIR Chromebook
     Chromebooks Okta Auth0 Twilio Sentry PagerDuty Splunk Grafana Vault Ansible Helm ArgoCD
-    OpenSearch Playwright Cypress Selenium Jest Storybook Webpack Vite""".split()
+    OpenSearch Argo Playwright Cypress Selenium Jest Storybook Webpack Vite""".split()
 }
 PROPER.update(
     {
@@ -115,6 +115,9 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"stressed|exhausted|nervous|anxious|upset|worn out|frazzled|shattered)|"
     r"lovely|nicest|sweetest|friendliest|kindest|grumpy|cranky|intimidating|"
     r"(?:checked|on|glued to|looking at|kept checking) (?:her|his|their) (?:phone|laptop|watch)|"
+    # the reader's roles outside the job: theirs to bring up
+    r"(?:she|he|they)(?:['’]s| is| are) (?:on the board|a trustee|a governor|a school governor)|"
+    r"sits on (?:the|a) board|"
     # how long the reader has been there: theirs to mention
     r"(?:she|he|they)(?:['’]s| is| are| was) (?:brand |fairly |quite |very )?new|"
     r"\d+ (?:weeks?|wks?|months?|mos|days?) in(?! \d)|(?:only|just) (?:started|joined)|"
@@ -139,6 +142,7 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"worst|sucks?|toxic|red flags?|boring|bored|rude|clueless|incompetent|outdated|"
     r"archaic|ancient|ugly|painful|nightmare|disaster|spaghetti|janky|hacky|clunky|weird|sketchy|shady|cringe|annoy\w*|dismissive|arrogant|unimpressed|"
     r"distracted|unprepared|hate|hates|hated|dislikes?|af|grim|bleak|dire|depressing|"
+    r"brutal|gruel+ing|relentless|exhausting|soul-?destroying|"
     r"dreadful|cramped|freezing|boiling|stuffy|"
     r"condescending|disinterested|uninterested|rushed|"
     r"seemed (?:off|cold|tired|skeptical|sceptical)|looked tired|yawn\w*|eye ?roll\w*",
@@ -204,6 +208,7 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"don'?t (?:\w+ )?(?:mention|bring|gush|say|ask|push|oversell|overdo|talk|raise|lead|name|"
     r"forget|bother|brag)|do not (?:mention|bring|say|ask|raise)|never mention|keep (?:it )?quiet|"
     r"tell (?:him|her|them) (?:nicely|gently|kindly|politely|soon|later)|"
+    r"ask (?:about|re|them|him|her|what|how|when|why)|"
     r"(?:going to|i'?ll|i will|i should|should i|plan to) (?:ask|send|mention|chase|push|"
     r"follow|negotiate)|ask (?:for|if|whether)|"
     # how to say the reader's name: for the greeting, not the message

@@ -126,6 +126,8 @@ def _head(text: str | None) -> str | None:
         return None
     if len(parts) > 1 and len(parts[0].split()) >= 3:
         parts = parts[:1]
+    elif len(parts) > 1 and parts[0].split()[-1].casefold().endswith("ed"):
+        return None  # 'event sourced, Kafka and Postgres': details, not a subject
     elif any(_CLAUSE.search(p) for p in parts[1:]):
         # A clause after a short head is a remark on it ('200 volunteers, rota is a group
         # chat'), not an item of a list: the head alone is too short to stand.
