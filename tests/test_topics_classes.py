@@ -354,3 +354,9 @@ def test_lead_ins_labels_and_lists_are_said_whole(
     assert fragment.noun == noun
     if clause:
         assert fragment.clause == clause
+
+
+def test_an_ing_word_before_a_thing_takes_an_article_a_gerund_does_not() -> None:
+    drafts = " ".join(_drafts("mentoring scheme for new hires", "migrating search to opensearch"))
+    assert "the mentoring scheme for new hires" in drafts
+    assert "the migrating" not in drafts

@@ -34,6 +34,8 @@ def is_clause(words: list[str]) -> bool:
         before = lowered[i - 1]
         if before in PREPOSITIONS or before in DETERMINERS:
             continue  # "written in go", "my take": a name or a noun, not the verb
+        if word in FINITE and word.endswith("s") and i >= 2 and lowered[i - 2] in PREPOSITIONS:
+            continue  # 'for new hires', 'of all ships': a plural noun inside a phrase
         if word in FINITE or (before in FREQUENCY_ADVERBS and i >= 2):
             return True
         if word.endswith("ed") and before not in STOPWORDS and word not in ADJECTIVAL:

@@ -51,6 +51,13 @@ _WH = frozenset("where when why whether what who which whose".split())
 _PREPOSITIONS = frozenset("in on at of for with from to across between versus vs by over".split())
 
 
+_THING_NOUNS = frozenset(
+    "club plan strategy layer system pipeline platform service model team process policy "
+    "framework tool engine budget rota scheme programme program project committee group "
+    "module library app dashboard".split()
+)
+
+
 def _article(noun: str) -> str:
     """'the pro bono clinic on Thursdays' for 'pro bono clinic on Thursdays': a singular
     lower-case noun phrase reads as notes without its article."""
@@ -60,7 +67,11 @@ def _article(noun: str) -> str:
     # 'the Epic go-live', 'the Kafka migration': a name used as a modifier takes one too
     named = first[:1].isupper() and head >= 2 and words[1].islower()
     wh = first.casefold() in _WH
-    if not (first.islower() or named) or first in _DETERMINERS or wh or first.endswith("ing"):
+    # 'computing club after school': an -ing word before a noun that names a thing is a
+    # modifier, not a gerund ('migrating search to X' stays as it is)
+    compound = first.endswith("ing") and len(words) > 1 and words[1].casefold() in _THING_NOUNS
+    gerund = first.endswith("ing") and not compound
+    if not (first.islower() or named) or first in _DETERMINERS or wh or gerund:
         return noun
     if head == 0 or words[head - 1].endswith(("s", "ing")) or first in ("I", "I'm", "I've"):
         return noun  # 'legacy giving', 'capacity planning': no article before a gerund
