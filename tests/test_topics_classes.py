@@ -360,3 +360,15 @@ def test_an_ing_word_before_a_thing_takes_an_article_a_gerund_does_not() -> None
     drafts = " ".join(_drafts("mentoring scheme for new hires", "migrating search to opensearch"))
     assert "the mentoring scheme for new hires" in drafts
     assert "the migrating" not in drafts
+
+
+@pytest.mark.parametrize(
+    ("topic", "noun"),
+    [
+        ("shifting the batch jobs -> airflow", "shifting the batch jobs to Airflow"),
+        ("style guide in sketch -> figma", "moving the style guide in sketch to Figma"),
+        ("spreadsheets -> looker", "moving from spreadsheets to Looker"),
+    ],
+)
+def test_an_arrow_reads_as_a_move_of_the_thing_or_from_the_old_tool(topic: str, noun: str) -> None:
+    assert [f.noun for f in _set(topic).usable] == [noun]

@@ -230,6 +230,14 @@ def _arrows(text: str) -> str:
         return f"{head}, {_arrows(last)}"  # 'rewriting the app, RN -> native': the tail moves
     match = _ARROW.match(text)
     if match and not _is_clause(match["a"].split()):
+        start = match["a"].split()
+        if start[0].casefold().endswith("ing"):
+            return f"{match['a']} to {match['b']}"  # 'moving the loads -> snowflake'
+        head = next((w for w in start[1:] if w in _PREPOSITIONS), None)
+        last = start[start.index(head) - 1] if head else start[-1]
+        if start[0].islower() and start[0] not in _DETERMINERS and not last.endswith(("s", "ing")):
+            # 'design system in figma -> tokens': a thing being moved, not a place to leave
+            return f"moving the {match['a']} to {match['b']}"
         return f"moving from {match['a']} to {match['b']}"
     parts = re.split(r"\s*(?:->|=>|→)\s*", text)
     # Between two clauses an arrow means 'and so'; after 'moving off Oracle' it still
