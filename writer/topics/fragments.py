@@ -233,8 +233,8 @@ def _arrows(text: str) -> str:
         start = match["a"].split()
         if start[0].casefold().endswith("ing"):
             return f"{match['a']} to {match['b']}"  # 'moving the loads -> snowflake'
-        head = next((w for w in start[1:] if w in _PREPOSITIONS), None)
-        last = start[start.index(head) - 1] if head else start[-1]
+        at = next((i for i, w in enumerate(start) if i and w in _PREPOSITIONS), len(start))
+        last = start[at - 1]
         if start[0].islower() and start[0] not in _DETERMINERS and not last.endswith(("s", "ing")):
             # 'design system in figma -> tokens': a thing being moved, not a place to leave
             return f"moving the {match['a']} to {match['b']}"
