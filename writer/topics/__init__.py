@@ -15,15 +15,9 @@ from typing import Any
 
 from writer.notes import Interviewer
 from writer.text import STOPWORDS
-from writer.topics.fragments import (
-    Fragment,
-    Kind,
-    LeftOut,
-    classify,
-    is_usable,
-    neutral_subject,
-)
+from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.frames import Frame, Slot, first_fit
+from writer.topics.reframe import neutral_subject
 from writer.topics.text import Piece, split_topic
 from writer.topics.words import LEFT_OUT, TAINTING
 
