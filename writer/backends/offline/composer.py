@@ -196,6 +196,8 @@ def specific(ctx: Context, most: int) -> list[str]:
             sentence = process_sentence(ctx, said)
         if sentence:
             out.append(sentence)
+    if not out and ctx.topics.favours:
+        out.append(f"Many thanks for {ctx.topics.favours[0]}.")
     return [finish(s) for s in out]
 
 
@@ -222,6 +224,9 @@ def process_sentence(ctx: Context, said: Said, *, later: bool = False) -> str | 
 
 def heard_sentence(ctx: Context, said: Said, step: int, *, second: bool = False) -> str:
     """A subject or a view in a frame that fits its rendering."""
+    if said.noun and said.noun.casefold().startswith("how ") and not second:
+        # 'how the teams share a backlog' never follows 'Hearing how you approach'
+        return ctx.rot(HOW_NOUN, step).format(said.noun)
     if said.kind == Kind.subject and said.noun:
         if second:
             return ctx.rot(SECOND_SUBJECT, step).format(said.noun)

@@ -241,6 +241,8 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
             part = _note_part(ctx, said, 0)
             if part:
                 out.append(f"{ctx.hi}, {thanks}{part}. {connect}")
+        if not topics and ctx.topics.favours:
+            out.append(f"{ctx.hi}, {thanks} and for {ctx.topics.favours[0]}. {connect}")
         if not topics:
             role = ctx.rot(_NOTE_ROLE).format(role=ctx.role, at=ctx.at)
             out.append(f"{ctx.hi}, {thanks}{role}. {connect}")
@@ -281,6 +283,8 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     close = ctx.rot(_DECIDED_CLOSE if decided else _FOLLOW_CLOSE, 1).replace("the team", ctx.team)
     lines = [line for said in for_follow_up(ctx.topics)[:2] if (line := _follow_line(ctx, said))]
+    if not lines and ctx.topics.favours:
+        lines = [f"Thanks again for {ctx.topics.favours[0]}."]
     if not lines:
         lines = [ctx.rot(_FOLLOW_ROLE).format(role=ctx.role, at=ctx.at)]
     return [Proposal(text=" ".join([opening, line, close])) for line in lines]
