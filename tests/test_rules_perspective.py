@@ -1,5 +1,5 @@
 """Perspective and time-word rules (issue 13), and the hand-written references of
-evals/golden and evals/messy, which no rule of these families may call an error."""
+evals/golden (tidy and messy cases), which no rule of these families may call an error."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The topic stage's left-out classes generalise: private remarks written for these tests
-(none of them from evals/messy) are kept out of every draft, and the work topic beside
+(none of them from the messy golden cases) are kept out of every draft, and the work topic beside
 them still goes in."""
 
 from __future__ import annotations
