@@ -7,12 +7,17 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import subprocess
+import sys
+import time
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from tests.generated import write_notes
-from writer.backends import OfflineBackend
+from tests.helpers import ROOT
+from writer.backends import DraftRequest, OfflineBackend, Proposal
 from writer.batch import Batch, expand
 from writer.batch_inputs import NOTES_SUFFIXES
 
@@ -111,3 +116,76 @@ def test_a_rerun_keeps_each_finished_inputs_lines_once(tmp_path: Path) -> None:
     keys = [(d["source"], d["interviewer"], d["kind"]) for d in lines]
     assert len(keys) == len(set(keys))
     assert {d["source"] for d in lines} == {str(p) for p in paths}
+
+
+class PidRecording(OfflineBackend):
+    """The offline composer, noting in `folder` which process drafted each message."""
+
+    folder: Path | None = None
+
+    def execute(self, request: DraftRequest) -> list[Proposal]:
+        assert self.folder is not None
+        (self.folder / f"{os.getpid()}-{uuid.uuid4().hex}").touch()
+        return super().execute(request)
+
+
+def test_offline_drafting_uses_worker_processes_and_writes_the_same(tmp_path: Path) -> None:
+    paths = write_notes(tmp_path / "in", 12, interviewers=2)
+    seen = tmp_path / "pids"
+    seen.mkdir()
+    backend = PidRecording()
+    backend.folder = seen
+    apart = asyncio.run(Batch(tmp_path / "apart", backend, now=NOW, processes=2).run(paths))
+    here = asyncio.run(Batch(tmp_path / "here", OfflineBackend(), now=NOW, processes=0).run(paths))
+    assert apart.summary(0.0) == here.summary(0.0)
+    drafters = {name.split("-")[0] for name in os.listdir(seen)}
+    assert str(os.getpid()) not in drafters and len(drafters) == 2
+    for written in (tmp_path / "here").glob("*.*"):
+        if written.name != "summary.json":
+            twin = tmp_path / "apart" / written.name
+            assert sorted(twin.read_text("utf-8").splitlines()) == sorted(
+                written.read_text("utf-8").splitlines()
+            ), written.name
+
+
+def state_and_parent(pid: int) -> tuple[str, int] | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[0], int(fields[1])
+
+
+def children_of(pid: int) -> set[int]:
+    return {
+        int(entry)
+        for entry in os.listdir("/proc")
+        if entry.isdigit() and (found := state_and_parent(int(entry))) and found[1] == pid
+    }
+
+
+def running(pid: int) -> bool:
+    found = state_and_parent(pid)
+    return found is not None and found[0] not in "ZX"  # a zombie has ended
+
+
+def test_a_killed_batch_leaves_no_worker_behind(tmp_path: Path) -> None:
+    write_notes(tmp_path / "in", 200, interviewers=1)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "writer", "batch", str(tmp_path / "in"), "--out", str(out)]
+    command += ["--backend", "offline", "--now", NOW.isoformat()]
+    env = {**os.environ, "WRITER_HOME": str(tmp_path / "home")}
+    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL, cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while not any(out.glob("*.md")) and time.monotonic() < deadline:  # drafting has begun
+        time.sleep(0.02)
+    workers = children_of(process.pid)
+    process.kill()
+    process.wait(timeout=10)
+    assert workers, "the offline batch drafts in worker processes on this machine"
+    while any(running(worker) for worker in workers):
+        assert time.monotonic() < deadline + 10, "a worker outlived its batch"
+        time.sleep(0.05)
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
+    assert "in use by another batch" not in rerun.stderr
+    assert json.loads((out / "summary.json").read_text())["done"] == 200

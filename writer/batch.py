@@ -29,6 +29,7 @@ from writer.atomic import write_atomic
 from writer.backends import Backend, BackendError
 from writer.batch_guard import OutLock, guarded, is_draft, record_key, results_record, unexpected
 from writer.batch_inputs import NOTES_SUFFIXES, Inputs, expand
+from writer.batch_procs import Processes, usable
 from writer.batch_summary import InputOutcome, Tally, outcome_of, summarise
 from writer.drafting import Draft, DraftSet, adraft_one, check_distinct, draft_steps
 from writer.errors import InputError
@@ -76,8 +77,13 @@ class Batch:
         sent: list[Sent] | None = None,
         progress: Callable[[str], None] | None = None,
         log: DraftLog | None = None,
+        processes: int | None = None,
     ) -> None:
+        """`processes`: how many worker processes draft (0: all here); by default one per
+        core when the backend drafts on this machine's CPU (see `writer.batch_procs`)."""
         self.out, self.backend, self.now = out, backend, now
+        self.processes = usable(backend.name, processes)
+        self.pool: Processes | None = None
         self.log = log
         # The draft log writes from a thread of its own (SQLite connections stay in the
         # thread that opened them); nothing waits for it until the run ends.
@@ -88,7 +94,7 @@ class Batch:
         self.limit = asyncio.Semaphore(max(concurrency, 1))
         # Inputs in progress at once: enough to keep `concurrency` drafts in flight, few
         # enough that reading and planning them never holds up the requests.
-        self.workers = max(concurrency, 1) + 2
+        self.workers = max(concurrency, self.processes, 1) + 2
         self.progress = progress or (lambda line: None)
 
     def done_path(self, source: Path) -> Path:
@@ -143,6 +149,8 @@ class Batch:
         total = self.repair_results(sources)
         started, tally = time.monotonic(), Tally()
         feed = enumerate(sources)
+        if self.processes:
+            self.pool = Processes(self, self.processes)
 
         async def worker() -> None:
             for place, source in feed:  # one event loop: each input goes to one worker
@@ -159,6 +167,9 @@ class Batch:
         try:
             await asyncio.gather(*(worker() for _ in range(self.workers)))
         finally:
+            if self.pool is not None:
+                await asyncio.to_thread(self.pool.close)
+                self.pool = None
             await self.backend.aclose()
             if self.log is not None:
                 self.logging.submit(self.log.commit, self.rows)
@@ -171,32 +182,37 @@ class Batch:
         label = shown_path(source)
         try:
             return await self._input(source, label)
-        except InputError as error:
-            return InputOutcome(label, "failed", error=str(error.problems[0]))
-        except OSError as error:
-            why = error.strerror or str(error)
-            return InputOutcome(label, "failed", error=f"{label}: cannot write its results: {why}")
         except Exception as error:  # one input must never stop the batch
-            return InputOutcome(label, "failed", error=f"{label}: {unexpected(error)}")
+            return failure(label, error)
 
     async def _input(self, source: Path, label: str) -> InputOutcome:
         name = output_name(source)
         finished = self.finished(source, self.out / f"{name}.json")
         if finished is not None:
             return outcome_of(label, "skipped", finished)
-        # Reading, planning and rendering take a few milliseconds and run here; only the
-        # writes (fsync) go to a thread. Python work in a thread would hold the
-        # interpreter lock while responses wait to be read.
-        notes = load_notes(source)
-        plan = plan_for(notes, self.now, sent=self.sent)
-        result = await self.draft(notes, plan)
-        files = rendered(self.out, source, notes, result, name)
+        if self.pool is not None:
+            done = await self.pool.drafted(source, name)
+            if isinstance(done, InputOutcome):
+                return done
+        else:
+            done = await self.drafted(source, name)
+        result, files, payload = done
         # Journaled before the input is marked done, so no kill can lose its log rows.
         if self.log is not None:
             self.rows += self.log.note(result, label)
         await asyncio.to_thread(store, files)
         self.hand_rows()
-        return outcome_of(label, "done", result.to_json())
+        return outcome_of(label, "done", payload)
+
+    async def drafted(self, source: Path, name: str) -> tuple[DraftSet, Rendered, dict[str, Any]]:
+        """One input read, planned, drafted and rendered, nothing written. Reading,
+        planning and rendering take a few milliseconds and run in the event loop's thread:
+        Python work in another thread would hold the interpreter lock while responses wait
+        to be read."""
+        notes = load_notes(source)
+        plan = plan_for(notes, self.now, sent=self.sent)
+        result = await self.draft(notes, plan)
+        return result, rendered(self.out, source, notes, result, name), result.to_json()
 
     def hand_rows(self) -> None:
         """Journaled rows go to the draft log's thread in groups, not one hop per input."""
@@ -239,6 +255,16 @@ class Batch:
             except StopIteration as failed:
                 return failed.value  # type: ignore[no-any-return]
             raise
+
+
+def failure(label: str, error: Exception) -> InputOutcome:
+    """An input's failed entry, saying what went wrong with it."""
+    if isinstance(error, InputError):
+        return InputOutcome(label, "failed", error=str(error.problems[0]))
+    if isinstance(error, OSError):
+        why = error.strerror or str(error)
+        return InputOutcome(label, "failed", error=f"{label}: cannot write its results: {why}")
+    return InputOutcome(label, "failed", error=f"{label}: {unexpected(error)}")
 
 
 @dataclass(frozen=True)
