@@ -1,8 +1,8 @@
 """Messy-notes figures (issue 14). Run `python benchmarks/messy.py [FOLDER]` (default: the
-messy cases of the gate folder, evals/golden/06-messy-*.yaml): the offline eval's headline metrics, then what the metrics do not show —
-how many must / must-not mentions fail, which private or jotted words leak most, and how
-many sentences are shared verbatim between two interviewers' drafts of one panel or repeated
-across the whole set. Prints JSON."""
+messy cases of the gate folder, evals/golden/06-messy-*.yaml): the offline eval's headline
+metrics, then what the metrics do not show — how many must / must-not mentions fail, which
+private or jotted words leak most, and how many sentences are shared verbatim between two
+interviewers' drafts of one panel or repeated across the whole set. Prints JSON."""
 
 from __future__ import annotations
 

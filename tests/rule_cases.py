@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from tests.helpers import ROOT
 from tests.test_checker import Case, of, run

@@ -1,6 +1,7 @@
-"""The messy-notes golden cases (evals/golden/06-messy-*.yaml, ids messy-…) and the held-out notes (evals/holdout) stay usable:
-every case loads, its references keep to their own lists and the kinds' limits, its plan
-expectations are the planner's, and the names cases carry greet_as."""
+"""The messy-notes golden cases (evals/golden/06-messy-*.yaml, ids messy-…) and the held-out
+notes (evals/holdout) stay usable: every case loads, its references keep to their own lists and
+the kinds' limits, its plan expectations are the planner's, and the names cases carry
+greet_as."""
 
 from __future__ import annotations
 

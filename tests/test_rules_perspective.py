@@ -4,7 +4,6 @@ evals/golden (tidy and messy cases), which no rule of these families may call an
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 

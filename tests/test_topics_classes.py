@@ -194,6 +194,23 @@ def test_self_criticism_is_never_repeated(topic: str) -> None:
     assert [o.reason for o in found.left_out] == ["self-critical"]
 
 
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "he didn't respond when i brought up remote days",
+        "she barely reacted to my portfolio",
+        "no reaction when I mentioned the gap year",
+        "(they never smiled once)",
+    ],
+)
+def test_how_the_reader_reacted_is_never_a_topic(topic: str) -> None:
+    found = _set(topic)
+    assert found.usable == ()
+    for kind_text in _drafts("the returns portal rebuild", topic):
+        assert "react" not in kind_text.casefold() and "respond" not in kind_text.casefold()
+        assert "smiled" not in kind_text and "returns portal" in kind_text
+
+
 def test_a_confidence_in_a_long_ramble_leaves_the_rest() -> None:
     found = _set(
         "how they rebuilt the routing engine in rust over the summer, "

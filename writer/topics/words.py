@@ -223,7 +223,12 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     # how the reader took the candidate's work, good or bad: theirs to say, not to be told
     r"(?:didn'?t|did not|doesn'?t|does not|wasn'?t|was not) (?:seem (?:to )?|really )?"
     r"(?:like|love|enjoy|rate|buy|get|agree with|impressed by|convinced by|keen on) my|"
-    r"(?:not|no) (?:a )?fan of my|(?:hated|disliked|criticised|criticized|picked apart) my",
+    r"(?:not|no) (?:a )?fan of my|(?:hated|disliked|criticised|criticized|picked apart) my|"
+    # how the reader reacted (or did not) to the candidate: a reading of them, never a topic
+    r"(?:didn'?t|did not|never|barely|hardly|wouldn'?t) (?:really |even |much )?(?:react|"
+    r"reacted|respond|responded|reply|comment|commented|engage|engaged|smile|smiled|laugh|"
+    r"laughed|nod|nodded|look up|looked up|make eye contact)|"
+    r"no (?:reaction|response|reply|comment) (?:when|to|from)|(?:a |any )?blank (?:look|stare)",
 }
 REASONS = tuple(_LEFT_OUT_PATTERNS)
 # One pass finds every reason: group i is REASONS[i] (one regex scans several times faster
