@@ -77,6 +77,10 @@ def _person(name: str, culture: str = "formal", **extra: str) -> tuple[object, o
         ("Nguyễn Thu An", "neutral", None, "Hi An"),
         ("Chen Xiaoling", "neutral", "Vivian", "Hi Vivian"),
         ("Dr. Chukwuemeka Okafor", "formal", "Chukwuemeka", "Dear Chukwuemeka"),
+        # jotted in lower case: greeted with capitals, particles kept as they are
+        ("priya n", "casual", None, "Hi Priya"),
+        ("mr. luc van der berg", "formal", None, "Dear Mr. van der Berg"),
+        ("marie-claire dubois", "neutral", None, "Hi Marie-Claire"),
     ],
 )
 def test_the_composer_greets_as_a_careful_person_would(

@@ -211,6 +211,16 @@ def test_how_the_reader_reacted_is_never_a_topic(topic: str) -> None:
         assert "smiled" not in kind_text and "returns portal" in kind_text
 
 
+@pytest.mark.parametrize(
+    "topic",
+    ["video kept freezing on my end", "zoom audio cut out halfway", "(the line dropped once)"],
+)
+def test_a_mishap_of_the_call_is_never_a_topic(topic: str) -> None:
+    assert _set(topic).usable == ()
+    for text in _drafts("the returns portal rebuild", topic):
+        assert "freez" not in text and "cut out" not in text and "dropped" not in text
+
+
 def test_a_confidence_in_a_long_ramble_leaves_the_rest() -> None:
     found = _set(
         "how they rebuilt the routing engine in rust over the summer, "

@@ -138,7 +138,10 @@ def is_honorific(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def parse(full_name: str) -> Name:
-    """`full_name` taken apart (see `Name`); honorifics are never the given name."""
+    """`full_name` taken apart (see `Name`); honorifics are never the given name. A name
+    jotted all in lower case ('jess t') is greeted with capitals ('Jess')."""
+    if full_name == full_name.lower() and full_name != full_name.upper():
+        full_name = _capitalised(full_name)
     parts = full_name.replace(",", " ").split()
     titles: list[str] = []
     while len(parts) > 1 and is_honorific(parts[0]):
@@ -228,6 +231,19 @@ def _two(word: str) -> bool:
 _PLAIN = str.maketrans(
     "ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ", "aadeoouaaaaaeeeeeiiiiiooooouuuuuyyyyy"
 )
+
+
+def _capitalised(name: str) -> str:
+    """'anne-marie de la cruz' -> 'Anne-Marie de la Cruz': particles after the first word stay
+    lower case."""
+    words = name.split()
+    return " ".join(
+        word if i and word in PARTICLES else _upper_first(word) for i, word in enumerate(words)
+    )
+
+
+def _upper_first(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def _plain(word: str) -> str:

@@ -199,6 +199,9 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"answer|know)|no idea|idk|not sure|dunno|ask (?:later|again)|note to self|remember to|"
     r"look (?:it )?up|tbd|todo|check on|ran (?:\d+ ?\w+ )?(?:over|late)|started late|overran|"
     r"(?:the )?(?:interview|call|meeting|chat) (?:ran|started|lasted|was cut|got cut|finished)|"
+    # mishaps of the call itself: the connection, not the conversation
+    r"(?:call|line|video|audio|zoom|teams|wifi|wi-fi|connection|link|sound) (?:\w+ )?(?:dropped|"
+    r"kept dropping|cut out|kept cutting|froze|kept freezing|lagged|died|went down)|"
     # heard second-hand: not the candidate's to repeat
     r"apparently|rumou?r\w*|gossip|word is|"
     # the day itself, not the conversation

@@ -206,7 +206,8 @@ def _say(fragment: Fragment) -> Said | None:
     if noun:
         # 'how the teams share a backlog' keeps its 'how'; 'how the Rust work' does not
         rest = _HOW_THE.sub("", noun)
-        if rest != noun and not (noun.casefold().startswith("how ") and _led_by_how(rest)):
+        led = _led_by_how(rest) or bool(_CLAUSE.search(rest) or _FINITE.search(rest))
+        if rest != noun and not (noun.casefold().startswith("how ") and led):
             noun = rest
         noun = _article(noun)
         if noun.casefold().startswith("how ") and not _verbish(noun[4:]):
