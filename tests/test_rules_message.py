@@ -5,6 +5,8 @@ email's subject, and the tone classes added from the corpus's tune part."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.rule_cases import cases, misses, references, trips
@@ -117,7 +119,7 @@ CASES = cases(
         ),
     ]
 )
-RULES_TESTED = ("generic.nothing_specific", "greet.missing")
+RULES_TESTED = ("generic.nothing_specific", "greet.missing", "style.echoed_word")
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.rule}-{c.kind}")
@@ -239,3 +241,62 @@ def test_a_status_email_subject_that_says_nothing_is_still_an_error() -> None:
     text = "Hi Dana,\nI hope the search is going well; is there an update on the timeline?"
     found = findings("status_email", text, "subject.present", subject="Hello there")
     assert [f.severity for f in found] == ["error"]
+
+
+def test_the_offline_notes_and_follow_ups_do_not_echo_their_own_close() -> None:
+    # The close is chosen apart from what the note already said: 'many thanks for
+    # connecting ... Thanks again for your time' was the echo readers heard most.
+    from tests.helpers import EXAMPLES
+    from writer.backends import OfflineBackend
+    from writer.drafting import draft_all
+    from writer.loader import load_notes
+    from writer.planner import plan_for
+
+    short = {MessageKind.connection_note, MessageKind.follow_up_message}
+    echoed = []
+    for path in EXAMPLES:
+        notes = load_notes(path)
+        start = notes.interview.end or notes.interview.start
+        for days in (0, 2, 9):
+            plan = plan_for(notes, start + timedelta(days=days))
+            for draft in draft_all(notes, plan, OfflineBackend()).drafts:
+                rules = {f.rule for f in draft.report.findings}
+                if draft.kind in short and "style.echoed_word" in rules:
+                    echoed.append(draft.text)
+    assert echoed == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "excerpt"),
+    [
+        (
+            N,
+            "Hi Dana, many thanks for the chat about the Kafka migration. Thanks again, and "
+            "I'd be glad to connect.",
+            "Thanks",
+        ),
+        (
+            F,
+            "Hi Dana, thanks for connecting. I enjoyed our talk about Kafka retries. "
+            "I'll enjoy following the team's work.",
+            "enjoy",
+        ),
+    ],
+)
+def test_a_word_said_twice_in_a_short_note_is_warned(kind: str, text: str, excerpt: str) -> None:
+    [found] = findings(kind, text, "style.echoed_word")
+    assert text[found.start : found.end] == excerpt and found.severity == "warning"
+    assert found.suggestion
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        # the company, the role and a product are the subject, said as often as needed
+        (N, "Hi Dana, thanks for the chat about Kafka at Acme. I'd like to follow Kafka at Acme."),
+        # function words and a word said twice inside one sentence are no echo
+        (F, "Hi Dana, thanks for connecting and for the time and the care you took."),
+    ],
+)
+def test_names_and_function_words_are_no_echo(kind: str, text: str) -> None:
+    assert findings(kind, text, "style.echoed_word") == []

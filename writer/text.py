@@ -149,3 +149,36 @@ def first_name(full_name: str) -> str:
     """The given name, never an honorific ('Samuel' for 'Rev. Samuel Adeyemi'; see
     writer.names.given_name)."""
     return given_name(full_name)
+
+
+# Words a short message may say twice without an echo: function words, and the ones a
+# note cannot do without ('I'd like to connect ... I'd like to hear').
+ECHO_FREE = STOPWORDS | frozenset("like would could also just really".split())
+_ECHO_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def echo_key(word: str) -> str:
+    """'Thanks', 'thank', 'thanked' -> 'thank'; 'enjoyed', 'enjoying' -> 'enjoy'."""
+    key = word.casefold().replace("’", "'")
+    for suffix in ("ing", "ed", "s"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            return key[: -len(suffix)]
+    return key
+
+
+def echo_words(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the words of one sentence that would echo if said again: not
+    function words, and not capitalised inside the sentence (names, the company, a product)."""
+    out = []
+    for index, word in enumerate(_ECHO_WORD.finditer(sentence)):
+        text = word.group()
+        if (index and text[:1].isupper()) or len(text) < 4 or text.casefold() in ECHO_FREE:
+            continue
+        out.append((word.start(), word.end(), echo_key(text)))
+    return out
+
+
+def echoes(first: str, second: str) -> bool:
+    """Whether `second` says again a content word of `first`."""
+    said = {key for _, _, key in echo_words(first)}
+    return any(key in said for _, _, key in echo_words(second))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from writer.checker.context import Context
 from writer.checker.engine import Finding, Rule, script
-from writer.text import STOPWORDS
+from writer.text import STOPWORDS, echo_words
 
 # Words every post-interview message may use without saying anything about this one
 # conversation: the thanks, the meeting, the job, the process, the candidate's interest
@@ -214,3 +214,26 @@ def resumptive_pronoun(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield rule.finding(
             ctx.kind, start, end, match=said, value=" ".join(head[:2]), replacement=""
         )
+
+
+_LONGEST_ECHO_CHECK = 90  # words: past this a word said twice is no longer heard as an echo
+
+
+@script("echoed_word")
+def echoed_word(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A content word said in two sentences of a short message ('thanks for the chat ...
+    Thanks again'): the reader hears the echo. Names and other capitalised words inside a
+    sentence (the company, the role, a product) are the message's subject, not an echo."""
+    body = ctx.text
+    if len(body.split()) > _LONGEST_ECHO_CHECK:
+        return
+    seen: dict[str, int] = {}
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
+    for sentence, start in enumerate(starts):
+        stop = starts[sentence + 1] if sentence + 1 < len(starts) else len(body)
+        for begin, end, key in echo_words(body[start:stop]):
+            if seen.setdefault(key, sentence) != sentence:
+                yield rule.finding(
+                    ctx.kind, start + begin, start + end, match=body[start + begin : start + end]
+                )
+                return

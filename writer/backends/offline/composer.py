@@ -52,6 +52,7 @@ from writer.backends.offline.wording import (
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind, spec
 from writer.notes import Interviewer, Notes, Outcome, Relation, Went
+from writer.text import echoes
 from writer.topics import Kind
 
 
@@ -73,10 +74,27 @@ class Context:
     team: str = "the team"
     late: bool = False
     used: list[str] = field(default_factory=list)
+    panel: int = 1  # how many interviewers the notes list
+    position: int = 0  # this one's place among them
 
     def rot(self, options: list[str], step: int = 0) -> str:
         """The option for this place on the panel: neighbours never share one."""
         return options[(self.turn + self.seed + step) % len(options)]
+
+    def rot_apart(self, options: list[str], step: int, said: str) -> str:
+        """Like `rot`, unless that option says again a word of `said` ('many thanks for
+        connecting ... Thanks again'): then an option no one else on the panel is given
+        that does not (the others' `rot` choices stay theirs, and each place on the panel has
+        its own spare, so no two share a sentence)."""
+        mine = self.rot(options, step)
+        if not echoes(said, mine):
+            return mine
+        base = self.turn - self.position + self.seed + step
+        taken = {(base + place) % len(options) for place in range(self.panel)}
+        free = [o for i, o in enumerate(options) if i not in taken]
+        # one spare option per place on the panel, so two who both echo never meet
+        spare = free[self.position] if self.position < len(free) else mine
+        return mine if echoes(said, spare) else spare
 
     def rot_fit(self, options: list[str], step: int = 0) -> str:
         """Like `rot`, passing over an option whose word for the meeting the stage repeats
@@ -131,6 +149,8 @@ def compose(
         reg=register(notes),
         topics=pick_topics(person),
         turn=position + variant,
+        panel=len(notes.interviewers),
+        position=position,
         seed=stable_index(notes.company, notes.role, notes.candidate.name, kind),
         now=now,
         team=team_word(notes),

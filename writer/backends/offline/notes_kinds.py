@@ -240,7 +240,8 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
         for said in topics[:3]:
             part = _note_part(ctx, said, 0)
             if part:
-                out.append(f"{ctx.hi}, {thanks}{part}. {connect}")
+                apart = ctx.rot_apart(_CONNECT, 0, f"{thanks}{part}")
+                out.append(f"{ctx.hi}, {thanks}{part}. {apart}")
         if not topics and ctx.topics.favours:
             out.append(f"{ctx.hi}, {thanks} and for {ctx.topics.favours[0]}. {connect}")
         if not topics:
@@ -281,13 +282,17 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     """The message once a request is accepted: thanks, one specific line, a light close."""
     opening = f"{ctx.hi}, {_follow_open(ctx)}"
     decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
-    close = ctx.rot(_DECIDED_CLOSE if decided else _FOLLOW_CLOSE, 1).replace("the team", ctx.team)
+    closes = _DECIDED_CLOSE if decided else _FOLLOW_CLOSE
     lines = [line for said in for_follow_up(ctx.topics)[:2] if (line := _follow_line(ctx, said))]
     if not lines and ctx.topics.favours:
         lines = [f"Thanks again for {ctx.topics.favours[0]}."]
     if not lines:
         lines = [ctx.rot(_FOLLOW_ROLE).format(role=ctx.role, at=ctx.at)]
-    return [Proposal(text=" ".join([opening, line, close])) for line in lines]
+    out = []
+    for line in lines:
+        close = ctx.rot_apart(closes, 1, f"{opening} {line}").replace("the team", ctx.team)
+        out.append(Proposal(text=" ".join([opening, line, close])))
+    return out
 
 
 def _shortened(ctx: Context, topics: list[Said], connect: str, limit: int) -> list[str]:
