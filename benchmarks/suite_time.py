@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def start_pytest(tree: Path) -> tuple[subprocess.Popen[bytes], float]:
     """`pytest -q` in `tree`, started now."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider"]
     process = subprocess.Popen(
         command, cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
@@ -37,13 +37,15 @@ def start_pytest(tree: Path) -> tuple[subprocess.Popen[bytes], float]:
 
 def finish(process: subprocess.Popen[bytes], started: float) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds (the run and every process it waited for) and pytest's
-    last line. CPU time barely moves with the machine's load; wall time does."""
+    last line, after the names of any failed tests (a failure can cost a timeout's wait)."""
     assert process.stdout is not None
     output = process.stdout.read().decode("utf-8", "replace").strip().splitlines()
     _, _, usage = os.wait4(process.pid, 0)
     process.returncode = 0  # reaped above
     wall = time.monotonic() - started
-    return wall, usage.ru_utime + usage.ru_stime, output[-1] if output else ""
+    failed = [line for line in output if line.startswith("FAILED ")]
+    summary = "\n".join([*failed, output[-1]] if output else failed)
+    return wall, usage.ru_utime + usage.ru_stime, summary
 
 
 def export(revision: str, into: Path) -> Path:
