@@ -96,23 +96,25 @@ def assert_every_broken_one_listed(summary: dict[str, Any], broken: dict[str, st
         assert reason in listed[shown(source)], (source, listed[shown(source)])
 
 
-def test_200_good_files_and_one_of_each_broken_kind(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+# Drafting 200 panels twice costs seconds: the default run drafts 40, the slow run 200.
+@pytest.mark.parametrize("count", [40, pytest.param(200, marks=pytest.mark.slow)])
+def test_good_files_and_one_of_each_broken_kind(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], count: int
 ) -> None:
-    good = [str(p) for p in write_notes(tmp_path / "good", 200, interviewers=1)]
+    good = [str(p) for p in write_notes(tmp_path / "good", count, interviewers=1)]
     broken = broken_inputs(tmp_path / "bad")
     out = tmp_path / "out"
     sources = good + list(broken)
 
     first = run(sources, out)
-    assert first["inputs"] == 209
-    assert first["done"] == 201  # the 200, and the input whose drafts failed
+    assert first["inputs"] == count + len(broken)
+    assert first["done"] == count + 1  # the good ones, and the input whose drafts failed
     assert_every_broken_one_listed(first, broken)
     results = [json.loads(line) for line in (out / "results.jsonl").read_text("utf-8").splitlines()]
     assert {r["source"] for r in results} >= set(good)
 
     second = run(sources, out)
-    assert second["resumed_from_earlier_run"] == 201
+    assert second["resumed_from_earlier_run"] == count + 1
     assert_every_broken_one_listed(second, broken)
     assert json.loads((out / "summary.json").read_text("utf-8")) == {
         **second,

@@ -208,7 +208,13 @@ def test_readable_plan_shows_relative_times(capsys: pytest.CaptureFixture[str]) 
     assert "connect.not_hr:" in out
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+# A fresh interpreter costs seconds: the default run starts one, the slow run the rest (and
+# CI's `tasks.py test` drafts every example with the installed `writer` as well).
+@pytest.mark.parametrize(
+    "path",
+    [EXAMPLES[0], *(pytest.param(p, marks=pytest.mark.slow) for p in EXAMPLES[1:])],
+    ids=lambda p: p.name,
+)
 def test_python_dash_m_drafts_every_example(path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "writer", "draft", str(path), "--json"],

@@ -41,8 +41,9 @@ def test_examples_draft_with_no_error_finding(path: object) -> None:
         assert_sendable(result, notes)
 
 
-# 100 here keeps the default run quick; test_fuzz.py runs the composer on 10,000 (slow).
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 30 here keeps the default run quick (each example drafts a whole panel); test_fuzz.py runs
+# the composer on 10,000 (slow, which CI runs).
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_generated_notes_draft_with_no_error_finding(data: st.DataObject) -> None:
     notes = data.draw(strategies.notes())

@@ -19,7 +19,7 @@ from writer.checker.loading import digest, load_rules, rule_files
 from writer.checker.schema import RuleError, parse_rule_files, parse_rules
 from writer.cli import main
 from writer.guidance import DEFAULT_GUIDANCE
-from writer.kinds import MessageKind
+from writer.kinds import KINDS, MessageKind
 
 
 def rule_file(text: str) -> tuple[Rule, ...]:
@@ -165,6 +165,15 @@ def test_the_stamp_is_the_rule_files_checked_by_this_schema() -> None:
     assert [(r.patterns, r.phrases, r.gate) for r in load_rules()] == [
         (r.patterns, r.phrases, r.gate) for r in strict
     ]
+
+
+def test_the_stamp_names_kinds_by_the_kinds_tables_aliases() -> None:
+    """The kinds' names are spelled out in writer/kinds.py alone (issue 12): the stamp keeps
+    each kind by its alias and load resolves it back."""
+    text = resources.files("writer.checker").joinpath("rules.checked.json").read_text("utf-8")
+    assert not [kind for kind in KINDS if f'"{kind.value}"' in text]
+    greeting = next(r for r in load_rules() if r.id == "greet.by_name")
+    assert greeting.kinds == set(KINDS)
 
 
 def test_an_id_used_in_two_rule_files_is_refused() -> None:

@@ -18,6 +18,7 @@ from writer.checker.patterns import trigger_set
 from writer.checker.phrases import PhraseIndex
 from writer.errors import UsageError
 from writer.guidance import Guidance
+from writer.kinds import SPECS, message_kind, spec
 
 # The package folder itself: importlib.resources would cost every command 5 ms of imports
 # (zipfile, tempfile) for files that an installed wheel keeps beside this module.
@@ -39,7 +40,12 @@ def load_rules() -> tuple[Rule, ...]:
         stamp = {}
     if stamp.get("digest") == digest(files):
         known = stamp.get("triggers")
-        return tuple(build(entry, eager=False, known=known) for entry in stamp["rules"])
+        try:
+            return tuple(
+                build(_restored(entry), eager=False, known=known) for entry in stamp["rules"]
+            )
+        except (KeyError, TypeError, ValueError):
+            pass  # a stamp edited by hand: check the files instead
     from writer.checker.schema import parse_rule_files
 
     return parse_rule_files({name: _yaml(data) for name, data in files.items()})
@@ -63,6 +69,7 @@ def digest(files: dict[str, bytes]) -> str:
         " ".join(sorted(SCRIPTS)).encode(),
         " ".join(sorted(ACROSS_SCRIPTS)).encode(),
         " ".join(sorted(Guidance.names())).encode(),
+        " ".join(f"{s.aliases[0]}={s.kind.value}" for s in SPECS.values()).encode(),
     ]
     # A checksum, not a cryptographic hash: it detects edits, and hashlib costs `writer
     # check` 15 ms to import.
@@ -84,10 +91,35 @@ def write_checked() -> str:
         for source in [next(iter(item)) if isinstance(item, dict) else item]
         for found in [trigger_set(source)]
     }
-    stamp = {"digest": digest(files), "rules": checked, "triggers": known}
+    stamp = {"digest": digest(files), "rules": [_stored(e) for e in checked], "triggers": known}
     path = _HERE / "rules.checked.json"
     path.write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return str(path)
+
+
+def _stored(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the stamp keeps it: each kind by its first alias in the kinds table
+    ('email'), so that the kinds' names are spelled out in writer/kinds.py alone."""
+    severity = entry["severity"]
+    if isinstance(severity, dict):
+        severity = {k if k == "default" else spec(k).aliases[0]: v for k, v in severity.items()}
+    return {**entry, "kinds": [spec(k).aliases[0] for k in entry["kinds"]], "severity": severity}
+
+
+def _restored(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry `_stored` wrote, with its kinds named again. The digest covers the aliases,
+    so a renamed alias makes the stamp stale rather than misread."""
+    severity = entry["severity"]
+    if isinstance(severity, dict):
+        severity = {k if k == "default" else _kind(k): v for k, v in severity.items()}
+    return {**entry, "kinds": [_kind(k) for k in entry["kinds"]], "severity": severity}
+
+
+def _kind(alias: str) -> str:
+    kind = message_kind(alias)
+    if kind is None:
+        raise ValueError(f"no message kind has the alias {alias!r}")
+    return kind.value
 
 
 def _yaml(data: bytes) -> Any:
