@@ -19,10 +19,12 @@ def build(entry: dict[str, Any], source: str = "rules.yaml") -> Rule:
     """The engine's rule for an entry the schema has checked (every key present)."""
     rid, sensitive = entry["id"], entry["case_sensitive"]
     patterns: list[Pattern] = []
-    for item in entry["patterns"]:
+    # What each pattern needs in a text, as the stamp stores it (derived when it does not).
+    derived = entry.get("triggers") or [None] * len(entry["patterns"])
+    for item, clauses in zip(entry["patterns"], derived, strict=True):
         regex, fix = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         try:
-            patterns.append(compile_pattern(regex, sensitive, fix))
+            patterns.append(compile_pattern(regex, sensitive, fix, clauses))
         except re.error as error:
             raise RuleError(f"{source}: rule {rid}: key 'patterns': {regex!r}: {error}") from None
     phrases = [Phrase(rid, t, None, sensitive) for t in entry["tokens"]]

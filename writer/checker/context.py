@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from writer.checker.phrases import Hit, PhraseIndex
+from writer.checker.phrases import Hit, PhraseIndex, Scan
+from writer.checker.triggers import CASE_TRAPS
 from writer.guidance import Guidance
 from writer.text import CAPITALISED, first_name, spaced_words, token_set, word_count, words
 from writer.topics import topics_for
@@ -95,18 +96,25 @@ class Context:
         return self.text.lower()
 
     @lazy
-    def found(self) -> tuple[dict[str, list[Hit]], set[str]]:
+    def found(self) -> Scan:
         """Every rule's literal phrases (`tokens:` and `swap:`), and which of the patterns'
         triggers the text holds, found in one pass."""
-        return self.phrases.find(self.text)
+        return self.phrases.scan(self.text)
+
+    @lazy
+    def gated(self) -> bool:
+        """Whether patterns may be skipped for want of their literals: not in a text with a
+        letter that re's case folding and str.lower's disagree on ('İ' is an 'i' to re)."""
+        folded = self.found.folded
+        return folded.isascii() or CASE_TRAPS.isdisjoint(folded)
 
     @property
     def hits(self) -> dict[str, list[Hit]]:
-        return self.found[0]
+        return self.found.hits
 
     @property
     def present(self) -> set[str]:
-        return self.found[1]
+        return self.found.present
 
     @lazy
     def index(self) -> NotesIndex:

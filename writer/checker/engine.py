@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from writer.checker.context import Context
-from writer.checker.phrases import Phrase, PhraseIndex
+from writer.checker.phrases import Phrase, PhraseIndex, Scan
+from writer.checker.triggers import NON_ASCII
 from writer.guidance import Guidance
 from writer.kinds import KINDS, MessagePart
 
@@ -57,11 +58,29 @@ class Pattern:
     triggers: frozenset[str] | None
     case_sensitive: bool
     replacement: str | None = None
+    # More sets of strings, a string of each of which any text it matches holds (NON_ASCII:
+    # some character outside ASCII): looked up only when the triggers are there.
+    requires: tuple[frozenset[str], ...] = ()
 
     def finditer(self, text: str, present: set[str]) -> Iterator[re.Match[str]] | None:
         if self.triggers is not None and self.triggers.isdisjoint(present):
             return None
         return self.regex.finditer(text)
+
+    def may_match(self, scan: Scan) -> bool:
+        """Whether the text the phrase pass read holds what every match needs."""
+        if self.triggers is not None and self.triggers.isdisjoint(scan.present):
+            return False
+        if not self.requires:
+            return True
+        haystack = scan.straight if self.case_sensitive else scan.folded
+        for clause in self.requires:
+            for needed in clause:
+                if needed in haystack if needed != NON_ASCII else not haystack.isascii():
+                    break
+            else:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -202,15 +221,14 @@ def _matches(rule: Rule, ctx: Context) -> list[Span]:
         sources.append(
             [(h.start, h.end, h.match, h.replacement if keep_fix else None) for h in hits]
         )
-    text, present = ctx.text, ctx.present
-    if rule.gate is not None and rule.gate.isdisjoint(present):
+    text, scan, gated = ctx.text, ctx.found, ctx.gated
+    if gated and rule.gate is not None and rule.gate.isdisjoint(scan.present):
         return sources[0] if sources else []
     for pattern in rule.patterns:
-        found = pattern.finditer(text, present)
-        if found is None:
+        if gated and not pattern.may_match(scan):
             continue
         fix = pattern.replacement if pattern.replacement is not None else rule.replacement
-        sources.append([(m.start(), m.end(), m.group(), fix) for m in found])
+        sources.append([(m.start(), m.end(), m.group(), fix) for m in pattern.regex.finditer(text)])
     spans = [found for found in sources if found]
     if len(spans) == 1:  # one pattern's matches never overlap each other
         return [span for span in spans[0] if span[0] != span[1]]

@@ -58,6 +58,8 @@ def digest(files: dict[str, bytes]) -> str:
         *(name.encode() + bytes(1) + data for name, data in files.items()),
         _HERE.joinpath("schema.py").read_bytes(),
         _HERE.joinpath("building.py").read_bytes(),
+        _HERE.joinpath("patterns.py").read_bytes(),
+        _HERE.joinpath("triggers.py").read_bytes(),
         " ".join(sorted(SCRIPTS)).encode(),
         " ".join(sorted(ACROSS_SCRIPTS)).encode(),
         " ".join(sorted(Guidance.names())).encode(),

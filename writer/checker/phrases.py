@@ -40,6 +40,17 @@ class Hit(NamedTuple):
     replacement: str | None
 
 
+class Scan(NamedTuple):
+    """What one pass over a message found: each rule's hits, the triggers present, and the
+    text as the scan read it (straightened, and folded too), for the patterns' other
+    literals to be looked up in."""
+
+    hits: dict[str, list[Hit]]
+    present: set[str]
+    straight: str
+    folded: str
+
+
 class PhraseIndex:
     """The phrases of many rules, compiled once, found in one scan of a text."""
 
@@ -51,12 +62,18 @@ class PhraseIndex:
     def find(self, text: str) -> tuple[dict[str, list[Hit]], set[str]]:
         """Each rule's hits, leftmost first (of overlapping hits of a rule, the longest),
         and the triggers present."""
+        scan = self.scan(text)
+        return scan.hits, scan.present
+
+    def scan(self, text: str) -> Scan:
+        """`find`, with the text as it was read."""
         found: dict[str, list[Hit]] = {}
         present: set[str] = set()
-        if not self.phrases:
-            return found, present
         straight = text.replace("’", "'")
-        for automaton, haystack in ((self._folded, fold(straight)), (self._exact, straight)):
+        folded = fold(straight)
+        if not self.phrases:
+            return Scan(found, present, straight, folded)
+        for automaton, haystack in ((self._folded, folded), (self._exact, straight)):
             if automaton is None:
                 continue
             for last, entries in automaton.iter(haystack):
@@ -72,7 +89,8 @@ class PhraseIndex:
                         continue
                     hit = Hit(start, end, text[start:end], phrase.replacement)
                     found.setdefault(phrase.rule, []).append(hit)
-        return {rule: _leftmost_longest(hits) for rule, hits in found.items()}, present
+        hits = {rule: _leftmost_longest(hits) for rule, hits in found.items()}
+        return Scan(hits, present, straight, folded)
 
 
 def fold(text: str) -> str:
