@@ -13,6 +13,7 @@ from writer.checker.context import Context, Window
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
     ERROR,
+    MATCH_ONLY,
     OFF,
     RUNNERS,
     WARNING,
@@ -117,7 +118,11 @@ def check(
         window=window,
     )
     findings: list[Finding] = []
+    tries, hits = ctx.tries, ctx.hits
     for rule in rules_for(kind):
+        skip = tries is not None and rule.type in MATCH_ONLY
+        if skip and rule.id not in tries and rule.id not in hits:
+            continue  # none of its phrases found, none of its patterns worth a try
         findings += islice(RUNNERS[rule.type](rule, ctx), MOST_FINDINGS_PER_RULE)
     limit, unit = limit_for(kind, tier, guidance)
     return Report(

@@ -108,6 +108,11 @@ class Context:
         folded = self.found.folded
         return folded.isascii() or CASE_TRAPS.isdisjoint(folded)
 
+    @lazy
+    def tries(self) -> dict[str, list[int]] | None:
+        """The patterns worth trying, by rule id (None: each pattern asks its triggers)."""
+        return self.phrases.tries(self.found) if self.gated else None
+
     @property
     def hits(self) -> dict[str, list[Hit]]:
         return self.found.hits

@@ -17,6 +17,8 @@ from writer.kinds import KINDS, MessagePart
 
 ERROR, WARNING, OFF = "error", "warning", "off"
 LEVELS = (OFF, WARNING, ERROR)
+# Rule types that find nothing where no phrase or pattern of theirs matches.
+MATCH_ONLY = frozenset({"existence", "substitution"})
 
 
 @dataclass(frozen=True)
@@ -221,11 +223,16 @@ def _matches(rule: Rule, ctx: Context) -> list[Span]:
         sources.append(
             [(h.start, h.end, h.match, h.replacement if keep_fix else None) for h in hits]
         )
-    text, scan, gated = ctx.text, ctx.found, ctx.gated
-    if gated and rule.gate is not None and rule.gate.isdisjoint(scan.present):
-        return sources[0] if sources else []
-    for pattern in rule.patterns:
-        if gated and not pattern.may_match(scan):
+    text, scan, tries = ctx.text, ctx.found, ctx.tries
+    if tries is None:  # every pattern, each asking its own triggers (or none, ungated)
+        if ctx.gated and rule.gate is not None and rule.gate.isdisjoint(scan.present):
+            return sources[0] if sources else []
+        chosen: Iterable[int] = range(len(rule.patterns))
+    else:
+        chosen = tries.get(rule.id, ())
+    for i in chosen:
+        pattern = rule.patterns[i]
+        if tries is None and ctx.gated and not pattern.may_match(scan):
             continue
         fix = pattern.replacement if pattern.replacement is not None else rule.replacement
         sources.append([(m.start(), m.end(), m.group(), fix) for m in pattern.regex.finditer(text)])
@@ -254,13 +261,43 @@ def _disjoint(spans: Iterable[Span]) -> list[Span]:
 
 def index_for(rules: Iterable[Rule]) -> PhraseIndex:
     """One automaton for these rules: their phrases, and their patterns' triggers."""
-    phrases: list[Phrase] = []
-    for rule in rules:
-        phrases += rule.phrases
-        for pattern in rule.patterns:
-            for trigger in pattern.triggers or ():
-                phrases.append(Phrase("", trigger, None, pattern.case_sensitive, trigger=True))
-    return PhraseIndex(phrases)
+    return RuleIndex(tuple(rules))
+
+
+class RuleIndex(PhraseIndex):
+    """The phrases and triggers of some rules, and which pattern each trigger lets run: a
+    message's scan tells which few patterns are worth trying, with no test of the rest."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        phrases: list[Phrase] = []
+        self.owners: dict[str, list[tuple[str, int, Pattern]]] = {}
+        self.always: list[tuple[str, int, Pattern]] = []  # no trigger: asked every time
+        for rule in rules:
+            phrases += rule.phrases
+            for i, pattern in enumerate(rule.patterns):
+                if pattern.triggers is None:
+                    self.always.append((rule.id, i, pattern))
+                for trigger in sorted(pattern.triggers or ()):
+                    phrase = Phrase("", trigger, None, pattern.case_sensitive, trigger=True)
+                    phrases.append(phrase)
+                    self.owners.setdefault(phrase.key, []).append((rule.id, i, pattern))
+        super().__init__(phrases)
+
+    def tries(self, scan: Scan) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        asked: set[tuple[str, int]] = set()
+        for trigger in scan.present:
+            for rule, i, pattern in self.owners.get(trigger, ()):
+                if (rule, i) not in asked:
+                    asked.add((rule, i))
+                    if pattern.may_match(scan):
+                        found.setdefault(rule, []).append(i)
+        for rule, i, pattern in self.always:
+            if pattern.may_match(scan):
+                found.setdefault(rule, []).append(i)
+        for indices in found.values():
+            indices.sort()
+        return found
 
 
 def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:

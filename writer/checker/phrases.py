@@ -59,6 +59,11 @@ class PhraseIndex:
         self._folded = _automaton(p for p in self.phrases if not p.case_sensitive)
         self._exact = _automaton(p for p in self.phrases if p.case_sensitive)
 
+    def tries(self, scan: Scan) -> dict[str, list[int]] | None:
+        """Which patterns of which rules the triggers found allow to run, by rule id (None:
+        this index does not know, so every pattern asks its own triggers)."""
+        return None
+
     def find(self, text: str) -> tuple[dict[str, list[Hit]], set[str]]:
         """Each rule's hits, leftmost first (of overlapping hits of a rule, the longest),
         and the triggers present."""
