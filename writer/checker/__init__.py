@@ -118,11 +118,12 @@ def check(
         window=window,
     )
     findings: list[Finding] = []
-    tries, hits = ctx.tries, ctx.hits
+    # The rules whose phrases were found or whose patterns are worth a try (None: all).
+    tries = ctx.tries
+    wanted = None if tries is None else tries.keys() | ctx.hits.keys()
     for rule in rules_for(kind):
-        skip = tries is not None and rule.type in MATCH_ONLY
-        if skip and rule.id not in tries and rule.id not in hits:
-            continue  # none of its phrases found, none of its patterns worth a try
+        if wanted is not None and rule.type in MATCH_ONLY and rule.id not in wanted:
+            continue
         findings += islice(RUNNERS[rule.type](rule, ctx), MOST_FINDINGS_PER_RULE)
     limit, unit = limit_for(kind, tier, guidance)
     return Report(

@@ -112,23 +112,42 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 @script("near_name")
 def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    targets = _names_to_spell(ctx)
+    targets = _spellings(ctx)
     if not targets:
         return
+    shortest, tokens = ctx.guidance.name_min_length, ctx.notes_tokens
     for start, word in ctx.capitals:
         token = word.replace("’", "'").removesuffix("'s")
         folded = token.casefold()
-        too_short = len(token) < ctx.guidance.name_min_length
-        if too_short or folded in ctx.notes_tokens or folded in ALLOWED_CAPS:
+        if len(token) < shortest or folded in tokens or folded in ALLOWED_CAPS:
             continue
-        for target in targets:
-            limit = 1 if len(target) < 7 else 2
-            if token != target and 0 < edit_distance(folded, target.casefold(), limit) <= limit:
+        for target, key, limit in targets:
+            if abs(len(folded) - len(key)) > limit or token == target:
+                continue  # too long or short to be within `limit` edits (or the name)
+            if 0 < edit_distance(folded, key, limit) <= limit:
                 end = start + len(token)
                 yield rule.finding(
                     ctx.kind, start, end, match=token, name=target, replacement=target
                 )
                 break
+
+
+def _spellings(ctx: Context) -> list[tuple[str, str, int]]:
+    """(name, its folded form, the edits allowed) for each name a misspelling may be of."""
+    company = ctx.notes.company if ctx.notes else None
+    key = (ctx.to, company, ctx.guidance.name_min_length)
+    found = _SPELLINGS.get(key)
+    if found is None:
+        found = [(n, n.casefold(), 1 if len(n) < 7 else 2) for n in _names_to_spell(ctx)]
+        if len(_SPELLINGS) > 1024:
+            _SPELLINGS.clear()
+        _SPELLINGS[key] = found
+    return found
+
+
+# The names to spell by (recipient, company, shortest name): the same for every draft to
+# one person, and worked out in the loop of every check before.
+_SPELLINGS: dict[tuple[str | None, str | None, int], list[tuple[str, str, int]]] = {}
 
 
 def _names_to_spell(ctx: Context) -> list[str]:
@@ -227,9 +246,10 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 spans.append(span)
     covered = _Cover([(s, e) for s, e, _ in spans])
     starts: set[int] | None = None
+    tokens = ctx.notes_tokens
     for start, word in ctx.capitals:
         folded = word.replace("’", "'").casefold().removesuffix("'s")
-        if folded in ALLOWED_CAPS or folded in ctx.notes_tokens or covered.holds(start):
+        if folded in ALLOWED_CAPS or folded in tokens or (spans and covered.holds(start)):
             continue
         starts = sentence_starts(ctx.text) if starts is None else starts
         if start not in starts:
