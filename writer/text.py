@@ -89,7 +89,23 @@ def content_words(text: str) -> list[str]:
 def spaced_words(text: str) -> str:
     """The text lower-cased with every run of non-word characters a single space, padded:
     ' word' in it is true exactly when some word starts with 'word'."""
-    return " " + _NON_WORD.sub(" ", text.lower()) + " "
+    lowered = text.lower()
+    if not lowered.isascii():
+        for mark in _COMMON_MARKS:  # punctuation outside ASCII, as often as not the only
+            lowered = lowered.replace(mark, " ")
+        if not lowered.isascii():
+            return " " + _NON_WORD.sub(" ", lowered) + " "
+    # In ASCII, a byte table and a split do what the pattern does, in a third of the time.
+    spaced = lowered.encode().translate(_ASCII_SPACES).decode()
+    body = " ".join(spaced.split())
+    if not body:
+        return "   " if spaced else "  "
+    return f" {' ' if spaced[0] == ' ' else ''}{body}{' ' if spaced[-1] == ' ' else ''} "
+
+
+# Every byte but a letter or digit is a space ('_' too, as in `_NON_WORD`).
+_ASCII_SPACES = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+_COMMON_MARKS = "’‘“”—–…•\u00a0"
 
 
 @lru_cache(maxsize=4096)

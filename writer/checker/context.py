@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from writer.checker.phrases import Hit, PhraseIndex, Scan
 from writer.checker.triggers import CASE_TRAPS
 from writer.guidance import Guidance
-from writer.text import CAPITALISED, first_name, spaced_words, token_set, word_count, words
+from writer.text import (
+    CAPITALISED,
+    first_name,
+    sentence_starts,
+    spaced_words,
+    token_set,
+    word_count,
+    words,
+)
 from writer.topics import topics_for
 
 if TYPE_CHECKING:
@@ -82,6 +90,11 @@ class Context:
             for m in CAPITALISED.finditer(self.text)
             if m.group()[0].isupper()
         ]
+
+    @lazy
+    def sentence_starts(self) -> set[int]:
+        """Offsets where a sentence or a line begins."""
+        return sentence_starts(self.text)
 
     @lazy
     def word_count(self) -> int:

@@ -6,6 +6,8 @@ import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from writer import names
 from writer.checker.context import Context
@@ -15,12 +17,14 @@ from writer.text import (
     content_words,
     edit_distance,
     keywords,
-    mentions,
-    sentence_starts,
+    proper_nouns,
     spaced_words,
     words,
 )
 from writer.topics import topics_for
+
+if TYPE_CHECKING:
+    from writer.notes import Interviewer
 
 GREETING = re.compile(
     r"^\s*(?P<word>(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b)?"
@@ -170,34 +174,76 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     person = ctx.recipient
     if person is None:
         return
-    # A topic made only of common words ('the team', 'how it went') cannot be mentioned
-    # specifically, so it is never required.
-    wanted = [topic for topic in person.topics if keywords(topic)]
-    if not wanted:
-        return
-    # Only what the topic stage found usable counts (an interviewer whose topics are all
-    # private gets an honest message, not an error), and only a fragment with a content
-    # word: 'the team' or 'how it went' cannot be mentioned specifically.
-    usable = [f for f in topics_for(person).usable if keywords(f.text)]
-    if not usable:
+    plan = _topic_plan(person)
+    if plan is None:
         return
     spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
-    said = [t for f in usable for t in (f.text, f.noun, f.clause) if t]
-    if any(mentions(spaced, topic) for topic in said):
-        return
-    wanted = [f.text for f in usable]
-    example = wanted[0] if len(wanted[0]) <= 60 else wanted[0][:57] + "..."
-    content = sorted({w for t in wanted for w in content_words(t)})
-    shown = ", ".join(content[:6]) + (", ..." if len(content) > 6 else "")
+    for proper, stems, needed in plan.mentions:
+        if any(stem in spaced for stem in proper):
+            return
+        if sum(stem in spaced for stem in stems) >= needed:
+            return
     yield rule.finding(
         ctx.kind,
         0,
         len(ctx.text),
         name=person.first_name,
-        value=len(wanted),
-        words=shown,
-        example=example,
+        value=plan.count,
+        words=plan.shown,
+        example=plan.example,
     )
+
+
+@dataclass(frozen=True)
+class _TopicPlan:
+    """What the topic rule looks for in any message to one person, worked out once: for
+    each way a usable topic may be said, its proper nouns' and its keywords' stems (as
+    ' stem', found at the start of a word) and how many keywords make a mention."""
+
+    mentions: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...]
+    count: int
+    shown: str
+    example: str
+
+
+_PLANS: dict[tuple[tuple[str, ...], str | None, str], _TopicPlan | None] = {}
+
+
+def _topic_plan(person: Interviewer) -> _TopicPlan | None:
+    key = (tuple(person.topics), person.notes, person.name)
+    if key not in _PLANS:
+        if len(_PLANS) > 1024:
+            _PLANS.clear()
+        _PLANS[key] = _plan_topics(person)
+    return _PLANS[key]
+
+
+def _plan_topics(person: Interviewer) -> _TopicPlan | None:
+    # A topic made only of common words ('the team', 'how it went') cannot be mentioned
+    # specifically, so it is never required.
+    if not any(keywords(topic) for topic in person.topics):
+        return None
+    # Only what the topic stage found usable counts (an interviewer whose topics are all
+    # private gets an honest message, not an error), and only a fragment with a content
+    # word: 'the team' or 'how it went' cannot be mentioned specifically.
+    usable = [f for f in topics_for(person).usable if keywords(f.text)]
+    if not usable:
+        return None
+    said = [t for f in usable for t in (f.text, f.noun, f.clause) if t]
+    mentions = tuple(
+        (
+            tuple(f" {stem}" for stem in proper_nouns(topic)),
+            tuple(f" {stem}" for stem in keywords(topic)),
+            min(2, (len(keywords(topic)) + 1) // 2),
+        )
+        for topic in said
+        if keywords(topic)  # as writer.text.mentions: a topic with none is never said
+    )
+    wanted = [f.text for f in usable]
+    example = wanted[0] if len(wanted[0]) <= 60 else wanted[0][:57] + "..."
+    content = sorted({w for t in wanted for w in content_words(t)})
+    shown = ", ".join(content[:6]) + (", ..." if len(content) > 6 else "")
+    return _TopicPlan(mentions, len(wanted), shown, example)
 
 
 @script("emoji_caps")
@@ -251,7 +297,7 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
         folded = word.replace("’", "'").casefold().removesuffix("'s")
         if folded in ALLOWED_CAPS or folded in tokens or (spans and covered.holds(start)):
             continue
-        starts = sentence_starts(ctx.text) if starts is None else starts
+        starts = ctx.sentence_starts if starts is None else starts
         if start not in starts:
             spans.append((start, start + len(word), word))
     for start, end, shown in sorted(spans):

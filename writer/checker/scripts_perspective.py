@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 from writer.checker.context import Context, Window
 from writer.checker.engine import Finding, Rule, script
 from writer.checker.scripts import ALLOWED_CAPS
-from writer.text import sentence_starts
 
 _SHE = frozenset("she her hers herself".split())
 _HE = frozenset("he him his himself".split())
@@ -108,7 +107,7 @@ def _first_other_person(ctx: Context) -> int:
     role = _OTHER_PERSON.search(text)
     first = role.start() if role else len(text)
     own = _own_names(ctx)
-    starts = sentence_starts(text)
+    starts = ctx.sentence_starts
     greeting_end = text.find("\n")
     for start, word in ctx.capitals:
         if start >= first:
