@@ -13,12 +13,12 @@ from writer.checker.context import Context, Window
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
     ERROR,
-    MATCH_ONLY,
     OFF,
     RUNNERS,
     WARNING,
     Finding,
     Rule,
+    finds_nothing_unmatched,
 )
 from writer.checker.loading import active_rules, phrase_index, rules_for
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
@@ -104,7 +104,7 @@ def check(
     given, is when the message is sent (time words are judged against it)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
-    kind = MessageKind(kind)
+    kind = kind if type(kind) is MessageKind else MessageKind(kind)
     tier = tier or (notes.tier.value if notes else "free")
     ctx = Context(
         kind=kind,
@@ -122,7 +122,7 @@ def check(
     tries = ctx.tries
     wanted = None if tries is None else tries.keys() | ctx.hits.keys()
     for rule in rules_for(kind):
-        if wanted is not None and rule.type in MATCH_ONLY and rule.id not in wanted:
+        if wanted is not None and rule.id not in wanted and finds_nothing_unmatched(rule, ctx):
             continue
         findings += islice(RUNNERS[rule.type](rule, ctx), MOST_FINDINGS_PER_RULE)
     limit, unit = limit_for(kind, tier, guidance)

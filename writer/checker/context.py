@@ -85,11 +85,8 @@ class Context:
     @lazy
     def capitals(self) -> list[tuple[int, str]]:
         """(offset, word) for every word that starts with a capital letter."""
-        return [
-            (m.start(), m.group())
-            for m in CAPITALISED.finditer(self.text)
-            if m.group()[0].isupper()
-        ]
+        # CAPITALISED starts with a character of _UPPER, each of which is upper case.
+        return [(m.start(), m.group()) for m in CAPITALISED.finditer(self.text)]
 
     @lazy
     def sentence_starts(self) -> set[int]:

@@ -21,6 +21,18 @@ LEVELS = (OFF, WARNING, ERROR)
 MATCH_ONLY = frozenset({"existence", "substitution"})
 
 
+def finds_nothing_unmatched(rule: Rule, ctx: Context) -> bool:
+    """Whether the rule can find nothing in a text where none of its phrases and patterns
+    match: an existence or substitution rule, or an occurrence rule that allows none or
+    more (a count of nought is within it)."""
+    if rule.type in MATCH_ONLY:
+        return True
+    if rule.type != "occurrence":
+        return False
+    allowed = rule.limit(ctx.guidance, "warn_above")
+    return allowed is None or allowed >= 0
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing the checker found: which rule, how bad, where, and what to do."""

@@ -165,7 +165,10 @@ def _names_to_spell(ctx: Context) -> list[str]:
 
 @script("gratitude")
 def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    if not any(p.regex.search(ctx.text) for p in rule.patterns):
+    # A pattern whose triggers the phrase pass did not find cannot match: not searched.
+    scan, gated = ctx.found, ctx.gated
+    wanted = [p for p in rule.patterns if not gated or p.may_match(scan)]
+    if not any(p.regex.search(ctx.text) for p in wanted):
         yield rule.finding(ctx.kind, 0, len(ctx.text))
 
 
@@ -248,7 +251,7 @@ def _plan_topics(person: Interviewer) -> _TopicPlan | None:
 
 @script("emoji_caps")
 def emoji_caps(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for match in EMOJI.finditer(ctx.text):
+    for match in () if ctx.text.isascii() else EMOJI.finditer(ctx.text):
         yield rule.finding(
             ctx.kind,
             match.start(),

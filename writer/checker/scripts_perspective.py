@@ -46,11 +46,14 @@ _OTHER_PERSON = re.compile(
 )
 
 
+_PRONOUNS = (" she ", " he ", " her ", " his ")
+
+
 @script("third_person_reader")
 def third_person_reader(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """The reader called 'she' or 'he' (or by name) in a message addressed to them."""
     spaced = ctx.spaced
-    if not any(f" {p} " in spaced for p in ("she", "he", "her", "his")):
+    if not any(p in spaced for p in _PRONOUNS):
         yield from _named(rule, ctx)
         return
     theirs = _reader_pronouns(ctx)
