@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from writer.checker.scripts_grammar import _HEAD_BEFORE, _HEAD_ENDS, _SPACED_DOUBLE, _may_double
-from writer.text import _UPPER, CAPITALISED, spaced_words
+from writer.text import _UPPER, CAPITALISED, is_sentence_start, sentence_starts, spaced_words
 
 # Letters, digits, the punctuation a message has, and a few characters outside ASCII.
 _ALPHABET = st.sampled_from(list("abcDEF xyz  ,.;:!?'-_\n\t0123") + list("’—éİ\u00a0ßK😀"))
@@ -47,3 +47,9 @@ def test_a_head_before_about_is_searched_for_wherever_the_pattern_would_find_one
     end = at - 1 if at and lowered[at - 1] == "\n" else at
     if _HEAD_BEFORE[" about "].search(lowered, max(0, at - 40), at):
         assert lowered.endswith(_HEAD_ENDS[" about "], 0, end)
+
+
+@given(st.text(st.sampled_from(list('ab .!?:;("“‘\n\t\u00a0X')), max_size=30))
+def test_a_sentence_start_is_told_from_the_characters_before_it(text: str) -> None:
+    found = {at for at in range(len(text) + 1) if is_sentence_start(text, at)}
+    assert found == sentence_starts(text)

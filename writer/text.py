@@ -134,6 +134,26 @@ def sentence_starts(text: str) -> set[int]:
     return {m.end() for m in SENTENCE_START.finditer(text)}
 
 
+def is_sentence_start(text: str, at: int) -> bool:
+    """Whether `at` is in `sentence_starts(text)`, read from the characters before it alone
+    (a check of a few words asks about a few offsets, not all): a non-space at the start,
+    after a line break and spaces, after '.!?:;' and at least one space, or after an
+    opening bracket or quote and any spaces."""
+    if at >= len(text) or text[at].isspace():
+        return False
+    if at == 0:
+        return True
+    begin = at
+    while begin > 0 and text[begin - 1].isspace():
+        begin -= 1
+    if "\n" in text[begin:at]:
+        return True
+    if begin == 0:
+        return False
+    before = text[begin - 1]
+    return (before in ".!?:;" and begin < at) or before in '("“‘'
+
+
 @lru_cache(maxsize=65536)
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`."""

@@ -15,7 +15,6 @@ from writer.guidance import Guidance
 from writer.text import (
     CAPITALISED,
     first_name,
-    sentence_starts,
     spaced_words,
     token_set,
     word_count,
@@ -87,11 +86,6 @@ class Context:
         """(offset, word) for every word that starts with a capital letter."""
         # CAPITALISED starts with a character of _UPPER, each of which is upper case.
         return [(m.start(), m.group()) for m in CAPITALISED.finditer(self.text)]
-
-    @lazy
-    def sentence_starts(self) -> set[int]:
-        """Offsets where a sentence or a line begins."""
-        return sentence_starts(self.text)
 
     @lazy
     def word_count(self) -> int:

@@ -16,6 +16,7 @@ from writer.guidance import Guidance
 from writer.text import (
     content_words,
     edit_distance,
+    is_sentence_start,
     keywords,
     proper_nouns,
     spaced_words,
@@ -294,14 +295,12 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 seen.add(span)
                 spans.append(span)
     covered = _Cover([(s, e) for s, e, _ in spans])
-    starts: set[int] | None = None
     tokens = ctx.notes_tokens
     for start, word in ctx.capitals:
         folded = word.replace("’", "'").casefold().removesuffix("'s")
         if folded in ALLOWED_CAPS or folded in tokens or (spans and covered.holds(start)):
             continue
-        starts = ctx.sentence_starts if starts is None else starts
-        if start not in starts:
+        if not is_sentence_start(ctx.text, start):
             spans.append((start, start + len(word), word))
     for start, end, shown in sorted(spans):
         yield rule.finding(ctx.kind, start, end, match=shown)

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from writer.checker.context import Context, Window
 from writer.checker.engine import Finding, Rule, script
 from writer.checker.scripts import ALLOWED_CAPS
+from writer.text import is_sentence_start
 
 _SHE = frozenset("she her hers herself".split())
 _HE = frozenset("he him his himself".split())
@@ -110,13 +111,12 @@ def _first_other_person(ctx: Context) -> int:
     role = _OTHER_PERSON.search(text)
     first = role.start() if role else len(text)
     own = _own_names(ctx)
-    starts = ctx.sentence_starts
     greeting_end = text.find("\n")
     for start, word in ctx.capitals:
         if start >= first:
             break
         folded = word.replace("’", "'").casefold().removesuffix("'s")
-        if start in starts or folded in ALLOWED_CAPS or folded in own:
+        if folded in ALLOWED_CAPS or folded in own or is_sentence_start(text, start):
             continue
         if 0 <= start < greeting_end or (folded in ctx.index.tokens and not _is_name(ctx, word)):
             continue
