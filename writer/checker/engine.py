@@ -19,6 +19,7 @@ ERROR, WARNING, OFF = "error", "warning", "off"
 LEVELS = (OFF, WARNING, ERROR)
 # Rule types that find nothing where no phrase or pattern of theirs matches.
 MATCH_ONLY = frozenset({"existence", "substitution"})
+MAY_SKIP = MATCH_ONLY | {"occurrence"}  # and those that may, by their limits
 
 
 def finds_nothing_unmatched(rule: Rule, ctx: Context) -> bool:

@@ -96,6 +96,11 @@ def rules_for(kind: str) -> tuple[Rule, ...]:
     return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[0]
 
 
+def for_kind(kind: str) -> tuple[tuple[Rule, ...], PhraseIndex]:
+    """`rules_for(kind)` and `phrase_index(kind)` at once (one look at the environment)."""
+    return _for_kind(os.environ.get("WRITER_CONFIG"), kind)
+
+
 def phrase_index(kind: str) -> PhraseIndex:
     """The literal phrases of every enabled rule for `kind`, ready for one scan."""
     return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[1]
@@ -128,4 +133,12 @@ def _levelled(config: str | None) -> tuple[Rule, ...]:
     )
 
 
-__all__ = ["LEVELS", "OFF", "active_rules", "load_rules", "phrase_index", "rules_for"]
+__all__ = [
+    "LEVELS",
+    "OFF",
+    "active_rules",
+    "for_kind",
+    "load_rules",
+    "phrase_index",
+    "rules_for",
+]
