@@ -6,7 +6,8 @@
    first in a cold process (first-use costs, such as the SDK's lazy imports, inside the
    timed run), then warm (as in a long batch, where those one-time costs are spread thin).
 2. Scale offline: 1,000 generated notes files (3 interviewers each) through `writer batch`
-   in a child process: drafts per second and the child's peak memory.
+   in a child process: drafts per second and the child's peak memory. For 1,000 against
+   10,000 files and against older revisions, see benchmarks/batch_scale.py.
 """
 
 from __future__ import annotations
@@ -119,12 +120,12 @@ def concurrency_ratio(warm: bool = True) -> dict[str, float]:
                 Path(folder) / "out", backend, now=NOW, concurrency=CONCURRENCY, repairs=0
             )
             start = time.perf_counter()
-            outcomes = asyncio.run(batch.run(sorted(inputs.glob("*.json"))))
+            tally = asyncio.run(batch.run(sorted(inputs.glob("*.json"))))
             elapsed = time.perf_counter() - start
     finally:
         process.terminate()
         process.join(timeout=5)
-    drafts = sum(o.drafts for o in outcomes)
+    drafts = tally.drafts
     ideal = drafts * LATENCY / CONCURRENCY
     return {
         "warm_process": warm,

@@ -47,8 +47,17 @@ OPTIONAL = (
     "subject",
 )
 # A fragment is one sentence of a message: rules that judge the parts it leaves out
-# (greeting, thanks, subject, a topic, length) say nothing about the sentence itself.
-FRAGMENT_EXEMPT = ("greet.", "subject.", "gratitude.", "specific.", "grounded.", "length.")
+# (greeting, thanks, subject, a topic, length, anything specific) say nothing about the
+# sentence itself.
+FRAGMENT_EXEMPT = (
+    "greet.",
+    "subject.",
+    "gratitude.",
+    "specific.",
+    "grounded.",
+    "length.",
+    "generic.nothing_specific",
+)
 
 
 class CorpusError(ValueError):

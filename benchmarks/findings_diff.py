@@ -1,11 +1,11 @@
 """Whether a change to the checker keeps its findings: every finding (rule, severity, span,
 message, suggestion, fix) on a large, fixed set of texts, saved once and compared after.
 
-The texts: the offline drafts of the examples, the eval cases (golden, messy) and the
-holdout notes, those drafts in lower case, the corpus messages (raw and filled), each text
-quoted in the tests checked as every kind (with and without notes, with a send window),
-every notes file's own text checked as a message, and small hostile texts. The inputs are
-saved with the findings, so the comparison checks the very same texts even where the
+The texts: the offline drafts of the examples, the eval cases (evals/golden, the messy ones
+among them) and the holdout notes, those drafts in lower case, the corpus messages (raw and
+filled), each text quoted in the tests checked as every kind (with and without notes, with a
+send window), every notes file's own text checked as a message, and small hostile texts. The
+inputs are saved with the findings, so the comparison checks the very same texts even where the
 composer (which the checker steers) would now draft others.
 
     python benchmarks/findings_diff.py --save /tmp/before.json   # on the old code
@@ -37,7 +37,7 @@ from writer.notes import Notes
 from writer.planner import plan_for
 
 ROOT = Path(__file__).resolve().parent.parent
-EVALS = ("golden", "messy")  # case files; evals/holdout holds notes files
+EVALS = ("golden",)  # case files (the messy ones too); evals/holdout holds notes files
 Input = dict[str, Any]
 
 

@@ -1,14 +1,16 @@
-"""Messy-notes figures (issue 14). Run `python benchmarks/messy.py [FOLDER]` (default
-evals/messy): the offline eval's headline metrics, then what the metrics do not show —
-how many must / must-not mentions fail, which private or jotted words leak most, and how
-many sentences are shared verbatim between two interviewers' drafts of one panel or repeated
-across the whole set. Prints JSON."""
+"""Messy-notes figures (issue 14). Run `python benchmarks/messy.py [FOLDER]` (default: the
+messy cases of the gate folder, evals/golden/06-messy-*.yaml): the offline eval's headline
+metrics, then what the metrics do not show — how many must / must-not mentions fail, which
+private or jotted words leak most, and how many sentences are shared verbatim between two
+interviewers' drafts of one panel or repeated across the whole set. Prints JSON."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -64,7 +66,16 @@ def _shared(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "evals" / "messy"
+    if len(sys.argv) > 1:
+        report(Path(sys.argv[1]))
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        for path in (ROOT / "evals" / "golden").glob("06-messy-*.yaml"):
+            shutil.copy(path, scratch)
+        report(Path(scratch))
+
+
+def report(folder: Path) -> None:
     result = evaluate(folder, OfflineBackend())
     figures = {
         "folder": str(folder),

@@ -52,12 +52,12 @@ def sizes(cases: list[Any]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    cases = [c for f in ("evals/messy", "evals/golden") for c in load_cases(ROOT / f)]
+    cases = load_cases(ROOT / "evals" / "golden")
     if argv[:1] == ["--sizes"]:
         return sizes(cases)
     case = next((c for c in cases if c.id == argv[0]), None)
     if case is None:
-        print(f"no case {argv[0]!r} in evals/messy or evals/golden", file=sys.stderr)
+        print(f"no case {argv[0]!r} in evals/golden", file=sys.stderr)
         return 2
     from writer.planner import plan_for
 

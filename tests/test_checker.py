@@ -64,9 +64,18 @@ CASES = [
     Case(
         "gratitude.present",
         "connection_note",
-        "Hi Dana, I enjoyed our talk about the Kafka pipeline migration.",
-        "Hi Dana, I enjoyed our talk about the Kafka pipeline migration.",
+        "Hi Dana, our talk about the Kafka pipeline migration stayed with me.",
+        "Hi Dana, our talk about the Kafka pipeline migration stayed with me.",
         "Hi Dana, I appreciated our talk about the Kafka pipeline migration.",
+    ),
+    # Thanks only implied: a warning on the words that imply it, not an error.
+    Case(
+        "gratitude.present",
+        "connection_note",
+        "Hi Dana, I enjoyed our talk about the Kafka pipeline migration.",
+        "enjoyed our",
+        "Hi Dana, thank you for our talk about the Kafka pipeline migration.",
+        "warning",
     ),
     Case(
         "specific.topic",

@@ -189,3 +189,16 @@ def test_control_characters_are_named(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_yaml_tags_are_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"notes.yaml:1: .*without tags"):
         load_notes(write(tmp_path, "company: !!python/object:os.system ls\n"))
+
+
+def test_a_topic_with_a_colon_says_to_quote_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "her view: ..." is how people jot; YAML reads it as a mapping, not a topic.
+    first = next(line for line in GOOD.splitlines() if line.startswith("      - "))
+    jotted = "      - her view: logs matter more than dashboards"
+    path = write(tmp_path, GOOD.replace(first, jotted, 1))
+    line = GOOD.splitlines().index(first) + 1
+    err = cli_error(path, capsys)
+    assert f"{path}:{line}: interviewers[0].topics[0] should be text" in err
+    assert 'in quotes, like - "her view: logs matter more than dashboards"' in err

@@ -1,6 +1,7 @@
-"""The messy-notes golden set (evals/messy) and the held-out notes (evals/holdout) stay usable:
-every case loads, its references keep to their own lists and the kinds' limits, its plan
-expectations are the planner's, and the names cases carry greet_as."""
+"""The messy-notes golden cases (evals/golden/06-messy-*.yaml, ids messy-…) and the held-out
+notes (evals/holdout) stay usable: every case loads, its references keep to their own lists and
+the kinds' limits, its plan expectations are the planner's, and the names cases carry
+greet_as."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ from writer.evals import Case, load_cases
 from writer.loader import load_notes
 from writer.planner import plan_for
 
-MESSY = ROOT / "evals" / "messy"
+GOLDEN = ROOT / "evals" / "golden"
 HOLDOUT = ROOT / "evals" / "holdout"
-CASES = load_cases(MESSY)
+CASES = [case for case in load_cases(GOLDEN) if case.id.startswith("messy-")]
 
 
 def test_the_set_is_big_and_its_ids_are_unique() -> None:
-    ids = [case.id for case in CASES] + [case.id for case in load_cases(ROOT / "evals" / "golden")]
+    ids = [case.id for case in load_cases(GOLDEN)]
     assert len(CASES) >= 32
     assert len(ids) == len(set(ids))
 

@@ -195,3 +195,9 @@ def test_a_blank_recipient_greets_nobody_and_does_not_crash() -> None:
     # Found by fuzzing: `--to " "` reached an empty given name.
     report = check(MessageKind.thank_you_email, "A", subject="A", to=" ")
     assert "greet.by_name" not in {f.rule for f in report.findings}
+
+
+def test_family_first_warning_names_the_formal_greeting_too() -> None:
+    warning = names.family_first_warning("Mr. Sato Haruki")
+    assert warning is not None
+    assert "'Haruki'" in warning and "'Mr. Sato' in a formal culture" in warning

@@ -300,15 +300,19 @@ def test_logistics_nouns_get_their_article() -> None:
 
 def test_a_bracketed_remark_is_an_aside_and_the_topic_around_it_is_kept() -> None:
     found = topics_for(one("migrating search to opensearch (he seemed bored)"))
-    assert [f.noun for f in found.usable] == ["migrating search to opensearch"]
+    assert [f.noun for f in found.usable] == ["migrating search to OpenSearch"]
     assert [(o.text, o.reason) for o in found.left_out] == [("he seemed bored", "negative")]
     found = topics_for(one("the Snowflake move (3 yrs in)"))
     assert [(o.text, o.reason) for o in found.left_out] == [("3 yrs in", "an aside")]
 
 
-def test_a_judgement_the_interviewer_voiced_is_theirs_to_hold() -> None:
-    [fragment] = topics_for(one("she thinks their old deploy tooling is a mess")).usable
-    assert fragment.noun == "your view that your old deploy tooling is a mess"
+def test_a_judgement_is_never_quoted_back_even_when_the_interviewer_voiced_it() -> None:
+    # said in the room, it is theirs; written back to them it reads as an accusation
+    found = topics_for(one("she thinks their old deploy tooling is a mess"))
+    assert found.usable == ()
+    assert found.notices() == [
+        "not used: 'she thinks their old deploy tooling is a mess' (negative)"
+    ]
 
 
 def test_one_topic_with_a_private_half_keeps_the_work_half() -> None:

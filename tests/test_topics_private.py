@@ -1,5 +1,5 @@
 """The topic stage's left-out classes generalise: private remarks written for these tests
-(none of them from evals/messy) are kept out of every draft, and the work topic beside
+(none of them from the messy golden cases) are kept out of every draft, and the work topic beside
 them still goes in."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _notes(topics: list[str]) -> Notes:
         ("he seemed really grumpy", "personal", "grumpy"),
         ("awful coffee in the kitchen", "negative", "coffee"),
         ("bleak open-plan floor", "negative", "bleak"),
-        ("between us the budget is frozen", "an aside", "budget"),
+        ("between us the budget is frozen", "said in confidence", "budget"),
         ("don't bring up the startup i left", "a note to yourself", "startup"),
         ("gonna push for remote fridays", "a note to yourself", "remote"),
         ("i'll ask for a signing bonus", "private", "bonus"),

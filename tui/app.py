@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -18,15 +18,16 @@ from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, Ta
 from textual.widgets.option_list import Option
 
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
-from writer.checker import Finding
-from writer.drafting import Draft, draft_one
 from writer.kinds import spec
-from writer.mail import open_link
 from writer.render import relative_window
 from writer.tui.session import Session
 from writer.tui.widgets.draft_editor import DraftEditor, draft_label
 from writer.tui.widgets.notes_form import NotesForm
 from writer.tui.widgets.plan_view import PlanView
+
+if TYPE_CHECKING:  # the checker and the drafter load with the first draft, after the plan
+    from writer.checker import Finding
+    from writer.drafting import Draft
 
 REWRITES = {
     "shorter": "Make it noticeably shorter, keeping the greeting, the thanks and one topic.",
@@ -82,7 +83,7 @@ class WriterApp(App[None]):
         # Draft edits live only in memory until exported (ctrl+o): quitting asks first.
         self._drafts_unsaved = False
         # Replaced in tests, which must never start a browser or mail program.
-        self.open_link: Callable[[str], bool] = open_link
+        self.open_link: Callable[[str], bool] = _open_link
         self.mail_link: str | None = None
         self._built: set[str] = set()
         self._building: set[str] = set()
@@ -105,8 +106,9 @@ class WriterApp(App[None]):
             "offline composer" if backend.name == "offline" else f"{backend.name} · {backend.model}"
         )
         self.refresh_views()
-        # The plan is the first frame; the drafts (the slow part) come right after it.
-        self.call_after_refresh(self._first_drafts)
+        # The plan is the first frame; the drafts (the slow part) come right after it, queued
+        # behind whatever else waits for that frame so that none of it waits for the drafts.
+        self.call_after_refresh(self.call_later, self._first_drafts)
 
     def _first_drafts(self) -> None:
         """Draft now if that has not happened yet (a key pressed before the first frame)."""
@@ -412,6 +414,8 @@ class WriterApp(App[None]):
         draft, notes = self._draft(), self.session.notes
         if draft is None or notes is None or draft.person is None or draft.action is None:
             return
+        from writer.drafting import draft_one
+
         fresh = draft_one(
             notes,
             draft.person,
@@ -477,6 +481,8 @@ class WriterApp(App[None]):
                     request, lambda text: self.call_from_thread(preview, text)
                 )
             backend = _FirstAnswer(session.backend, request, streamed)
+            from writer.drafting import draft_one
+
             fresh = draft_one(notes, person, action, backend, session.now)
         except BackendError as error:
             self.post_message(self.DraftFailed(str(error)))
@@ -512,6 +518,12 @@ class WriterApp(App[None]):
             yield SystemCommand(
                 f"Rewrite {how}", REWRITES[how], lambda how=how: self.action_rewrite(how)
             )
+
+
+def _open_link(link: str) -> bool:
+    from writer.mail import open_link  # the email package, only when a link is opened
+
+    return open_link(link)
 
 
 def _fixable(finding: Finding) -> bool:

@@ -8,18 +8,19 @@ import stat
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from writer.backends import Backend
-from writer.checker import Report, apply_fixes, check, check_across, sort_findings
-from writer.drafting import Draft, draft_all
 from writer.errors import InputError, Problem
 from writer.kinds import ActionKind, MessageKind, spec
 from writer.loader import parse_notes, read_mapping
 from writer.notes import Notes
 from writer.plan import Plan, Sent
 from writer.planner import plan_for
-from writer.tui.notes_text import rewrite
+
+if TYPE_CHECKING:  # the checker, the drafter and ruamel load when first used, after the plan
+    from writer.backends import Backend
+    from writer.checker import Report
+    from writer.drafting import Draft
 
 
 def _keep(edited: Draft | None, fresh: Draft) -> Draft:
@@ -99,6 +100,8 @@ class Session:
 
     def set_data(self, data: dict[str, Any]) -> bool:
         """Take the form's notes: the text keeps its comments (and stays JSON if it was)."""
+        from writer.tui.notes_text import rewrite
+
         return self.set_text(rewrite(self.text, data, as_json=self.source.endswith(".json")))
 
     def redraft(self, variants: int = 1) -> None:
@@ -111,6 +114,8 @@ class Session:
             for d in self.drafts
             if (d.interviewer, d.kind) in self.edited
         }
+        from writer.drafting import draft_all
+
         fresh = draft_all(self.notes, self.plan, self.backend, variants=variants).drafts
         self.drafts = [_keep(kept.get((d.interviewer, d.kind)), d) for d in fresh]
         for index, draft in enumerate(self.drafts):
@@ -119,6 +124,8 @@ class Session:
 
     def edit(self, index: int, text: str, subject: str | None = None) -> Report:
         """The candidate changed a draft: check it again (fast enough for every keystroke)."""
+        from writer.checker import check, check_across, sort_findings
+
         draft = self.drafts[index]
         assert self.notes is not None
         report = check(draft.kind, text, subject=subject, to=draft.interviewer, notes=self.notes)
@@ -142,6 +149,8 @@ class Session:
         finding = draft.report.findings[finding_index]
         if finding.replacement is None or finding.field != "text":
             return False
+        from writer.checker import apply_fixes
+
         self.edit(index, apply_fixes(draft.text, [finding]), draft.subject)
         return True
 

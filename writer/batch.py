@@ -12,15 +12,15 @@ failed entry in `summary.json`; the others finish. One batch at a time holds `--
 from __future__ import annotations
 
 import asyncio
-import glob
+import contextlib
 import hashlib
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,9 @@ from typing import Any
 from writer.atomic import write_atomic
 from writer.backends import Backend, BackendError
 from writer.batch_guard import OutLock, guarded, is_draft, record_key, results_record, unexpected
+from writer.batch_inputs import NOTES_SUFFIXES, Inputs, expand
+from writer.batch_procs import Processes, usable
+from writer.batch_summary import InputOutcome, Tally, outcome_of, summarise
 from writer.drafting import Draft, DraftSet, adraft_one, check_distinct, draft_steps
 from writer.errors import InputError
 from writer.guidance import DEFAULT_GUIDANCE
@@ -37,27 +40,9 @@ from writer.notes import Interviewer, Notes
 from writer.plan import Action, Plan, Sent
 from writer.planner import plan_for
 
-NOTES_SUFFIXES = (".yaml", ".yml", ".json")
 RESULTS, SUMMARY = "results.jsonl", "summary.json"
-
-
-def expand(inputs: Iterable[str]) -> list[Path]:
-    """Files, directories (their notes files) and globs, in a stable order, each once."""
-    found: dict[Path, None] = {}
-    for item in inputs:
-        path = Path(item)
-        try:
-            if path.is_dir():
-                matches = sorted(p for p in path.rglob("*") if p.suffix.lower() in NOTES_SUFFIXES)
-            elif any(c in item for c in "*?["):
-                matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
-            else:
-                matches = [path]
-        except OSError:
-            matches = [path]  # reading it fails too, and says why, as that input's entry
-        for match in matches:
-            found.setdefault(match, None)
-    return list(found)
+__all__ = ["NOTES_SUFFIXES", "Batch", "InputOutcome", "Inputs", "expand", "outcome_of"]
+__all__ += ["run_batch", "summarise", "write_outputs"]
 
 
 def output_name(source: Path) -> str:
@@ -78,19 +63,6 @@ def draft_lines(result: dict[str, Any], source: str) -> list[str]:
     return [json.dumps({**d, "source": source}, ensure_ascii=False) for d in result["drafts"]]
 
 
-@dataclass
-class InputOutcome:
-    """How one input went."""
-
-    source: str
-    status: str  # done | skipped (already done) | failed
-    drafts: int = 0
-    ok: int = 0
-    error: str | None = None
-    usage: dict[str, Any] = field(default_factory=dict)
-    draft_errors: list[dict[str, Any]] = field(default_factory=list)
-
-
 class Batch:
     """One batch run into `out`."""
 
@@ -105,27 +77,35 @@ class Batch:
         sent: list[Sent] | None = None,
         progress: Callable[[str], None] | None = None,
         log: DraftLog | None = None,
+        processes: int | None = None,
     ) -> None:
+        """`processes`: how many worker processes draft (0: all here); by default one per
+        core when the backend drafts on this machine's CPU (see `writer.batch_procs`)."""
         self.out, self.backend, self.now = out, backend, now
+        self.processes = usable(backend.name, processes)
+        self.pool: Processes | None = None
         self.log = log
         # The draft log writes from a thread of its own (SQLite connections stay in the
         # thread that opened them); nothing waits for it until the run ends.
         self.logging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft-log")
+        self.rows: list[tuple[Any, ...]] = []  # journaled, handed to that thread in groups
+        self.handed = time.monotonic()
         self.repairs, self.sent = repairs, sent or []
         self.limit = asyncio.Semaphore(max(concurrency, 1))
         # Inputs in progress at once: enough to keep `concurrency` drafts in flight, few
         # enough that reading and planning them never holds up the requests.
-        self.inputs = asyncio.Semaphore(max(concurrency, 1) + 2)
+        self.workers = max(concurrency, self.processes, 1) + 2
         self.progress = progress or (lambda line: None)
 
     def done_path(self, source: Path) -> Path:
         return self.out / f"{output_name(source)}.json"
 
-    def finished(self, source: Path) -> dict[str, Any] | None:
+    def finished(self, source: Path, done: Path | None = None) -> dict[str, Any] | None:
         """The done `.json` of an input, or None when there is none or it is damaged
         (then the input is drafted again)."""
         try:
-            result = json.loads(self.done_path(source).read_bytes().decode("utf-8"))
+            raw = (done or self.done_path(source)).read_bytes()
+            result = json.loads(raw.decode("utf-8"))
         except (OSError, ValueError, RecursionError):
             return None
         if not isinstance(result, dict):
@@ -135,85 +115,112 @@ class Batch:
             return None
         return dict(result)
 
-    def repair_results(self, sources: list[Path]) -> None:
-        """Make results.jsonl hold each finished input's lines exactly once."""
-        results = self.out / RESULTS
-        raw = results.read_bytes().split(b"\n") if results.exists() else []
-        done = {shown_path(s): r for s in sources if (r := self.finished(s)) is not None}
-        kept, seen = [], set()
-        for record in filter(None, map(results_record, raw)):
-            key = record_key(record)
-            if record.get("source") in done and key not in seen:
-                seen.add(key)
-                kept.append(json.dumps(record, ensure_ascii=False))
-        for source, result in done.items():
-            for line in draft_lines(result, source):
-                key = record_key(json.loads(line))
-                if key not in seen:
-                    seen.add(key)
-                    kept.append(line)
-        write_atomic(results, "".join(f"{line}\n" for line in kept))
+    def repair_results(self, sources: Iterable[Path]) -> int:
+        """Make results.jsonl hold each finished input's lines exactly once; how many
+        inputs there are. Holds the names of finished inputs, not their results."""
+        results, total = self.out / RESULTS, 0
+        done: set[str] = set()
+        for source in sources:
+            total += 1
+            if self.finished(source) is not None:
+                done.add(shown_path(source))
+        seen: set[tuple[Any, ...]] = set()
+        with atomic_lines(results) as keep:
+            if done and results.exists():
+                with open(results, "rb") as lines:
+                    for record in filter(None, map(results_record, lines)):
+                        if record["source"] in done and (key := record_key(record)) not in seen:
+                            seen.add(key)
+                            keep(json.dumps(record, ensure_ascii=False))
+            for source in sources if done else ():
+                result = self.finished(source)
+                if result is None:
+                    continue
+                for line in draft_lines(result, shown_path(source)):
+                    if (key := record_key(json.loads(line))) not in seen:
+                        seen.add(key)
+                        keep(line)
+        return total
 
-    async def run(self, sources: list[Path]) -> list[InputOutcome]:
+    async def run(self, sources: Iterable[Path]) -> Tally:
+        """Draft every input with a fixed set of workers, each taking the next input as
+        it finishes one: the inputs are read as they are drafted, never all held."""
         self.out.mkdir(parents=True, exist_ok=True)
-        self.repair_results(sources)
-        started, total = time.monotonic(), len(sources)
-        outcomes: list[InputOutcome] = []
+        total = self.repair_results(sources)
+        started, tally = time.monotonic(), Tally()
+        feed = enumerate(sources)
+        if self.processes:
+            self.pool = Processes(self, self.processes)
 
-        async def one(source: Path) -> None:
-            outcome = await self.input(source)
-            outcomes.append(outcome)
-            elapsed = time.monotonic() - started
-            eta = elapsed / len(outcomes) * (total - len(outcomes))
-            self.progress(
-                f"[{len(outcomes)}/{total}] {outcome.status:<7} {outcome.source}"
-                + (f": {outcome.error}" if outcome.error else "")
-                + (f"  (about {eta:.0f} s left)" if len(outcomes) < total else "")
-            )
+        async def worker() -> None:
+            for place, source in feed:  # one event loop: each input goes to one worker
+                outcome = await self.input(source)
+                tally.add(outcome, place)
+                left = total - tally.inputs
+                eta = (time.monotonic() - started) / tally.inputs * left
+                self.progress(
+                    f"[{tally.inputs}/{total}] {outcome.status:<7} {outcome.source}"
+                    + (f": {outcome.error}" if outcome.error else "")
+                    + (f"  (about {eta:.0f} s left)" if left > 0 else "")
+                )
 
         try:
-            await asyncio.gather(*(one(source) for source in sources))
+            await asyncio.gather(*(worker() for _ in range(self.workers)))
         finally:
+            if self.pool is not None:
+                await asyncio.to_thread(self.pool.close)
+                self.pool = None
             await self.backend.aclose()
             if self.log is not None:
+                self.logging.submit(self.log.commit, self.rows)
                 self.logging.submit(self.log.close)
             await asyncio.to_thread(self.logging.shutdown)
-        order = {shown_path(s): i for i, s in enumerate(sources)}
-        return sorted(outcomes, key=lambda o: order[o.source])
+        return tally
 
     async def input(self, source: Path) -> InputOutcome:
         """How one input went; whatever goes wrong with it is its failed entry."""
         label = shown_path(source)
-        async with self.inputs:
-            try:
-                return await self._input(source, label)
-            except InputError as error:
-                return InputOutcome(label, "failed", error=str(error.problems[0]))
-            except OSError as error:
-                why = error.strerror or str(error)
-                return InputOutcome(
-                    label, "failed", error=f"{label}: cannot write its results: {why}"
-                )
-            except Exception as error:  # one input must never stop the batch
-                return InputOutcome(label, "failed", error=f"{label}: {unexpected(error)}")
+        try:
+            return await self._input(source, label)
+        except Exception as error:  # one input must never stop the batch
+            return failure(label, error)
 
     async def _input(self, source: Path, label: str) -> InputOutcome:
-        finished = self.finished(source)
+        name = output_name(source)
+        finished = self.finished(source, self.out / f"{name}.json")
         if finished is not None:
             return outcome_of(label, "skipped", finished)
-        # Reading, planning and rendering take well under a millisecond for a JSON input
-        # and run here; only the writes (fsync) go to a thread. Python work in a thread
-        # would hold the interpreter lock while responses wait to be read.
+        if self.pool is not None:
+            done = await self.pool.drafted(source, name)
+            if isinstance(done, InputOutcome):
+                return done
+        else:
+            done = await self.drafted(source, name)
+        result, files, payload = done
+        # Journaled before the input is marked done, so no kill can lose its log rows.
+        if self.log is not None:
+            self.rows += self.log.note(result, label)
+        await asyncio.to_thread(store, files)
+        self.hand_rows()
+        return outcome_of(label, "done", payload)
+
+    async def drafted(self, source: Path, name: str) -> tuple[DraftSet, Rendered, dict[str, Any]]:
+        """One input read, planned, drafted and rendered, nothing written. Reading,
+        planning and rendering take a few milliseconds and run in the event loop's thread:
+        Python work in another thread would hold the interpreter lock while responses wait
+        to be read."""
         notes = load_notes(source)
         plan = plan_for(notes, self.now, sent=self.sent)
         result = await self.draft(notes, plan)
-        files = rendered(self.out, source, notes, result)
-        # Journaled before the input is marked done, so no kill can lose its log rows.
-        rows = self.log.note(result, label) if self.log is not None else []
-        await asyncio.to_thread(store, files)
-        if self.log is not None:
-            self.logging.submit(self.log.commit, rows)
-        return outcome_of(label, "done", result.to_json())
+        return result, rendered(self.out, source, notes, result, name), result.to_json()
+
+    def hand_rows(self) -> None:
+        """Journaled rows go to the draft log's thread in groups, not one hop per input."""
+        if self.log is None or not self.rows:
+            return
+        if len(self.rows) >= DraftLog.FLUSH_ROWS or time.monotonic() - self.handed >= 1.0:
+            self.logging.submit(self.log.commit, self.rows)
+            self.rows, self.handed = [], time.monotonic()
 
     async def draft(self, notes: Notes, plan: Plan) -> DraftSet:
         jobs = [
@@ -250,6 +257,16 @@ class Batch:
             raise
 
 
+def failure(label: str, error: Exception) -> InputOutcome:
+    """An input's failed entry, saying what went wrong with it."""
+    if isinstance(error, InputError):
+        return InputOutcome(label, "failed", error=str(error.problems[0]))
+    if isinstance(error, OSError):
+        why = error.strerror or str(error)
+        return InputOutcome(label, "failed", error=f"{label}: cannot write its results: {why}")
+    return InputOutcome(label, "failed", error=f"{label}: {unexpected(error)}")
+
+
 @dataclass(frozen=True)
 class Rendered:
     """One input's outputs as text, ready to store."""
@@ -260,8 +277,10 @@ class Rendered:
     lines: list[str]
 
 
-def rendered(out: Path, source: Path, notes: Notes, result: DraftSet) -> Rendered:
-    name, label = output_name(source), shown_path(source)
+def rendered(
+    out: Path, source: Path, notes: Notes, result: DraftSet, name: str | None = None
+) -> Rendered:
+    name, label = name or output_name(source), shown_path(source)
     payload = {"source": label, **result.to_json()}
     return Rendered(
         markdown=(out / f"{name}.md", _markdown(notes, result, label)),
@@ -282,33 +301,24 @@ def store(files: Rendered) -> None:
         os.fsync(handle.fileno())
 
 
+@contextlib.contextmanager
+def atomic_lines(path: Path) -> Iterator[Callable[[str], object]]:
+    """Lines written one by one to a file that replaces `path` whole, or not at all."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            yield lambda line: handle.write(line + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> None:
     """Render and store one input's outputs in one call (for `--collect`)."""
     store(rendered(out, source, notes, result))
-
-
-def outcome_of(source: str, status: str, result: dict[str, Any]) -> InputOutcome:
-    drafts = result.get("drafts", [])
-    usage = result.get("usage")
-    return InputOutcome(
-        source,
-        status,
-        drafts=len(drafts),
-        ok=sum(1 for d in drafts if d["ok"] is True),
-        usage=usage if isinstance(usage, dict) else {},
-        draft_errors=[
-            {"source": source, "interviewer": d["interviewer"], "kind": d["kind"], "error": e}
-            for d in drafts
-            if isinstance(e := d.get("error"), str)
-        ],
-    )
-
-
-def _number(value: Any) -> float:
-    """A usage figure as a number; anything else (a damaged file) counts as nothing."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < 1e15:
-        return float(value)
-    return 0.0
 
 
 def _markdown(notes: Notes, result: DraftSet, source: str) -> str:
@@ -322,34 +332,8 @@ def _markdown(notes: Notes, result: DraftSet, source: str) -> str:
     )
 
 
-def summarise(outcomes: list[InputOutcome], seconds: float) -> dict[str, Any]:
-    drafts = sum(o.drafts for o in outcomes)
-    ok = sum(o.ok for o in outcomes)
-    tokens = {"prompt_tokens": 0, "completion_tokens": 0}
-    cost = 0.0
-    for o in outcomes:
-        for key in tokens:
-            tokens[key] += int(_number(o.usage.get(key)))
-        cost += _number(o.usage.get("estimated_cost_usd"))
-    return {
-        "inputs": len(outcomes),
-        "done": sum(o.status in ("done", "skipped") for o in outcomes),
-        "resumed_from_earlier_run": sum(o.status == "skipped" for o in outcomes),
-        "failed": [
-            {"source": o.source, "error": o.error} for o in outcomes if o.status == "failed"
-        ],
-        "draft_errors": [e for o in outcomes for e in o.draft_errors],
-        "drafts": drafts,
-        "ok": ok,
-        "flagged": drafts - ok,
-        "tokens": tokens,
-        "estimated_cost_usd": round(cost, 6),
-        "wall_seconds": round(seconds, 3),
-    }
-
-
 def run_batch(
-    sources: list[Path],
+    sources: Iterable[Path],
     out: Path,
     backend: Backend,
     *,
@@ -383,9 +367,9 @@ def run_batch(
             log=DraftLog(warn),
         )
         started = time.monotonic()
-        outcomes = asyncio.run(batch.run(sources))
+        tally = asyncio.run(batch.run(sources))
         if tty:
             sys.stderr.write("\n")
-        summary = summarise(outcomes, time.monotonic() - started)
+        summary = tally.summary(time.monotonic() - started)
         write_atomic(out / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
     return summary

@@ -4,6 +4,7 @@ their results back into the same outputs as a direct `writer batch` run."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ ENDPOINT = "/v1/chat/completions"
 
 
 def emit(
-    sources: list[Path],
+    sources: Iterable[Path],
     out: Path,
     target: Path,
     backend: Backend,

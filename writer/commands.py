@@ -174,12 +174,17 @@ def run_draft(args: argparse.Namespace) -> int:
 
     kinds = _kinds(args.kinds)
     notes = _load(args.notes)
-    settings = settings_for(args)
-    backend = backend_for(args, settings)
+    settings = None if _offline_defaults(args) else settings_for(args)
+    if settings is None:
+        from writer.backends import OfflineBackend
+        from writer.config_file import DEFAULT_REPAIR_ATTEMPTS
+
+        backend: Backend = OfflineBackend()
+        repairs = DEFAULT_REPAIR_ATTEMPTS
+    else:
+        backend, repairs = backend_for(args, settings), settings.repair_attempts
     plan = plan_for(notes, _now(args, notes), sent=_sent())
-    result = draft_all(
-        notes, plan, backend, kinds=kinds, variants=args.variants, repairs=settings.repair_attempts
-    )
+    result = draft_all(notes, plan, backend, kinds=kinds, variants=args.variants, repairs=repairs)
     _emit(args, result.to_json(), lambda: render_drafts(result, Style()))
     sys.stdout.flush()  # the drafts first: logging them may wait for a lock
     _log(result, args.notes)
@@ -190,8 +195,17 @@ def run_draft(args: argparse.Namespace) -> int:
     if args.imap:
         from writer.handoff import export_imap
 
-        export_imap(notes, result, settings)
+        export_imap(notes, result, settings or settings_for(args))
     return EXIT_OK if result.ok else EXIT_FLAGGED
+
+
+def _offline_defaults(args: argparse.Namespace) -> bool:
+    """The offline composer drafts with every setting at its default: nothing configures a
+    model or a setting, and the flags ask for no model and no mailbox."""
+    from writer.config_file import settings_untouched
+
+    wanted = args.backend or "auto"
+    return wanted in ("auto", "offline") and not args.imap and settings_untouched()
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -4,7 +4,6 @@ and a TOML file."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from writer.backends.openai.settings import DEFAULT_MODEL, DEFAULT_PRICES, OpenA
 
 # Where the config file is, and its checker [rules] table, live in a module without
 # pydantic so that `writer check` can read them without importing pydantic-settings.
-from writer.config_file import config_path, rule_levels
+from writer.config_file import DEFAULT_REPAIR_ATTEMPTS, config_path, data_dir, rule_levels
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -34,16 +33,6 @@ __all__ = [
 ]
 
 
-def data_dir() -> Path:
-    """Where the ledger and logs live: `WRITER_HOME`, else the platform's user data dir."""
-    explicit = os.environ.get("WRITER_HOME")
-    if explicit:
-        return Path(explicit).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("writer")
-
-
 class Settings(OpenAISettings):
     """How `writer` reaches a model: which backend, and the openai backend's own settings
     (one flat file and one env prefix). Environment beats the config file beats defaults."""
@@ -51,7 +40,7 @@ class Settings(OpenAISettings):
     model_config = SettingsConfigDict(env_prefix="WRITER_", extra="forbid", populate_by_name=True)
 
     backend: str = "auto"
-    repair_attempts: int = Field(default=2, ge=0, le=5)
+    repair_attempts: int = Field(default=DEFAULT_REPAIR_ATTEMPTS, ge=0, le=5)
     offline: bool = False
     me: str | None = None  # the candidate's address: `writer new` leaves it out of the people
     # `writer draft --imap`: the candidate's own mailbox, for drafts only (never sent).

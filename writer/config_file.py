@@ -18,7 +18,32 @@ def config_path() -> Path:
     return user_config_path("writer") / "config.toml"
 
 
+def data_dir() -> Path:
+    """Where the ledger and logs live: `WRITER_HOME`, else the platform's user data dir."""
+    explicit = os.environ.get("WRITER_HOME")
+    if explicit:
+        return Path(explicit).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("writer")
+
+
 RULE_LEVELS = ("off", "warning", "error")
+DEFAULT_REPAIR_ATTEMPTS = 2
+# Variables named WRITER_* that are not settings (Settings reads every other WRITER_* name).
+_NOT_SETTINGS = frozenset({"WRITER_CONFIG", "WRITER_HOME", "WRITER_RECORD"})
+_STANDARD = frozenset({"OPENAI_API_KEY", "OPENAI_BASE_URL"})
+
+
+def settings_untouched() -> bool:
+    """Every setting is its default: no config file, and no variable Settings reads. Then a
+    command that needs only the defaults skips pydantic-settings (and the asyncio it
+    imports), a fifth of `writer draft`'s start-up."""
+    for name in os.environ:
+        upper = name.upper()  # pydantic-settings reads the environment case-insensitively
+        if upper in _STANDARD or (upper.startswith("WRITER_") and upper not in _NOT_SETTINGS):
+            return False
+    return not config_path().exists()
 
 
 def rule_levels(path: Path | None = None) -> dict[str, str]:

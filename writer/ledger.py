@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from writer.config import data_dir
+from writer.config_file import data_dir  # no pydantic-settings: `writer draft` logs here
 from writer.errors import UsageError
 from writer.kinds import SENT_KINDS, ActionKind
 from writer.ledger_journal import Journal, orphans

@@ -5,11 +5,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from writer.errors import InputError, Problem
 from writer.notes import Candidate, Interview, Interviewer, LinkedIn, Notes
@@ -39,14 +43,17 @@ class _Refused(yaml.MarkedYAMLError):
     """Valid YAML that a notes file does not allow; its problem is the whole message."""
 
 
-class _NotesYamlLoader(yaml.SafeLoader):
-    """Plain scalars stay strings (pydantic parses them), except null; no aliases, no
-    tags, and no nesting deeper than `MAX_DEPTH`."""
+class _Refusals(Composer):
+    """What a notes file may not hold, checked as each node is composed: aliases, tags,
+    and nesting deeper than `MAX_DEPTH`."""
 
     depth = 0
+    # From the parser that the loader pairs this with (PyYAML's, or libyaml's).
+    peek_event: Callable[[], Any]
+    check_event: Callable[..., bool]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()
         if self.check_event(yaml.AliasEvent):
             raise _Refused(
                 problem="aliases (*name) are not allowed in a notes file; write the value out",
@@ -72,6 +79,32 @@ class _NotesYamlLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+class _NotesYamlLoader(_Refusals, yaml.SafeLoader):
+    """Plain scalars stay strings (pydantic parses them), except null; no aliases, no
+    tags, and no nesting deeper than `MAX_DEPTH`."""
+
+
+try:
+    from yaml._yaml import CParser
+
+    _LIBYAML = True
+except ImportError:  # PyYAML built without libyaml: its own parser reads every file
+    CParser = object  # type: ignore[misc,assignment]
+    _LIBYAML = False
+
+
+class _FastNotesYamlLoader(_Refusals, SafeConstructor, Resolver, CParser):
+    """The same node tree, with marks, from libyaml's scanner and parser (6× faster than
+    PyYAML's); PyYAML's composer keeps the refusals. CParser's own composer is left out: it
+    recurses in C, with no depth limit."""
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
@@ -80,6 +113,7 @@ _NotesYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_FastNotesYamlLoader.yaml_implicit_resolvers = _NotesYamlLoader.yaml_implicit_resolvers
 
 
 def load_notes(path: str | Path) -> Notes:
@@ -226,6 +260,9 @@ def _construct(node: yaml.Node, source: str) -> Any:
 
 def _compose(text: str, source: str, *, strict: bool) -> yaml.Node | None:
     """The YAML node tree (for line numbers); for JSON, None when YAML cannot read it."""
+    fast = _compose_fast(text)
+    if fast is not False:
+        return fast
     loader: _NotesYamlLoader | None = None
     try:
         loader = _NotesYamlLoader(text)  # the reader checks every character right here
@@ -257,6 +294,20 @@ def _compose(text: str, source: str, *, strict: bool) -> yaml.Node | None:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _compose_fast(text: str) -> yaml.Node | Literal[False] | None:
+    """The node tree through libyaml, or False for any text it does not compose as PyYAML
+    would: then PyYAML reads it again and says what is wrong in its own words."""
+    if not _LIBYAML or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return False  # libyaml allows a few characters that PyYAML's reader refuses
+    loader = _FastNotesYamlLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
 
 
 def _reject_duplicate_keys(node: yaml.Node, source: str) -> None:
@@ -308,6 +359,8 @@ def _describe(item: Any, loc: tuple[Any, ...]) -> str:
         return "interviewers: list at least one interviewer (each needs a name)"
     if kind in {"string_too_short"}:
         return f"{where} is empty; write a value or remove the key"
+    if kind == "string_type" and isinstance(item.get("input"), dict):
+        return _colon_trap(where, item["input"])
     message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
     shown = repr(item.get("input")) if not isinstance(item.get("input"), dict | list) else ""
     shown = shown if len(shown) <= 60 else shown[:50] + "…" + shown[-8:]
@@ -316,6 +369,16 @@ def _describe(item: Any, loc: tuple[Any, ...]) -> str:
             "2026-11-20T14:00:00-05:00" if loc[-1] in {"start", "end"} else "2026-11-21"
         )
     return f"{where}: {message}" + (f" (got {shown})" if shown else "")
+
+
+def _colon_trap(where: str, value: dict[Any, Any]) -> str:
+    """A text with ': ' in it (`her view: images matter less`) that YAML read as a mapping."""
+    key, inner = next(iter(value.items()), ("", ""))
+    text = f"{key}: {inner}" if inner is not None else f"{key}:"
+    return (
+        f"{where} should be text, but YAML read '{text}' as a key and a value because of the"
+        f' ": " in it; put the whole line in quotes, like - "{text}"'
+    )
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:

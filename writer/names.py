@@ -14,12 +14,27 @@ from functools import lru_cache
 # Titles that go with the family name ("Dr. Okafor"), and those that go with the given name
 # ("Sir Anand", "Dame Olivia"). Keys are lower case without the full stop.
 SURNAME_TITLES = frozenset(
-    "dr mr mrs ms mx miss prof rev revd fr sr sra srta dott herr frau mme mlle".split()
+    """dr mr mrs ms mx miss prof rev revd fr sr sra srta dott herr frau mme mlle doctor
+    professor canon pastor rabbi imam bishop archdeacon father cllr councillor judge""".split()
 )
 GIVEN_NAME_TITLES = frozenset({"sir", "dame", "lord", "lady"})
 # "M." (Monsieur) is a title only with its full stop; bare, "M" is an initial.
 _NEEDS_STOP = frozenset({"m"})
 HONORIFICS = SURNAME_TITLES | GIVEN_NAME_TITLES | _NEEDS_STOP
+# Of several titles ("Rev. Canon", "Prof. Dr.", "Rev. Dr."), a letter uses the highest:
+# "Dear Canon Ashdown", "Dear Prof. Weber", "Dear Dr. Okoye". Unranked titles rank lowest.
+_TITLE_RANK = {
+    **dict.fromkeys("sir dame lord lady".split(), 5),
+    **dict.fromkeys("prof professor bishop archdeacon judge".split(), 4),
+    **dict.fromkeys("canon rabbi imam".split(), 3),
+    **dict.fromkeys("dr doctor dott".split(), 2),
+    **dict.fromkeys("rev revd pastor father fr".split(), 1),
+}
+# Letters after the name ("Sir Richard Ashworth KC", "Amara Obi, PhD"): never the family name.
+_POSTNOMINALS = frozenset(
+    """kc qc obe mbe cbe kbe dbe frs frcp frcs phd dphil md mba cpa esq jr sr ii iii iv
+    rn""".split()
+)
 
 # Words that belong to the family name that follows them ("de la Fontaine", "van der Berg").
 PARTICLES = frozenset(
@@ -38,7 +53,13 @@ _COMPOUND_SECOND = frozenset(
     """antonio josé jose luis carlos manuel pablo ángel angel maría maria carmen elena isabel
     teresa luisa eduardo ignacio javier francisco pierre paul luc claude marie louise michel
     baptiste philippe françois francois jacques eugenia fernanda paula victoria ann anne jane
-    beth kate""".split()
+    beth kate lucía lucia sofía sofia belén belen inés ines cristina""".split()
+)
+# Spanish given names joined by a particle ("María del Carmen", "María de los Ángeles",
+# "José de Jesús"): the particle here belongs to the given name, not the family name.
+_DEVOTIONAL = frozenset(
+    """carmen pilar mar rosario rocío rocio jesús jesus ángeles angeles dolores mercedes
+    consuelo socorro luz lourdes fátima fatima montserrat""".split()
 )
 
 # Family names that come first where they are common (Vietnam, China, Korea, Hungary, Japan
@@ -118,11 +139,13 @@ def is_honorific(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def parse(full_name: str) -> Name:
     """`full_name` taken apart (see `Name`); honorifics are never the given name."""
-    parts = full_name.split()
+    parts = full_name.replace(",", " ").split()
     titles: list[str] = []
     while len(parts) > 1 and is_honorific(parts[0]):
         titles.append(parts.pop(0))
-    honorific = titles[-1] if titles else None
+    while len(parts) > 2 and parts[-1].replace(".", "").casefold() in _POSTNOMINALS:
+        parts.pop()
+    honorific = max(titles, key=lambda t: _TITLE_RANK.get(_key(t), 0)) if titles else None
     if not parts:
         return Name(honorific, full_name.strip(), None, False, True)
     culture = family_first_culture(" ".join(parts))
@@ -135,6 +158,11 @@ def parse(full_name: str) -> Name:
     if len(parts) >= 3 and parts[0].rstrip(".").casefold() in _NAME_PREFIXES:
         # "Mohd Faiz bin Ahmad": Mohd (Muhammad) opens many Malay names; Faiz is the name used.
         return Name(honorific, parts[1], " ".join(parts[2:]), False, True)
+    devotional = _devotional(parts)
+    if devotional:
+        return Name(
+            honorific, " ".join(parts[:devotional]), " ".join(parts[devotional:]), False, False
+        )
     particle = next((i for i, p in enumerate(parts) if i and p.casefold() in PARTICLES), None)
     compound = (
         len(parts) >= 3
@@ -148,6 +176,19 @@ def parse(full_name: str) -> Name:
         cut = 2 if compound else len(parts) - 1
     given = " ".join(parts[:cut]) if compound else parts[0]
     return Name(honorific, given, " ".join(parts[cut:]), False, False)
+
+
+def _devotional(parts: list[str]) -> int:
+    """Where the family name starts after 'María del Carmen' / 'José de Jesús'; 0 if the
+    name does not open that way (or nothing would be left for the family name)."""
+    if parts[0].casefold() not in _COMPOUND_FIRST:
+        return 0
+    at = 1
+    while at < len(parts) - 1 and parts[at].casefold() in {"de", "del", "la", "los", "las"}:
+        at += 1
+    if at == 1 or at >= len(parts) - 1 or parts[at].casefold() not in _DEVOTIONAL:
+        return 0
+    return at + 1
 
 
 def family_first_culture(name: str) -> str | None:
@@ -256,7 +297,9 @@ def family_first_warning(full_name: str, greet_as: str | None = None) -> str | N
         return None
     return (
         f"'{full_name}' starts with '{name.family}', a family name that usually comes first; "
-        f"drafts will greet them as '{name.given}'. If that is wrong, add "
+        f"drafts will greet them as '{name.given}'"
+        + (f" ('{name.formal}' in a formal culture)" if name.formal else "")
+        + ". If that is wrong, add "
         f"'greet_as: <how they like to be addressed>' to this interviewer "
         f"(e.g. greet_as: {name.given})"
     )

@@ -262,6 +262,7 @@ class Notes(_Strict):
         out = [self.candidate.name, self.company, self.role, self.interview.stage or ""]
         out.append(self.candidate.signature or "")
         for person in self.interviewers:
-            out += [person.name, person.title or "", person.email or "", person.notes or ""]
+            out += [person.name, person.greet_as or "", person.title or "", person.email or ""]
+            out.append(person.notes or "")
             out += person.topics
         return [text for text in out if text]

@@ -154,7 +154,9 @@ def is_sentence_start(text: str, at: int) -> bool:
     return (before in ".!?:;" and begin < at) or before in '("“‘'
 
 
-@lru_cache(maxsize=65536)
+# Pairs repeat within one notes file's drafts, rarely across files: with 65,536 entries a
+# batch held 0.5 MB more per 1,000 files (tracemalloc), for pairs it never met again.
+@lru_cache(maxsize=8192)
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`."""
     if abs(len(a) - len(b)) > limit:

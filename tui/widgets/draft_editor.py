@@ -3,6 +3,8 @@ limit, and the findings list (select one to jump to its words)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -13,9 +15,11 @@ from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
-from writer.checker import Finding, Report
-from writer.drafting import Draft
 from writer.kinds import label, spec
+
+if TYPE_CHECKING:
+    from writer.checker import Finding, Report
+    from writer.drafting import Draft
 
 _UNDERLINES = {
     "finding.error": Style(underline=True, color="red", bold=True),

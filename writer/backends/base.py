@@ -6,12 +6,14 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from writer.checker import Finding
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind
-from writer.notes import Interviewer, Notes
+
+if TYPE_CHECKING:  # annotations only: `from writer.backends import OfflineBackend` stays light
+    from writer.checker import Finding
+    from writer.notes import Interviewer, Notes
 
 
 @dataclass(frozen=True)

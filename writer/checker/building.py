@@ -15,8 +15,15 @@ class RuleError(ValueError):
     """A rule file that cannot be loaded: where, which rule, which key, how to fix it."""
 
 
-def build(entry: dict[str, Any], source: str = "rules.yaml") -> Rule:
-    """The engine's rule for an entry the schema has checked (every key present)."""
+def build(
+    entry: dict[str, Any],
+    source: str = "rules.yaml",
+    *,
+    eager: bool = True,
+) -> Rule:
+    """The engine's rule for an entry the schema has checked (every key present). Without
+    `eager`, its patterns compile on first use (entries from rules.checked.json, compiled
+    when that was written)."""
     rid, sensitive = entry["id"], entry["case_sensitive"]
     patterns: list[Pattern] = []
     # What each pattern needs in a text, as the stamp stores it (derived when it does not).
@@ -24,7 +31,7 @@ def build(entry: dict[str, Any], source: str = "rules.yaml") -> Rule:
     for item, clauses in zip(entry["patterns"], derived, strict=True):
         regex, fix = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         try:
-            patterns.append(compile_pattern(regex, sensitive, fix, clauses))
+            patterns.append(compile_pattern(regex, sensitive, fix, clauses, eager=eager))
         except re.error as error:
             raise RuleError(f"{source}: rule {rid}: key 'patterns': {regex!r}: {error}") from None
     phrases = [Phrase(rid, t, None, sensitive) for t in entry["tokens"]]

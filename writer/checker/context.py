@@ -12,15 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from writer.checker.phrases import Hit, PhraseIndex, Scan
 from writer.checker.triggers import CASE_TRAPS
 from writer.guidance import Guidance
-from writer.text import (
-    CAPITALISED,
-    first_name,
-    spaced_words,
-    token_set,
-    word_count,
-    words,
-)
-from writer.topics import topics_for
+from writer.text import CAPITALISED, first_name, spaced_words, token_set, word_count, words
 
 if TYPE_CHECKING:
     from writer.notes import Interviewer, Notes
@@ -165,6 +157,8 @@ def notes_index(notes: Notes) -> NotesIndex:
     hit = _INDEXES.get(key)
     if hit is not None and hit[0]() is notes:
         return hit[1]
+    from writer.topics import topics_for  # here: a check without notes never needs it
+
     # Words the topic stage spelled out ('k8s' -> 'Kubernetes') come from the notes too.
     spelled = [t for person in notes.interviewers for t in topics_for(person).texts()]
     index = NotesIndex.build(notes.texts() + spelled)

@@ -65,9 +65,11 @@ class Finding:
 
 @dataclass(frozen=True)
 class Pattern:
-    """A compiled pattern, the literals it cannot match without, and its safe fix."""
+    """A pattern, the literals it cannot match without, and its safe fix. It compiles on
+    first use: most patterns never run (their triggers are absent), and compiling them all
+    cost every `writer` command a third of its start-up."""
 
-    regex: re.Pattern[str]
+    source: str  # as re.compile takes it (rules.yaml's ' already widened to ['’])
     # Every match contains one of these (lower case unless case-sensitive): the phrase
     # pass tells which a text holds, so most patterns are never run.
     triggers: frozenset[str] | None
@@ -76,6 +78,14 @@ class Pattern:
     # More sets of strings, a string of each of which any text it matches holds (NON_ASCII:
     # some character outside ASCII): looked up only when the triggers are there.
     requires: tuple[frozenset[str], ...] = ()
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        compiled: re.Pattern[str] | None = self.__dict__.get("_regex")
+        if compiled is None:
+            compiled = re.compile(self.source, 0 if self.case_sensitive else re.IGNORECASE)
+            self.__dict__["_regex"] = compiled  # frozen to callers; a cache underneath
+        return compiled
 
     def finditer(self, text: str, present: set[str]) -> Iterator[re.Match[str]] | None:
         if self.triggers is not None and self.triggers.isdisjoint(present):

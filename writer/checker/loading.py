@@ -8,11 +8,8 @@ import os
 import zlib
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from writer.checker import scripts  # noqa: F401  (registers the scripts the schema names)
 from writer.checker.building import build
@@ -21,7 +18,9 @@ from writer.checker.phrases import PhraseIndex
 from writer.errors import UsageError
 from writer.guidance import Guidance
 
-_HERE = resources.files("writer.checker")
+# The package folder itself: importlib.resources would cost every command 5 ms of imports
+# (zipfile, tempfile) for files that an installed wheel keeps beside this module.
+_HERE = Path(__file__).parent
 
 
 @cache
@@ -38,7 +37,7 @@ def load_rules() -> tuple[Rule, ...]:
     except (OSError, ValueError):
         stamp = {}
     if stamp.get("digest") == digest(files):
-        return tuple(build(entry) for entry in stamp["rules"])
+        return tuple(build(entry, eager=False) for entry in stamp["rules"])
     from writer.checker.schema import parse_rule_files
 
     return parse_rule_files({name: _yaml(data) for name, data in files.items()})
@@ -58,7 +57,7 @@ def digest(files: dict[str, bytes]) -> str:
         *(name.encode() + bytes(1) + data for name, data in files.items()),
         _HERE.joinpath("schema.py").read_bytes(),
         _HERE.joinpath("building.py").read_bytes(),
-        _HERE.joinpath("patterns.py").read_bytes(),
+        _HERE.joinpath("patterns.py").read_bytes(),  # the triggers the stamp keeps
         _HERE.joinpath("triggers.py").read_bytes(),
         " ".join(sorted(SCRIPTS)).encode(),
         " ".join(sorted(ACROSS_SCRIPTS)).encode(),
@@ -76,12 +75,14 @@ def write_checked() -> str:
     files = rule_files()
     entries = {name: _yaml(data) for name, data in files.items()}
     stamp = {"digest": digest(files), "rules": normalised(entries)}
-    path = Path(str(_HERE.joinpath("rules.checked.json")))
+    path = _HERE / "rules.checked.json"
     path.write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return str(path)
 
 
 def _yaml(data: bytes) -> Any:
+    import yaml  # only when the stamp is stale: `writer check` reads the rules from JSON
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(data.decode("utf-8"), Loader=loader)
 

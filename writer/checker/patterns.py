@@ -3,7 +3,6 @@ text must contain before a pattern is worth running (writer/checker/triggers.py)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from writer.checker.engine import Pattern
@@ -31,13 +30,19 @@ def compile_pattern(
     case_sensitive: bool,
     replacement: str | None,
     clauses: Sequence[Sequence[str]] | None = None,
+    *,
+    eager: bool = True,
 ) -> Pattern:
     """A pattern of a rule; `clauses` as `derive` gives them (derived here when not given:
-    rules.checked.json stores them, as parsing every pattern is slow)."""
-    regex = re.compile(widen(source), 0 if case_sensitive else re.IGNORECASE)
+    rules.checked.json stores them, as parsing every pattern is slow). `eager` compiles it
+    now, so that a bad pattern raises re.error here; without it, on first use (for rules
+    the schema has checked already)."""
     if clauses is None:
         clauses = derive(source, case_sensitive) or []
     sets = [frozenset(clause) for clause in clauses]
     key = key_clause(sets)
     rest = tuple(clause for clause in sets if clause != key)[:_MOST_REQUIRED]
-    return Pattern(regex, key, case_sensitive, replacement, rest)
+    pattern = Pattern(widen(source), key, case_sensitive, replacement, rest)
+    if eager:
+        pattern.regex  # noqa: B018  (compiles it, raising re.error for a bad pattern)
+    return pattern

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from writer import names
 from writer.checker.context import Context
-from writer.checker.engine import Drafts, Finding, Rule, across_script, script
+from writer.checker.engine import WARNING, Drafts, Finding, Rule, across_script, script
 from writer.guidance import Guidance
 from writer.text import (
     content_words,
@@ -22,7 +22,6 @@ from writer.text import (
     spaced_words,
     words,
 )
-from writer.topics import topics_for
 
 if TYPE_CHECKING:
     from writer.notes import Interviewer
@@ -41,6 +40,17 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]")
 # 'a.a.a…@' is rescanned from each of its words, quadratic in its length.
 EMAIL = re.compile(r"\b[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+\b")
 THANKS = re.compile(r"\b(thank|thanks|appreciat\w*|grateful|interview|conversation)\b", re.I)
+# What else a subject may say for the emails after the thank-you: a status email says it
+# follows up ('Checking in', 'Following up on my application'), a reply says it replies.
+KIND_SUBJECT = {
+    "status_email": re.compile(
+        r"\b(follow(ing)?[- ]?up|check(ing)?[- ]in|status|update|application|candidacy|"
+        r"next steps?)\b",
+        re.I,
+    ),
+    "rejection_reply": re.compile(r"^\s*re:|\b(decision|application|feedback)\b", re.I),
+    "offer_reply": re.compile(r"^\s*re:|\boffer\b", re.I),
+}
 # Capitalised words a message may use without their being in the notes.
 ALLOWED_CAPS = frozenset(
     """i i'm i'd i've i'll linkedin monday tuesday wednesday thursday friday saturday sunday
@@ -61,6 +71,9 @@ def subject(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     role_words = {w.casefold() for w in words(role)} if ctx.notes else set()
     said = {w.casefold() for w in words(subject_line)}
+    kind_words = KIND_SUBJECT.get(ctx.kind)
+    if kind_words is not None and kind_words.search(subject_line):
+        return
     if not THANKS.search(subject_line) and not role_words & said:
         yield rule.finding(
             ctx.kind,
@@ -164,13 +177,41 @@ def _names_to_spell(ctx: Context) -> list[str]:
     return [n for n in dict.fromkeys(found) if len(n) >= ctx.guidance.name_min_length]
 
 
+# Thanks implied by pleasure in the meeting ("It was a pleasure meeting you", "I really
+# enjoyed our conversation"): some sources' model notes thank only this way, so it is a
+# warning to say it outright, not an error.
+IMPLIED_THANKS = re.compile(
+    r"\b(?:(?:pleasure|privilege|honou?r|delight) (?:to meet|meeting|to speak|speaking|to talk|"
+    r"talking|chatting|to chat|getting to know)|(?:really |truly |thoroughly )?enjoyed "
+    r"(?:meeting|speaking|talking|chatting|our|the|learning|hearing|getting|your)|"
+    r"(?:great|nice|lovely|good|wonderful) (?:to meet|meeting|to speak|speaking|to talk|"
+    r"talking|to chat|chatting|to catch up|catching up) (?:with )?you|glad (?:we|i) "
+    r"(?:got to |could |were able to )?(?:meet|met|speak|spoke|talk|talked|chat|chatted))\b",
+    re.IGNORECASE,
+)
+_NO_THANKS = "No thanks for their time or the conversation"
+
+
 @script("gratitude")
 def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
     # A pattern whose triggers the phrase pass did not find cannot match: not searched.
     scan, gated = ctx.found, ctx.gated
     wanted = [p for p in rule.patterns if not gated or p.may_match(scan)]
-    if not any(p.regex.search(ctx.text) for p in wanted):
-        yield rule.finding(ctx.kind, 0, len(ctx.text))
+    if any(p.regex.search(ctx.text) for p in wanted):
+        return
+    implied = IMPLIED_THANKS.search(ctx.text)
+    if implied is None:
+        yield rule.finding(ctx.kind, 0, len(ctx.text), value=_NO_THANKS)
+        return
+    said = implied.group()
+    yield rule.finding(
+        ctx.kind,
+        implied.start(),
+        implied.end(),
+        severity=WARNING,
+        match=said,
+        value=f"Thanks is only implied ('{said}'); say thank you for their time",
+    )
 
 
 @script("topics")
@@ -230,6 +271,8 @@ def _plan_topics(person: Interviewer) -> _TopicPlan | None:
     # Only what the topic stage found usable counts (an interviewer whose topics are all
     # private gets an honest message, not an error), and only a fragment with a content
     # word: 'the team' or 'how it went' cannot be mentioned specifically.
+    from writer.topics import topics_for  # here: `writer check` without notes never needs it
+
     usable = [f for f in topics_for(person).usable if keywords(f.text)]
     if not usable:
         return None
@@ -431,4 +474,4 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 # Families of issue 13, each in its own module (imported for their @script registrations).
-from writer.checker import scripts_grammar, scripts_perspective  # noqa: E402, F401
+from writer.checker import scripts_grammar, scripts_message, scripts_perspective  # noqa: E402, F401

@@ -11,12 +11,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from writer.notes import Interviewer
+from writer.text import STOPWORDS
 from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.frames import Frame, Slot, first_fit
+from writer.topics.reframe import neutral_subject
 from writer.topics.text import Piece, split_topic
+from writer.topics.words import LEFT_OUT, TAINTING
+
+if TYPE_CHECKING:  # the checker imports this module; it must not import pydantic
+    from writer.notes import Interviewer
 
 __all__ = [
     "Fragment",
@@ -100,26 +105,98 @@ def analyse(
     found: list[tuple[int, int, Fragment]] = []
     left_out: list[LeftOut] = []
     seen: set[str] = set()
-    for order, piece in enumerate(_pieces(topics, notes)):
-        result = classify(piece, names)
-        if isinstance(result, LeftOut):
-            left_out.append(result)
+    order = 0
+    for whole, pieces in _groups(topics, notes):
+        kept, dropped, tainted = _classify_group(pieces, names)
+        if tainted:
+            # the remark is about the rest of its topic: none of it is said
+            left_out.append(LeftOut(_shown(whole), tainted))
             continue
-        key = (result.noun or result.clause or result.text).casefold()
-        if key in seen:
-            left_out.append(LeftOut(result.text, "said in another topic"))
-        elif is_usable(result):
-            seen.add(key)
-            found.append((_RANK[result.kind], order, result))
-        else:
-            left_out.append(LeftOut(result.text, "can't be said well"))
+        left_out += dropped
+        for result in kept:
+            order += 1
+            key = (result.noun or result.clause or result.text).casefold()
+            if key in seen:
+                left_out.append(LeftOut(result.text, "said in another topic"))
+            elif is_usable(result):
+                seen.add(key)
+                found.append((_RANK[result.kind], order, result))
+            else:
+                left_out.append(LeftOut(result.text, "can't be said well"))
     found.sort(key=lambda item: item[:2])
     return TopicSet(tuple(f for _, _, f in found), tuple(left_out))
 
 
-def _pieces(topics: Iterable[str], notes: str | None) -> list[Piece]:
-    pieces = [piece for topic in topics for piece in split_topic(topic[:MOST_CHARS])]
-    for sentence in _SENTENCES.split((notes or "")[: MOST_CHARS * 4]):
-        if sentence.strip():
-            pieces += split_topic(sentence)
-    return pieces[:MOST_FRAGMENTS]
+def _classify_group(
+    pieces: list[Piece], names: frozenset[str]
+) -> tuple[list[Fragment], list[LeftOut], str | None]:
+    """The fragments of one topic. An 'it' standing for the fragment before it is spelled
+    out ('IFRS 9 provisioning, we both worked on it') and the fragment it named is then
+    said by the one that names it."""
+    kept: list[Fragment] = []
+    dropped: list[LeftOut] = []
+    tainted: str | None = None
+    for piece in pieces:
+        before = kept[-1] if kept else None
+        if before is not None and before.noun and _IT.search(piece.text):
+            spelled = _IT.sub(before.noun.replace("\\", r"\\"), piece.text, count=1)
+            result = classify(Piece(spelled, piece.bracketed), names)
+            if isinstance(result, Fragment) and is_usable(result):
+                kept[-1] = result
+                continue
+        result = classify(piece, names)
+        neutral = neutral_subject(piece, result)
+        if neutral is not None and isinstance(result, LeftOut):
+            # 'legacy giving is 40% of income': the subject is said, the admission is not
+            kept.append(neutral)
+            dropped.append(LeftOut(result.text, f"{result.reason}; said only as '{neutral.noun}'"))
+            continue
+        if isinstance(result, LeftOut):
+            dropped.append(result)
+            # a bracketed judgement of the person ('(he seemed bored)') is not about the topic
+            if _taints(piece, result):
+                # the weightiest reason names the topic ('said in confidence' over 'negative')
+                tainted = min(tainted or result.reason, result.reason, key=TAINTING.index)
+        else:
+            kept.append(result)
+    return kept, dropped, tainted
+
+
+def _taints(piece: Piece, result: LeftOut) -> bool:
+    """Whether a left-out fragment speaks of the rest of its topic: a bracketed marker
+    ('(dont tell anyone)'), a remark with little of its own ('hate it', 'confidential'), or a
+    candid remark or confidence in a topic with nothing else. A bracketed judgement of the
+    person ('(he seemed bored)') and a clause with its own subject ('maybe a series B next
+    yr but don't quote me' in a long ramble) stay where they are."""
+    if result.reason not in TAINTING:
+        return False
+    if piece.bracketed:
+        return result.reason != "negative"
+    rest = LEFT_OUT.sub(" ", piece.text.casefold())
+    own = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.casefold() not in STOPWORDS]
+    return len(own) <= 1 or bool(_IT.search(piece.text))
+
+
+_IT = re.compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)
+
+
+def _shown(whole: str) -> str:
+    text = " ".join(whole.split())
+    return text if len(text) <= 80 else text[:77].rstrip() + "…"
+
+
+def _groups(topics: Iterable[str], notes: str | None) -> list[tuple[str, list[Piece]]]:
+    """Each topic, and each sentence of the notes, with its fragments."""
+    wholes = [topic[:MOST_CHARS] for topic in topics]
+    wholes += [s for s in _SENTENCES.split((notes or "")[: MOST_CHARS * 4]) if s.strip()]
+    groups: list[tuple[str, list[Piece]]] = []
+    count = 0
+    for whole in wholes:
+        pieces = split_topic(whole)[: MOST_FRAGMENTS - count]
+        if not pieces:
+            continue
+        count += len(pieces)
+        groups.append((whole, pieces))
+        if count >= MOST_FRAGMENTS:
+            break
+    return groups

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from writer.topics.fragments import Fragment, Kind
+from writer.topics.words import UPCOMING_STEP
 
 
 class Slot(StrEnum):
@@ -70,5 +71,5 @@ COMMON_GROUND = Frame("{}", Slot.sentence, frozenset({Kind.common_ground}))
 OWN_DOING = Frame("{}", Slot.sentence, frozenset({Kind.own}))
 PROCESS_THANKS = Frame("{}", Slot.sentence, frozenset({Kind.logistics}))
 # Only a step still to come can be looked forward to ("the next round", not "the timeline").
-UPCOMING = re.compile(r"^the (?:next|final|\d\w*|second|third|onsite|on-site)\b", re.IGNORECASE)
+UPCOMING = UPCOMING_STEP
 LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logistics}), UPCOMING)

@@ -13,7 +13,9 @@ from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
 _BREAKS = re.compile(
     r"\s*(?:;|\s[-–—]\s|—|–|\s/\s|\n|(?<=[a-z0-9)])\.\s)\s*"
     r"|\s*,?\s+and also\s+|\s*,\s+(?:and|but|plus)\s+"
-    r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)",
+    r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)"
+    # '..., knows everything about the fare system': the same subject goes on to a new thing
+    r"|\s*,\s+(?=knows (?:everything|a lot|loads|lots|all)\b)",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
@@ -28,8 +30,11 @@ _WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
 _GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
 # Names a lower-case jotting shares with a common word, told apart by the word after them.
 _EPIC = re.compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
+_WORD_APP = re.compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
 # A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
 _NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
+# 'our masters in Leeds': the degree, which a jotting writes without its apostrophe.
+_MASTERS = re.compile(r"\b(my|our|her|his|their|your|a) masters\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s{2,}")
 _GLUE = re.compile(r"\s+([,.;:!?%])")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
@@ -55,8 +60,25 @@ def split_topic(topic: str) -> list[Piece]:
         return " ; "
 
     outside = _BRACKETED.sub(aside, topic)
-    main = [Piece(part, False) for part in _BREAKS.split(outside) if _has_words(part)]
+    main: list[Piece] = []
+    for part, joint in _parts(outside):
+        if main and joint and "," in main[-1].text and len(part.split()) == 1:
+            # 'terraform, argo, and datadog': the last item of a list, not a new fragment
+            main[-1] = Piece(f"{main[-1].text}, and {part}", False)
+        elif _has_words(part):
+            main.append(Piece(part, False))
     return main + [p for p in pieces if _has_words(p.text) or p.text.strip("?! ") == ""]
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The fragments between breaks, each with whether ', and' came before it."""
+    out: list[tuple[str, bool]] = []
+    start, joint = 0, False
+    for match in _BREAKS.finditer(text):
+        out.append((text[start : match.start()], joint))
+        start, joint = match.end(), match.group().strip(" ,").casefold() == "and"
+    out.append((text[start:], joint))
+    return out
 
 
 def _has_words(text: str) -> bool:
@@ -73,7 +95,9 @@ def normalise(text: str) -> str:
     text = _SYMBOL_OVER.sub(" over ", text)
     text = _WORD.sub(_word, text)
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
+    text = _MASTERS.sub(lambda m: f"{m.group(1)} master's", text)
     text = _EPIC.sub("Epic", text)
+    text = _WORD_APP.sub("Word", text)
     text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
     return text.strip(" .,;:!?-–—").strip()
@@ -82,8 +106,8 @@ def normalise(text: str) -> str:
 def _word(match: re.Match[str]) -> str:
     word = match.group()
     lowered = word.casefold()
-    if lowered in FILLER:
-        return ""
+    if lowered in FILLER and not (word.isupper() and len(word) > 1):
+        return ""  # 'rn' is 'right now'; 'RN' is React Native or a nurse
     if lowered in ABBREVIATIONS:
         return ABBREVIATIONS[lowered]
     if lowered in PROPER and (word.islower() or lowered in _FIRST_PERSON):

@@ -6,7 +6,6 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
 from writer.backends.base import BackendBase, DraftRequest, Proposal
-from writer.backends.offline.composer import compose
 
 if TYPE_CHECKING:
     from writer.config import Settings
@@ -21,6 +20,10 @@ class OfflineBackend(BackendBase):
         return cls()
 
     def execute(self, request: DraftRequest) -> list[Proposal]:
+        # Here: the composer (and the topic stage) load with the first draft, not with the
+        # app's first frame.
+        from writer.backends.offline.composer import compose
+
         return compose(
             request.notes,
             request.person,

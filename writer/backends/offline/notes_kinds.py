@@ -1,12 +1,18 @@
 """The short kinds: the LinkedIn connection note and the follow-up once a request is
 accepted. Each is a few rotated pieces; candidates run from the fullest to the shortest
-that still says something true, and the drafting loop keeps the best that fits."""
+that still says something true, and the drafting loop keeps the best that fits.
+
+Both go to someone who already has the thank-you email, so each leads with a topic the
+email did not (see `hooks`), in frames of its own; a follow-up written long after the
+acceptance says it is late rather than pretending it is fresh."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
+from writer.backends.offline.hooks import common_clause, for_follow_up, for_note
+from writer.backends.offline.wording import Register
 from writer.notes import Outcome
 from writer.topics import Kind
 
@@ -14,28 +20,67 @@ if TYPE_CHECKING:
     from writer.backends.offline.composer import Context
     from writer.backends.offline.picking import Said
 
-_NOTE_THANKS = [
-    "thank you for the conversation{during}",
-    "thanks again for your time{during}",
-    "thank you for meeting me{during}",
-    "thank you for speaking with me{during}",
-    "thanks for meeting me{during}",
-    "many thanks for your time{during}",
-    "thank you for the chat{during}",
-    "thanks for the conversation{during}",
-]
+_NOTE_THANKS = {
+    "plain": [
+        "thank you for the conversation{during}",
+        "thanks again for your time{during}",
+        "thank you for meeting me{during}",
+        "thank you for speaking with me{during}",
+        "thanks for meeting me{during}",
+        "many thanks for your time{during}",
+        "thank you for the chat{during}",
+        "thanks for the conversation{during}",
+    ],
+    "formal": [
+        "thank you for the conversation{during}",
+        "thank you again for your time{during}",
+        "thank you for meeting me{during}",
+        "thank you for speaking with me{during}",
+        "many thanks for your time{during}",
+        "thank you for our discussion{during}",
+        "I am grateful for your time{during}",
+        "thank you for meeting with me{during}",
+    ],
+}
 _NOTE_NOUN = [
-    " and our talk about {}",
-    ", especially our conversation about {}",
-    " and for the discussion of {}",
-    ", and I enjoyed hearing about {}",
+    ". I enjoyed our talk about {}",
+    ". Our conversation about {} was a highlight",
+    ". I especially valued hearing about {}",
+    ". It was good to learn more about {}",
+    ". I appreciated our discussion of {}",
+    ". Hearing about {} was a real highlight",
+    ". I'm glad we got to discuss {}",
+    ". Thank you too for the insight into {}",
+]
+_NOTE_CLAUSE = [
+    ". I enjoyed hearing that {}",
+    ". It was interesting to learn that {}",
+    ". I was glad to hear that {}",
+    ". I appreciated hearing that {}",
+]
+_NOTE_COMMON = [
+    ". It was fun to find out that {}",
+    ". It was a nice surprise that {}",
+    ". I enjoyed discovering that {}",
+    ". It was good to find out that {}",
 ]
 _NOTE_OWN = [
     ". I appreciated the chance to go through {} with you",
     ". Thanks for the questions on {}",
+    ". I was glad to talk you through {}",
+    ". Thank you for your interest in {}",
 ]
-_NOTE_CLAUSE = [". I enjoyed hearing that {}", ". It was interesting to learn that {}"]
-_NOTE_COMMON = [". It was fun to find out that {}", ". It was a nice surprise that {}"]
+# Nothing usable in the notes: the role, and no claim about the conversation.
+_NOTE_ROLE = [
+    ". It was good to learn more about the {role}{at}",
+    ". I appreciated hearing more about the {role}{at}",
+    ". It was useful to find out more about the {role}{at}",
+    ". I was glad to learn more about the {role}{at}",
+    ". It was helpful to hear about the {role}{at}",
+    ". I valued the chance to hear about the {role}{at}",
+    ". It helped to hear more about the {role}{at}",
+    ". I'm glad I got to learn about the {role}{at}",
+]
 _CONNECT = [
     "I'd be glad to stay connected.",
     "I'd like to stay in touch here.",
@@ -46,15 +91,88 @@ _CONNECT = [
     "I'd value staying in touch.",
     "It would be good to stay connected.",
 ]
-_FOLLOW_OPEN = [
-    "thanks for connecting.",
-    "thank you for accepting my request.",
-    "thanks for connecting here.",
-    "thank you for connecting.",
-    "it's good to be connected.",
-    "thanks for accepting my invitation.",
-    "glad we're connected now.",
-    "thank you for adding me.",
+_FOLLOW_OPEN = {
+    "plain": [
+        "thanks for connecting.",
+        "thank you for accepting my request.",
+        "thanks for connecting here.",
+        "thank you for connecting.",
+        "many thanks for connecting.",
+        "thanks for accepting my invitation.",
+        "thank you for accepting my invitation.",
+        "thank you for adding me.",
+    ],
+    "formal": [
+        "thank you for connecting.",
+        "thank you for accepting my request.",
+        "thank you for accepting my invitation.",
+        "many thanks for connecting.",
+        "thank you for connecting here.",
+        "I am grateful that you accepted my request.",
+        "thank you for adding me to your network.",
+        "I appreciate your accepting my invitation.",
+    ],
+}
+# Accepted more than a few days before the message goes: say so in a clause.
+_FOLLOW_OPEN_LATE = {
+    "plain": [
+        "thank you for connecting, and sorry to be slow to write.",
+        "belated thanks for accepting my request.",
+        "I meant to write sooner: thank you for connecting.",
+        "thank you for accepting my invitation; I'm sorry this note is late.",
+        "thanks for connecting, and apologies for the delay in writing.",
+        "a belated thank you for connecting.",
+        "I should have written sooner to thank you for connecting.",
+        "thank you for accepting my request, and sorry this comes a little late.",
+    ],
+    "formal": [
+        "thank you for connecting, and please forgive my slowness in writing.",
+        "belated thanks for accepting my request.",
+        "I should have written sooner to thank you for connecting.",
+        "thank you for accepting my invitation; I apologise for the delay in writing.",
+        "with apologies for the delay, thank you for connecting.",
+        "a belated thank you for accepting my request.",
+        "I meant to write sooner to thank you for accepting my invitation.",
+        "thank you for connecting, and I am sorry this note comes late.",
+    ],
+}
+_FOLLOW_NOUN = [
+    "I'm glad we got to talk about {}.",
+    "I keep thinking back to our talk about {}.",
+    "I enjoyed our conversation about {}.",
+    "It was good to hear more about {}.",
+    "I've thought more about {} since we spoke.",
+    "Talking about {} was a real highlight.",
+    "I was glad we covered {}.",
+    "I appreciated the time we spent on {}.",
+]
+_FOLLOW_CLAUSE = [
+    "It was good to understand that {}.",
+    "I was interested to learn that {}.",
+    "It was helpful to understand that {}.",
+    "I found it helpful to hear that {}.",
+]
+_FOLLOW_COMMON = [
+    "I was pleased to discover that {}.",
+    "What a nice coincidence that {}.",
+    "It was a nice surprise to learn that {}.",
+    "I was glad to find out that {}.",
+]
+_FOLLOW_OWN = [
+    "Thanks again for the chance to go through {}.",
+    "I appreciated your questions on {}.",
+    "Thank you for the chance to talk through {}.",
+    "I was glad to walk you through {}.",
+]
+_FOLLOW_ROLE = [
+    "Thank you again for the conversation about the {role}{at}.",
+    "I'm grateful for the time you gave me to discuss the {role}{at}.",
+    "It was a help to hear your view of the {role}{at}.",
+    "Thanks again for talking me through the {role}{at}.",
+    "I appreciated our conversation about the {role}{at}.",
+    "Our talk about the {role}{at} was a real help.",
+    "Thank you for the time you spent on my questions about the {role}{at}.",
+    "I came away with a much better sense of the {role}{at}.",
 ]
 _FOLLOW_CLOSE = [
     "I hope the rest of your week goes well.",
@@ -64,23 +182,36 @@ _FOLLOW_CLOSE = [
     "All the best for the rest of the week.",
     "Thanks again for your time.",
     "I hope to cross paths again soon.",
-    "I'm glad to be in touch.",
+    "It's good to be in touch.",
 ]
 _DECIDED_CLOSE = [
     "I'd be glad to keep in touch.",
     "I hope our paths cross again.",
     "I wish you and the team all the best.",
     "Thanks again for your time.",
+    "All the best with the work ahead.",
+    "I'm glad we're in touch.",
+    "Best wishes to you and the team.",
+    "I hope we meet again.",
 ]
 
 
-def _topic_part(ctx: Context, said: Said, step: int) -> str:
+def _formal(ctx: Context) -> bool:
+    return ctx.reg in (Register.formal, Register.warm)
+
+
+def _note_part(ctx: Context, said: Said, step: int) -> str:
+    from writer.backends.offline.composer import process_sentence
+
     if said.kind == Kind.common_ground and said.clause:
-        return ctx.rot(_NOTE_COMMON, step).format(said.clause)
-    if said.kind == Kind.view and said.clause and not said.noun:
+        return ctx.rot(_NOTE_COMMON, step).format(common_clause(said))
+    if said.kind == Kind.view and said.clause:
         return ctx.rot(_NOTE_CLAUSE, step).format(said.clause)
     if said.kind == Kind.own and said.noun:
         return ctx.rot(_NOTE_OWN, step).format(said.noun)
+    if said.kind == Kind.logistics:
+        sentence = process_sentence(ctx, said, later=True)
+        return f". {sentence.rstrip('.')}" if sentence else ""
     if said.noun:
         return ctx.rot(_NOTE_NOUN, step).format(said.noun)
     return ""
@@ -90,19 +221,31 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _note_thanks(ctx: Context, during: str) -> str:
+    options = _NOTE_THANKS["formal" if _formal(ctx) else "plain"]
+    fitting = [o for o in options if not any(w in during.casefold() and w in o for w in _MEETING)]
+    return ctx.rot(fitting or options).format(during=during)
+
+
+_MEETING = ("chat", "conversation", "discussion", "meeting")
+
+
 def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
     """Notes within `limit` characters, fullest first."""
-    topics = ctx.topics.heard + ctx.topics.common + ctx.topics.own + ctx.topics.process
+    topics = for_note(ctx.topics)
     connect = ctx.rot(_CONNECT)
     out: list[str] = []
     for during in (ctx.during, ""):
-        thanks = ctx.rot(_NOTE_THANKS).format(during=during)
+        thanks = _note_thanks(ctx, during)
         for said in topics[:3]:
-            part = _topic_part(ctx, said, 0)
+            part = _note_part(ctx, said, 0)
             if part:
                 out.append(f"{ctx.hi}, {thanks}{part}. {connect}")
+        if not topics and ctx.topics.favours:
+            out.append(f"{ctx.hi}, {thanks} and for {ctx.topics.favours[0]}. {connect}")
         if not topics:
-            out.append(f"{ctx.hi}, {thanks} about the {ctx.role}{ctx.at}. {connect}")
+            role = ctx.rot(_NOTE_ROLE).format(role=ctx.role, at=ctx.at)
+            out.append(f"{ctx.hi}, {thanks}{role}. {connect}")
     if all(len(text) > limit for text in out):
         out += _shortened(ctx, topics, connect, limit)
     fitting = [text for text in dict.fromkeys(out) if len(text) <= limit]
@@ -111,23 +254,39 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
     return [Proposal(text=text) for text in fitting] or [Proposal(text=out[-1])]
 
 
+def _follow_line(ctx: Context, said: Said) -> str | None:
+    from writer.backends.offline.composer import process_sentence
+
+    if said.kind == Kind.common_ground and said.clause:
+        return ctx.rot(_FOLLOW_COMMON, 2).format(common_clause(said))
+    if said.kind == Kind.view and said.clause:
+        return ctx.rot(_FOLLOW_CLAUSE, 2).format(said.clause)
+    if said.kind == Kind.own and said.noun:
+        return ctx.rot(_FOLLOW_OWN, 2).format(said.noun)
+    if said.kind == Kind.logistics:
+        return process_sentence(ctx, said, later=True)
+    if said.noun:
+        return ctx.rot(_FOLLOW_NOUN, 2).format(said.noun)
+    return None
+
+
+def _follow_open(ctx: Context) -> str:
+    accepted = ctx.person.linkedin.accepted_on
+    late = accepted is not None and (ctx.now.date() - accepted).days > 3
+    options = (_FOLLOW_OPEN_LATE if late else _FOLLOW_OPEN)["formal" if _formal(ctx) else "plain"]
+    return ctx.rot(options)
+
+
 def follow_ups(ctx: Context) -> list[Proposal]:
     """The message once a request is accepted: thanks, one specific line, a light close."""
-    opening = f"{ctx.hi}, {ctx.rot(_FOLLOW_OPEN)}"
+    opening = f"{ctx.hi}, {_follow_open(ctx)}"
     decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
-    close = ctx.rot(_DECIDED_CLOSE if decided else _FOLLOW_CLOSE, 1)
-    from writer.backends.offline.composer import heard_sentence
-
-    topics = ctx.topics.heard[1:] + ctx.topics.heard[:1]
-    lines = [heard_sentence(ctx, said, 2) for said in topics[:2]]
-    if not lines and ctx.topics.common and ctx.topics.common[0].clause:
-        lines = [f"It was fun to find out that {ctx.topics.common[0].clause}."]
-    if not lines and ctx.topics.process:
-        lines = [f"Thanks again for walking me through {ctx.topics.process[0].noun}."]
-    if not lines and ctx.topics.own and ctx.topics.own[0].noun:
-        lines = [f"Thanks again for the chance to go through {ctx.topics.own[0].noun}."]
+    close = ctx.rot(_DECIDED_CLOSE if decided else _FOLLOW_CLOSE, 1).replace("the team", ctx.team)
+    lines = [line for said in for_follow_up(ctx.topics)[:2] if (line := _follow_line(ctx, said))]
+    if not lines and ctx.topics.favours:
+        lines = [f"Thanks again for {ctx.topics.favours[0]}."]
     if not lines:
-        lines = [f"Thank you again for the conversation about the {ctx.role}{ctx.at}."]
+        lines = [ctx.rot(_FOLLOW_ROLE).format(role=ctx.role, at=ctx.at)]
     return [Proposal(text=" ".join([opening, line, close])) for line in lines]
 
 
@@ -135,7 +294,7 @@ def _shortened(ctx: Context, topics: list[Said], connect: str, limit: int) -> li
     """The first noun-phrase topic cut at a clause or word break to fit the note."""
     from writer.backends.offline.phrasing import shorten
 
-    thanks = ctx.rot(_NOTE_THANKS).format(during="")
+    thanks = _note_thanks(ctx, "")
     for said in topics:
         if said.noun and said.kind != Kind.own:
             frame = ctx.rot(_NOTE_NOUN)

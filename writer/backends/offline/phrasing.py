@@ -101,14 +101,20 @@ def when_phrase(
     today_ok: bool = True,
 ) -> str | None:
     """'today', 'yesterday' or 'on Friday' for the interview, true at every moment the
-    message may be sent (its window, else `now`); None when no one word is."""
+    message may be sent; None when no one word is.
+
+    The message goes out from the later of `now` and the window's start to the window's end:
+    a window that has closed means it goes out now, and a message with no end to its window
+    (one that waits on an acceptance, say) may go out any day, so no day word holds."""
     start = notes.interview.start
-    first = not_before or now
-    last = not_after or first
-    if first < start:
-        first = start
-    if last < first:
+    if not_after is None and not_before is None:
         return None
+    first = max(now, not_before or now, start)
+    last = not_after
+    if last is None:
+        return None
+    if last < first:
+        last = first  # the window closed: it is sent now
     zone = start.tzinfo
     days = {(moment.astimezone(zone).date() - start.date()).days for moment in (first, last)}
     if days == {0}:

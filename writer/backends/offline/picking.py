@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from writer.notes import Interviewer
 from writer.topics import Fragment, Kind, TopicSet, topics_for
+from writer.topics.grammar import is_clause
+from writer.topics.words import BARE_VERBS, FINITE, SINGULAR_VERBS
 
 # Quotation marks in the jotting: someone's exact words, which a message would repeat
 # verbatim or mangle. What a fragment may say is otherwise the topic stage's call (its
@@ -35,6 +38,16 @@ _CLAUSE = re.compile(
     r"|\b(?:is|are|was|were|has|have|had|will|can|could|would|does|do|did)\b",
     re.IGNORECASE,
 )
+# 'decides what', 'works with': a verb with its object, so the words after 'how' are a clause
+_FINITE = re.compile(
+    r"\b\w{3,}(?:s|ed)\s+(?:what|how|which|who|where|when|whether|the|a|an|to|that|on|"
+    r"with|about|into|our|your|their|its)\b"
+    # a plural subject's bare verb: 'how chaplaincy and pharmacy work together'
+    r"|\b(?:work|run|fit|handle|share|use|plan|decide|manage|deal|hire|train|split|rotate|"
+    r"support|coordinate|collaborate|communicate|measure|ship|deploy|test)\s+(?:together|with|"
+    r"on|across|between|the|a|an|their|our|each|it|them)\b",
+    re.IGNORECASE,
+)
 _HOW_THE = re.compile(
     r"^how (?=(?:the|a|an|your|our) )|^the (?=(?:where|how|what|why|when|whether) )", re.I
 )
@@ -48,6 +61,13 @@ _WH = frozenset("where when why whether what who which whose".split())
 _PREPOSITIONS = frozenset("in on at of for with from to across between versus vs by over".split())
 
 
+_THING_NOUNS = frozenset(
+    "club plan strategy layer system pipeline platform service model team process policy "
+    "framework tool engine budget rota scheme programme program project committee group "
+    "module library app dashboard".split()
+)
+
+
 def _article(noun: str) -> str:
     """'the pro bono clinic on Thursdays' for 'pro bono clinic on Thursdays': a singular
     lower-case noun phrase reads as notes without its article."""
@@ -57,10 +77,14 @@ def _article(noun: str) -> str:
     # 'the Epic go-live', 'the Kafka migration': a name used as a modifier takes one too
     named = first[:1].isupper() and head >= 2 and words[1].islower()
     wh = first.casefold() in _WH
-    if not (first.islower() or named) or first in _DETERMINERS or wh or first.endswith("ing"):
+    # 'computing club after school': an -ing word before a noun that names a thing is a
+    # modifier, not a gerund ('migrating search to X' stays as it is)
+    compound = first.endswith("ing") and len(words) > 1 and words[1].casefold() in _THING_NOUNS
+    gerund = first.endswith("ing") and not compound
+    if not (first.islower() or named) or first in _DETERMINERS or wh or gerund:
         return noun
-    if head == 0 or words[head - 1].endswith("s"):
-        return noun
+    if head == 0 or words[head - 1].endswith(("s", "ing")) or first in ("I", "I'm", "I've"):
+        return noun  # 'legacy giving', 'capacity planning': no article before a gerund
     return f"the {noun}"
 
 
@@ -87,10 +111,13 @@ class Picked:
     upcoming: list[Said]  # steps still to come, for the close
     process: list[Said]  # the hiring process: said only when nothing else is
     notices: tuple[str, ...]
+    # what the interviewer did for the candidate ('booking the car from the station'),
+    # thanked for when there is no subject to talk about
+    favours: tuple[str, ...] = ()
 
     @property
     def anything(self) -> bool:
-        return bool(self.heard or self.common or self.own or self.process)
+        return bool(self.heard or self.common or self.own or self.process or self.favours)
 
 
 _SPELLED = {
@@ -103,6 +130,13 @@ _SPELLED = {
     "govt": "government",
     "xmas": "Christmas",
     "approx": "about",
+    "jan": "January",
+    "feb": "February",
+    "aug": "August",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
 }
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.IGNORECASE)
 
@@ -115,11 +149,14 @@ def _head(text: str | None) -> str | None:
     if text is None:
         return None
     text = _SHORTHAND.sub(lambda m: _SPELLED[m.group().casefold()], text)
+    text = re.sub(r"~\s*(?=\d)", "about ", text)
     parts = [p.strip(" .;:") for p in text.split(", ") if p.strip(" .;:")]
     if not parts:
         return None
     if len(parts) > 1 and len(parts[0].split()) >= 3:
         parts = parts[:1]
+    elif len(parts) > 1 and parts[0].split()[-1].casefold().endswith("ed"):
+        return None  # 'event sourced, Kafka and Postgres': details, not a subject
     elif any(_CLAUSE.search(p) for p in parts[1:]):
         # A clause after a short head is a remark on it ('200 volunteers, rota is a group
         # chat'), not an item of a list: the head alone is too short to stand.
@@ -139,6 +176,26 @@ def _listed(parts: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+def _led_by_how(rest: str) -> bool:
+    """'the billing and support teams split triage' has a verb for 'how' to lead: a plain
+    verb after a plural, or any finite verb past the first word."""
+    lowered = [w.casefold() for w in rest.split()]
+    if is_clause(rest.split()):
+        return True
+    for before, word in pairwise(lowered[1:]):
+        if word in FINITE or word in SINGULAR_VERBS:
+            return True
+        if word in BARE_VERBS and before.endswith("s") and not before.endswith("ss"):
+            return True
+    return False
+
+
+def _verbish(text: str) -> bool:
+    """A verb for 'how' or 'that' to lead: the stage's clause test, or a word that reads as
+    one ('is', 'you're', 'ships'); 'delivery vans' alone is not."""
+    return is_clause(text.split()) or bool(_VERBISH.search(text))
+
+
 def _say(fragment: Fragment) -> Said | None:
     if _QUOTED.search(fragment.text):
         return None
@@ -147,13 +204,17 @@ def _say(fragment: Fragment) -> Said | None:
     if noun and _PAST_START.match(noun):
         noun = None
     if noun:
-        noun = _article(_HOW_THE.sub("", noun))
-        if noun.casefold().startswith("how ") and not _VERBISH.search(noun[4:]):
+        # 'how the teams share a backlog' keeps its 'how'; 'how the Rust work' does not
+        rest = _HOW_THE.sub("", noun)
+        if rest != noun and not (noun.casefold().startswith("how ") and _led_by_how(rest)):
+            noun = rest
+        noun = _article(noun)
+        if noun.casefold().startswith("how ") and not _verbish(noun[4:]):
             # 'how Rust in the firmware team': no verb for 'how' to lead, so the rest is
             # the thing talked about; dropping it would leave the message with no topic.
             rest = noun[4:]
             noun = _article(rest) if len(rest.split()) >= 2 else None
-    if clause and not _VERBISH.search(clause):
+    if clause and not _verbish(clause):
         clause = None
     if fragment.kind == Kind.common_ground and clause is None:
         return None
@@ -185,7 +246,12 @@ def pick_topics(person: Interviewer) -> Picked:
     found: TopicSet = topics_for(person)
     notices = list(found.notices())
     said: list[Said] = []
+    favours: list[str] = []
     for fragment in found.usable:
+        thanked = _FAVOUR.match(fragment.sentence or "")
+        if fragment.kind == Kind.logistics and thanked:
+            favours.append(thanked["what"])
+            continue
         item = _say(fragment)
         if item is None:
             notices.append(f"not used: '{fragment.text}' (can't be said well)")
@@ -201,9 +267,15 @@ def pick_topics(person: Interviewer) -> Picked:
         and s.noun
         and re.match(r"^the (?:next|final|second|third|onsite)\b", s.noun, re.I)
     ]
-    process = [s for s in said if s.kind == Kind.logistics and s.noun and s not in upcoming]
-    if not (heard or common or own or process):
+    process = [
+        s for s in said if s.kind == Kind.logistics and (s.noun or s.clause) and s not in upcoming
+    ]
+    if not (heard or common or own or process or favours):
         notices.append(
             f"add a topic you talked about with {person.first_name}, so the message can mention it"
         )
-    return Picked(heard, common, own, upcoming, process, tuple(notices))
+    return Picked(heard, common, own, upcoming, process, tuple(notices), tuple(favours))
+
+
+# The topic stage's rendering of a favour: 'Thank you for booking the car.'
+_FAVOUR = re.compile(r"^Thank you for (?P<what>.+)\.$")

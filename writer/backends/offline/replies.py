@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 from writer.backends.base import Proposal
+from writer.backends.offline.hooks import pool, thin
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
+from writer.backends.offline.picking import pick_topics
+from writer.backends.offline.wording import team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
 from writer.topics import Kind, topics_for
@@ -97,26 +100,32 @@ def _status(notes: Notes, person: Interviewer, seed: int) -> list[str]:
     # The topic is the notes' text, not a template: its braces must survive format_map.
     if recalled:
         recalled = recalled.replace("{", "{{").replace("}", "}}")
+    interest = interest.replace("the team", team_word(notes))
     middle = f"{recalled} {interest}" if recalled else interest
     return [first, middle, pick(_STATUS_ASK, seed), "Thank you again for your time."]
 
 
+_DECIDED = re.compile(r"\b(?:went with|someone (?:else|more)|feedback|reject\w*)\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.IGNORECASE)
 
 
 def _recalled(notes: Notes, person: Interviewer) -> str | None:
     """One usable topic: the addressee's own, else a colleague's, named as theirs."""
+    for said in pool(pick_topics(person)):
+        # the composer's own rendering: articles restored, the decision never recalled
+        if said.kind in (Kind.subject, Kind.view) and said.noun and not thin(said):
+            return f"I've kept thinking about our conversation about {said.noun}."
     for fragment in topics_for(person).of(Kind.subject, Kind.view):
         sentence = _SINCE.fill(fragment)
-        if sentence is not None:
+        if sentence is not None and not _DECIDED.search(fragment.text):
             return sentence
     for someone in (p for p in notes.interviewers if p is not person):
         first = someone.first_name
         if first.casefold() == person.first_name.casefold():
             continue  # 'my conversation with Dana' in a message to another Dana reads as them
         for fragment in topics_for(someone).of(Kind.subject, Kind.view):
-            said = fragment.clause if fragment.kind == Kind.view else fragment.noun
-            if said is None or _THIRD_PERSON.search(said):
+            words = fragment.clause if fragment.kind == Kind.view else fragment.noun
+            if words is None or _THIRD_PERSON.search(words) or _DECIDED.search(words):
                 continue  # 'she showed me ...' would speak of someone in a message to another
             if fragment.kind == Kind.view:
                 return f"I've kept thinking about {first}'s point that {fragment.clause}."

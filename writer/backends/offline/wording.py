@@ -27,6 +27,28 @@ _WARM = re.compile(
 )
 
 
+_SECTORS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"\b(?:llp|law|legal|solicitors?|chambers|attorneys?|advocates)\b", re.I),
+        "the firm",
+    ),
+    (re.compile(r"\bbank\b|\bbanking\b", re.I), "the bank"),
+    (re.compile(r"\b(?:school|academy|college)\b", re.I), "the school"),
+    (re.compile(r"\b(?:foundation|charity)\b", re.I), "the foundation"),
+    (re.compile(r"\b(?:capital|partners|investments?|insurance|consulting)\b", re.I), "the firm"),
+]
+
+
+def team_word(notes: Notes) -> str:
+    """How a message names the organisation's people: 'the firm' at a law firm, 'the
+    bank', 'the school', 'the foundation'; 'the team' elsewhere (a ward, a start-up)."""
+    for pattern, word in _SECTORS:
+        found = pattern.search(notes.company)
+        if found:
+            return word if word != "the foundation" else f"the {found.group().lower()}"
+    return "the team"
+
+
 def register(notes: Notes) -> Register:
     if notes.culture == Culture.casual:
         return Register.casual
@@ -44,34 +66,43 @@ OPENINGS: dict[Register, list[str]] = {
         "Thanks so much for chatting with me{during} about the {role}{at}.",
         "Thanks for making the time to talk{during} about the {role}{at}.",
         "Thanks a lot for the chat{during} about the {role}{at}.",
-        "Thank you for the great conversation{during} about the {role}{at}.",
+        "Thank you for the conversation{during} about the {role}{at}.",
+        "Thanks for taking the time to meet me{during} about the {role}{at}.",
+        "Really appreciated you talking with me{during} about the {role}{at}.",
+        "Thanks for your time{during} talking about the {role}{at}.",
+        "Thank you for giving me your time{during} to talk about the {role}{at}.",
     ],
     Register.neutral: [
         "Thank you for taking the time to talk with me{during} about the {role}{at}.",
         "Thank you for meeting with me{during} to discuss the {role}{at}.",
         "I'm grateful for the time you gave me{during} to talk about the {role}{at}.",
         "Thank you for the conversation{during} about the {role}{at}.",
+        "Thanks for making time to meet with me{during} about the {role}{at}.",
+        "I appreciated the chance to speak with you{during} about the {role}{at}.",
+        "Thank you for your time{during} and for telling me more about the {role}{at}.",
+        "Many thanks for talking with me{during} about the {role}{at}.",
     ],
     Register.formal: [
         "Thank you for meeting with me{during} to discuss the {role}{at}.",
         "I am grateful for the time you gave me{during} to discuss the {role}{at}.",
         "Thank you for taking the time to speak with me{during} about the {role}{at}.",
         "Please accept my thanks for our conversation{during} about the {role}{at}.",
+        "I would like to thank you for your time{during} in discussing the {role}{at}.",
+        "Thank you for the opportunity to discuss the {role}{at}{during}.",
+        "I very much appreciated the opportunity to meet you{during} regarding the {role}{at}.",
+        "Many thanks for your time{during} and for our discussion of the {role}{at}.",
     ],
     Register.warm: [
         "Thank you so much for meeting with me{during} to talk about the {role}{at}.",
         "I am very grateful for the time you gave me{during} to discuss the {role}{at}.",
-        "Thank you for such a welcoming conversation{during} about the {role}{at}.",
-        "It was a real pleasure to speak with you{during} about the {role}{at}.",
+        "Thank you for the time you spent with me{during} talking about the {role}{at}.",
+        "Thank you; it was a real pleasure to speak with you{during} about the {role}{at}.",
+        "Thank you for taking the time to meet me{during} to discuss the {role}{at}.",
+        "I wanted to thank you for speaking with me{during} about the {role}{at}.",
+        "Thank you for giving me your time{during} to talk about the {role}{at}.",
+        "I am so grateful for the chance to meet you{during} and discuss the {role}{at}.",
     ],
 }
-LATE: dict[Register, str] = {
-    Register.casual: "Sorry this note comes later than I intended.",
-    Register.neutral: "I'm sorry this note comes later than I intended.",
-    Register.formal: "I apologise that this note comes later than I intended.",
-    Register.warm: "I'm sorry this note comes later than I intended.",
-}
-
 # -- the specific sentence: '{}' takes a noun phrase (N) or a clause (C) --------------------
 
 SUBJECT_NOUN: dict[Register, list[str]] = {
@@ -132,15 +163,15 @@ HOW_NOUN = [  # "how trainees rotate ..."
 VIEW_CLAUSE: dict[Register, list[str]] = {
     Register.casual: [
         "It was great to hear that {}.",
+        "I liked learning that {}.",
+        "It was interesting to find out that {}.",
         "I liked hearing that {}.",
-        "It was interesting to learn that {}.",
-        "Good to hear that {}.",
     ],
     Register.neutral: [
         "It was interesting to hear that {}.",
         "I appreciated your point that {}.",
         "It was helpful to learn that {}.",
-        "I was struck to hear that {}.",
+        "It was good to learn that {}.",
     ],
     Register.formal: [
         "I found it valuable to learn that {}.",
@@ -159,7 +190,7 @@ SECOND_SUBJECT = [
     "I also enjoyed hearing about {}.",
     "I was glad we touched on {} as well.",
     "Hearing about {} was a bonus.",
-    "I also appreciated the time on {}.",
+    "I also appreciated hearing about {}.",
 ]
 COMMON = [
     "It was a nice surprise to find out that {}.",
@@ -174,57 +205,100 @@ OWN = [
     "Thank you for your questions on {}.",
 ]
 
-# -- interest, by outcome ------------------------------------------------------------------
+# -- interest, by outcome ('{team}': "the team", "the firm", "the school", ...) -----------
 
 INTEREST: dict[Register, list[str]] = {
     Register.casual: [
         "I came away really excited about the role.",
-        "I left even more keen to join the team.",
+        "I left even more keen to join {team}.",
         "It made me even more excited about what you're building.",
-        "I'd love to be part of what the team is doing.",
+        "I'd love to be part of what {team} is doing.",
+        "Honestly, it made me want the role even more.",
+        "I'm even more excited about the work than before we spoke.",
+        "It was the kind of conversation that makes a role click for me.",
+        "I walked away with lots of ideas and real excitement about the role.",
     ],
     Register.neutral: [
         "Our conversation left me even more interested in the role.",
         "I came away with a clearer picture of the work and real enthusiasm for it.",
-        "It confirmed my interest in joining the team.",
+        "It confirmed my interest in joining {team}.",
         "I left even more keen on the role than when I arrived.",
+        "I'm very interested in the role, and more so after our conversation.",
+        "It gave me a good sense of the work, and I'd like to contribute to it.",
+        "The conversation made the role even more appealing to me.",
+        "I'm keen to bring my experience to {team}.",
     ],
     Register.formal: [
         "Our discussion confirmed my strong interest in the position.",
-        "I remain very interested in the position and in the work of your team.",
+        "I remain very interested in the position and in the work of {team}.",
         "I left with a clearer understanding of the role and a firm wish to contribute.",
         "The conversation reinforced my enthusiasm for the opportunity.",
+        "I would welcome the opportunity to contribute to the work of {team}.",
+        "It strengthened my interest in joining {team}.",
+        "I am very interested in the position, and more so for our conversation.",
+        "I would welcome the chance to bring my experience to the role.",
     ],
     Register.warm: [
-        "I came away even more enthusiastic about joining the team.",
+        "I came away even more enthusiastic about joining {team}.",
         "It left me all the more keen to be part of your work.",
-        "I left with a real sense of the care behind the team's work.",
+        "I would very much like to contribute to the work of {team}.",
         "Our conversation confirmed how much I would like to contribute.",
+        "It made me all the more hopeful about joining {team}.",
+        "I left with a clear sense of why the work matters, and a wish to be part of it.",
+        "I am very keen on the role, and even more so after our conversation.",
+        "The role feels like one where I could make a real contribution.",
     ],
 }
+# Nothing usable in the notes: plain interest, nothing about the conversation invented.
+HONEST = [
+    "I remain very interested in the role.",
+    "I'm still very interested in the role.",
+    "The role remains of real interest to me.",
+    "I continue to be very interested in the position.",
+    "I'm keen on the role and pleased to have had the chance to learn more.",
+    "I appreciated the chance to learn more about the role.",
+    "It was useful to hear more about the position.",
+    "I'm grateful for the chance to find out more about the role.",
+]
 POORLY = [
     "I remain very interested in the role, and I'd be glad to answer any further questions.",
     "I'm still very keen on the role and happy to share anything else that would help.",
     "I would welcome the chance to continue the conversation.",
     "The role remains one I'm very interested in.",
+    "I'd welcome the chance to expand on any of my answers.",
+    "If any answer of mine would benefit from more detail, I'd be glad to add it.",
+    "I'm still very interested in the position.",
+    "I'd be happy to go into more depth on anything we covered.",
 ]
 OFFER = [
-    "I was delighted to receive the offer, and our conversation is part of why.",
+    "I was delighted to receive the offer, and grateful for your part in the process.",
     "I'm thrilled about the offer and grateful for the time you gave me.",
     "Receiving the offer was wonderful news, and I appreciated your part in the process.",
     "I'm very pleased about the offer and glad to have met you along the way.",
+    "The offer was lovely news, and meeting you made the decision feel real.",
+    "I'm delighted about the offer, and grateful for your time during the process.",
+    "Hearing about the offer was a real pleasure after our conversation.",
+    "I'm so pleased to have received the offer, and thankful for your part in it.",
 ]
 REJECTED = [
-    "Although I was disappointed not to move forward, I valued learning about the team's work.",
-    "I'm sorry not to be moving forward, but I'm grateful for what I learned about the team.",
+    "Although I was disappointed not to move forward, I valued learning about {team}'s work.",
+    "I'm sorry not to be moving forward, but I'm grateful for what I learned about {team}.",
     "While the outcome wasn't what I hoped, I valued our conversation.",
     "I was disappointed by the news, but glad to have met you.",
+    "The decision was disappointing, but the conversation was worth having.",
+    "I'm sorry it didn't work out this time, and I appreciated your time all the same.",
+    "Although I won't be joining {team}, I learned a great deal from our conversation.",
+    "It wasn't the outcome I hoped for, but I'm glad we had the chance to talk.",
 ]
 WITHDREW = [
     "As you know, I have withdrawn from the process; I valued our conversation all the same.",
     "Although I've decided to withdraw, I'm grateful for the time you gave me.",
     "I've withdrawn from the process, and I wanted to thank you all the same.",
     "Even though I've withdrawn, our conversation meant a lot to me.",
+    "Withdrawing was not an easy decision, and I'm grateful for the time you gave me.",
+    "Though I've stepped back from the process, I appreciated the time you gave me.",
+    "I've chosen to withdraw, but I wanted you to know how much I valued the conversation.",
+    "Although I'm no longer in the process, I learned a lot from talking with you.",
 ]
 HELP = [
     "If it would help, I'm happy to share more about my experience.",
@@ -242,66 +316,15 @@ WALKED_THROUGH = [
     "Thanks, too, for explaining {}.",
     "It was helpful to hear about {}.",
 ]
+TOLD_THAT = [  # a step in the process, as a clause: "offers go out in mid December"
+    "Thank you for letting me know that {}.",
+    "It was helpful to hear that {}.",
+    "Thanks, too, for explaining that {}.",
+    "I appreciated knowing that {}.",
+]
 PROCESS = [
     "Thank you as well for organising everything so smoothly.",
     "Thank you, too, for guiding me through the process.",
     "I'm grateful for your help with the arrangements.",
     "Thank you for keeping everything so well organised.",
 ]
-
-# -- the close, by outcome -----------------------------------------------------------------
-
-PENDING_CLOSE: dict[Register, list[str]] = {
-    Register.casual: [
-        "Hope to chat again soon!",
-        "Looking forward to hearing about next steps.",
-        "Thanks again, and have a great week.",
-        "Hope we get to talk again soon.",
-    ],
-    Register.neutral: [
-        "Thank you again, and I look forward to hearing about the next steps.",
-        "I look forward to hearing from you.",
-        "Thanks again for your time, and I hope the rest of your week goes well.",
-        "I hope we have the chance to speak again soon.",
-    ],
-    Register.formal: [
-        "Thank you again for your time and consideration.",
-        "I look forward to hearing from you regarding the next steps.",
-        "With thanks again for your time.",
-        "I would welcome the opportunity to continue our discussion.",
-    ],
-    Register.warm: [
-        "Thank you again for your warmth and your time.",
-        "I look forward to hearing from you.",
-        "With many thanks again for a wonderful conversation.",
-        "I hope to have the chance to speak with you again.",
-    ],
-}
-DECIDED_CLOSE = {
-    "offer": [
-        "I'm excited about what comes next.",
-        "I'm looking forward to the next steps.",
-        "Thank you again for everything.",
-        "I hope we get to work together soon.",
-    ],
-    "rejected": [
-        "I'd be glad to stay in touch, and I wish you and the team every success.",
-        "I hope our paths cross again.",
-        "Thank you again, and all the best to the team.",
-        "I wish you every success with the work ahead.",
-    ],
-    "withdrew": [
-        "I wish you and the team all the best.",
-        "I hope our paths cross again.",
-        "Thank you again, and best of luck with the search.",
-        "I'd be glad to stay in touch.",
-    ],
-}
-FORWARD = ["I look forward to {}.", "I'm looking forward to {}."]
-
-SUBJECTS = {
-    Register.casual: ["Thanks – {job} chat", "Thanks for the {job} chat"],
-    Register.neutral: ["Thank you – {job} interview", "Thanks for your time – {job} interview"],
-    Register.formal: ["Thank you – {job} interview"],
-    Register.warm: ["Thank you – {job} interview", "With thanks – {job}"],
-}

@@ -1,0 +1,137 @@
+"""What each command imports: the start-up gains of issue 18 stay (benchmarks/startup.py
+measures the times; these say which heavy packages a command must not load at all)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+NOTE = "Hi Dana, thank you for the talk about the telemetry pipeline today. Glad to connect."
+NOW = "2026-11-20T18:00:00-05:00"
+ACME = ROOT / "examples" / "acme-final-round.yaml"
+
+# Runs a command line in a fresh interpreter, then writes the names of the modules it loaded.
+_RUN = """
+import json, sys
+from writer.cli import main
+try:
+    code = main(sys.argv[2:])
+finally:
+    with open(sys.argv[1], "w") as out:
+        json.dump(sorted(sys.modules), out)
+sys.exit(code)
+"""
+
+# Builds the app as `writer tui` does and writes what was loaded before its first frame.
+_APP = """
+import json, sys
+from datetime import datetime
+from pathlib import Path
+from writer.backends import OfflineBackend
+from writer.tui.app import make_app
+make_app(Path(sys.argv[2]), OfflineBackend(), datetime.fromisoformat(sys.argv[3]))
+with open(sys.argv[1], "w") as out:
+    json.dump(sorted(sys.modules), out)
+"""
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a user with no settings: no key, no config file."""
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith(("WRITER_", "OPENAI_"))}
+    env["WRITER_CONFIG"] = str(tmp_path / "no-config.toml")
+    env["WRITER_HOME"] = str(tmp_path / "home")
+    return env
+
+
+def _loaded(tmp_path: Path, script: str, *args: str) -> set[str]:
+    found = tmp_path / "modules.json"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(found), *args],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return set(json.loads(found.read_text("utf-8")))
+
+
+def _heavy(loaded: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(p for p in packages if p in loaded)
+
+
+def test_writer_check_loads_no_pydantic_no_yaml_and_no_model_client(tmp_path: Path) -> None:
+    loaded = _loaded(tmp_path, _RUN, "check", "--kind", "connection_note", "--to", "Dana Lee", NOTE)
+    assert "writer.checker" in loaded  # it did check
+    heavy = ("pydantic", "pydantic_settings", "yaml", "writer.notes", "asyncio", "openai")
+    assert _heavy(loaded, (*heavy, "importlib.resources", "importlib.metadata")) == []
+
+
+def test_writer_help_loads_no_checker(tmp_path: Path) -> None:
+    loaded = _loaded(tmp_path, _RUN, "--help")
+    assert _heavy(loaded, ("writer.checker", "writer.commands", "pydantic", "yaml")) == []
+
+
+def test_offline_draft_loads_no_settings_library_no_event_loop_no_model_client(
+    tmp_path: Path,
+) -> None:
+    notes = str(ACME)
+    loaded = _loaded(tmp_path, _RUN, "draft", notes, "--now", NOW)
+    assert "writer.drafting" in loaded  # it did draft
+    heavy = ("pydantic_settings", "asyncio", "openai", "httpx", "aiohttp")
+    assert _heavy(loaded, heavy) == []
+
+
+def test_the_app_loads_no_checker_or_drafter_before_its_first_frame(tmp_path: Path) -> None:
+    notes = str(ACME)
+    loaded = _loaded(tmp_path, _APP, notes, NOW)
+    assert "writer.planner" in loaded  # the plan is there to show
+    heavy = ("writer.checker", "writer.drafting", "writer.topics", "ruamel", "email", "openai")
+    # email may come with pydantic's plugin lookup (importlib.metadata); the app's own
+    # mail module must not bring it.
+    assert _heavy(loaded, heavy) in ([], ["email"])
+    assert "writer.mail" not in loaded
+
+
+@pytest.mark.parametrize("variable", ["WRITER_REPAIR_ATTEMPTS", "writer_repair_attempts"])
+def test_a_setting_in_the_environment_is_still_read_and_checked_by_draft(
+    tmp_path: Path, variable: str
+) -> None:
+    """Skipping pydantic-settings is only for a user with no settings: a bad one is still
+    refused, however the variable is cased."""
+    env = _env(tmp_path) | {variable: "9"}
+    done = subprocess.run(
+        [sys.executable, "-m", "writer", "draft", str(ACME)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "repair_attempts" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_config_file_is_still_read_by_draft(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('backend = "nonesuch"\n', "utf-8")
+    env = _env(tmp_path) | {"WRITER_CONFIG": str(config)}
+    done = subprocess.run(
+        [sys.executable, "-m", "writer", "draft", str(ACME)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "nonesuch" in done.stderr

@@ -1,0 +1,139 @@
+"""The composer's late openings and closing lines, by register (see `wording`): every list a
+whole panel draws from has eight entries, so a panel of up to eight shares none."""
+
+from __future__ import annotations
+
+from writer.backends.offline.wording import Register
+
+# More than three days late: the opening owns the delay in one clause, then thanks.
+LATE_OPENINGS: dict[Register, list[str]] = {
+    Register.casual: [
+        "Sorry for the slow reply, and thanks so much for chatting with me{during} about "
+        "the {role}{at}.",
+        "Belated thanks for making the time to talk{during} about the {role}{at}.",
+        "I meant to send this sooner: thanks a lot for talking with me{during} about the "
+        "{role}{at}.",
+        "A bit late, but thank you for the conversation{during} about the {role}{at}.",
+        "Sorry this is late, and thanks for meeting me{during} about the {role}{at}.",
+        "This is later than I'd hoped, but thanks for your time{during} talking about the "
+        "{role}{at}.",
+        "Thanks, a little belatedly, for chatting with me{during} about the {role}{at}.",
+        "I should have written sooner to say thanks for our talk{during} about the {role}{at}.",
+    ],
+    Register.neutral: [
+        "I'm sorry for the delay in writing, and thank you for talking with me{during} "
+        "about the {role}{at}.",
+        "This is later than I meant to write, but thank you for meeting with me{during} to "
+        "discuss the {role}{at}.",
+        "Apologies for the slow note: thank you for the conversation{during} about the {role}{at}.",
+        "I meant to write sooner to thank you for your time{during} talking about the {role}{at}.",
+        "Belated thanks for taking the time to talk with me{during} about the {role}{at}.",
+        "I'm sorry this comes later than I intended, but thank you for our "
+        "conversation{during} about the {role}{at}.",
+        "Thank you, if a little late, for meeting with me{during} to talk about the {role}{at}.",
+        "I should have written sooner to thank you for the time you gave me{during} to "
+        "discuss the {role}{at}.",
+    ],
+    Register.formal: [
+        "Please forgive the delay in writing, and thank you for meeting with me{during} to "
+        "discuss the {role}{at}.",
+        "I apologise for the delay in writing to thank you for our conversation{during} "
+        "about the {role}{at}.",
+        "Although this note is later than I intended, I am very grateful for the time you "
+        "gave me{during} to discuss the {role}{at}.",
+        "With apologies for the late note, thank you for speaking with me{during} about the "
+        "{role}{at}.",
+        "I am sorry not to have written sooner to thank you for meeting with me{during} "
+        "about the {role}{at}.",
+        "Please excuse the delay in my thanks for our conversation{during} about the {role}{at}.",
+        "Belatedly, but sincerely, thank you for the time you gave me{during} to discuss "
+        "the {role}{at}.",
+        "I should have written sooner to thank you for our discussion{during} of the {role}{at}.",
+    ],
+}
+LATE_OPENINGS[Register.warm] = LATE_OPENINGS[Register.formal]
+
+# -- the close, by outcome -----------------------------------------------------------------
+
+PENDING_CLOSE: dict[Register, list[str]] = {
+    Register.casual: [
+        "Hope to chat again soon!",
+        "Looking forward to hearing about next steps.",
+        "Thanks again, and have a great week.",
+        "Hope we get to talk again soon.",
+        "Thanks again for your time.",
+        "Speak soon, I hope.",
+        "Looking forward to hearing from you.",
+        "Thanks again, and enjoy the rest of your week.",
+    ],
+    Register.neutral: [
+        "Thank you again, and I look forward to hearing about the next steps.",
+        "I look forward to hearing from you.",
+        "Thanks again for your time, and I hope the rest of your week goes well.",
+        "I hope we have the chance to speak again soon.",
+        "Thank you again for your time.",
+        "I look forward to the next steps.",
+        "With thanks again, and best wishes for the week.",
+        "I hope to speak with you again soon.",
+    ],
+    Register.formal: [
+        "Thank you again for your time and consideration.",
+        "I look forward to hearing from you regarding the next steps.",
+        "With thanks again for your time.",
+        "I would welcome the opportunity to continue our discussion.",
+        "I look forward to hearing from you.",
+        "Thank you once more for your time.",
+        "I hope to have the opportunity to speak with you again.",
+        "With my thanks again for your consideration.",
+    ],
+    Register.warm: [
+        "Thank you again for giving me so much of your time.",
+        "I look forward to hearing from you.",
+        "With many thanks again for your time.",
+        "I hope to have the chance to speak with you again.",
+        "Thank you again for making the time to meet me.",
+        "I very much hope we will speak again.",
+        "With warm thanks, and best wishes for the rest of the week.",
+        "Thank you once more for meeting with me.",
+    ],
+}
+DECIDED_CLOSE = {
+    "offer": [
+        "I'm excited about what comes next.",
+        "I'm looking forward to the next steps.",
+        "Thank you again for everything.",
+        "I hope we get to work together soon.",
+        "Thanks again for your part in the process.",
+        "I'll be in touch about the details soon.",
+        "With thanks again for your time.",
+        "I'm grateful for everything so far.",
+    ],
+    "rejected": [
+        "I'd be glad to stay in touch, and I wish you and {team} every success.",
+        "I hope our paths cross again.",
+        "Thank you again, and all the best to {team}.",
+        "I wish you every success with the work ahead.",
+        "I'd be glad to keep in touch.",
+        "Best wishes for the rest of the search.",
+        "With thanks again, and good luck with the work ahead.",
+        "I hope we meet again before long.",
+    ],
+    "withdrew": [
+        "I wish you and {team} all the best.",
+        "I hope our paths cross again.",
+        "Thank you again, and best of luck with the search.",
+        "I'd be glad to stay in touch.",
+        "Best wishes for the work ahead.",
+        "I hope we have the chance to meet again.",
+        "With thanks again, and all the best.",
+        "I'd be happy to keep in touch.",
+    ],
+}
+FORWARD = ["I look forward to {}.", "I'm looking forward to {}."]
+
+SUBJECTS = {
+    Register.casual: ["Thanks – {job} chat", "Thanks for the {job} chat"],
+    Register.neutral: ["Thank you – {job} interview", "Thanks for your time – {job} interview"],
+    Register.formal: ["Thank you – {job} interview"],
+    Register.warm: ["Thank you – {job} interview", "With thanks – {job}"],
+}
