@@ -16,7 +16,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Capital letters of the Latin, Greek and Cyrillic scripts, spelled out: `re` has no \p{Lu}.
 _UPPER = "".join(c for c in map(chr, [*range(0x41, 0x530), *range(0x1E00, 0x1F00)]) if c.isupper())
-CAPITALISED = re.compile(rf"(?<![\w'’\-])[{_UPPER}][\w'’\-]*")
+# The capital first, the look back after it: a pattern that starts with a class lets re skip
+# straight to the capitals (with the look back first it tries every character; 2.6x slower).
+CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w'’\-].)[\w'’\-]*")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[(\"“‘]\s*)(?=\S)")
 
 STOPWORDS = frozenset(
@@ -87,7 +89,23 @@ def content_words(text: str) -> list[str]:
 def spaced_words(text: str) -> str:
     """The text lower-cased with every run of non-word characters a single space, padded:
     ' word' in it is true exactly when some word starts with 'word'."""
-    return " " + _NON_WORD.sub(" ", text.lower()) + " "
+    lowered = text.lower()
+    if not lowered.isascii():
+        for mark in _COMMON_MARKS:  # punctuation outside ASCII, as often as not the only
+            lowered = lowered.replace(mark, " ")
+        if not lowered.isascii():
+            return " " + _NON_WORD.sub(" ", lowered) + " "
+    # In ASCII, a byte table and a split do what the pattern does, in a third of the time.
+    spaced = lowered.encode().translate(_ASCII_SPACES).decode()
+    body = " ".join(spaced.split())
+    if not body:
+        return "   " if spaced else "  "
+    return f" {' ' if spaced[0] == ' ' else ''}{body}{' ' if spaced[-1] == ' ' else ''} "
+
+
+# Every byte but a letter or digit is a space ('_' too, as in `_NON_WORD`).
+_ASCII_SPACES = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+_COMMON_MARKS = "’‘“”—–…•\u00a0"
 
 
 @lru_cache(maxsize=4096)
@@ -114,6 +132,26 @@ def mentions(spaced: str, topic: str) -> bool:
 def sentence_starts(text: str) -> set[int]:
     """Offsets where a sentence or a line begins."""
     return {m.end() for m in SENTENCE_START.finditer(text)}
+
+
+def is_sentence_start(text: str, at: int) -> bool:
+    """Whether `at` is in `sentence_starts(text)`, read from the characters before it alone
+    (a check of a few words asks about a few offsets, not all): a non-space at the start,
+    after a line break and spaces, after '.!?:;' and at least one space, or after an
+    opening bracket or quote and any spaces."""
+    if at >= len(text) or text[at].isspace():
+        return False
+    if at == 0:
+        return True
+    begin = at
+    while begin > 0 and text[begin - 1].isspace():
+        begin -= 1
+    if "\n" in text[begin:at]:
+        return True
+    if begin == 0:
+        return False
+    before = text[begin - 1]
+    return (before in ".!?:;" and begin < at) or before in '("“‘'
 
 
 # Pairs repeat within one notes file's drafts, rarely across files: with 65,536 entries a

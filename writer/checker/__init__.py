@@ -13,13 +13,15 @@ from writer.checker.context import Context, Window
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
     ERROR,
+    MAY_SKIP,
     OFF,
     RUNNERS,
     WARNING,
     Finding,
     Rule,
+    finds_nothing_unmatched,
 )
-from writer.checker.loading import active_rules, phrase_index, rules_for
+from writer.checker.loading import active_rules, for_kind
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import KINDS, MessageKind, MessagePart, spec
 
@@ -103,8 +105,9 @@ def check(
     given, is when the message is sent (time words are judged against it)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
-    kind = MessageKind(kind)
+    kind = kind if type(kind) is MessageKind else MessageKind(kind)
     tier = tier or (notes.tier.value if notes else "free")
+    chosen, index = for_kind(kind)
     ctx = Context(
         kind=kind,
         text=text,
@@ -113,11 +116,17 @@ def check(
         subject=subject,
         to=to,
         notes=notes,
-        phrases=phrase_index(kind),
+        phrases=index,
         window=window,
     )
     findings: list[Finding] = []
-    for rule in rules_for(kind):
+    # The rules whose phrases were found or whose patterns are worth a try (None: all).
+    tries = ctx.tries
+    wanted = None if tries is None else tries.keys() | ctx.hits.keys()
+    for rule in chosen:
+        unwanted = wanted is not None and rule.type in MAY_SKIP and rule.id not in wanted
+        if unwanted and finds_nothing_unmatched(rule, ctx):
+            continue
         findings += islice(RUNNERS[rule.type](rule, ctx), MOST_FINDINGS_PER_RULE)
     limit, unit = limit_for(kind, tier, guidance)
     return Report(

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from writer.checker.engine import Pattern, Rule
-from writer.checker.patterns import Known, compile_pattern
+from writer.checker.patterns import compile_pattern
 from writer.checker.phrases import Phrase
 
 
@@ -20,17 +20,18 @@ def build(
     source: str = "rules.yaml",
     *,
     eager: bool = True,
-    known: Known | None = None,
 ) -> Rule:
     """The engine's rule for an entry the schema has checked (every key present). Without
     `eager`, its patterns compile on first use (entries from rules.checked.json, compiled
-    when that was written); `known` holds their triggers, worked out then too."""
+    when that was written)."""
     rid, sensitive = entry["id"], entry["case_sensitive"]
     patterns: list[Pattern] = []
-    for item in entry["patterns"]:
+    # What each pattern needs in a text, as the stamp stores it (derived when it does not).
+    derived = entry.get("triggers") or [None] * len(entry["patterns"])
+    for item, clauses in zip(entry["patterns"], derived, strict=True):
         regex, fix = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         try:
-            patterns.append(compile_pattern(regex, sensitive, fix, eager=eager, known=known))
+            patterns.append(compile_pattern(regex, sensitive, fix, clauses, eager=eager))
         except re.error as error:
             raise RuleError(f"{source}: rule {rid}: key 'patterns': {regex!r}: {error}") from None
     phrases = [Phrase(rid, t, None, sensitive) for t in entry["tokens"]]

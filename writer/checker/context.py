@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from writer.checker.phrases import Hit, PhraseIndex
+from writer.checker.phrases import Hit, PhraseIndex, Scan
+from writer.checker.triggers import CASE_TRAPS
 from writer.guidance import Guidance
 from writer.text import CAPITALISED, first_name, spaced_words, token_set, word_count, words
 
@@ -75,11 +76,8 @@ class Context:
     @lazy
     def capitals(self) -> list[tuple[int, str]]:
         """(offset, word) for every word that starts with a capital letter."""
-        return [
-            (m.start(), m.group())
-            for m in CAPITALISED.finditer(self.text)
-            if m.group()[0].isupper()
-        ]
+        # CAPITALISED starts with a character of _UPPER, each of which is upper case.
+        return [(m.start(), m.group()) for m in CAPITALISED.finditer(self.text)]
 
     @lazy
     def word_count(self) -> int:
@@ -94,18 +92,30 @@ class Context:
         return self.text.lower()
 
     @lazy
-    def found(self) -> tuple[dict[str, list[Hit]], set[str]]:
+    def found(self) -> Scan:
         """Every rule's literal phrases (`tokens:` and `swap:`), and which of the patterns'
         triggers the text holds, found in one pass."""
-        return self.phrases.find(self.text)
+        return self.phrases.scan(self.text)
+
+    @lazy
+    def gated(self) -> bool:
+        """Whether patterns may be skipped for want of their literals: not in a text with a
+        letter that re's case folding and str.lower's disagree on ('İ' is an 'i' to re)."""
+        folded = self.found.folded
+        return folded.isascii() or CASE_TRAPS.isdisjoint(folded)
+
+    @lazy
+    def tries(self) -> dict[str, list[int]] | None:
+        """The patterns worth trying, by rule id (None: each pattern asks its triggers)."""
+        return self.phrases.tries(self.found) if self.gated else None
 
     @property
     def hits(self) -> dict[str, list[Hit]]:
-        return self.found[0]
+        return self.found.hits
 
     @property
     def present(self) -> set[str]:
-        return self.found[1]
+        return self.found.present
 
     @lazy
     def index(self) -> NotesIndex:

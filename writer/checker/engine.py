@@ -10,12 +10,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from writer.checker.context import Context
-from writer.checker.phrases import Phrase, PhraseIndex
+from writer.checker.phrases import Phrase, PhraseIndex, Scan
+from writer.checker.triggers import NON_ASCII
 from writer.guidance import Guidance
 from writer.kinds import KINDS, MessagePart
 
 ERROR, WARNING, OFF = "error", "warning", "off"
 LEVELS = (OFF, WARNING, ERROR)
+# Rule types that find nothing where no phrase or pattern of theirs matches.
+MATCH_ONLY = frozenset({"existence", "substitution"})
+MAY_SKIP = MATCH_ONLY | {"occurrence"}  # and those that may, by their limits
+
+
+def finds_nothing_unmatched(rule: Rule, ctx: Context) -> bool:
+    """Whether the rule can find nothing in a text where none of its phrases and patterns
+    match: an existence or substitution rule, or an occurrence rule that allows none or
+    more (a count of nought is within it)."""
+    if rule.type in MATCH_ONLY:
+        return True
+    if rule.type != "occurrence":
+        return False
+    allowed = rule.limit(ctx.guidance, "warn_above")
+    return allowed is None or allowed >= 0
 
 
 @dataclass(frozen=True)
@@ -59,6 +75,9 @@ class Pattern:
     triggers: frozenset[str] | None
     case_sensitive: bool
     replacement: str | None = None
+    # More sets of strings, a string of each of which any text it matches holds (NON_ASCII:
+    # some character outside ASCII): looked up only when the triggers are there.
+    requires: tuple[frozenset[str], ...] = ()
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -72,6 +91,21 @@ class Pattern:
         if self.triggers is not None and self.triggers.isdisjoint(present):
             return None
         return self.regex.finditer(text)
+
+    def may_match(self, scan: Scan) -> bool:
+        """Whether the text the phrase pass read holds what every match needs."""
+        if self.triggers is not None and self.triggers.isdisjoint(scan.present):
+            return False
+        if not self.requires:
+            return True
+        haystack = scan.straight if self.case_sensitive else scan.folded
+        for clause in self.requires:
+            for needed in clause:
+                if needed in haystack if needed != NON_ASCII else not haystack.isascii():
+                    break
+            else:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -212,15 +246,19 @@ def _matches(rule: Rule, ctx: Context) -> list[Span]:
         sources.append(
             [(h.start, h.end, h.match, h.replacement if keep_fix else None) for h in hits]
         )
-    text, present = ctx.text, ctx.present
-    if rule.gate is not None and rule.gate.isdisjoint(present):
-        return sources[0] if sources else []
-    for pattern in rule.patterns:
-        found = pattern.finditer(text, present)
-        if found is None:
+    text, scan, tries = ctx.text, ctx.found, ctx.tries
+    if tries is None:  # every pattern, each asking its own triggers (or none, ungated)
+        if ctx.gated and rule.gate is not None and rule.gate.isdisjoint(scan.present):
+            return sources[0] if sources else []
+        chosen: Iterable[int] = range(len(rule.patterns))
+    else:
+        chosen = tries.get(rule.id, ())
+    for i in chosen:
+        pattern = rule.patterns[i]
+        if tries is None and ctx.gated and not pattern.may_match(scan):
             continue
         fix = pattern.replacement if pattern.replacement is not None else rule.replacement
-        sources.append([(m.start(), m.end(), m.group(), fix) for m in found])
+        sources.append([(m.start(), m.end(), m.group(), fix) for m in pattern.regex.finditer(text)])
     spans = [found for found in sources if found]
     if len(spans) == 1:  # one pattern's matches never overlap each other
         return [span for span in spans[0] if span[0] != span[1]]
@@ -246,13 +284,43 @@ def _disjoint(spans: Iterable[Span]) -> list[Span]:
 
 def index_for(rules: Iterable[Rule]) -> PhraseIndex:
     """One automaton for these rules: their phrases, and their patterns' triggers."""
-    phrases: list[Phrase] = []
-    for rule in rules:
-        phrases += rule.phrases
-        for pattern in rule.patterns:
-            for trigger in pattern.triggers or ():
-                phrases.append(Phrase("", trigger, None, pattern.case_sensitive, trigger=True))
-    return PhraseIndex(phrases)
+    return RuleIndex(tuple(rules))
+
+
+class RuleIndex(PhraseIndex):
+    """The phrases and triggers of some rules, and which pattern each trigger lets run: a
+    message's scan tells which few patterns are worth trying, with no test of the rest."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        phrases: list[Phrase] = []
+        self.owners: dict[str, list[tuple[str, int, Pattern]]] = {}
+        self.always: list[tuple[str, int, Pattern]] = []  # no trigger: asked every time
+        for rule in rules:
+            phrases += rule.phrases
+            for i, pattern in enumerate(rule.patterns):
+                if pattern.triggers is None:
+                    self.always.append((rule.id, i, pattern))
+                for trigger in sorted(pattern.triggers or ()):
+                    phrase = Phrase("", trigger, None, pattern.case_sensitive, trigger=True)
+                    phrases.append(phrase)
+                    self.owners.setdefault(phrase.key, []).append((rule.id, i, pattern))
+        super().__init__(phrases)
+
+    def tries(self, scan: Scan) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        asked: set[tuple[str, int]] = set()
+        for trigger in scan.present:
+            for rule, i, pattern in self.owners.get(trigger, ()):
+                if (rule, i) not in asked:
+                    asked.add((rule, i))
+                    if pattern.may_match(scan):
+                        found.setdefault(rule, []).append(i)
+        for rule, i, pattern in self.always:
+            if pattern.may_match(scan):
+                found.setdefault(rule, []).append(i)
+        for indices in found.values():
+            indices.sort()
+        return found
 
 
 def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:

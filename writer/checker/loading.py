@@ -14,7 +14,6 @@ from typing import Any
 from writer.checker import scripts  # noqa: F401  (registers the scripts the schema names)
 from writer.checker.building import build
 from writer.checker.engine import ACROSS_SCRIPTS, LEVELS, OFF, SCRIPTS, Rule, index_for
-from writer.checker.patterns import trigger_set
 from writer.checker.phrases import PhraseIndex
 from writer.errors import UsageError
 from writer.guidance import Guidance
@@ -39,11 +38,8 @@ def load_rules() -> tuple[Rule, ...]:
     except (OSError, ValueError):
         stamp = {}
     if stamp.get("digest") == digest(files):
-        known = stamp.get("triggers")
         try:
-            return tuple(
-                build(_restored(entry), eager=False, known=known) for entry in stamp["rules"]
-            )
+            return tuple(build(_restored(entry), eager=False) for entry in stamp["rules"])
         except (KeyError, TypeError, ValueError):
             pass  # a stamp edited by hand: check the files instead
     from writer.checker.schema import parse_rule_files
@@ -66,6 +62,7 @@ def digest(files: dict[str, bytes]) -> str:
         _HERE.joinpath("schema.py").read_bytes(),
         _HERE.joinpath("building.py").read_bytes(),
         _HERE.joinpath("patterns.py").read_bytes(),  # the triggers the stamp keeps
+        _HERE.joinpath("triggers.py").read_bytes(),
         " ".join(sorted(SCRIPTS)).encode(),
         " ".join(sorted(ACROSS_SCRIPTS)).encode(),
         " ".join(sorted(Guidance.names())).encode(),
@@ -82,16 +79,7 @@ def write_checked() -> str:
 
     files = rule_files()
     entries = {name: _yaml(data) for name, data in files.items()}
-    checked = normalised(entries)
-    # Each pattern's triggers, worked out once here rather than by every command at start.
-    known = {
-        source: None if found is None else list(found)
-        for entry in checked
-        for item in entry["patterns"]
-        for source in [next(iter(item)) if isinstance(item, dict) else item]
-        for found in [trigger_set(source)]
-    }
-    stamp = {"digest": digest(files), "rules": [_stored(e) for e in checked], "triggers": known}
+    stamp = {"digest": digest(files), "rules": [_stored(e) for e in normalised(entries)]}
     path = _HERE / "rules.checked.json"
     path.write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return str(path)
@@ -139,6 +127,11 @@ def rules_for(kind: str) -> tuple[Rule, ...]:
     return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[0]
 
 
+def for_kind(kind: str) -> tuple[tuple[Rule, ...], PhraseIndex]:
+    """`rules_for(kind)` and `phrase_index(kind)` at once (one look at the environment)."""
+    return _for_kind(os.environ.get("WRITER_CONFIG"), kind)
+
+
 def phrase_index(kind: str) -> PhraseIndex:
     """The literal phrases of every enabled rule for `kind`, ready for one scan."""
     return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[1]
@@ -171,4 +164,12 @@ def _levelled(config: str | None) -> tuple[Rule, ...]:
     )
 
 
-__all__ = ["LEVELS", "OFF", "active_rules", "load_rules", "phrase_index", "rules_for"]
+__all__ = [
+    "LEVELS",
+    "OFF",
+    "active_rules",
+    "for_kind",
+    "load_rules",
+    "phrase_index",
+    "rules_for",
+]

@@ -40,39 +40,69 @@ class Hit(NamedTuple):
     replacement: str | None
 
 
+class Scan(NamedTuple):
+    """What one pass over a message found: each rule's hits, the triggers present, and the
+    text as the scan read it (straightened, and folded too), for the patterns' other
+    literals to be looked up in."""
+
+    hits: dict[str, list[Hit]]
+    present: set[str]
+    straight: str
+    folded: str
+
+
 class PhraseIndex:
     """The phrases of many rules, compiled once, found in one scan of a text."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self.phrases = tuple(phrases)
-        self._folded = _automaton(p for p in self.phrases if not p.case_sensitive)
-        self._exact = _automaton(p for p in self.phrases if p.case_sensitive)
+        # One pass over the folded text for all: a case-sensitive phrase is looked up by its
+        # folded form and kept where the text has it as written (one scan, not two).
+        merged = [p for p in self.phrases if not p.case_sensitive or len(fold(p.key)) == len(p.key)]
+        taken = set(merged)
+        self._folded = _automaton(merged, folded=True)
+        self._exact = _automaton((p for p in self.phrases if p not in taken), folded=False)
+
+    def tries(self, scan: Scan) -> dict[str, list[int]] | None:
+        """Which patterns of which rules the triggers found allow to run, by rule id (None:
+        this index does not know, so every pattern asks its own triggers)."""
+        return None
 
     def find(self, text: str) -> tuple[dict[str, list[Hit]], set[str]]:
         """Each rule's hits, leftmost first (of overlapping hits of a rule, the longest),
         and the triggers present."""
+        scan = self.scan(text)
+        return scan.hits, scan.present
+
+    def scan(self, text: str) -> Scan:
+        """`find`, with the text as it was read."""
         found: dict[str, list[Hit]] = {}
         present: set[str] = set()
-        if not self.phrases:
-            return found, present
         straight = text.replace("’", "'")
-        for automaton, haystack in ((self._folded, fold(straight)), (self._exact, straight)):
+        folded = fold(straight)
+        if not self.phrases:
+            return Scan(found, present, straight, folded)
+        for automaton, haystack in ((self._folded, folded), (self._exact, straight)):
             if automaton is None:
                 continue
             for last, entries in automaton.iter(haystack):
                 end = last + 1
-                for phrase, size, head, tail in entries:
+                for phrase, size, head, tail, exact in entries:
+                    if exact and not straight.endswith(exact, 0, end):
+                        continue  # the folded form is there, not the case the phrase wants
                     if size < 0:  # a trigger: wanted anywhere, and once is enough
                         present.add(phrase.text)
                         continue
                     start = end - size
-                    if head and start > 0 and _is_word(haystack[start - 1]):
+                    seen = straight if exact else haystack
+                    if head and start > 0 and _is_word(seen[start - 1]):
                         continue
-                    if tail and end < len(haystack) and _is_word(haystack[end]):
+                    if tail and end < len(seen) and _is_word(seen[end]):
                         continue
                     hit = Hit(start, end, text[start:end], phrase.replacement)
                     found.setdefault(phrase.rule, []).append(hit)
-        return {rule: _leftmost_longest(hits) for rule, hits in found.items()}, present
+        hits = {rule: _leftmost_longest(hits) for rule, hits in found.items()}
+        return Scan(hits, present, straight, folded)
 
 
 def fold(text: str) -> str:
@@ -87,18 +117,23 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _automaton(phrases: Iterable[Phrase]) -> Any:
-    by_key: dict[str, list[tuple[Phrase, int, bool, bool]]] = {}
+def _automaton(phrases: Iterable[Phrase], folded: bool) -> Any:
+    """An automaton of the phrases' keys, folded for a case-sensitive one too, each entry
+    (phrase, length or -1 for a trigger, boundary before, boundary after, the key as the
+    text must have it when case-sensitive)."""
+    by_key: dict[str, list[tuple[Phrase, int, bool, bool, str | None]]] = {}
     for phrase in phrases:
         key = phrase.key
-        entries = by_key.setdefault(key, [])
+        exact = key if phrase.case_sensitive else None
+        entries = by_key.setdefault(fold(key) if folded else key, [])
         if phrase.trigger:
-            if not any(size < 0 for _, size, _, _ in entries):  # one per literal is enough
-                entries.append((Phrase("", key, trigger=True), -1, False, False))
+            trigger = Phrase("", key, case_sensitive=phrase.case_sensitive, trigger=True)
+            if trigger not in [entry[0] for entry in entries]:  # one per literal is enough
+                entries.append((trigger, -1, False, False, exact))
             continue
         # A boundary is wanted only where the phrase itself starts or ends with a word
         # character: `\b` before "->" would demand a letter there.
-        entries.append((phrase, len(key), _is_word(key[0]), _is_word(key[-1])))
+        entries.append((phrase, len(key), _is_word(key[0]), _is_word(key[-1]), exact))
     if not by_key:
         return None
     automaton = ahocorasick.Automaton()

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from writer.checker.building import RuleError, build
 from writer.checker.engine import ACROSS_SCRIPTS, SCRIPTS, Rule
+from writer.checker.patterns import derive
 from writer.guidance import Guidance
 from writer.kinds import KINDS, MessageKind
 
@@ -141,11 +142,18 @@ def parse_rule_files(files: dict[str, Any]) -> tuple[Rule, ...]:
 def normalised(files: dict[str, Any]) -> list[dict[str, Any]]:
     """The entries checked, with every default filled in: what rules.checked.json holds."""
     parse_rule_files(files)  # raises on the first bad entry
-    return [
-        RuleEntry.model_validate(entry).model_dump()
-        for entries in files.values()
-        for entry in entries
-    ]
+    out = []
+    for entries in files.values():
+        for entry in entries:
+            checked = RuleEntry.model_validate(entry).model_dump()
+            # What each pattern needs in a text, read from its syntax tree once here:
+            # parsing them all would cost `writer check` more than its whole check.
+            checked["triggers"] = [
+                derive(next(iter(p)) if isinstance(p, dict) else p, checked["case_sensitive"]) or []
+                for p in checked["patterns"]
+            ]
+            out.append(checked)
+    return out
 
 
 def _explain(error: ValidationError) -> str:

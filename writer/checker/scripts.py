@@ -6,6 +6,8 @@ import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from writer import names
 from writer.checker.context import Context
@@ -14,12 +16,15 @@ from writer.guidance import Guidance
 from writer.text import (
     content_words,
     edit_distance,
+    is_sentence_start,
     keywords,
-    mentions,
-    sentence_starts,
+    proper_nouns,
     spaced_words,
     words,
 )
+
+if TYPE_CHECKING:
+    from writer.notes import Interviewer
 
 GREETING = re.compile(
     r"^\s*(?P<word>(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b)?"
@@ -125,23 +130,42 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 @script("near_name")
 def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    targets = _names_to_spell(ctx)
+    targets = _spellings(ctx)
     if not targets:
         return
+    shortest, tokens = ctx.guidance.name_min_length, ctx.notes_tokens
     for start, word in ctx.capitals:
         token = word.replace("’", "'").removesuffix("'s")
         folded = token.casefold()
-        too_short = len(token) < ctx.guidance.name_min_length
-        if too_short or folded in ctx.notes_tokens or folded in ALLOWED_CAPS:
+        if len(token) < shortest or folded in tokens or folded in ALLOWED_CAPS:
             continue
-        for target in targets:
-            limit = 1 if len(target) < 7 else 2
-            if token != target and 0 < edit_distance(folded, target.casefold(), limit) <= limit:
+        for target, key, limit in targets:
+            if abs(len(folded) - len(key)) > limit or token == target:
+                continue  # too long or short to be within `limit` edits (or the name)
+            if 0 < edit_distance(folded, key, limit) <= limit:
                 end = start + len(token)
                 yield rule.finding(
                     ctx.kind, start, end, match=token, name=target, replacement=target
                 )
                 break
+
+
+def _spellings(ctx: Context) -> list[tuple[str, str, int]]:
+    """(name, its folded form, the edits allowed) for each name a misspelling may be of."""
+    company = ctx.notes.company if ctx.notes else None
+    key = (ctx.to, company, ctx.guidance.name_min_length)
+    found = _SPELLINGS.get(key)
+    if found is None:
+        found = [(n, n.casefold(), 1 if len(n) < 7 else 2) for n in _names_to_spell(ctx)]
+        if len(_SPELLINGS) > 1024:
+            _SPELLINGS.clear()
+        _SPELLINGS[key] = found
+    return found
+
+
+# The names to spell by (recipient, company, shortest name): the same for every draft to
+# one person, and worked out in the loop of every check before.
+_SPELLINGS: dict[tuple[str | None, str | None, int], list[tuple[str, str, int]]] = {}
 
 
 def _names_to_spell(ctx: Context) -> list[str]:
@@ -170,7 +194,10 @@ _NO_THANKS = "No thanks for their time or the conversation"
 
 @script("gratitude")
 def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    if any(p.regex.search(ctx.text) for p in rule.patterns):
+    # A pattern whose triggers the phrase pass did not find cannot match: not searched.
+    scan, gated = ctx.found, ctx.gated
+    wanted = [p for p in rule.patterns if not gated or p.may_match(scan)]
+    if any(p.regex.search(ctx.text) for p in wanted):
         return
     implied = IMPLIED_THANKS.search(ctx.text)
     if implied is None:
@@ -192,11 +219,55 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
     person = ctx.recipient
     if person is None:
         return
+    plan = _topic_plan(person)
+    if plan is None:
+        return
+    spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
+    for proper, stems, needed in plan.mentions:
+        if any(stem in spaced for stem in proper):
+            return
+        if sum(stem in spaced for stem in stems) >= needed:
+            return
+    yield rule.finding(
+        ctx.kind,
+        0,
+        len(ctx.text),
+        name=person.first_name,
+        value=plan.count,
+        words=plan.shown,
+        example=plan.example,
+    )
+
+
+@dataclass(frozen=True)
+class _TopicPlan:
+    """What the topic rule looks for in any message to one person, worked out once: for
+    each way a usable topic may be said, its proper nouns' and its keywords' stems (as
+    ' stem', found at the start of a word) and how many keywords make a mention."""
+
+    mentions: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...]
+    count: int
+    shown: str
+    example: str
+
+
+_PLANS: dict[tuple[tuple[str, ...], str | None, str], _TopicPlan | None] = {}
+
+
+def _topic_plan(person: Interviewer) -> _TopicPlan | None:
+    key = (tuple(person.topics), person.notes, person.name)
+    if key not in _PLANS:
+        if len(_PLANS) > 1024:
+            _PLANS.clear()
+        _PLANS[key] = _plan_topics(person)
+    return _PLANS[key]
+
+
+def _plan_topics(person: Interviewer) -> _TopicPlan | None:
     # A topic made only of common words ('the team', 'how it went') cannot be mentioned
     # specifically, so it is never required.
-    wanted = [topic for topic in person.topics if keywords(topic)]
-    if not wanted:
-        return
+    if not any(keywords(topic) for topic in person.topics):
+        return None
     # Only what the topic stage found usable counts (an interviewer whose topics are all
     # private gets an honest message, not an error), and only a fragment with a content
     # word: 'the team' or 'how it went' cannot be mentioned specifically.
@@ -204,29 +275,27 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
     usable = [f for f in topics_for(person).usable if keywords(f.text)]
     if not usable:
-        return
-    spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
+        return None
     said = [t for f in usable for t in (f.text, f.noun, f.clause) if t]
-    if any(mentions(spaced, topic) for topic in said):
-        return
+    mentions = tuple(
+        (
+            tuple(f" {stem}" for stem in proper_nouns(topic)),
+            tuple(f" {stem}" for stem in keywords(topic)),
+            min(2, (len(keywords(topic)) + 1) // 2),
+        )
+        for topic in said
+        if keywords(topic)  # as writer.text.mentions: a topic with none is never said
+    )
     wanted = [f.text for f in usable]
     example = wanted[0] if len(wanted[0]) <= 60 else wanted[0][:57] + "..."
     content = sorted({w for t in wanted for w in content_words(t)})
     shown = ", ".join(content[:6]) + (", ..." if len(content) > 6 else "")
-    yield rule.finding(
-        ctx.kind,
-        0,
-        len(ctx.text),
-        name=person.first_name,
-        value=len(wanted),
-        words=shown,
-        example=example,
-    )
+    return _TopicPlan(mentions, len(wanted), shown, example)
 
 
 @script("emoji_caps")
 def emoji_caps(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for match in EMOJI.finditer(ctx.text):
+    for match in () if ctx.text.isascii() else EMOJI.finditer(ctx.text):
         yield rule.finding(
             ctx.kind,
             match.start(),
@@ -269,13 +338,12 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 seen.add(span)
                 spans.append(span)
     covered = _Cover([(s, e) for s, e, _ in spans])
-    starts: set[int] | None = None
+    tokens = ctx.notes_tokens
     for start, word in ctx.capitals:
         folded = word.replace("’", "'").casefold().removesuffix("'s")
-        if folded in ALLOWED_CAPS or folded in ctx.notes_tokens or covered.holds(start):
+        if folded in ALLOWED_CAPS or folded in tokens or (spans and covered.holds(start)):
             continue
-        starts = sentence_starts(ctx.text) if starts is None else starts
-        if start not in starts:
+        if not is_sentence_start(ctx.text, start):
             spans.append((start, start + len(word), word))
     for start, end, shown in sorted(spans):
         yield rule.finding(ctx.kind, start, end, match=shown)

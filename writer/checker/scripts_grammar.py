@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import eq
 
 from writer.checker.context import Context
 from writer.checker.engine import Finding, Rule, script
@@ -22,6 +23,16 @@ _HEADS = {
 }
 _HEAD_BEFORE = {
     prep: re.compile(rf"\b(?:{heads})(?: (?:more|a bit|a lot|so much))?$")
+    for prep, heads in _HEADS.items()
+}
+# The words a head can end with, by preposition: no head ends the text before a
+# preposition unless one of these does (a cheap test before the search for the head).
+_HEAD_ENDS = {
+    prep: tuple(
+        spelled
+        for word in [*heads.split("|"), "more", "bit", "lot", "much"]
+        for spelled in ((word[:-2], word[:-1]) if word.endswith("s?") else (word,))
+    )
     for prep, heads in _HEADS.items()
 }
 _HEAD_REACH = 40  # characters before the preposition that the head may take
@@ -60,6 +71,9 @@ def clause_as_noun(rule: Rule, ctx: Context) -> Iterator[Finding]:
     wants a noun phrase."""
     lowered = ctx.lowered
     for at, prep in _prepositions(lowered):
+        end = at - 1 if at and lowered[at - 1] == "\n" else at  # `$` also matches before it
+        if not lowered.endswith(_HEAD_ENDS[prep], 0, end):
+            continue
         head = _HEAD_BEFORE[prep].search(lowered, max(0, at - _HEAD_REACH), at)
         if head is None or not _framed(ctx.text, head.start()):
             continue
@@ -162,7 +176,15 @@ _SPACED_DOUBLE = re.compile(r" (\w++(?: \w++){0,3})(?= \1 )")
 
 
 def _may_double(spaced: str) -> bool:
-    return _SPACED_DOUBLE.search(spaced) is not None
+    # A phrase of n words said twice: a word equal to the one n words on, then n words
+    # equal to the next n, compared in C; the scan with a back-reference only confirms.
+    said = spaced.split()
+    for n in range(1, 5):
+        if any(map(eq, said, said[n:])):
+            phrases = list(zip(*(said[k:] for k in range(n)), strict=False))
+            if any(map(eq, phrases, phrases[n:])):
+                return _SPACED_DOUBLE.search(spaced) is not None
+    return False
 
 
 def _unit(once: str) -> tuple[str, int]:

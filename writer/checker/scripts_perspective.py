@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from writer.checker.context import Context, Window
 from writer.checker.engine import Finding, Rule, script
 from writer.checker.scripts import ALLOWED_CAPS
-from writer.text import sentence_starts
+from writer.text import is_sentence_start
 
 _SHE = frozenset("she her hers herself".split())
 _HE = frozenset("he him his himself".split())
@@ -47,11 +47,14 @@ _OTHER_PERSON = re.compile(
 )
 
 
+_PRONOUNS = (" she ", " he ", " her ", " his ")
+
+
 @script("third_person_reader")
 def third_person_reader(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """The reader called 'she' or 'he' (or by name) in a message addressed to them."""
     spaced = ctx.spaced
-    if not any(f" {p} " in spaced for p in ("she", "he", "her", "his")):
+    if not any(p in spaced for p in _PRONOUNS):
         yield from _named(rule, ctx)
         return
     theirs = _reader_pronouns(ctx)
@@ -108,13 +111,12 @@ def _first_other_person(ctx: Context) -> int:
     role = _OTHER_PERSON.search(text)
     first = role.start() if role else len(text)
     own = _own_names(ctx)
-    starts = sentence_starts(text)
     greeting_end = text.find("\n")
     for start, word in ctx.capitals:
         if start >= first:
             break
         folded = word.replace("’", "'").casefold().removesuffix("'s")
-        if start in starts or folded in ALLOWED_CAPS or folded in own:
+        if folded in ALLOWED_CAPS or folded in own or is_sentence_start(text, start):
             continue
         if 0 <= start < greeting_end or (folded in ctx.index.tokens and not _is_name(ctx, word)):
             continue
