@@ -49,19 +49,26 @@ def server() -> Iterator[HostileServer]:
         yield running
 
 
-def says_what_happened(error: str | None, behaviour: str) -> bool:
+# With 32 drafts at once, the one-thread-per-connection test server may not send a drip's
+# first byte within the 2 s deadline; then "did not answer within 2 s" is the true account.
+_BUSY_SAYS = {"drip": ("did not answer within",)}
+
+
+def says_what_happened(error: str | None, behaviour: str, *, busy: bool = False) -> bool:
     expected = SAYS[behaviour]
+    if expected is not None and busy:
+        expected = (*expected, *_BUSY_SAYS.get(behaviour, ()))
     if expected is None:
         return error is None
     return error is not None and any(part in error for part in expected)
 
 
-def check_drafts(drafts: list[dict[str, Any]], behaviour: str) -> None:
+def check_drafts(drafts: list[dict[str, Any]], behaviour: str, *, busy: bool = False) -> None:
     attacked = [d for d in drafts if d["interviewer"] != GOOD["name"]]
     others = [d for d in drafts if d["interviewer"] == GOOD["name"]]
     assert attacked and others
     for draft in attacked:
-        assert says_what_happened(draft["error"], behaviour), (
+        assert says_what_happened(draft["error"], behaviour, busy=busy), (
             behaviour,
             draft["kind"],
             draft["text"][:80],
@@ -116,7 +123,7 @@ def test_a_batch_finishes_every_other_draft(
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary["done"] == len(kinds) and summary["failed"] == []
     for behaviour in kinds:
-        check_drafts(batch_drafts(out, behaviour), behaviour)
+        check_drafts(batch_drafts(out, behaviour), behaviour, busy=True)
     assert took < 2 + 2.0, "the drafts ran at once, each within its 2 s deadline"
 
 
@@ -187,7 +194,7 @@ def test_writer_batch_with_timeout_2_ends_every_behaviour_in_time(
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary["done"] == len(BEHAVIOURS) and summary["failed"] == []
     for behaviour in BEHAVIOURS:
-        check_drafts(batch_drafts(out, behaviour), behaviour)
+        check_drafts(batch_drafts(out, behaviour), behaviour, busy=True)
     # Every draft at once, each within its deadline; a draft repaired twice asks 3 times.
     assert took <= 3 * DRAFT_DEADLINE, f"{took:.1f} s"
     with capsys.disabled():
