@@ -1,20 +1,30 @@
 """An OpenAI-compatible server on loopback that attacks its client: it drips, stalls, floods,
 sends a gzip bomb, breaks streams, and answers in every malformed shape. Requests whose notes
 name a person in `HostileServer.against` get that behaviour; everyone else a good answer,
-so a test can see the other drafts complete. It listens on 127.0.0.1 only and stops itself."""
+so a test can see the other drafts complete. It listens on 127.0.0.1 only and stops itself.
+
+It runs in a process of its own, as a real server does: in the test's process its threads
+shared the client's interpreter lock, and on a busy machine a good answer could then come
+seconds late, so a test timed the test server rather than the client. One process serves
+each pytest worker; `hostile_server()` resets what it does before and after each test."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import re
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from tests.flaky_server import FIRST_NAME, completion, good_reply
@@ -54,14 +64,29 @@ def _body(content: Any, usage: Any = None) -> bytes:
     return json.dumps(data).encode()
 
 
-class HostileServer:
+LIFETIME_SECONDS = 3600.0  # the server process ends by then, whatever its parent does
+SETTINGS = ("against", "echo", "reply_suffix")
+
+
+class Attacker:
+    """What the server process does with each request."""
+
     def __init__(self) -> None:
         self.against: dict[str, str] = {}  # first name -> behaviour
         self.echo = False  # good answers repeat the notes' first topic verbatim
         self.reply_suffix = ""  # appended to every good reply (e.g. a key)
-        self.base_url = ""
-        self.seen: list[str] = []
         self.stopping = threading.Event()
+        self.request = threading.local()  # each request's own `stopping`, kept across a reset
+
+    def settle(self, settings: dict[str, Any]) -> None:
+        """Take new settings; a reset also ends every connection held open so far."""
+        if settings.pop("reset", False):
+            self.stopping.set()
+            self.stopping = threading.Event()
+            self.against, self.echo, self.reply_suffix = {}, False, ""
+        for key, value in settings.items():
+            if key in SETTINGS:
+                setattr(self, key, value)
 
     def behaviour(self, body: dict[str, Any]) -> str:
         user = " ".join(m["content"] for m in body.get("messages", []) if m["role"] == "user")
@@ -81,7 +106,7 @@ class HostileServer:
         length = int(handler.headers.get("content-length", 0) or 0)
         body = json.loads(handler.rfile.read(length) or b"{}")
         behaviour = self.behaviour(body)
-        self.seen.append(behaviour)
+        self.request.stopping = self.stopping
         if body.get("stream"):
             self._stream(handler, behaviour, body)
             return
@@ -99,8 +124,8 @@ class HostileServer:
         handler.wfile.write(data)
 
     def _wait(self, seconds: float) -> bool:
-        """Sleep; False once the server is stopping."""
-        return not self.stopping.wait(seconds)
+        """Sleep; False once the server is stopping or reset."""
+        return not getattr(self.request, "stopping", self.stopping).wait(seconds)
 
     def _ok(self, handler: Any, body: dict[str, Any]) -> None:
         self._send(handler, 200, _body(self.good(body)))
@@ -223,14 +248,20 @@ class HostileServer:
                 handler.wfile.flush()
 
 
-@contextmanager
-def hostile_server() -> Iterator[HostileServer]:
-    state = HostileServer()
+def serve() -> None:
+    """The server process: print the port, serve until stdin closes (the parent is gone) or
+    LIFETIME_SECONDS pass."""
+    state = Attacker()
     gzip_bomb()  # made before the clock of any test starts
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                if self.path == "/_control":
+                    length = int(self.headers.get("content-length", 0) or 0)
+                    state.settle(json.loads(self.rfile.read(length)))
+                    state._send(self, 200, b"{}")
+                    return
                 state.respond(self)
 
         def do_GET(self) -> None:  # a redirected POST may come back as a GET
@@ -242,13 +273,94 @@ def hostile_server() -> Iterator[HostileServer]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield state
-    finally:
+    stop = threading.Timer(LIFETIME_SECONDS, server.shutdown)
+    stop.daemon = True
+    stop.start()
+
+    def watch_parent() -> None:
+        sys.stdin.read()  # EOF once the parent closes the pipe or dies
         state.stopping.set()
         server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+    print(server.server_address[1], flush=True)
+    server.serve_forever(poll_interval=0.05)
+    state.stopping.set()
+    server.server_close()
+
+
+class HostileServer:
+    """The test's handle on the server process: its address, and settings that take effect
+    in the server at once."""
+
+    base_url: str
+
+    def __init__(self, port: int) -> None:
+        object.__setattr__(self, "base_url", f"http://127.0.0.1:{port}/v1")
+
+    def _send(self, settings: dict[str, Any]) -> None:
+        request = urllib.request.Request(
+            self.base_url.removesuffix("/v1") + "/_control",
+            data=json.dumps(settings).encode(),
+            headers={"content-type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            answer.read()
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        if key not in SETTINGS:
+            raise AttributeError(f"the hostile server has no setting {key!r}")
+        self._send({key: value})
+
+    def reset(self) -> None:
+        self._send({"reset": True})
+
+
+_running: dict[str, tuple[subprocess.Popen[str], HostileServer]] = {}
+
+
+def _started() -> HostileServer:
+    """This process's one server process, started on first use."""
+    if "server" in _running and _running["server"][0].poll() is None:
+        return _running["server"][1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.hostile_server"],
+        cwd=Path(__file__).resolve().parent.parent,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()  # the port, once it listens
+    if not line.strip().isdigit():
+        process.kill()
+        raise RuntimeError(f"the hostile test server did not start (it printed {line!r})")
+    handle = HostileServer(int(line))
+    _running["server"] = (process, handle)
+    atexit.register(_stop, process)
+    return handle
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def hostile_server() -> Iterator[HostileServer]:
+    handle = _started()
+    handle.reset()
+    try:
+        yield handle
+    finally:
+        handle.reset()  # ends what this test left dripping or silent
+
+
+if __name__ == "__main__":
+    serve()
