@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from writer.atomic import write_atomic
+from writer.atomic import replacing, write_atomic
 from writer.backends import Backend, BackendError
 from writer.batch_guard import OutLock, guarded, is_draft, record_key, results_record, unexpected
 from writer.batch_inputs import NOTES_SUFFIXES, Inputs, expand
@@ -304,16 +304,8 @@ def store(files: Rendered) -> None:
 @contextlib.contextmanager
 def atomic_lines(path: Path) -> Iterator[Callable[[str], object]]:
     """Lines written one by one to a file that replaces `path` whole, or not at all."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            yield lambda line: handle.write(line + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with replacing(path) as handle:
+        yield lambda line: handle.write(line.encode("utf-8") + b"\n")
 
 
 def write_outputs(out: Path, source: Path, notes: Notes, result: DraftSet) -> None:
