@@ -140,7 +140,8 @@ class WriterApp(App[None]):
         session = self.session
         notes = session.notes
         end = notes.interview.ends.astimezone(session.now.tzinfo) if notes else None
-        self.query_one(PlanView).show(session.plan if not session.problems else None, end)
+        for plan in self.query(PlanView):  # none once the app is closing under a late build
+            plan.show(session.plan if not session.problems else None, end)
         if "notes" in self._built:
             self._refresh_notes(from_yaml=from_yaml, from_form=from_form)
         self.refresh_draft_list()
@@ -189,9 +190,9 @@ class WriterApp(App[None]):
         return shown.replace("opens in ", "opens ").replace("due in ", "due ")
 
     def show_draft(self, index: int) -> None:
+        self.current = index  # shown when the Drafts tab is built, if it is not yet
         if not self.session.drafts or "drafts" not in self._built:
             return
-        self.current = index
         options = self.query_one("#draft-list", OptionList)
         if options.highlighted != index:
             options.highlighted = index

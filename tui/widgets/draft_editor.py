@@ -137,7 +137,10 @@ class DraftEditor(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.index: int | None = None
-        self._loading = False
+        # What the editor holds that the session already knows (loaded, or posted as an
+        # edit): a Changed event is the candidate's edit only when the text differs from it.
+        # (A flag cleared after the next refresh lost the first keystrokes on a busy machine.)
+        self._known: tuple[str, str | None] = ("", None)
         # A model's text being streamed in is not the candidate's edit, however late its
         # Changed events arrive; the next `show` (the checked draft, or the old one) ends it.
         self._streaming = False
@@ -151,7 +154,7 @@ class DraftEditor(Vertical):
 
     def show(self, index: int, draft: Draft, timing: str) -> None:
         """Load a draft into the editor (without it counting as an edit)."""
-        self.index, self._loading, self._streaming = index, True, False
+        self.index, self._streaming = index, False
         title = f"{draft.interviewer} · {label(draft.kind)} · {draft.decision}"
         self.query_one("#draft-title", Label).update(f"{title}   {timing}".rstrip())
         subject = self.query_one("#draft-subject", Input)
@@ -160,17 +163,13 @@ class DraftEditor(Vertical):
         area = self.query_one(FindingsArea)
         area.load_text((draft.error and f"(not drafted: {draft.error})") or draft.text)
         area.read_only = draft.error is not None
-        self.call_after_refresh(self._loaded)
+        self._known = (self.text, self.subject)
         self.show_report(draft.report)
 
     def stream_preview(self, text: str) -> None:
         """Show a draft as the model writes it (not yet checked, not an edit)."""
-        self._loading = self._streaming = True
+        self._streaming = True
         self.query_one(FindingsArea).load_text(text)
-        self.call_after_refresh(self._loaded)
-
-    def _loaded(self) -> None:
-        self._loading = False
 
     def show_report(self, report: Report) -> None:
         area = self.query_one(FindingsArea)
@@ -192,8 +191,10 @@ class DraftEditor(Vertical):
     @on(TextArea.Changed, "#draft-text")
     @on(Input.Changed, "#draft-subject")
     def _changed(self) -> None:
-        if self.index is not None and not (self._loading or self._streaming):
-            self.post_message(self.Edited(self.index, self.text, self.subject))
+        now = (self.text, self.subject)
+        if self.index is not None and not self._streaming and now != self._known:
+            self._known = now
+            self.post_message(self.Edited(self.index, *now))
 
     @on(Input.Submitted, "#draft-subject")
     def _to_body(self, event: Input.Submitted) -> None:

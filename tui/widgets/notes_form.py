@@ -150,7 +150,12 @@ class NotesForm(VerticalScroll):
     # -- loading ---------------------------------------------------------------------------
 
     def load(self, data: dict[str, Any], problems: list[Problem]) -> None:
-        """Show `data` (the parsed YAML) without posting Changed."""
+        """Show `data` (the parsed YAML) without posting Changed.
+
+        The fields' own Changed events arrive later; each handler reads the field as it is
+        then and stores only a value the mapping does not have, so a late event from loading
+        is no change while a keystroke is, however soon after loading it comes. (A flag
+        cleared after the next refresh dropped the first keystrokes on a busy machine.)"""
         self._loading = True
         self.data = copy.deepcopy(data)
         try:
@@ -160,11 +165,8 @@ class NotesForm(VerticalScroll):
                 self._set_select(_id("f", path), get(self.data, path), values)
             self._load_people()
         finally:
-            self.call_after_refresh(self._done_loading)
+            self._loading = False
         self.show_problems(problems)
-
-    def _done_loading(self) -> None:
-        self._loading = False
 
     def _people(self) -> list[dict[str, Any]]:
         people = self.data.setdefault("interviewers", [])
@@ -230,7 +232,7 @@ class NotesForm(VerticalScroll):
         widget_id = event.input.id or ""
         if self._loading or not widget_id.startswith(("f-", "p-")):
             return
-        self._store(widget_id, event.value)
+        self._store(widget_id, event.input.value)  # as it is now, not as it was then
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -241,7 +243,7 @@ class NotesForm(VerticalScroll):
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         if not self._loading and event.select.id:
-            self._store(event.select.id, event.value)
+            self._store(event.select.id, event.select.value)
 
     @on(TextArea.Changed, "#p-topics")
     def _topics_changed(self, event: TextArea.Changed) -> None:
@@ -279,8 +281,10 @@ class NotesForm(VerticalScroll):
     def _pick_person(self, event: OptionList.OptionSelected) -> None:
         self.person = event.option_index
         self._loading = True
-        self._load_people()
-        self.call_after_refresh(self._done_loading)
+        try:
+            self._load_people()
+        finally:
+            self._loading = False
 
     @on(Button.Pressed, "#person-add")
     def _add(self) -> None:
