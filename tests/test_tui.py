@@ -7,12 +7,14 @@ import shutil
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
 from tests.fakes import ScriptedBackend
 from tests.helpers import ROOT
+from tests.pilot_wait import notes_tab, until
 from writer.backends import DraftRequest, OfflineBackend, Proposal
 from writer.tui.app import WriterApp, make_app
 from writer.tui.widgets.draft_editor import DraftEditor, FindingsArea
@@ -51,12 +53,12 @@ async def test_opens_on_the_plan(notes_file: Path) -> None:
 async def test_editing_a_topic_moves_plan_and_drafts(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await notes_tab(app, pilot)
         topics = app.query_one("#p-topics")
         topics.focus()
         await pilot.press("ctrl+a")
         await pilot.press(*"rust in the robot firmware")
-        await pilot.pause()
+        await until(pilot, lambda: "rust in the robot firmware" in app.session.text, "typed")
         dana = app.session.notes.interviewers[0]  # type: ignore[union-attr]
         assert dana.topics[0].startswith("rust in the robot")
         email = app.session.drafts[index_of(app, "Dana Lee", "thank_you_email")]
@@ -70,7 +72,12 @@ async def open_danas_note(app: WriterApp, pilot: Pilot[None]) -> tuple[int, Find
     await pilot.press("f3")
     note = index_of(app, "Dana Lee", "connection_note")
     app.show_draft(note)
-    await pilot.pause()
+
+    def shown() -> bool:
+        editors = app.query(DraftEditor)
+        return bool(editors) and editors.first().index == note
+
+    await until(pilot, shown, "the draft in the editor")
     area = app.query_one(FindingsArea)
     area.focus()
     return note, area
@@ -83,7 +90,7 @@ async def test_note_over_its_limit_shows_the_error_at_the_right_span(notes_file:
         # One paste rather than 58 keystrokes: this test is about the span, not the typing
         # (test_editing_a_topic_moves_plan_and_drafts types key by key).
         area.insert(" It was a pleasure to talk about the whole migration plan.", area.document.end)
-        await pilot.pause()
+        await until(pilot, lambda: not app.session.drafts[note].ok, "rechecked")
         draft = app.session.drafts[note]
         [length] = [f for f in draft.report.findings if f.rule == "length.max_chars"]
         assert length.start == 200 and length.end == len(draft.text) > 200
@@ -99,7 +106,7 @@ async def test_apply_a_suggestion_with_one_key(notes_file: Path) -> None:
         note, area = await open_danas_note(app, pilot)
         area.select_span(3, 7)  # "Dana"
         await pilot.press(*"Dnaa")
-        await pilot.pause()
+        await until(pilot, lambda: app.session.drafts[note].report.findings, "rechecked")
         findings = app.session.drafts[note].report.findings
         assert findings[0].rule == "greet.by_name"
         options = app.query_one("#draft-findings")
@@ -121,7 +128,7 @@ async def test_copy_save_and_quit(notes_file: Path) -> None:
         first = app.session.drafts[0]
         assert app.clipboard == f"Subject: {first.subject}\n\n{first.text}"
         assert any("Copied Dana Lee's email" in n.message for n in app._notifications)
-        await pilot.press("f4")  # the YAML editor is built when its tab is first shown
+        await notes_tab(app, pilot)  # the YAML editor is built when its tab is first shown
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
         await pilot.pause()
@@ -138,10 +145,10 @@ async def test_copy_save_and_quit(notes_file: Path) -> None:
 async def test_broken_yaml_is_shown_not_raised(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await notes_tab(app, pilot)
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("went: well", "went: brilliantly")  # type: ignore[attr-defined]
-        await pilot.pause()
+        await until(pilot, lambda: app.session.problems and app.query("#yaml-problems"), "read")
         problems = str(app.query_one("#yaml-problems").render())
         assert "interview.went: 'brilliantly' is not one of" in problems
         assert "notes have problems" in str(app.query_one("#plan-text").render())
@@ -162,7 +169,7 @@ async def test_start_from_empty_notes(tmp_path: Path, monkeypatch: pytest.Monkey
 async def test_add_and_remove_an_interviewer(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await notes_tab(app, pilot)
         app.query_one("#people-buttons").scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click("#person-add")
@@ -183,11 +190,13 @@ async def test_mark_sent_updates_the_plan(notes_file: Path) -> None:
         await pilot.press("f3")
         app.show_draft(index_of(app, "Dana Lee", "connection_note"))
         await pilot.press("f8")
-        await pilot.pause()
-        dana = app.session.plan.interviewers[0]  # type: ignore[union-attr]
-        request = next(a for a in dana.actions if a.kind.value == "connection_request")
-        assert request.decision.value == "skip"
-        assert request.reasons[0].rule == "connect.never_repeat"
+
+        def request() -> Any:
+            dana = app.session.plan.interviewers[0]  # type: ignore[union-attr]
+            return next(a for a in dana.actions if a.kind.value == "connection_request")
+
+        await until(pilot, lambda: request().decision.value == "skip", "the request skipped")
+        assert request().reasons[0].rule == "connect.never_repeat"
 
 
 async def test_offline_regenerate_gives_another_phrasing_and_rewrite_says_why(

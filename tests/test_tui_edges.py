@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from tests.pilot_wait import notes_tab, until
 from tests.test_tui import app_for, index_of, notes_file, open_danas_note
 from writer.backends import OfflineBackend
 from writer.tui.app import WriterApp, make_app
@@ -103,11 +104,10 @@ async def test_fix_with_nothing_highlighted_takes_the_fixable_finding(notes_file
         note, area = await open_danas_note(app, pilot)
         area.select_span(3, 7)  # "Dana"
         await pilot.press(*"Dnaa")
-        await pilot.pause()
+        await until(pilot, lambda: app.session.drafts[note].report.findings, "rechecked")
         assert app.query_one("#draft-findings", OptionList).highlighted is None
         await pilot.press("ctrl+f")
-        await pilot.pause()
-        assert app.session.drafts[note].text.startswith("Hi Dana,")
+        await until(pilot, lambda: app.session.drafts[note].text.startswith("Hi Dana,"), "fixed")
         assert any("Fixed greet.by_name" in m for m in messages(app))
 
 
@@ -162,7 +162,7 @@ async def test_enter_moves_through_the_notes_form_without_editing(
 ) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await notes_tab(app, pilot)
         await pilot.pause()
         topics = app.query_one("#p-topics")
         before = topics.text  # type: ignore[attr-defined]
@@ -179,7 +179,7 @@ async def test_enter_moves_through_the_notes_form_without_editing(
 async def test_enter_after_a_topic_still_starts_a_new_one(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await notes_tab(app, pilot)
         await pilot.pause()
         topics = app.query_one("#p-topics")
         topics.focus()
@@ -211,5 +211,5 @@ async def test_first_frame_shows_the_plan_before_the_drafts(notes_file: Path) ->
         await pilot.pause()
         assert app.session.drafts, "drafted right after the first frame"
         assert not app.query("NotesForm"), "the Notes tab is built when first shown"
-        await pilot.press("f4")
+        await notes_tab(app, pilot)
         assert app.query_one("#f-company").value == "Acme Robotics"  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.helpers import ROOT
+from tests.pilot_wait import notes_tab
 from tests.test_tui import app_for, index_of, notes_file
 from writer.backends import OfflineBackend
 from writer.tui.app import WriterApp, make_app
@@ -78,7 +79,7 @@ async def test_enter_and_tab_move_from_the_subject_through_the_body_unchanged(
 async def test_tab_moves_through_the_notes_form_without_editing(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await notes_tab(app, pilot)
         await pilot.pause()
         topics = app.query_one("#p-topics")
         before = topics.text  # type: ignore[attr-defined]
