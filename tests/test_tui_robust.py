@@ -168,3 +168,15 @@ def test_mark_sent_finds_a_name_written_with_spaces_around_it(tmp_path: Path) ->
     said = session.mark_sent(index, date(2026, 11, 21))
     assert "recorded" in said
     assert [s.interviewer for s in load_sent()] == ["Dana Lee"]
+
+
+async def test_keys_typed_the_moment_a_draft_opens_are_kept(notes_file: Path) -> None:
+    """The candidate types before the editor's next frame: the draft still takes the edit."""
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        note, area = await open_danas_note(app, pilot)
+        other = index_of(app, "Dana Lee", "thank_you_email")
+        app.show_draft(other)
+        area.insert("P.S. ", (0, 0))  # no pause between opening and typing
+        await until(pilot, lambda: app.session.drafts[other].text.startswith("P.S. "), "kept")
+        assert app.session.drafts[note].text == app.session.drafts[note].text.lstrip()

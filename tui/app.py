@@ -193,6 +193,8 @@ class WriterApp(App[None]):
         self.current = index  # shown when the Drafts tab is built, if it is not yet
         if not self.session.drafts or "drafts" not in self._built:
             return
+        if not self.query("#draft-list"):  # a late highlight while the app closes
+            return
         options = self.query_one("#draft-list", OptionList)
         if options.highlighted != index:
             options.highlighted = index
