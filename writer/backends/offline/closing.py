@@ -70,7 +70,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "Hope to catch up again soon.",
         "Thanks again, and all the best.",
         "Really hope we speak again.",
-        "Cheers again for the time.",
+        "Catch you soon, I hope.",
     ],
     Register.neutral: [
         "Thank you again, and I look forward to hearing about the next steps.",

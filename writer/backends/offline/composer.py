@@ -101,6 +101,7 @@ class Context:
         fill: Callable[[str], str] = str,
         *,
         shared: bool = True,
+        min_words: int = 0,
     ) -> str:
         """`rot`'s option, filled, unless it says again a content word of what the message
         has `said` ('thank you for the conversation ... our conversation') or speaks of a
@@ -113,7 +114,8 @@ class Context:
         before = _MAY_REPEAT.sub("", said)
 
         def fits(text: str) -> bool:
-            return not echoes(before, text) and self.sit.suits(text)
+            long_enough = len(text.split()) >= min_words
+            return long_enough and not echoes(before, text) and self.sit.suits(text)
 
         mine = fill(self.rot(options, step))
         if fits(mine):
@@ -340,7 +342,11 @@ def outcome_sentence(ctx: Context, said: str, *, honest: bool = False) -> str:
     return ctx.fresh(options, 0, said, lambda o: o.replace("{team}", ctx.team))
 
 
-def close_sentence(ctx: Context, said: str) -> str:
+_FEW_WORDS = 44  # a body this short, with the greeting and sign-off, reads as too brief
+
+
+def close_sentence(ctx: Context, said: str, *, fuller: bool = False) -> str:
+    """The last line; `fuller` for a short email: one of the longer closes."""
     outcome = ctx.notes.outcome
     fill: Callable[[str], str] = lambda o: o.replace("{team}", ctx.team)  # noqa: E731
     if outcome != Outcome.pending:
@@ -351,7 +357,7 @@ def close_sentence(ctx: Context, said: str) -> str:
     if ctx.topics.upcoming and ctx.topics.upcoming[0].noun:
         upcoming = ctx.topics.upcoming[0].noun
         return ctx.fresh(FORWARD, 0, said, _fill(upcoming))
-    return ctx.fresh(ctx.bank(PENDING_CLOSE), 1, said)
+    return ctx.fresh(ctx.bank(PENDING_CLOSE), 1, said, min_words=9 if fuller else 0)
 
 
 def _email_body(ctx: Context, most: int) -> str:
@@ -369,13 +375,16 @@ def _email_body(ctx: Context, most: int) -> str:
     poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
     room = room and not poorly
+    decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     if room or (
-        len(first) == 1 and not poorly
-    ):  # an honest message with nothing specific still offers help
+        len(first) == 1 and not poorly and not decided
+    ):  # an honest message with nothing specific still offers help (not once it is over)
         second.append(ctx.fresh(HELP, 3, " ".join([said, *second])))
     if ctx.late and ctx.sit.connected:
         second.append(ctx.fresh(SINCE_CONNECTED, 0, " ".join([said, *second])))
     close = close_sentence(ctx, " ".join([said, *second]))
+    if len(" ".join([said, *second, close]).split()) < _FEW_WORDS:
+        close = close_sentence(ctx, " ".join([said, *second]), fuller=True)
     paragraphs = [" ".join(first), " ".join(second), close]
     body = "\n\n".join(paragraphs)
     return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn)}"
