@@ -58,7 +58,7 @@ from writer.backends.offline.wording import (
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind, spec
 from writer.notes import Interviewer, Notes, Outcome, Relation, Went
-from writer.text import echoes
+from writer.text import echo_words
 from writer.topics import Kind
 
 
@@ -102,6 +102,7 @@ class Context:
         *,
         shared: bool = True,
         min_words: int = 0,
+        optional: bool = False,
     ) -> str:
         """`rot`'s option, filled, unless it says again a content word of what the message
         has `said` ('thank you for the conversation ... our conversation') or speaks of a
@@ -111,11 +112,11 @@ class Context:
         panel, so no two drafts share a sentence. A sentence that carries this reader's
         topic (not `shared`) may also take another place's spare."""
 
-        before = _MAY_REPEAT.sub("", said)
+        before = _keys(_MAY_REPEAT.sub("", said))
 
         def fits(text: str) -> bool:
             long_enough = len(text.split()) >= min_words
-            return long_enough and not echoes(before, text) and self.sit.suits(text)
+            return long_enough and not before & _keys(text) and self.sit.suits(text)
 
         mine = fill(self.rot(options, step))
         if fits(mine):
@@ -125,10 +126,15 @@ class Context:
         taken = {(base + place) % count for place in range(self.panel)}
         free = [o for i, o in enumerate(options) if i not in taken]
         spares = free[self.position :: max(self.panel, 1)]
-        if not shared:  # this reader's topic in it: another's spare can only clash on the
-            spares += [o for o in free if o not in spares]  # same topic, and only then
+        if not shared or not optional:
+            # a topic of this reader's in it (which only the same topic could clash with),
+            # or a line the message needs: another place's spare before an echo
+            turn = self.position % max(len(free), 1)
+            spares += [o for o in free[turn:] + free[:turn] if o not in spares]
         fitting = (fill(o) for o in spares)
-        return next((text for text in fitting if fits(text)), mine)
+        # a line the message can do without (a close, an offer of help) is left out
+        # rather than said in words the message has used
+        return next((text for text in fitting if fits(text)), "" if optional else mine)
 
     def rot_fit(self, options: list[str], step: int = 0) -> str:
         """Like `rot`, passing over an option whose word for the meeting the stage repeats
@@ -148,6 +154,15 @@ class Context:
 # What the message is about, which it may name twice ('about the Analyst role ... keen on
 # the role') without the reader hearing an echo.
 _MAY_REPEAT = re.compile(r"\b(?:role|position|team)\b", re.IGNORECASE)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def _keys(text: str) -> set[str]:
+    """The content words of `text` that would echo if said again, sentence by sentence (a
+    capital starts a sentence; inside one it marks a name)."""
+    return {key for part in _SENTENCE_END.split(text) for _, _, key in echo_words(part)}
+
 
 _MEETING_WORDS = ("chat", "conversation", "call", "talk", "meeting", "discussion", "coffee")
 
@@ -353,11 +368,12 @@ def close_sentence(ctx: Context, said: str, *, fuller: bool = False) -> str:
         options = DECIDED_CLOSE[outcome.value]
         if ctx.sit.connected:
             options = CONNECTED_CLOSE
-        return ctx.fresh(options, 1, said, fill)
+        return ctx.fresh(options, 1, said, fill, optional=True)
     if ctx.topics.upcoming and ctx.topics.upcoming[0].noun:
         upcoming = ctx.topics.upcoming[0].noun
-        return ctx.fresh(FORWARD, 0, said, _fill(upcoming))
-    return ctx.fresh(ctx.bank(PENDING_CLOSE), 1, said, min_words=9 if fuller else 0)
+        return ctx.fresh(FORWARD, 0, said, _fill(upcoming), optional=True)
+    bank = ctx.bank(PENDING_CLOSE)
+    return ctx.fresh(bank, 1, said, min_words=9 if fuller else 0, optional=True)
 
 
 def _email_body(ctx: Context, most: int) -> str:
@@ -379,12 +395,12 @@ def _email_body(ctx: Context, most: int) -> str:
     if room or (
         len(first) == 1 and not poorly and not decided
     ):  # an honest message with nothing specific still offers help (not once it is over)
-        second.append(ctx.fresh(HELP, 3, " ".join([said, *second])))
+        second.append(ctx.fresh(HELP, 3, " ".join([said, *second]), optional=True))
     if ctx.late and ctx.sit.connected:
         second.append(ctx.fresh(SINCE_CONNECTED, 0, " ".join([said, *second])))
     close = close_sentence(ctx, " ".join([said, *second]))
     if len(" ".join([said, *second, close]).split()) < _FEW_WORDS:
-        close = close_sentence(ctx, " ".join([said, *second]), fuller=True)
-    paragraphs = [" ".join(first), " ".join(second), close]
+        close = close_sentence(ctx, " ".join([said, *second]), fuller=True) or close
+    paragraphs = [p for p in (" ".join(first), " ".join(s for s in second if s), close) if p]
     body = "\n\n".join(paragraphs)
     return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn)}"

@@ -356,8 +356,8 @@ def follow_ups(ctx: Context) -> list[Proposal]:
         if ctx.sit.outcome == Outcome.offer:
             line = f"{line} {ctx.fresh(_FOLLOW_OFFER, 1, said)}"
             said = f"{opening} {line}"
-        close = ctx.fresh(closes, 1, said, lambda o: o.replace("the team", ctx.team))
-        out.append(Proposal(text=" ".join([opening, line, close])))
+        close = ctx.fresh(closes, 1, said, lambda o: o.replace("the team", ctx.team), optional=True)
+        out.append(Proposal(text=" ".join(p for p in (opening, line, close) if p)))
     return out
 
 

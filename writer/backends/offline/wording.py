@@ -287,7 +287,7 @@ REJECTED = [
     "While the outcome wasn't what I hoped, I valued our conversation.",
     "I was disappointed by the news, but glad to have met you.",
     "The decision was disappointing, but the conversation was worth having.",
-    "I'm sorry it didn't work out this time, and I appreciated your time all the same.",
+    "I'm sorry it didn't work out, and I appreciated our conversation all the same.",
     "Although I won't be joining {team}, I learned a great deal from our conversation.",
     "It wasn't the outcome I hoped for, but I'm glad we had the chance to talk.",
 ]
