@@ -85,7 +85,7 @@ def test_no_short_message_says_a_word_twice(culture: str, outcome: str) -> None:
 
 
 def test_after_an_offer_the_note_and_the_follow_up_speak_of_it() -> None:
-    people = [
+    people: list[dict[str, Any]] = [
         {"name": "Mei Lin Tan", "greet_as": "Mei Lin", "relation": "hiring_manager",
          "topics": ["event sourcing for the ledger"]},
         {"name": "Rafael Souza", "relation": "team_member", "topics": ["chaos drills"],
@@ -116,7 +116,7 @@ def test_feedback_given_is_thanked_for_and_not_asked_for_again() -> None:
 
 
 def test_a_withdrawal_for_another_offer_says_so_kindly() -> None:
-    people = [
+    people: list[dict[str, Any]] = [
         {"name": "Anneke de Vries", "relation": "hiring_manager",
          "topics": ["the tram timetable optimiser", "signed with the other offer friday"]},
     ]  # fmt: skip
@@ -159,7 +159,7 @@ def test_no_offer_to_connect_with_someone_already_connected() -> None:
 
 
 def test_a_follow_up_never_thanks_them_for_a_request_the_candidate_sent() -> None:
-    people = [
+    people: list[dict[str, Any]] = [
         {"name": f"{first} Nakamura", "relation": "team_member", "topics": [topic],
          "linkedin": {"status": "accepted", "requested_on": "2026-05-06",
                       "accepted_on": "2026-05-07"}}
@@ -194,7 +194,7 @@ def test_no_late_thank_you_email_after_a_linkedin_message() -> None:
 )
 def test_no_week_wishes_on_a_day_they_do_not_hold(now: str, week_ok: bool) -> None:
     # Saturday and Thursday: 'best wishes for the week', 'a good week' read wrong
-    people = [
+    people: list[dict[str, Any]] = [
         {"name": f"{first} Mensah", "relation": "team_member", "topics": [topic],
          "linkedin": {"status": "accepted", "requested_on": "2026-05-06",
                       "accepted_on": now[:10]}}
@@ -229,4 +229,5 @@ def test_a_follow_up_on_the_one_topic_adds_a_thought_not_the_note_again() -> Non
     note_line = next(s for s in re.split(r"(?<=\.)\s+", note) if topic in s)
     follow_line = next(s for s in re.split(r"(?<=\.)\s+", follow) if topic in s)
     assert note_line.replace(topic, "") != follow_line.replace(topic, "")
-    assert re.search(r"\b(?:since|thinking|thought|reflect\w*|mulling|turning|coming back)\b", follow_line)
+    thought = r"\b(?:since|thinking|thought|reflect\w*|mulling|turning|coming back)\b"
+    assert re.search(thought, follow_line)
