@@ -226,7 +226,7 @@ _FOLLOW_AGAIN_NOUN = [
     "I've thought a good deal more about {} since then.",
     "Our talk about {} has given me plenty to think about since.",
     "I keep coming back to {} after our conversation.",
-    "Since our conversation, I've been turning over {}.",
+    "Since our conversation, I've thought a lot about {}.",
     "I've found myself thinking more about {} since we met.",
 ]
 _FOLLOW_AGAIN_CLAUSE = [

@@ -70,7 +70,7 @@ _CONNECTED_CLOSE = [
     "I'm glad we're connected, and I hope our paths cross again.",
     "I'd be glad to be considered for future roles, and I hope our paths cross again.",
 ]
-_REJECTION_LAST = ["All the best to you and the team.", "Best wishes for the work ahead."]
+_REJECTION_LAST = ["All the best with the work ahead.", "Best wishes for what comes next."]
 
 _OFFER_SUBJECTS = ["Thank you for the offer: {role}", "Re: the {role} offer"]
 _OFFER_BODIES = [
