@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from writer.backends.base import Proposal
 from writer.backends.offline.closing import (
@@ -158,10 +159,11 @@ _MAY_REPEAT = re.compile(r"\b(?:role|position|team)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 
-def _keys(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _keys(text: str) -> frozenset[str]:
     """The content words of `text` that would echo if said again, sentence by sentence (a
     capital starts a sentence; inside one it marks a name)."""
-    return {key for part in _SENTENCE_END.split(text) for _, _, key in echo_words(part)}
+    return frozenset(key for part in _SENTENCE_END.split(text) for _, _, key in echo_words(part))
 
 
 _MEETING_WORDS = ("chat", "conversation", "call", "talk", "meeting", "discussion", "coffee")
