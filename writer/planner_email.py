@@ -39,6 +39,9 @@ def thank_you_email(
         return Action(kind=kind, decision=Decision.skip, reasons=[sent])
     ends = notes.interview.ends.astimezone(now.tzinfo)
     end = ends + timedelta(hours=guidance.email_within_hours)
+    messaged = _messaged_since(person, now, end)
+    if messaged is not None:
+        return Action(kind=kind, decision=Decision.skip, reasons=[messaged])
     action = Action(
         kind=kind,
         decision=Decision.do,
@@ -66,6 +69,20 @@ def thank_you_email(
     if now > end:
         _late(action, notes, now, guidance, now - end)
     return action
+
+
+def _messaged_since(person: Interviewer, now: datetime, end: datetime) -> Reason | None:
+    """A LinkedIn message has gone to them since the email's window closed: it thanked them
+    already, and a late email on top would thank them twice."""
+    messaged = person.linkedin.messaged_on
+    if messaged is None or now <= end or messaged > now.date():
+        return None
+    text = (
+        f"You messaged {person.first_name} on LinkedIn on {messaged:%a %d %b}, after the "
+        "email's window closed: that message thanked them, and a late email now would say it "
+        "twice."
+    )
+    return Reason(rule="email.after_message", text=text)
 
 
 def _already_sent(person: Interviewer, recorded: datetime | None) -> Reason | None:

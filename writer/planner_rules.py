@@ -19,6 +19,11 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
         "planned again",
         "—",
     ),
+    "email.after_message": (
+        "No late thank-you email to someone already messaged on LinkedIn since (it would "
+        "thank them twice)",
+        "001 Avoid Excessive Follow-Ups; 000 §4",
+    ),
     "connect.wait_24h": ("Connection request: not before 24 h after the interview ends", "000 §1"),
     "connect.within_days": (
         "…and within a few days: 24 h to 72 h after the end",

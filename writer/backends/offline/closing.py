@@ -1,5 +1,7 @@
 """The composer's late openings and closing lines, by register (see `wording`): every list a
-whole panel draws from has eight entries, so a panel of up to eight shares none."""
+whole panel draws from has eight entries, so a panel of up to eight shares none; the closes
+have more, spares for when a line would echo the message or name a week the reader is not in
+(see `Context.fresh`)."""
 
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ LATE_OPENINGS: dict[Register, list[str]] = {
         "{role}{at}.",
         "A bit late, but thank you for the conversation{during} about the {role}{at}.",
         "Sorry this is late, and thanks for meeting me{during} about the {role}{at}.",
-        "This is later than I'd hoped, but thanks for your time{during} talking about the "
-        "{role}{at}.",
+        "This is later than I'd hoped, but thanks for taking the time{during} to talk about "
+        "the {role}{at}.",
         "Thanks, a little belatedly, for chatting with me{during} about the {role}{at}.",
         "I should have written sooner to say thanks for our talk{during} about the {role}{at}.",
     ],
@@ -26,7 +28,7 @@ LATE_OPENINGS: dict[Register, list[str]] = {
         "This is later than I meant to write, but thank you for meeting with me{during} to "
         "discuss the {role}{at}.",
         "Apologies for the slow note: thank you for the conversation{during} about the {role}{at}.",
-        "I meant to write sooner to thank you for your time{during} talking about the {role}{at}.",
+        "I meant to write sooner to thank you for talking with me{during} about the {role}{at}.",
         "Belated thanks for taking the time to talk with me{during} about the {role}{at}.",
         "I'm sorry this comes later than I intended, but thank you for our "
         "conversation{during} about the {role}{at}.",
@@ -65,6 +67,10 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "Speak soon, I hope.",
         "Looking forward to hearing from you.",
         "Thanks again, and enjoy the rest of your week.",
+        "Hope to catch up again soon.",
+        "Thanks again, and all the best.",
+        "Really hope we speak again.",
+        "Catch you soon, I hope.",
     ],
     Register.neutral: [
         "Thank you again, and I look forward to hearing about the next steps.",
@@ -75,6 +81,10 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "I look forward to the next steps.",
         "With thanks again, and best wishes for the week.",
         "I hope to speak with you again soon.",
+        "With thanks again, and all the best.",
+        "I hope our paths cross again soon.",
+        "Thanks once more, and best wishes.",
+        "I appreciate your time, and I hope we speak again.",
     ],
     Register.formal: [
         "Thank you again for your time and consideration.",
@@ -85,6 +95,10 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "Thank you once more for your time.",
         "I hope to have the opportunity to speak with you again.",
         "With my thanks again for your consideration.",
+        "I remain grateful for your time.",
+        "I appreciate your consideration.",
+        "I hope our paths cross again.",
+        "With kind thanks for your time.",
     ],
     Register.warm: [
         "Thank you again for giving me so much of your time.",
@@ -95,6 +109,10 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "I very much hope we will speak again.",
         "With warm thanks, and best wishes for the rest of the week.",
         "Thank you once more for meeting with me.",
+        "With warm thanks and every good wish.",
+        "I do hope we will have the chance to talk again.",
+        "With gratitude for your time and kindness.",
+        "I hope our paths cross again before long.",
     ],
 }
 DECIDED_CLOSE = {
@@ -129,6 +147,28 @@ DECIDED_CLOSE = {
         "I'd be happy to keep in touch.",
     ],
 }
+# A decided loop, to someone already connected: no offer to keep in touch.
+CONNECTED_CLOSE = [
+    "I'm glad we're connected, and I wish you and {team} every success.",
+    "I hope our paths cross again.",
+    "All the best to you and {team}.",
+    "I wish you every success with the work ahead.",
+    "I'm glad we're in touch on LinkedIn.",
+    "Best wishes for the work ahead.",
+    "Wishing you and {team} all the best.",
+    "I hope we meet again before long.",
+]
+# A late email to someone the candidate has connected with since: say so, not pretend.
+SINCE_CONNECTED = [
+    "I'm glad we've since connected on LinkedIn.",
+    "It was good to connect on LinkedIn since we met.",
+    "I'm pleased we're now connected on LinkedIn as well.",
+    "It's good to be connected on LinkedIn now, too.",
+    "I was glad to connect with you on LinkedIn afterwards.",
+    "It was nice to connect on LinkedIn after we spoke.",
+    "I'm glad we've been able to connect on LinkedIn.",
+    "Connecting on LinkedIn since then has been a pleasure.",
+]
 FORWARD = ["I look forward to {}.", "I'm looking forward to {}."]
 
 SUBJECTS = {

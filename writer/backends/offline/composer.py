@@ -10,15 +10,19 @@ first; the drafting loop checks them and keeps the best.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from writer.backends.base import Proposal
 from writer.backends.offline.closing import (
+    CONNECTED_CLOSE,
     DECIDED_CLOSE,
     FORWARD,
     LATE_OPENINGS,
     PENDING_CLOSE,
+    SINCE_CONNECTED,
     SUBJECTS,
 )
 from writer.backends.offline.hooks import common_clause, dropped, for_email
@@ -26,8 +30,10 @@ from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
 from writer.backends.offline.picking import Picked, Said, pick_topics
 from writer.backends.offline.replies import REPLY_KINDS, compose_reply
+from writer.backends.offline.situation import Situation, situation
 from writer.backends.offline.wording import (
     COMMON,
+    FEEDBACK_THANKS,
     HELP,
     HONEST,
     HOW_NOUN,
@@ -45,6 +51,7 @@ from writer.backends.offline.wording import (
     VIEW_NOUN,
     WALKED_THROUGH,
     WITHDREW,
+    WITHDREW_OFFER,
     Register,
     register,
     team_word,
@@ -52,7 +59,7 @@ from writer.backends.offline.wording import (
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind, spec
 from writer.notes import Interviewer, Notes, Outcome, Relation, Went
-from writer.text import echoes
+from writer.text import echo_words
 from writer.topics import Kind
 
 
@@ -76,6 +83,7 @@ class Context:
     used: list[str] = field(default_factory=list)
     panel: int = 1  # how many interviewers the notes list
     position: int = 0  # this one's place among them
+    sit: Situation = field(default_factory=lambda: Situation(outcome=Outcome.pending))
 
     def rot(self, options: list[str], step: int = 0) -> str:
         """The option for this place on the panel: neighbours never share one."""
@@ -83,18 +91,51 @@ class Context:
 
     def rot_apart(self, options: list[str], step: int, said: str) -> str:
         """Like `rot`, unless that option says again a word of `said` ('many thanks for
-        connecting ... Thanks again'): then an option no one else on the panel is given
-        that does not (the others' `rot` choices stay theirs, and each place on the panel has
-        its own spare, so no two share a sentence)."""
-        mine = self.rot(options, step)
-        if not echoes(said, mine):
+        connecting ... Thanks again'): see `fresh`."""
+        return self.fresh(options, step, said)
+
+    def fresh(
+        self,
+        options: list[str],
+        step: int,
+        said: str,
+        fill: Callable[[str], str] = str,
+        *,
+        shared: bool = True,
+        min_words: int = 0,
+        optional: bool = False,
+    ) -> str:
+        """`rot`'s option, filled, unless it says again a content word of what the message
+        has `said` ('thank you for the conversation ... our conversation') or speaks of a
+        week the reader will not be in ('best wishes for the week' read on a Saturday).
+
+        Then one of the spares: the options no one's `rot` takes, dealt out by place on the
+        panel, so no two drafts share a sentence. A sentence that carries this reader's
+        topic (not `shared`) may also take another place's spare."""
+
+        before = _keys(_MAY_REPEAT.sub("", said))
+
+        def fits(text: str) -> bool:
+            long_enough = len(text.split()) >= min_words
+            return long_enough and not before & _keys(text) and self.sit.suits(text)
+
+        mine = fill(self.rot(options, step))
+        if fits(mine):
             return mine
+        count = len(options)
         base = self.turn - self.position + self.seed + step
-        taken = {(base + place) % len(options) for place in range(self.panel)}
+        taken = {(base + place) % count for place in range(self.panel)}
         free = [o for i, o in enumerate(options) if i not in taken]
-        # one spare option per place on the panel, so two who both echo never meet
-        spare = free[self.position] if self.position < len(free) else mine
-        return mine if echoes(said, spare) else spare
+        spares = free[self.position :: max(self.panel, 1)]
+        if not shared or not optional:
+            # a topic of this reader's in it (which only the same topic could clash with),
+            # or a line the message needs: another place's spare before an echo
+            turn = self.position % max(len(free), 1)
+            spares += [o for o in free[turn:] + free[:turn] if o not in spares]
+        fitting = (fill(o) for o in spares)
+        # a line the message can do without (a close, an offer of help) is left out
+        # rather than said in words the message has used
+        return next((text for text in fitting if fits(text)), "" if optional else mine)
 
     def rot_fit(self, options: list[str], step: int = 0) -> str:
         """Like `rot`, passing over an option whose word for the meeting the stage repeats
@@ -102,14 +143,27 @@ class Context:
         fitting = [o for o in options if not _repeats_stage(o, self.during)] or options
         return fitting[(self.turn + self.seed + step) % len(fitting)]
 
-    def rot_reg(self, bank: dict[Register, list[str]], step: int = 0) -> str:
-        """Like `rot`, over this register's list first, then the others' (panels of 5+)."""
-        flat = bank[self.reg] + [s for r, lst in bank.items() if r != self.reg for s in lst]
-        own = len(bank[self.reg])
-        place = self.turn % len(flat)
-        if place < own:
-            return bank[self.reg][(place + self.seed + step) % own]
-        return flat[place]
+    def bank(self, bank: dict[Register, list[str]]) -> list[str]:
+        """This register's list; past its length on a panel (5+ with the variant), the
+        other registers' lines, which no one earlier on the panel is given."""
+        own = bank[self.reg]
+        if self.turn < len(own):
+            return own
+        return [s for r, lst in bank.items() if r != self.reg for s in lst]
+
+
+# What the message is about, which it may name twice ('about the Analyst role ... keen on
+# the role') without the reader hearing an echo.
+_MAY_REPEAT = re.compile(r"\b(?:role|position|team)\b", re.IGNORECASE)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+
+
+@lru_cache(maxsize=4096)
+def _keys(text: str) -> frozenset[str]:
+    """The content words of `text` that would echo if said again, sentence by sentence (a
+    capital starts a sentence; inside one it marks a name)."""
+    return frozenset(key for part in _SENTENCE_END.split(text) for _, _, key in echo_words(part))
 
 
 _MEETING_WORDS = ("chat", "conversation", "call", "talk", "meeting", "discussion", "coffee")
@@ -134,8 +188,9 @@ def compose(
 ) -> list[Proposal]:
     """Candidate drafts of `kind` for `person`, in the order this variant prefers them."""
     message_kind = MessageKind(kind)
+    sit = situation(notes, person, now, not_before, not_after)
     if message_kind in REPLY_KINDS:
-        return compose_reply(notes, person, message_kind)
+        return compose_reply(notes, person, message_kind, sit)
     position = next(i for i, p in enumerate(notes.interviewers) if p is person)
     # Only an email may be sent on the interview day itself; time words follow the window.
     email = message_kind == MessageKind.thank_you_email
@@ -155,6 +210,7 @@ def compose(
         now=now,
         team=team_word(notes),
         late=late and email,
+        sit=sit,
     )
     if email:
         proposals = _emails(ctx)
@@ -198,27 +254,36 @@ def _emails(ctx: Context) -> list[Proposal]:
     return [Proposal(text=body, subject=subject) for body in bodies]
 
 
-def specific(ctx: Context, most: int) -> list[str]:
-    """Up to `most` sentences from the topics, each in the frame its kind needs (the note
-    and the follow-up take the topics after these: see `hooks`)."""
+def _fill(words: str) -> Callable[[str], str]:
+    """An option's '{}' filled with `words` (whose own braces stay as they are)."""
+    return lambda option: option.replace("{}", words)
+
+
+def specific(ctx: Context, most: int, said: str = "") -> list[str]:
+    """Up to `most` sentences from the topics, each in the frame its kind needs and none
+    saying again a word of what comes before it (the note and the follow-up take the
+    topics after these: see `hooks`)."""
     out: list[str] = []
     heard_seen = 0
-    for said in for_email(ctx.topics)[:most]:
+    for topic in for_email(ctx.topics)[:most]:
         sentence = None
-        if said.kind in (Kind.subject, Kind.view):
-            sentence = heard_sentence(ctx, said, heard_seen, second=heard_seen > 0)
+        before = " ".join([said, *out])
+        if topic.kind in (Kind.subject, Kind.view):
+            sentence = heard_sentence(ctx, topic, heard_seen, before, second=heard_seen > 0)
             heard_seen += 1
-        elif said.kind == Kind.common_ground and said.clause:
-            sentence = ctx.rot(COMMON, 1).format(common_clause(said))
-        elif said.kind == Kind.own and said.noun:
-            sentence = ctx.rot(OWN, 2).format(said.noun)
-        elif said.kind == Kind.logistics:
-            sentence = process_sentence(ctx, said)
+        elif topic.kind == Kind.common_ground and topic.clause:
+            clause = common_clause(topic)
+            sentence = ctx.fresh(COMMON, 1, before, _fill(clause), shared=False)
+        elif topic.kind == Kind.own and topic.noun:
+            noun = topic.noun
+            sentence = ctx.fresh(OWN, 2, before, _fill(noun), shared=False)
+        elif topic.kind == Kind.logistics:
+            sentence = process_sentence(ctx, topic, before=before)
         if sentence:
-            out.append(sentence)
+            out.append(finish(sentence))
     if not out and ctx.topics.favours:
-        out.append(f"Many thanks for {ctx.topics.favours[0]}.")
-    return [finish(s) for s in out]
+        out.append(finish(f"Many thanks for {ctx.topics.favours[0]}."))
+    return out
 
 
 _STEP = re.compile(
@@ -230,82 +295,114 @@ _LATER_WALKED = ["Thanks again for explaining {}.", "I was grateful for the deta
 _LATER_TOLD = ["Thanks again for letting me know that {}.", "It helped to know that {}."]
 
 
-def process_sentence(ctx: Context, said: Said, *, later: bool = False) -> str | None:
+def process_sentence(
+    ctx: Context, said: Said, *, later: bool = False, before: str = ""
+) -> str | None:
     """A step of the hiring process: 'walking me through the referencing', or told as a
     clause ('that the next round is with the CEO'); a note or follow-up (`later`) in words
     the email does not use."""
     if said.noun:
-        return ctx.rot(_LATER_WALKED if later else WALKED_THROUGH).format(said.noun)
+        noun = said.noun
+        options = _LATER_WALKED if later else WALKED_THROUGH
+        return ctx.fresh(options, 0, before, _fill(noun), shared=False)
     if said.clause:
         clause = f"the {said.clause}" if _STEP.match(said.clause) else said.clause
-        return ctx.rot(_LATER_TOLD if later else TOLD_THAT).format(clause)
+        options = _LATER_TOLD if later else TOLD_THAT
+        return ctx.fresh(options, 0, before, _fill(clause), shared=False)
     return None
 
 
-def heard_sentence(ctx: Context, said: Said, step: int, *, second: bool = False) -> str:
+def heard_sentence(
+    ctx: Context, said: Said, step: int, before: str = "", *, second: bool = False
+) -> str:
     """A subject or a view in a frame that fits its rendering."""
-    if said.noun and said.noun.casefold().startswith("how ") and not second:
+    options, words = _heard_frames(ctx, said, second=second)
+    return ctx.fresh(options, step, before, _fill(words), shared=False)
+
+
+def _heard_frames(ctx: Context, said: Said, *, second: bool) -> tuple[list[str], str]:
+    noun, clause = said.noun, said.clause
+    if noun and noun.casefold().startswith("how ") and not second:
         # 'how the teams share a backlog' never follows 'Hearing how you approach'
-        return ctx.rot(HOW_NOUN, step).format(said.noun)
-    if said.kind == Kind.subject and said.noun:
-        if second:
-            return ctx.rot(SECOND_SUBJECT, step).format(said.noun)
-        return ctx.rot(SUBJECT_NOUN[ctx.reg], step).format(said.noun)
-    if said.kind == Kind.view and said.clause:
+        return HOW_NOUN, noun
+    if said.kind == Kind.subject and noun:
+        return (SECOND_SUBJECT if second else SUBJECT_NOUN[ctx.reg]), noun
+    if said.kind == Kind.view and clause:
         # 'that the refurb finishes in the summer' reads right for a fact and an opinion
         # alike; 'your point that ...' only for an opinion
-        return ctx.rot(VIEW_CLAUSE[ctx.reg], step).format(said.clause)
-    if said.noun and said.noun.casefold().startswith("how "):
-        return ctx.rot(HOW_NOUN, step).format(said.noun)
-    if said.noun and said.noun.casefold().startswith("your "):
-        return ctx.rot(VIEW_NOUN, step).format(said.noun)
-    if said.clause:
-        return ctx.rot(VIEW_CLAUSE[ctx.reg], step).format(said.clause)
-    return ctx.rot(SECOND_SUBJECT if second else SUBJECT_NOUN[ctx.reg], step).format(said.noun)
+        return VIEW_CLAUSE[ctx.reg], clause
+    if noun and noun.casefold().startswith("how "):
+        return HOW_NOUN, noun
+    if noun and noun.casefold().startswith("your "):
+        return VIEW_NOUN, noun
+    if clause:
+        return VIEW_CLAUSE[ctx.reg], clause
+    return (SECOND_SUBJECT if second else SUBJECT_NOUN[ctx.reg]), noun or ""
 
 
-def outcome_sentence(ctx: Context, *, honest: bool = False) -> str:
+def outcome_sentence(ctx: Context, said: str, *, honest: bool = False) -> str:
+    """Where things stand, in one sentence: the offer, the rejection, the withdrawal (and
+    why, when the notes say), or the candidate's interest."""
     outcome = ctx.notes.outcome
     if outcome == Outcome.offer:
-        said = ctx.rot(OFFER)
+        options = OFFER
     elif outcome == Outcome.rejected:
-        said = ctx.rot(REJECTED)
+        options = REJECTED
     elif outcome == Outcome.withdrew:
-        said = ctx.rot(WITHDREW)
+        options = WITHDREW_OFFER if ctx.sit.other_offer else WITHDREW
     elif ctx.notes.interview.went == Went.poorly:
-        said = ctx.rot(POORLY)
+        options = POORLY
     elif honest:
-        said = ctx.rot(HONEST)  # nothing to go on: no claim about how the talk went
+        options = HONEST  # nothing to go on: no claim about how the talk went
     else:
-        said = ctx.rot_reg(INTEREST)
-    return said.replace("{team}", ctx.team)
+        options = ctx.bank(INTEREST)
+    return ctx.fresh(options, 0, said, lambda o: o.replace("{team}", ctx.team))
 
 
-def close_sentence(ctx: Context) -> str:
+_FEW_WORDS = 44  # a body this short, with the greeting and sign-off, reads as too brief
+
+
+def close_sentence(ctx: Context, said: str, *, fuller: bool = False) -> str:
+    """The last line; `fuller` for a short email: one of the longer closes."""
     outcome = ctx.notes.outcome
+    fill: Callable[[str], str] = lambda o: o.replace("{team}", ctx.team)  # noqa: E731
     if outcome != Outcome.pending:
-        return ctx.rot(DECIDED_CLOSE[outcome.value], 1).replace("{team}", ctx.team)
+        options = DECIDED_CLOSE[outcome.value]
+        if ctx.sit.connected:
+            options = CONNECTED_CLOSE
+        return ctx.fresh(options, 1, said, fill, optional=True)
     if ctx.topics.upcoming and ctx.topics.upcoming[0].noun:
-        return ctx.rot(FORWARD).format(ctx.topics.upcoming[0].noun)
-    return ctx.rot_reg(PENDING_CLOSE, 1)
+        upcoming = ctx.topics.upcoming[0].noun
+        return ctx.fresh(FORWARD, 0, said, _fill(upcoming), optional=True)
+    bank = ctx.bank(PENDING_CLOSE)
+    return ctx.fresh(bank, 1, said, min_words=9 if fuller else 0, optional=True)
 
 
 def _email_body(ctx: Context, most: int) -> str:
     openings = LATE_OPENINGS if ctx.late else OPENINGS
     opening = ctx.rot_fit(openings[ctx.reg]).format(during=ctx.during, role=ctx.role, at=ctx.at)
     first = [finish(opening)]
-    first += specific(ctx, most)
-    second = [outcome_sentence(ctx, honest=len(first) == 1)]
+    first += specific(ctx, most, first[0])
+    said = " ".join(first)
+    second = [outcome_sentence(ctx, said, honest=len(first) == 1)]
+    if ctx.sit.feedback:
+        second.append(ctx.fresh(FEEDBACK_THANKS, 2, f"{said} {second[0]}"))
     if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator):
-        second.append(ctx.rot(PROCESS))
+        second.append(ctx.fresh(PROCESS, 0, " ".join([said, *second])))
     # after a poor interview the interest sentence already offers more detail
     poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
     room = room and not poorly
+    decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     if room or (
-        len(first) == 1 and not poorly
-    ):  # an honest message with nothing specific still offers help
-        second.append(ctx.rot(HELP, 3))
-    paragraphs = [" ".join(first), " ".join(second), close_sentence(ctx)]
+        len(first) == 1 and not poorly and not decided
+    ):  # an honest message with nothing specific still offers help (not once it is over)
+        second.append(ctx.fresh(HELP, 3, " ".join([said, *second]), optional=True))
+    if ctx.late and ctx.sit.connected:
+        second.append(ctx.fresh(SINCE_CONNECTED, 0, " ".join([said, *second])))
+    close = close_sentence(ctx, " ".join([said, *second]))
+    if len(" ".join([said, *second, close]).split()) < _FEW_WORDS:
+        close = close_sentence(ctx, " ".join([said, *second]), fuller=True) or close
+    paragraphs = [p for p in (" ".join(first), " ".join(s for s in second if s), close) if p]
     body = "\n\n".join(paragraphs)
     return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn)}"

@@ -100,7 +100,7 @@ _FOLLOW_OPEN = {
         "many thanks for connecting.",
         "thanks for accepting my invitation.",
         "thank you for accepting my invitation.",
-        "thank you for adding me.",
+        "thanks for accepting my connection request.",
     ],
     "formal": [
         "thank you for connecting.",
@@ -109,7 +109,7 @@ _FOLLOW_OPEN = {
         "many thanks for connecting.",
         "thank you for connecting here.",
         "I am grateful that you accepted my request.",
-        "thank you for adding me to your network.",
+        "thank you for accepting my connection request.",
         "I appreciate your accepting my invitation.",
     ],
 }
@@ -176,16 +176,20 @@ _FOLLOW_ROLE = [
 ]
 _FOLLOW_CLOSE = [
     "I hope the rest of your week goes well.",
-    "I'll enjoy following the team's work here.",
+    "I look forward to following the team's work.",
     "Wishing you a good week.",
     "I look forward to keeping in touch.",
     "All the best for the rest of the week.",
     "Thanks again for your time.",
     "I hope to cross paths again soon.",
     "It's good to be in touch.",
+    "I'm glad we're connected.",
+    "Best wishes to you and the team.",
+    "I hope we speak again before long.",
+    "Until next time, all the best.",
 ]
 _DECIDED_CLOSE = [
-    "I'd be glad to keep in touch.",
+    "I'm pleased to be in touch.",
     "I hope our paths cross again.",
     "I wish you and the team all the best.",
     "Thanks again for your time.",
@@ -196,24 +200,68 @@ _DECIDED_CLOSE = [
 ]
 
 
+# After an offer a note that only thanks for the chat ignores the news: a clause on it.
+_NOTE_OFFER = [
+    ", and I'm thrilled about the offer",
+    ", and I was delighted to receive the offer",
+    ", and I'm very pleased about the offer",
+    ", and the offer was wonderful news",
+]
+_FOLLOW_OFFER = [
+    "I'm still delighted about the offer.",
+    "I was thrilled to receive the offer.",
+    "The offer was wonderful news.",
+    "I'm very pleased about the offer.",
+    "Getting the offer made my week.",
+    "I'm so pleased to have the offer.",
+    "The offer still feels like great news.",
+    "Hearing about the offer was a real pleasure.",
+]
+# The note already named this topic (the reader has only one): the follow-up adds a
+# thought on it rather than saying the note's line again.
+_FOLLOW_AGAIN_NOUN = [
+    "I've kept thinking about {} since we spoke.",
+    "Since we spoke, I've been mulling over {}.",
+    "I've been reflecting on {} since our conversation.",
+    "I've thought a good deal more about {} since then.",
+    "Our talk about {} has given me plenty to think about since.",
+    "I keep coming back to {} after our conversation.",
+    "Since our conversation, I've thought a lot about {}.",
+    "I've found myself thinking more about {} since we met.",
+]
+_FOLLOW_AGAIN_CLAUSE = [
+    "Since we spoke, I've thought more about how {}.",
+    "I've been thinking more about how {}.",
+    "Since our conversation, I've kept in mind that {}.",
+    "It has stayed with me that {}.",
+    "I keep coming back to how {}.",
+    "Since we spoke, I've reflected on how {}.",
+    "I've thought a good deal since about how {}.",
+    "I've found myself thinking more about how {}.",
+]
+
+
 def _formal(ctx: Context) -> bool:
     return ctx.reg in (Register.formal, Register.warm)
 
 
-def _note_part(ctx: Context, said: Said, step: int) -> str:
+def _note_part(ctx: Context, said: Said, step: int, before: str) -> str:
     from writer.backends.offline.composer import process_sentence
 
+    def fresh(options: list[str], words: str) -> str:
+        return ctx.fresh(options, step, before, lambda o: o.replace("{}", words), shared=False)
+
     if said.kind == Kind.common_ground and said.clause:
-        return ctx.rot(_NOTE_COMMON, step).format(common_clause(said))
+        return fresh(_NOTE_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
-        return ctx.rot(_NOTE_CLAUSE, step).format(said.clause)
+        return fresh(_NOTE_CLAUSE, said.clause)
     if said.kind == Kind.own and said.noun:
-        return ctx.rot(_NOTE_OWN, step).format(said.noun)
+        return fresh(_NOTE_OWN, said.noun)
     if said.kind == Kind.logistics:
-        sentence = process_sentence(ctx, said, later=True)
+        sentence = process_sentence(ctx, said, later=True, before=before)
         return f". {sentence.rstrip('.')}" if sentence else ""
     if said.noun:
-        return ctx.rot(_NOTE_NOUN, step).format(said.noun)
+        return fresh(_NOTE_NOUN, said.noun)
     return ""
 
 
@@ -224,7 +272,10 @@ def _first_upper(text: str) -> str:
 def _note_thanks(ctx: Context, during: str) -> str:
     options = _NOTE_THANKS["formal" if _formal(ctx) else "plain"]
     fitting = [o for o in options if not any(w in during.casefold() and w in o for w in _MEETING)]
-    return ctx.rot(fitting or options).format(during=during)
+    thanks = ctx.rot(fitting or options).format(during=during)
+    if ctx.sit.outcome == Outcome.offer:
+        thanks += ctx.fresh(_NOTE_OFFER, 0, thanks)
+    return thanks
 
 
 _MEETING = ("chat", "conversation", "discussion", "meeting")
@@ -238,15 +289,16 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
     for during in (ctx.during, ""):
         thanks = _note_thanks(ctx, during)
         for said in topics[:3]:
-            part = _note_part(ctx, said, 0)
+            part = _note_part(ctx, said, 0, thanks)
             if part:
-                apart = ctx.rot_apart(_CONNECT, 0, f"{thanks}{part}")
+                apart = ctx.fresh(_CONNECT, 0, f"{thanks}{part}")
                 out.append(f"{ctx.hi}, {thanks}{part}. {apart}")
         if not topics and ctx.topics.favours:
             out.append(f"{ctx.hi}, {thanks} and for {ctx.topics.favours[0]}. {connect}")
         if not topics:
-            role = ctx.rot(_NOTE_ROLE).format(role=ctx.role, at=ctx.at)
-            out.append(f"{ctx.hi}, {thanks}{role}. {connect}")
+            role = ctx.fresh(_NOTE_ROLE, 0, thanks, lambda o: o.format(role=ctx.role, at=ctx.at))
+            apart = ctx.fresh(_CONNECT, 0, f"{thanks}{role}")
+            out.append(f"{ctx.hi}, {thanks}{role}. {apart}")
     if all(len(text) > limit for text in out):
         out += _shortened(ctx, topics, connect, limit)
     fitting = [text for text in dict.fromkeys(out) if len(text) <= limit]
@@ -255,19 +307,23 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
     return [Proposal(text=text) for text in fitting] or [Proposal(text=out[-1])]
 
 
-def _follow_line(ctx: Context, said: Said) -> str | None:
+def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) -> str | None:
+    """The follow-up's specific line; `again` when the note already named this topic."""
     from writer.backends.offline.composer import process_sentence
 
+    def fresh(options: list[str], words: str) -> str:
+        return ctx.fresh(options, 2, before, lambda o: o.replace("{}", words), shared=False)
+
     if said.kind == Kind.common_ground and said.clause:
-        return ctx.rot(_FOLLOW_COMMON, 2).format(common_clause(said))
+        return fresh(_FOLLOW_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
-        return ctx.rot(_FOLLOW_CLAUSE, 2).format(said.clause)
+        return fresh(_FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE, said.clause)
     if said.kind == Kind.own and said.noun:
-        return ctx.rot(_FOLLOW_OWN, 2).format(said.noun)
+        return fresh(_FOLLOW_OWN, said.noun)
     if said.kind == Kind.logistics:
-        return process_sentence(ctx, said, later=True)
+        return process_sentence(ctx, said, later=True, before=before)
     if said.noun:
-        return ctx.rot(_FOLLOW_NOUN, 2).format(said.noun)
+        return fresh(_FOLLOW_AGAIN_NOUN if again else _FOLLOW_NOUN, said.noun)
     return None
 
 
@@ -279,19 +335,29 @@ def _follow_open(ctx: Context) -> str:
 
 
 def follow_ups(ctx: Context) -> list[Proposal]:
-    """The message once a request is accepted: thanks, one specific line, a light close."""
+    """The message once a request is accepted: thanks, one specific line (on a topic the
+    note already used, a further thought), the offer if there is one, a light close."""
     opening = f"{ctx.hi}, {_follow_open(ctx)}"
     decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     closes = _DECIDED_CLOSE if decided else _FOLLOW_CLOSE
-    lines = [line for said in for_follow_up(ctx.topics)[:2] if (line := _follow_line(ctx, said))]
+    note = next(iter(for_note(ctx.topics)), None)
+    lines = [
+        line
+        for said in for_follow_up(ctx.topics)[:2]
+        if (line := _follow_line(ctx, said, opening, again=said is note))
+    ]
     if not lines and ctx.topics.favours:
         lines = [f"Thanks again for {ctx.topics.favours[0]}."]
     if not lines:
-        lines = [ctx.rot(_FOLLOW_ROLE).format(role=ctx.role, at=ctx.at)]
+        lines = [ctx.fresh(_FOLLOW_ROLE, 0, opening, lambda o: o.format(role=ctx.role, at=ctx.at))]
     out = []
     for line in lines:
-        close = ctx.rot_apart(closes, 1, f"{opening} {line}").replace("the team", ctx.team)
-        out.append(Proposal(text=" ".join([opening, line, close])))
+        said = f"{opening} {line}"
+        if ctx.sit.outcome == Outcome.offer:
+            line = f"{line} {ctx.fresh(_FOLLOW_OFFER, 1, said)}"
+            said = f"{opening} {line}"
+        close = ctx.fresh(closes, 1, said, lambda o: o.replace("the team", ctx.team), optional=True)
+        out.append(Proposal(text=" ".join(p for p in (opening, line, close) if p)))
     return out
 
 

@@ -10,6 +10,7 @@ from writer.backends.base import Proposal
 from writer.backends.offline.hooks import pool, thin
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
 from writer.backends.offline.picking import pick_topics
+from writer.backends.offline.situation import Situation
 from writer.backends.offline.wording import team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
@@ -56,10 +57,20 @@ _REJECTION_BODIES = [
 _REJECTION_FEEDBACK = (
     "If you have a moment, I'd welcome any feedback that could help me in future interviews."
 )
+# The notes record the feedback they gave: thanks for it, and no asking again.
+_FEEDBACK_GIVEN = [
+    "I'm grateful for the feedback, too; it gives me something concrete to work on.",
+    "The feedback was genuinely useful, and I appreciate you passing it on.",
+]
 _REJECTION_CLOSE = [
     "I'd be glad to stay in touch, and I hope our paths cross again.",
     "I'd like to stay in touch and would be glad to be considered for future roles.",
 ]
+_CONNECTED_CLOSE = [
+    "I'm glad we're connected, and I hope our paths cross again.",
+    "I'd be glad to be considered for future roles, and I hope our paths cross again.",
+]
+_REJECTION_LAST = ["All the best with the work ahead.", "Best wishes for what comes next."]
 
 _OFFER_SUBJECTS = ["Thank you for the offer: {role}", "Re: the {role} offer"]
 _OFFER_BODIES = [
@@ -76,15 +87,17 @@ _OFFER_NEXT = [
 ]
 
 
-def compose_reply(notes: Notes, person: Interviewer, kind: MessageKind) -> list[Proposal]:
+def compose_reply(
+    notes: Notes, person: Interviewer, kind: MessageKind, sit: Situation | None = None
+) -> list[Proposal]:
     """Candidate drafts of a status email, a rejection reply or an offer reply."""
     seed = stable_index(notes.company, notes.role, kind.value)
     fields = {"role": _role(notes.role), "company": notes.company}
     hi = salutation(notes, person)
     if kind == MessageKind.status_email:
-        subjects, paragraphs = _STATUS_SUBJECTS, _status(notes, person, seed)
+        subjects, paragraphs = _STATUS_SUBJECTS, _status(notes, person, seed, sit)
     elif kind == MessageKind.rejection_reply:
-        subjects, paragraphs = _REJECTION_SUBJECTS, _rejection(seed)
+        subjects, paragraphs = _REJECTION_SUBJECTS, _rejection(seed, sit)
     else:
         subjects, paragraphs = _OFFER_SUBJECTS, _offer(seed)
     subject = pick(subjects[:1] if notes.culture == Culture.formal else subjects, seed)
@@ -93,10 +106,12 @@ def compose_reply(notes: Notes, person: Interviewer, kind: MessageKind) -> list[
     return [Proposal(text=body, subject=subject.format(**fields))]
 
 
-def _status(notes: Notes, person: Interviewer, seed: int) -> list[str]:
+def _status(notes: Notes, person: Interviewer, seed: int, sit: Situation | None) -> list[str]:
     interest = pick(_STATUS_INTEREST, seed)
     recalled = _recalled(notes, person)
     first = pick(_STATUS_OPENINGS, seed)
+    if sit is not None and not sit.suits(first):  # 'your week' read on a Friday
+        first = next((o for o in _STATUS_OPENINGS if sit.suits(o)), first)
     # The topic is the notes' text, not a template: its braces must survive format_map.
     if recalled:
         recalled = recalled.replace("{", "{{").replace("}", "}}")
@@ -136,14 +151,21 @@ def _recalled(notes: Notes, person: Interviewer) -> str | None:
     return None
 
 
-def _rejection(seed: int) -> list[str]:
+def _rejection(seed: int, sit: Situation | None) -> list[str]:
+    """Thanks, the disappointment said once, feedback thanked for (or asked for), and a
+    close that does not offer to connect with someone already connected."""
     body = pick(_REJECTION_BODIES, seed)
-    close = pick(_REJECTION_CLOSE, seed)
-    return [body, f"{_REJECTION_FEEDBACK} {close}", "Thank you again."]
+    close = pick(_CONNECTED_CLOSE if sit and sit.connected else _REJECTION_CLOSE, seed)
+    feedback = pick(_FEEDBACK_GIVEN, seed) if sit and sit.feedback else _REJECTION_FEEDBACK
+    return [body, f"{feedback} {close}", pick(_REJECTION_LAST, seed)]
 
 
 def _offer(seed: int) -> list[str]:
-    return [pick(_OFFER_BODIES, seed), pick(_OFFER_NEXT, seed), "Thank you again."]
+    # the body thanks for the offer; a second 'Thank you again' would say it twice
+    return [pick(_OFFER_BODIES, seed), pick(_OFFER_NEXT, seed), pick(_OFFER_LAST, seed)]
+
+
+_OFFER_LAST = ["I'm really excited about this.", "I look forward to hearing from you."]
 
 
 def _role(role: str) -> str:

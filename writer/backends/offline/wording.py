@@ -69,7 +69,7 @@ OPENINGS: dict[Register, list[str]] = {
         "Thank you for the conversation{during} about the {role}{at}.",
         "Thanks for taking the time to meet me{during} about the {role}{at}.",
         "Really appreciated you talking with me{during} about the {role}{at}.",
-        "Thanks for your time{during} talking about the {role}{at}.",
+        "Thanks for taking the time{during} to talk about the {role}{at}.",
         "Thank you for giving me your time{during} to talk about the {role}{at}.",
     ],
     Register.neutral: [
@@ -96,7 +96,8 @@ OPENINGS: dict[Register, list[str]] = {
         "Thank you so much for meeting with me{during} to talk about the {role}{at}.",
         "I am very grateful for the time you gave me{during} to discuss the {role}{at}.",
         "Thank you for the time you spent with me{during} talking about the {role}{at}.",
-        "Thank you; it was a real pleasure to speak with you{during} about the {role}{at}.",
+        "It was a real pleasure to speak with you{during} about the {role}{at}, and thank "
+        "you for your time.",
         "Thank you for taking the time to meet me{during} to discuss the {role}{at}.",
         "I wanted to thank you for speaking with me{during} about the {role}{at}.",
         "Thank you for giving me your time{during} to talk about the {role}{at}.",
@@ -176,7 +177,7 @@ VIEW_CLAUSE: dict[Register, list[str]] = {
     Register.formal: [
         "I found it valuable to learn that {}.",
         "I appreciated your observation that {}.",
-        "It was instructive to hear that {}.",
+        "I was interested to learn that {}.",
         "I noted with interest that {}.",
     ],
     Register.warm: [
@@ -213,7 +214,7 @@ INTEREST: dict[Register, list[str]] = {
         "I left even more keen to join {team}.",
         "It made me even more excited about what you're building.",
         "I'd love to be part of what {team} is doing.",
-        "Honestly, it made me want the role even more.",
+        "It left me keener than ever on the role.",
         "I'm even more excited about the work than before we spoke.",
         "It was the kind of conversation that makes a role click for me.",
         "I walked away with lots of ideas and real excitement about the role.",
@@ -224,7 +225,7 @@ INTEREST: dict[Register, list[str]] = {
         "It confirmed my interest in joining {team}.",
         "I left even more keen on the role than when I arrived.",
         "I'm very interested in the role, and more so after our conversation.",
-        "It gave me a good sense of the work, and I'd like to contribute to it.",
+        "It gave me a clear sense of the work, and I'd be glad to be part of it.",
         "The conversation made the role even more appealing to me.",
         "I'm keen to bring my experience to {team}.",
     ],
@@ -286,19 +287,49 @@ REJECTED = [
     "While the outcome wasn't what I hoped, I valued our conversation.",
     "I was disappointed by the news, but glad to have met you.",
     "The decision was disappointing, but the conversation was worth having.",
-    "I'm sorry it didn't work out this time, and I appreciated your time all the same.",
+    "I'm sorry it didn't work out, and I appreciated our conversation all the same.",
     "Although I won't be joining {team}, I learned a great deal from our conversation.",
     "It wasn't the outcome I hoped for, but I'm glad we had the chance to talk.",
 ]
+# The withdrawal said as news, not as something the reader is assumed to know.
 WITHDREW = [
-    "As you know, I have withdrawn from the process; I valued our conversation all the same.",
-    "Although I've decided to withdraw, I'm grateful for the time you gave me.",
-    "I've withdrawn from the process, and I wanted to thank you all the same.",
-    "Even though I've withdrawn, our conversation meant a lot to me.",
-    "Withdrawing was not an easy decision, and I'm grateful for the time you gave me.",
-    "Though I've stepped back from the process, I appreciated the time you gave me.",
-    "I've chosen to withdraw, but I wanted you to know how much I valued the conversation.",
-    "Although I'm no longer in the process, I learned a lot from talking with you.",
+    "I've decided to withdraw from the process, but I valued our conversation all the same.",
+    "I've since withdrawn my application, and I'm grateful for the time you gave me.",
+    "I wanted to let you know that I've withdrawn from the process; meeting you was a pleasure.",
+    "I've decided not to continue in the process, but I learned a lot from our conversation.",
+    "I've chosen to withdraw my application, though I enjoyed meeting you very much.",
+    "Although I've withdrawn from the process, I appreciated the time you gave me.",
+    "I've decided to step back from the process, and I valued the chance to meet you.",
+    "While I've withdrawn my application, the conversation was a real pleasure.",
+]
+# ...and why, kindly and in a clause, when the notes say another offer was taken.
+WITHDREW_OFFER = [
+    "I've accepted another offer, so I've withdrawn from the process; I valued our "
+    "conversation all the same.",
+    "I wanted to let you know that I've accepted another role and withdrawn my "
+    "application, with real appreciation for your time.",
+    "I've since accepted an offer elsewhere and am withdrawing from the process, but I "
+    "learned a lot from our conversation.",
+    "It was a hard decision, but I've accepted another offer and withdrawn my application.",
+    "I've decided to accept another offer, so I've stepped back from the process; meeting "
+    "you made that a hard choice.",
+    "Another offer came through that I've accepted, so I've withdrawn, though I enjoyed our "
+    "conversation very much.",
+    "I've accepted a role elsewhere and withdrawn my application, but I'm glad we had the "
+    "chance to talk.",
+    "With another offer accepted, I've withdrawn from the process; I'm grateful for the "
+    "time you gave me.",
+]
+# A rejection that came with feedback: thanks for it, never its content (it may sting).
+FEEDBACK_THANKS = [
+    "Thank you, too, for the feedback; it's genuinely useful.",
+    "I'm grateful for the feedback, which I'll put to good use.",
+    "The feedback was helpful, and I appreciate you sharing it.",
+    "Thanks as well for the honest feedback; I'll take it on board.",
+    "I appreciated the feedback, and it gives me something concrete to work on.",
+    "The feedback was really useful; thank you for passing it on.",
+    "Thanks, too, for sharing the feedback; it was clear and helpful.",
+    "I'm grateful for the feedback, and I'll use it as I prepare for future interviews.",
 ]
 HELP = [
     "If it would help, I'm happy to share more about my experience.",
@@ -307,8 +338,8 @@ HELP = [
     "I'm happy to send anything else that would be useful.",
     "If more detail on any part of my background would help, just say.",
     "I can send examples of my work if that would be useful.",
-    "Do let me know if a follow-up question comes up.",
-    "Should anything need clarifying, I'd be glad to help.",
+    "If any questions come up later, I'm happy to answer them.",
+    "If anything from our conversation needs more detail, just let me know.",
 ]
 WALKED_THROUGH = [
     "Thank you for walking me through {}.",
