@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from writer.text import STOPWORDS
+from writer.topics.figures import (
+    cased_places,
+    cased_sites,
+    figure,
+    how_long,
+    is_problem,
+    motto,
+    troubled_subject,
+    work_behind,
+)
 from writer.topics.grammar import DETERMINERS as _DETERMINERS
 from writer.topics.grammar import PREPOSITIONS as _PREPOSITIONS
 from writer.topics.grammar import favour as _favour
@@ -137,6 +147,11 @@ _COPULA = re.compile(
     re.IGNORECASE,
 )
 _BARE_HEAD = re.compile(r"^(?:team|company|role|org|department|product|platform)\b", re.I)
+# 'main client is a big bank': a singular subject jotted without its article.
+_BARE_SUBJECT = re.compile(
+    r"^(?!(?:she|he|they|we|you|i|it|this|that|there|here|what|who|everyone|nobody|someone|"
+    r"each|every|all|most|some|one|no)\b)[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s))?\s(?:is|was|has)\s"
+)
 _EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
 
 
@@ -158,7 +173,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "a question to yourself")
     if _UNSAYABLE.search(raw):
         return LeftOut(raw, "a link, address or code")
+    asked = re.match(r"^(?:(?:she|he|they)\s+)?asked(?: me)?\s", text, re.IGNORECASE)
     text = _TALKED.sub("", text) or text
+    # 'I showed her my side project': her is who it was shown to, not whose it is
+    text = re.sub(r"^(?:her|him|them)\s+(?=(?:my|how|what|some)\b)", "", text, flags=re.I)
     text = _RELATIVE.split(text, maxsplit=1)[0].strip() or text
     label = _LABEL.match(text)
     if label:
@@ -175,6 +193,7 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     reason = _left_out_reason(raw, text, common=common, names=names)
     if reason:
         return LeftOut(raw, reason)
+    text = _subject_supplied(text)
     if text.split()[0].casefold() in _SUBJECTLESS:
         return LeftOut(raw, "can't be said well")
     shouted = [w for w in re.findall(r"[A-Za-z]{4,}", raw) if w.isupper() and w not in _NAMES]
@@ -190,19 +209,54 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "an aside" if jotted else "too vague to use")
     if len(text.split()) > _MOST_WORDS:
         return LeftOut(raw, "too long to say well")
+    reframed = _reframed(raw, text, common=common)
+    if reframed is not None:
+        return reframed
+    text = cased_sites(figure(text) or text)
     if common:
         return _common_ground(raw, text)
     favour = _favour(text)
     if favour:
         return Fragment(raw, Kind.logistics, None, None, f"Thank you for {favour}.")
-    if _OWN.match(text):
-        return _own(raw, text)
+    if _OWN.match(text) or (asked and re.search(r"\b(?:I|I'd|I'm|my|me)\b", text)):
+        return _own(raw, text)  # 'she asked how I'd test it': a question put to the candidate
     opener = _VIEW_OPENER.match(text)
     found = _view(raw, text, opener.end()) if opener else _topic(raw, text)
     if isinstance(found, Fragment) and found.kind == Kind.logistics and not _a_step(found):
         # 'offers go out in october', 'gave me a coffee voucher': arrangements, not a subject
         return LeftOut(raw, "logistics")
     return found
+
+
+# A jotting that starts at its verb: the speaker is the interviewer ('wants a text reminder
+# pilot' is what she wants); what they run or lead is the subject ('runs chess club').
+_SPEAKER_VERBS = frozenset("wants hopes thinks reckons believes plans said says".split())
+_RUNS = re.compile(r"^(?:runs|leads|owns|manages|organises|organizes|coordinates)\s+(?=\S)", re.I)
+
+
+def _subject_supplied(text: str) -> str:
+    if text.split()[0].casefold() in _SPEAKER_VERBS:
+        return f"she {text}"
+    return _RUNS.sub("", text)
+
+
+def _reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
+    """A figure, a stated problem or a jotted motto, said as the work it names or left
+    out; None when the text is none of these (figures.py says why each)."""
+    named = motto(text) or how_long(text)
+    if named:
+        return Fragment(raw, Kind.subject, named, None, None)
+    if figure(text) is None:
+        behind = work_behind(text)
+        if behind is None:
+            return LeftOut(raw, "a figure, too small a detail to recall")
+        return Fragment(raw, Kind.subject, behind, None, None)
+    if common or _OWN.match(text) or not is_problem(text):
+        return None
+    subject = troubled_subject(figure(text) or text)
+    if subject is None:
+        return LeftOut(raw, "a problem of theirs, not news to be glad of")
+    return Fragment(raw, Kind.subject, subject, None, None)
 
 
 def _a_step(fragment: Fragment) -> bool:
@@ -310,7 +364,7 @@ def _common_ground(raw: str, text: str) -> Fragment:
         clause = ("we " if verb in BOTH_VERBS or verb.endswith("ed") else "we're ") + clause
     elif clause.casefold().startswith("same "):
         clause = "we share the " + clause
-    clause = second_person(clause)
+    clause = cased_places(second_person(clause))
     return Fragment(raw, Kind.common_ground, None, clause, f"It was fun to find out {clause}.")
 
 
@@ -332,6 +386,9 @@ def _view_verb(text: str) -> tuple[str, str, str] | None:
         if rest.casefold().startswith(verb + " ") or rest.casefold() == verb:
             return verb, rest[len(verb) :].strip(), label
     return None
+
+
+about_re = re.compile(r"^(?:a lot\s+|lots\s+)?about\s+", re.IGNORECASE)
 
 
 def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
@@ -359,7 +416,10 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
     if label == "hope" and _READY.search(content) and not _is_clause(content.split()):
         # 'wants the template live by March': the thing and the state it should be in
         return Fragment(raw, Kind.view, f"your plan to have {content}", f"you want {content}", None)
-    about = re.match(r"^(?:a lot\s+|lots\s+)?about\s+", content, flags=re.IGNORECASE)
+    if label == "hope" and not _is_clause(content.split()) and not about_re.match(content):
+        # 'wants a text reminder pilot': what they want to do, not a thing discussed
+        return Fragment(raw, Kind.view, f"your plan for {content}", None, None)
+    about = about_re.match(content)
     named = is_reduced_relative(content.split())  # 'said the audit they did ...'
     if about or named or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
         return _topic(raw, content[about.end() :] if about else content)
@@ -397,7 +457,7 @@ def _topic(raw: str, text: str) -> Fragment | LeftOut:
 def _statement(raw: str, clause: str) -> Fragment:
     """A whole clause said without 'she said': a fact about the work or the process."""
     clause = lower_first(clause)
-    if _BARE_HEAD.match(clause):
+    if _BARE_HEAD.match(clause) or _BARE_SUBJECT.match(clause):
         clause = "the " + clause
     if LOGISTICS.search(clause):
         sentence = f"Thank you for letting me know that {clause}."
