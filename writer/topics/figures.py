@@ -64,7 +64,7 @@ def _figure(text: str) -> str | None:
     if _MEASURE.search(text):
         return None
     numbers = [m for m in _NUMBER.finditer(text) if not _names_it(text, m)]
-    counts = [m for m in numbers if (m["noun"] or "").endswith("s")]
+    counts = [m for m in numbers if _plural(m["noun"] or "")]
     if len(counts) > 1 or any(_COUNT_IS_POINT.search(text[: m.start()]) for m in counts):
         return None  # 'trainees do 6 seats over 2 years': facts, not a subject
     if any(int(m["n"]) >= len(_SMALL) for m in counts):
@@ -87,6 +87,10 @@ def how_long(text: str) -> str | None:
     is a detail, how long a piece of work takes is a subject."""
     match = _TAKES.match(text.split(", ")[0])
     return f"how long {match['np']} takes" if match else None
+
+
+def _plural(noun: str) -> bool:
+    return noun.endswith("s") or noun.casefold() in ("people", "staff", "children", "folk")
 
 
 def _names_it(text: str, match: re.Match[str]) -> bool:
@@ -127,9 +131,22 @@ _PROBLEM = re.compile(
 )
 
 
+# Words before a trouble that make it the work's object ('replays events after an outage',
+# 'reducing no-shows'), not a trouble the organisation is said to have.
+_HANDLED = frozenset(
+    "after during from of on for against handle handles handling prevent preventing reduce "
+    "reducing cut cutting predict predicting tackle tackling fix fixing lower lowering avoid "
+    "avoiding fewer less".split()
+)
+
+
 def is_problem(text: str) -> bool:
     """Whether the fragment states a trouble the organisation has."""
-    return bool(_PROBLEM.search(text))
+    for match in _PROBLEM.finditer(text):
+        before = {w.casefold() for w in text[: match.start()].split()[-2:]}
+        if not before & _HANDLED:
+            return True
+    return False
 
 
 # What a stated problem is about: the words before its predicate ('night shift handover'

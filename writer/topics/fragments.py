@@ -246,14 +246,15 @@ def _reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None
     named = motto(text) or how_long(text)
     if named:
         return Fragment(raw, Kind.subject, named, None, None)
-    if figure(text) is None:
+    spelled = figure(text)
+    if spelled is None:
         behind = work_behind(text)
         if behind is None:
             return LeftOut(raw, "a figure, too small a detail to recall")
         return Fragment(raw, Kind.subject, behind, None, None)
     if common or _OWN.match(text) or not is_problem(text):
         return None
-    subject = troubled_subject(figure(text) or text)
+    subject = troubled_subject(spelled)
     if subject is None:
         return LeftOut(raw, "a problem of theirs, not news to be glad of")
     return Fragment(raw, Kind.subject, subject, None, None)
