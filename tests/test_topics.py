@@ -425,7 +425,8 @@ def test_every_frame_takes_only_what_reads_well_in_it() -> None:
         assert not re.search(r"perspective on (?:we|I|my|your \w+ that)\b", sentence), sentence
     assert "It was fun to find out we both grew up near Porto." in filled["{}"]
     own = (
-        "I especially enjoyed our conversation about how I rebuilt the alerting at acme in two weeks."
+        "I especially enjoyed our conversation about how I rebuilt the alerting at acme in "
+        "two weeks."
     )
     assert own in filled[frames.ABOUT.text]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from writer.topics.places import PLACES, cased_many_word_places
 from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
 
 # Where a jotted topic breaks into separate things said. A comma only breaks before a new
@@ -111,7 +112,7 @@ def normalise(text: str) -> str:
     text = _SLASHED.sub(lambda m: ABBREVIATIONS[m.group(1).casefold()] + " ", text)
     text = _SYMBOL_AND.sub(" and ", text)
     text = _SYMBOL_OVER.sub(" over ", text)
-    text = _WORD.sub(_word, text)
+    text = _WORD.sub(_word, cased_many_word_places(text))
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
     text = _MASTERS.sub(lambda m: f"{m.group(1)} master's", text)
     text = _EPIC.sub("Epic", text)
@@ -133,6 +134,8 @@ def _word(match: re.Match[str]) -> str:
         return ABBREVIATIONS[lowered]
     if lowered in PROPER and (word.islower() or lowered in _FIRST_PERSON):
         return PROPER[lowered]
+    if lowered in PLACES and word.islower():
+        return PLACES[lowered]
     return word
 
 
@@ -140,6 +143,8 @@ def lower_first(text: str) -> str:
     """'Migrating the jobs' -> 'migrating the jobs' when the capital only starts the jotting."""
     first, _, rest = text.partition(" ")
     if not first or first in PROPER.values() or first == "Epic" or not first[1:].islower():
+        return text
+    if first.casefold() in PLACES and PLACES[first.casefold()] == first:
         return text
     if first.casefold() in PROPER or re.match(r"(?:II|III|IV|VI)\b", rest):
         return text  # 'Solvency II': a name with its numeral

@@ -298,7 +298,8 @@ LOGISTICS = re.compile(
     r"hear from (?:her|him|them)|chase \w*\s?feedback|"
     r"feedback (?:from|by|within|in)|offers? (?:go|goes|going|will go|are|is) out|"
     r"(?:by|before) (?:the )?\d+(?:st|nd|rd|th)\b|(?:in|within) (?:\d+|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|a few|a couple of) (?:weeks?|days?)|call me (?:either way|back|by)|booked (?:my|the|me)|"
+    r"six|seven|eight|nine|ten|eleven|twelve|a few|a couple of) (?:weeks?|days?)|"
+    r"call me (?:either way|back|by)|booked (?:my|the|me)|"
     r"sent (?:me )?(?:the )?(?:invite|calendar|agenda))\b",
     re.IGNORECASE,
 )
