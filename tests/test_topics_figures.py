@@ -165,3 +165,13 @@ def test_go_the_language_is_cased() -> None:
     assert fragment.noun == "porting the scheduler from Python to Go"
     [services] = analyse(("splitting billing into go services",)).usable
     assert services.noun is not None and "Go services" in services.noun
+
+
+def test_lower_case_places_are_spelled_as_names() -> None:
+    [fragment] = analyse(("fleet telematics pilots in lagos + nairobi",)).usable
+    assert fragment.noun == "fleet telematics pilots in Lagos and Nairobi"
+    [many] = analyse(("we both interned in kuala lumpur",)).usable
+    assert many.clause == "we both interned in Kuala Lumpur"
+    # a place that is also a word is left as written
+    [word] = analyse(("reading age tests for year 3",)).usable
+    assert word.noun is not None and word.noun.startswith("reading age")
