@@ -209,9 +209,9 @@ _PARTICLES = frozenset(
     "sao são old fort port mount bay".split()
 )
 _PLACE = re.compile(
-    r"\b(?P<prep>in|at|from|near|to)\s+(?P<name>[a-z][\w'’.-]*(?:\s(?!(?:for|in|at|during|"
+    r"\b(?P<prep>in|at|from|near|to)\s+(?P<name>[a-zA-Z][\w'’.-]*(?:\s(?!(?:for|in|at|during|"
     r"around|back|together|too|as|when|while|and|but|with|until|since|before|after)\b)"
-    r"[a-z][\w'’.-]*){0,3})(?=\s+(?:for|in|at|during|around|back|together|too|as|when|while|"
+    r"[a-zA-Z][\w'’.-]*){0,3})(?=\s+(?:for|in|at|during|around|back|together|too|as|when|while|"
     r"and|but|with|until|since|before|after)\b|[,.;]|$)"
 )
 
@@ -249,6 +249,8 @@ def cased_sites(text: str) -> str:
 def _case_place(match: re.Match[str]) -> str:
     words = match["name"].split()
     lowered = [w.casefold() for w in words]
+    if all(w[:1].isupper() for w in words):
+        return match.group()  # cased already ('in Leeds', 'at LSE')
     if lowered[0] in _NOT_A_NAME and not _institution(lowered):
         return match.group()
     if lowered[0] in STOPWORDS and lowered[0] not in _PARTICLES:
