@@ -144,9 +144,20 @@ _HANDLED = frozenset(
 )
 
 
+# Every trouble above has one of these in it: a cheap test before the pattern's.
+_TROUBLE_KEYS = (
+    *("still", "only", "by hand", "show", "churn", "downtime", "outage", "crunch", "overtime"),
+    *("long hours", "vacanc", "wait", "turnover", "attrition", "sickness", "absence", "cost"),
+    *("workload", "normal", "norm", "expected", "from 19", "from 20", "older than"),
+)
+
+
 def is_problem(text: str) -> bool:
     """Whether the fragment states a trouble the organisation has."""
-    for match in _PROBLEM.finditer(text.casefold()):
+    lowered = text.casefold()
+    if not any(key in lowered for key in _TROUBLE_KEYS):
+        return False
+    for match in _PROBLEM.finditer(lowered):
         before = {w.casefold() for w in text[: match.start()].split()[-2:]}
         if not before & _HANDLED:
             return True
@@ -185,6 +196,9 @@ _MOTTO = re.compile(
 
 def motto(text: str) -> str | None:
     """'ship fast culture' -> 'how the team ships fast'."""
+    if " fast " not in text and " quickly " not in text and " early " not in text:
+        if " often " not in text and " small " not in text:
+            return None
     match = _MOTTO.match(text.split(", ")[0])
     if match is None:
         return None
@@ -232,9 +246,19 @@ _SITE_IN = re.compile(
 )
 
 
+_SITE_WORDS = frozenset(
+    """bank banks office offices clinic clinics hospital hospitals school schools site sites
+    warehouse warehouses studio studios branch branches hq headquarters campus campuses lab
+    labs plant plants factory factories store stores shop shops depot depots hub hubs centre
+    centres center centers university universities team teams pilot trial""".split()
+)
+
+
 def cased_sites(text: str) -> str:
     """'the pilot with two clinics in ohio' -> '... in Ohio': a site's place is a name."""
     if " in " not in text and " at " not in text and " near " not in text:
+        return text
+    if _SITE_WORDS.isdisjoint(text.casefold().split()):
         return text
     out, start = [], 0
     for site in _SITE_IN.finditer(text):
