@@ -196,9 +196,8 @@ _MOTTO = re.compile(
 
 def motto(text: str) -> str | None:
     """'ship fast culture' -> 'how the team ships fast'."""
-    if " fast " not in text and " quickly " not in text and " early " not in text:
-        if " often " not in text and " small " not in text:
-            return None
+    if not any(f" {how} " in text for how in ("fast", "quickly", "early", "often", "small")):
+        return None
     match = _MOTTO.match(text.split(", ")[0])
     if match is None:
         return None
