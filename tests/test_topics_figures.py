@@ -175,3 +175,12 @@ def test_lower_case_places_are_spelled_as_names() -> None:
     # a place that is also a word is left as written
     [word] = analyse(("reading age tests for year 3",)).usable
     assert word.noun is not None and word.noun.startswith("reading age")
+
+
+def test_this_before_a_noun_does_not_hide_the_topic() -> None:
+    topics = [
+        "the supplier portal they're building in-house",
+        "moving the stock system to the cloud this quarter",
+    ]
+    email = _drafts(topics)[0]
+    assert "moving the stock system to the cloud this quarter" in email

@@ -16,7 +16,12 @@ from writer.topics import Kind
 
 # A pronoun whose antecedent was a sibling fragment of the same jotting ('IFRS 9 models,
 # they rebuilt them last yr'): fine straight after that sibling, meaningless alone.
-_DANGLING = re.compile(r"\b(?:them|it|this|these|those)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
+# 'this' before a noun is a determiner ('this quarter'), not a pronoun.
+_DANGLING = re.compile(
+    r"\b(?:them|it)\b(?!\s+(?:is|was)\b)|\b(?:this|these|those)\b(?=\s*$|\s*[,.;]|\s+(?:in|"
+    r"on|at|for|to|with|from|by|and|or|again|too|out|up|over|back)\b)",
+    re.IGNORECASE,
+)
 
 
 def _text(said: Said) -> str:
