@@ -184,3 +184,11 @@ def test_this_before_a_noun_does_not_hide_the_topic() -> None:
     ]
     email = _drafts(topics)[0]
     assert "moving the stock system to the cloud this quarter" in email
+
+
+def test_a_jotted_contrast_gets_its_comma() -> None:
+    [view] = analyse(("he thinks most delays are paperwork not people",)).usable
+    assert view.clause == "most delays are paperwork, not people"
+    # a plain negative is not a contrast, and a subject with its article keeps just one
+    [plain] = analyse(("the rollout is not ready",)).usable
+    assert plain.clause == "the rollout is not ready"

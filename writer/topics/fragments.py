@@ -150,7 +150,8 @@ _BARE_HEAD = re.compile(r"^(?:team|company|role|org|department|product|platform)
 # 'main client is a big bank': a singular subject jotted without its article.
 _BARE_SUBJECT = re.compile(
     r"^(?!(?:she|he|they|we|you|i|it|this|that|there|here|what|who|everyone|nobody|someone|"
-    r"each|every|all|most|some|one|no)\b)[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s))?\s(?:is|was|has)\s"
+    r"each|every|all|most|some|one|no|the|a|an|our|your|their|my|his|her|its|these|those)\b)"
+    r"[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s))?\s(?:is|was|has)\s"
 )
 _EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
 

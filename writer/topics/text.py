@@ -39,6 +39,21 @@ _GO = re.compile(
     r"|(?<=\bPython to )go\b|(?<=\bJava to )go\b|(?<=\bRuby to )go\b|(?<=\bPHP to )go\b"
     r"|(?<=\bScala to )go\b|(?<=\bNode\.js to )go\b"
 )
+# 'about trust not features': a contrast, which a sentence marks with a comma.
+_CONTRAST = re.compile(r"(?<=[a-z])(?P<before> \w+) not (?P<after>[a-z]+)$")
+_NOT_A_CONTRAST = frozenset(
+    "is are was were be been do does did can could should would will have has had may might "
+    "must why if or and but just still yet definitely probably maybe also so too".split()
+)
+
+
+def _contrast(match: re.Match[str]) -> str:
+    before = match["before"].strip().casefold()
+    if before in _NOT_A_CONTRAST or before.endswith(("ly", "n't")):
+        return match.group()
+    return f"{match['before']}, not {match['after']}"
+
+
 _WORD_APP = re.compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
 # A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
 _NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
@@ -118,6 +133,7 @@ def normalise(text: str) -> str:
     text = _EPIC.sub("Epic", text)
     text = _WORD_APP.sub("Word", text)
     text = _GO.sub("Go", text)
+    text = _CONTRAST.sub(_contrast, text)
     text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _SCHOOL_YEAR.sub(r"Year \1", text)
     text = _WHEN_TAIL.sub("", text)
