@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 
 from writer.text import STOPWORDS
-from writer.topics.figures import (
-    cased_places,
-    cased_sites,
-    figure,
-    how_long,
-    is_problem,
-    motto,
-    troubled_subject,
-    work_behind,
-)
+from writer.topics.figures import cased_places, cased_sites, figure
 from writer.topics.grammar import DETERMINERS as _DETERMINERS
 from writer.topics.grammar import PREPOSITIONS as _PREPOSITIONS
 from writer.topics.grammar import favour as _favour
 from writer.topics.grammar import is_clause, is_reduced_relative
 from writer.topics.grammar import tidy_head as _tidy_head
 from writer.topics.grammar import wh_phrase as _wh_phrase
+from writer.topics.kinds import Fragment as Fragment
+from writer.topics.kinds import Kind as Kind
+from writer.topics.kinds import LeftOut as LeftOut
+from writer.topics.reframe_work import reframed as _reframed
+from writer.topics.reframe_work import subject_supplied as _subject_supplied
 from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
 from writer.topics.words import (
     ALWAYS_LEFT_OUT,
@@ -40,47 +34,10 @@ from writer.topics.words import (
     WH_WORDS,
 )
 
+# Fragment, Kind and LeftOut live in kinds.py (reframe_work.py needs them too) and are
+# imported from here everywhere else.
 # Kept under its old name: the checker's grammar rules and the benchmarks import it here.
 _is_clause = is_clause
-
-
-class Kind(StrEnum):
-    """What a usable fragment is about, in the order a message prefers them."""
-
-    subject = "subject"  # a piece of work: "the move to Snowflake"
-    view = "view"  # what the interviewer thinks or said: "upgrades always lag"
-    common_ground = "common_ground"  # "we both studied in Leeds"
-    own = "own"  # the candidate's own doing, said only in the first person
-    logistics = "logistics"  # the hiring process: "offers go out in October"
-
-
-@dataclass(frozen=True)
-class Fragment:
-    """A usable fragment and its renderings; a rendering is None when the fragment cannot
-    be said well in that form.
-
-    noun: fits "our conversation about ___" / "your perspective on ___".
-    clause: fits "I enjoyed hearing that ___" / "what you said about how ___".
-    sentence: stands alone ("It was fun to find out we both studied in Leeds.").
-    """
-
-    text: str
-    kind: Kind
-    noun: str | None
-    clause: str | None
-    sentence: str | None
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A fragment that must not go into a message, and why, in the candidate's words."""
-
-    text: str
-    reason: str
-
-    @property
-    def notice(self) -> str:
-        return f"not used: '{self.text}' ({self.reason})"
 
 
 _TALKED = re.compile(
@@ -227,38 +184,6 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         # 'offers go out in october', 'gave me a coffee voucher': arrangements, not a subject
         return LeftOut(raw, "logistics")
     return found
-
-
-# A jotting that starts at its verb: the speaker is the interviewer ('wants a text reminder
-# pilot' is what she wants); what they run or lead is the subject ('runs chess club').
-_SPEAKER_VERBS = frozenset("wants hopes thinks reckons believes plans said says".split())
-_RUNS = re.compile(r"^(?:runs|leads|owns|manages|organises|organizes|coordinates)\s+(?=\S)", re.I)
-
-
-def _subject_supplied(text: str) -> str:
-    if text.split()[0].casefold() in _SPEAKER_VERBS:
-        return f"she {text}"
-    return _RUNS.sub("", text)
-
-
-def _reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
-    """A figure, a stated problem or a jotted motto, said as the work it names or left
-    out; None when the text is none of these (figures.py says why each)."""
-    named = motto(text) or how_long(text)
-    if named:
-        return Fragment(raw, Kind.subject, named, None, None)
-    spelled = figure(text)
-    if spelled is None:
-        behind = work_behind(text)
-        if behind is None:
-            return LeftOut(raw, "a figure, too small a detail to recall")
-        return Fragment(raw, Kind.subject, behind, None, None)
-    if common or _OWN.match(text) or not is_problem(text):
-        return None
-    subject = troubled_subject(spelled)
-    if subject is None:
-        return LeftOut(raw, "a problem of theirs, not news to be glad of")
-    return Fragment(raw, Kind.subject, subject, None, None)
 
 
 def _a_step(fragment: Fragment) -> bool:
