@@ -147,7 +147,7 @@ def test_common_ground_is_a_sentence_and_never_a_noun(topic: str, sentence: str)
         ("my on-call story from the last gig", "my on-call story from the last gig"),
         (
             "i rebuilt the alerting at acme in 2 wks",
-            "how I rebuilt the alerting at acme in 2 weeks",
+            "how I rebuilt the alerting at acme in two weeks",
         ),
         ("she asked me about my thesis", "my thesis"),
     ],
@@ -267,7 +267,7 @@ def test_remarks_about_the_candidates_chances_notes_to_self_and_fragments_withou
     ("topic", "noun", "clause"),
     [
         # A 'be' statement reads well only after "that", never as "how the team is ...".
-        ("team is 9 ppl across 3 countries", None, "the team is 9 people across 3 countries"),
+        ("team is spread over Lisbon and Leeds", None, "the team is spread over Lisbon and Leeds"),
         ("he's been on the team since launch", None, "you've been on the team since launch"),
         (
             "Worth noting: they deploy on fridays",
@@ -425,7 +425,8 @@ def test_every_frame_takes_only_what_reads_well_in_it() -> None:
         assert not re.search(r"perspective on (?:we|I|my|your \w+ that)\b", sentence), sentence
     assert "It was fun to find out we both grew up near Porto." in filled["{}"]
     own = (
-        "I especially enjoyed our conversation about how I rebuilt the alerting at acme in 2 weeks."
+        "I especially enjoyed our conversation about how I rebuilt the alerting at acme in "
+        "two weeks."
     )
     assert own in filled[frames.ABOUT.text]
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 
 from writer.text import STOPWORDS
+from writer.topics.figures import cased_places, cased_sites, figure
 from writer.topics.grammar import DETERMINERS as _DETERMINERS
 from writer.topics.grammar import PREPOSITIONS as _PREPOSITIONS
 from writer.topics.grammar import favour as _favour
 from writer.topics.grammar import is_clause, is_reduced_relative
 from writer.topics.grammar import tidy_head as _tidy_head
 from writer.topics.grammar import wh_phrase as _wh_phrase
+from writer.topics.kinds import Fragment as Fragment
+from writer.topics.kinds import Kind as Kind
+from writer.topics.kinds import LeftOut as LeftOut
+from writer.topics.reframe_work import reframed as _reframed
+from writer.topics.reframe_work import subject_supplied as _subject_supplied
 from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
 from writer.topics.words import (
     ALWAYS_LEFT_OUT,
@@ -30,47 +34,10 @@ from writer.topics.words import (
     WH_WORDS,
 )
 
+# Fragment, Kind and LeftOut live in kinds.py (reframe_work.py needs them too) and are
+# imported from here everywhere else.
 # Kept under its old name: the checker's grammar rules and the benchmarks import it here.
 _is_clause = is_clause
-
-
-class Kind(StrEnum):
-    """What a usable fragment is about, in the order a message prefers them."""
-
-    subject = "subject"  # a piece of work: "the move to Snowflake"
-    view = "view"  # what the interviewer thinks or said: "upgrades always lag"
-    common_ground = "common_ground"  # "we both studied in Leeds"
-    own = "own"  # the candidate's own doing, said only in the first person
-    logistics = "logistics"  # the hiring process: "offers go out in October"
-
-
-@dataclass(frozen=True)
-class Fragment:
-    """A usable fragment and its renderings; a rendering is None when the fragment cannot
-    be said well in that form.
-
-    noun: fits "our conversation about ___" / "your perspective on ___".
-    clause: fits "I enjoyed hearing that ___" / "what you said about how ___".
-    sentence: stands alone ("It was fun to find out we both studied in Leeds.").
-    """
-
-    text: str
-    kind: Kind
-    noun: str | None
-    clause: str | None
-    sentence: str | None
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A fragment that must not go into a message, and why, in the candidate's words."""
-
-    text: str
-    reason: str
-
-    @property
-    def notice(self) -> str:
-        return f"not used: '{self.text}' ({self.reason})"
 
 
 _TALKED = re.compile(
@@ -137,6 +104,12 @@ _COPULA = re.compile(
     re.IGNORECASE,
 )
 _BARE_HEAD = re.compile(r"^(?:team|company|role|org|department|product|platform)\b", re.I)
+# 'main client is a big bank': a singular subject jotted without its article.
+_BARE_SUBJECT = re.compile(
+    r"^(?!(?:she|he|they|we|you|i|it|this|that|there|here|what|who|everyone|nobody|someone|"
+    r"each|every|all|most|some|one|no|the|a|an|our|your|their|my|his|her|its|these|those)\b)"
+    r"[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s))?\s(?:is|was|has)\s"
+)
 _EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
 
 
@@ -158,7 +131,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "a question to yourself")
     if _UNSAYABLE.search(raw):
         return LeftOut(raw, "a link, address or code")
+    asked = re.match(r"^(?:(?:she|he|they)\s+)?asked(?: me)?\s", text, re.IGNORECASE)
     text = _TALKED.sub("", text) or text
+    # 'I showed her my side project': her is who it was shown to, not whose it is
+    text = re.sub(r"^(?:her|him|them)\s+(?=(?:my|how|what|some)\b)", "", text, flags=re.I)
     text = _RELATIVE.split(text, maxsplit=1)[0].strip() or text
     label = _LABEL.match(text)
     if label:
@@ -175,6 +151,7 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     reason = _left_out_reason(raw, text, common=common, names=names)
     if reason:
         return LeftOut(raw, reason)
+    text = _subject_supplied(text)
     if text.split()[0].casefold() in _SUBJECTLESS:
         return LeftOut(raw, "can't be said well")
     shouted = [w for w in re.findall(r"[A-Za-z]{4,}", raw) if w.isupper() and w not in _NAMES]
@@ -190,13 +167,17 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "an aside" if jotted else "too vague to use")
     if len(text.split()) > _MOST_WORDS:
         return LeftOut(raw, "too long to say well")
+    reframed = _reframed(raw, text, common=common)
+    if reframed is not None:
+        return reframed
+    text = cased_sites(figure(text) or text)
     if common:
         return _common_ground(raw, text)
     favour = _favour(text)
     if favour:
         return Fragment(raw, Kind.logistics, None, None, f"Thank you for {favour}.")
-    if _OWN.match(text):
-        return _own(raw, text)
+    if _OWN.match(text) or (asked and re.search(r"\b(?:I|I'd|I'm|my|me)\b", text)):
+        return _own(raw, text)  # 'she asked how I'd test it': a question put to the candidate
     opener = _VIEW_OPENER.match(text)
     found = _view(raw, text, opener.end()) if opener else _topic(raw, text)
     if isinstance(found, Fragment) and found.kind == Kind.logistics and not _a_step(found):
@@ -310,7 +291,7 @@ def _common_ground(raw: str, text: str) -> Fragment:
         clause = ("we " if verb in BOTH_VERBS or verb.endswith("ed") else "we're ") + clause
     elif clause.casefold().startswith("same "):
         clause = "we share the " + clause
-    clause = second_person(clause)
+    clause = cased_places(second_person(clause))
     return Fragment(raw, Kind.common_ground, None, clause, f"It was fun to find out {clause}.")
 
 
@@ -332,6 +313,9 @@ def _view_verb(text: str) -> tuple[str, str, str] | None:
         if rest.casefold().startswith(verb + " ") or rest.casefold() == verb:
             return verb, rest[len(verb) :].strip(), label
     return None
+
+
+about_re = re.compile(r"^(?:a lot\s+|lots\s+)?about\s+", re.IGNORECASE)
 
 
 def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
@@ -359,7 +343,10 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
     if label == "hope" and _READY.search(content) and not _is_clause(content.split()):
         # 'wants the template live by March': the thing and the state it should be in
         return Fragment(raw, Kind.view, f"your plan to have {content}", f"you want {content}", None)
-    about = re.match(r"^(?:a lot\s+|lots\s+)?about\s+", content, flags=re.IGNORECASE)
+    if label == "hope" and not _is_clause(content.split()) and not about_re.match(content):
+        # 'wants a text reminder pilot': what they want to do, not a thing discussed
+        return Fragment(raw, Kind.view, f"your plan for {content}", None, None)
+    about = about_re.match(content)
     named = is_reduced_relative(content.split())  # 'said the audit they did ...'
     if about or named or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
         return _topic(raw, content[about.end() :] if about else content)
@@ -397,7 +384,7 @@ def _topic(raw: str, text: str) -> Fragment | LeftOut:
 def _statement(raw: str, clause: str) -> Fragment:
     """A whole clause said without 'she said': a fact about the work or the process."""
     clause = lower_first(clause)
-    if _BARE_HEAD.match(clause):
+    if _BARE_HEAD.match(clause) or _BARE_SUBJECT.match(clause):
         clause = "the " + clause
     if LOGISTICS.search(clause):
         sentence = f"Thank you for letting me know that {clause}."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from writer.topics.places import PLACES, cased_many_word_places
 from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
 
 # Where a jotted topic breaks into separate things said. A comma only breaks before a new
@@ -14,6 +15,8 @@ _BREAKS = re.compile(
     r"\s*(?:;|\s[-–—]\s|—|–|\s/\s|\n|(?<=[a-z0-9)])\.\s)\s*"
     r"|\s*,?\s+and also\s+|\s*,\s+(?:and|but|plus)\s+"
     r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)"
+    # 'no-show rate ~22%, wants a text reminder pilot': the same speaker's own view
+    r"|\s*,\s+(?=(?:wants|hopes|thinks|reckons|believes|plans)\s)"
     # '..., knows everything about the fare system': the same subject goes on to a new thing
     r"|\s*,\s+(?=knows (?:everything|a lot|loads|lots|all)\b)",
     re.IGNORECASE,
@@ -30,11 +33,42 @@ _WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
 _GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
 # Names a lower-case jotting shares with a common word, told apart by the word after them.
 _EPIC = re.compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
+# Go the language, where the word before or after shows it ('go services', 'Python to go').
+_GO = re.compile(
+    r"\bgo(?= (?:services|microservices|service|backend|code|modules?|binaries|rewrite)\b)"
+    r"|(?<=\bPython to )go\b|(?<=\bJava to )go\b|(?<=\bRuby to )go\b|(?<=\bPHP to )go\b"
+    r"|(?<=\bScala to )go\b|(?<=\bNode\.js to )go\b"
+)
+# 'about trust not features': a contrast, which a sentence marks with a comma.
+_CONTRAST = re.compile(r"(?<=[a-z])(?P<before> \w+) not (?P<after>[a-z]+)$")
+_NOT_A_CONTRAST = frozenset(
+    "is are was were be been do does did can could should would will have has had may might "
+    "must why if or and but just still yet definitely probably maybe also so too".split()
+)
+
+
+def _contrast(match: re.Match[str]) -> str:
+    before = match["before"].strip().casefold()
+    if before in _NOT_A_CONTRAST or before.endswith(("ly", "n't")):
+        return match.group()
+    return f"{match['before']}, not {match['after']}"
+
+
 _WORD_APP = re.compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
 # A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
 _NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
 # 'our masters in Leeds': the degree, which a jotting writes without its apostrophe.
 _MASTERS = re.compile(r"\b(my|our|her|his|their|your|a) masters\b", re.IGNORECASE)
+# 'year 6 sats': a school year is named with a capital.
+_SCHOOL_YEAR = re.compile(r"\byear (\d{1,2})\b(?= [a-zA-Z])")
+# 'sats prep starts jan': when a piece of work starts is a date, not part of its name.
+_WHEN_TAIL = re.compile(
+    r"\s+(?:starts|begins|kicks off|ends|finishes|is due|due|lands)\s+(?:in\s+|from\s+)?"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|"
+    r"next (?:week|month|term|year|quarter)|q[1-4])\.?$",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s{2,}")
 _GLUE = re.compile(r"\s+([,.;:!?%])")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
@@ -93,12 +127,16 @@ def normalise(text: str) -> str:
     text = _SLASHED.sub(lambda m: ABBREVIATIONS[m.group(1).casefold()] + " ", text)
     text = _SYMBOL_AND.sub(" and ", text)
     text = _SYMBOL_OVER.sub(" over ", text)
-    text = _WORD.sub(_word, text)
+    text = _WORD.sub(_word, cased_many_word_places(text))
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
     text = _MASTERS.sub(lambda m: f"{m.group(1)} master's", text)
     text = _EPIC.sub("Epic", text)
     text = _WORD_APP.sub("Word", text)
+    text = _GO.sub("Go", text)
+    text = _CONTRAST.sub(_contrast, text)
     text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+    text = _SCHOOL_YEAR.sub(r"Year \1", text)
+    text = _WHEN_TAIL.sub("", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
     return text.strip(" .,;:!?-–—").strip()
 
@@ -112,6 +150,8 @@ def _word(match: re.Match[str]) -> str:
         return ABBREVIATIONS[lowered]
     if lowered in PROPER and (word.islower() or lowered in _FIRST_PERSON):
         return PROPER[lowered]
+    if lowered in PLACES and word.islower():
+        return PLACES[lowered]
     return word
 
 
@@ -120,8 +160,12 @@ def lower_first(text: str) -> str:
     first, _, rest = text.partition(" ")
     if not first or first in PROPER.values() or first == "Epic" or not first[1:].islower():
         return text
+    if first.casefold() in PLACES and PLACES[first.casefold()] == first:
+        return text
     if first.casefold() in PROPER or re.match(r"(?:II|III|IV|VI)\b", rest):
         return text  # 'Solvency II': a name with its numeral
+    if first == "Year" and re.match(r"\d", rest):
+        return text  # 'Year 6 pupils': a school year
     return first[0].lower() + first[1:] + (f" {rest}" if rest else "")
 
 

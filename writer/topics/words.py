@@ -48,6 +48,7 @@ ABBREVIATIONS = {
     "thu": "Thursday",
     "fri": "Friday",
     "k8s": "Kubernetes",
+    "weds": "Wednesdays",
 }
 # Filler that carries nothing a message could say; removed where it stands.
 FILLER = frozenset("rn tbh lol lmao haha imo imho fwiw btw ngl omg ugh hmm tbf iirc".split())
@@ -67,7 +68,9 @@ PROPER = {
     IFRS GDPR HIPAA SOX PCI NHS EHR EMR Aurora MongoDB DynamoDB Cassandra Spark Hadoop Pandas
     NumPy PyTorch TensorFlow React Angular Node.js Next.js Golang GCSE GCSEs HL7 FHIR Chromebook
     Chromebooks Okta Auth0 Twilio Sentry PagerDuty Splunk Grafana Vault Ansible Helm ArgoCD
-    OpenSearch Argo Playwright Cypress Selenium Jest Storybook Webpack Vite""".split()
+    OpenSearch Argo Playwright Cypress Selenium Jest Storybook Webpack Vite SwiftUI UIKit
+    CRM ERP ETA SATs Ofsted PhD PhDs MBA MBAs MSc BSc CFA ACCA GraphQL Heroku Vercel Supabase
+    Firebase UE5 Unreal Xcode WordPress Zapier Airtable""".split()
 }
 PROPER.update(
     {
@@ -294,8 +297,9 @@ LOGISTICS = re.compile(
     r"(?:she|he|they|you)['’]ll (?:call|ring|email|phone|send|confirm|chase)|"
     r"hear from (?:her|him|them)|chase \w*\s?feedback|"
     r"feedback (?:from|by|within|in)|offers? (?:go|goes|going|will go|are|is) out|"
-    r"(?:by|before) (?:the )?\d+(?:st|nd|rd|th)\b|(?:in|within) (?:\d+|two|three|a few|a "
-    r"couple of) (?:weeks?|days?)|call me (?:either way|back|by)|booked (?:my|the|me)|"
+    r"(?:by|before) (?:the )?\d+(?:st|nd|rd|th)\b|(?:in|within) (?:\d+|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|a few|a couple of) (?:weeks?|days?)|"
+    r"call me (?:either way|back|by)|booked (?:my|the|me)|"
     r"sent (?:me )?(?:the )?(?:invite|calendar|agenda))\b",
     re.IGNORECASE,
 )

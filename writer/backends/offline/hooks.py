@@ -16,7 +16,12 @@ from writer.topics import Kind
 
 # A pronoun whose antecedent was a sibling fragment of the same jotting ('IFRS 9 models,
 # they rebuilt them last yr'): fine straight after that sibling, meaningless alone.
-_DANGLING = re.compile(r"\b(?:them|it|this|these|those)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
+# 'this' before a noun is a determiner ('this quarter'), not a pronoun.
+_DANGLING = re.compile(
+    r"\b(?:them|it)\b(?!\s+(?:is|was)\b)|\b(?:this|these|those)\b(?=\s*$|\s*[,.;]|\s+(?:in|"
+    r"on|at|for|to|with|from|by|and|or|again|too|out|up|over|back)\b)",
+    re.IGNORECASE,
+)
 
 
 def _text(said: Said) -> str:
@@ -41,6 +46,11 @@ _DECISION = re.compile(
 _FIRST_PERSON = re.compile(r"\bI\b")
 
 
+def _own_phrase(noun: str) -> bool:
+    """'my take-home', 'how I'd test the model': a phrase; 'I withdrew because': a clause."""
+    return not _FIRST_PERSON.search(noun) or bool(re.match(r"(?:how|what|why) I", noun))
+
+
 def about_decision(said: Said) -> bool:
     return bool(_DECISION.search(f"{said.fragment.text} {_text(said)}"))
 
@@ -61,9 +71,7 @@ def pool(picked: Picked) -> list[Said]:
     """Every topic a message may lead with, in the order the email takes them."""
     heard = [s for s in picked.heard if not about_decision(s)]
     heard = sorted(heard, key=rank)
-    own = [
-        s for s in picked.own if not about_decision(s) and not _FIRST_PERSON.search(s.noun or "")
-    ]
+    own = [s for s in picked.own if not about_decision(s) and _own_phrase(s.noun or "")]
     first = heard[:1] + picked.common[:1] + own[:1] + heard[1:2]
     rest = heard[2:] + picked.common[1:] + own[1:]
     out = first + rest
@@ -101,6 +109,8 @@ def for_email(picked: Picked) -> list[Said]:
     found = pool(picked)[:2]
     if len(found) == 2 and rank(found[1]) > rank(found[0]):
         return found[:1]
+    if len(found) == 2 and found[0].kind == found[1].kind == Kind.own:
+        return found[:1]  # two of the candidate's own in one frame read as a form
     return found
 
 
@@ -127,6 +137,8 @@ def for_follow_up(picked: Picked) -> list[Said]:
 # subject; fine inside an email's list, odd as the one thing a short message recalls.
 _BIOGRAPHY = re.compile(
     r"^(?:you(?:'re| are| were) (?!\w+ing\b)|you used to\b"
+    # an office or honour of theirs ('you chaired the committee'): flattery, not the work
+    r"|you (?:chaired|sat on|served on|founded|co-founded|were elected|won)\b"
     r"|you(?:'ve| have) been (?:at|a|an|with|there|here)\b)",
     re.IGNORECASE,
 )

@@ -76,6 +76,8 @@ def _article(noun: str) -> str:
     head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
     # 'the Epic go-live', 'the Kafka migration': a name used as a modifier takes one too
     named = first[:1].isupper() and head >= 2 and words[1].islower()
+    # 'the Year 6 SATs prep', 'the Phase 2 rollout': a name with its number, as a modifier
+    named = named or (first[:1].isupper() and head >= 3 and words[1].isdigit())
     wh = first.casefold() in _WH
     # 'computing club after school': an -ing word before a noun that names a thing is a
     # modifier, not a gerund ('migrating search to X' stays as it is)
@@ -176,11 +178,17 @@ def _listed(parts: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+# 'the team iterates fast': a collective noun and its verb, whatever the verb.
+_COLLECTIVE_VERB = re.compile(
+    r"^the (?:team|company|firm|school|trust|business|studio|department) [a-z]{3,}s\b"
+)
+
+
 def _led_by_how(rest: str) -> bool:
     """'the billing and support teams split triage' has a verb for 'how' to lead: a plain
     verb after a plural, or any finite verb past the first word."""
     lowered = [w.casefold() for w in rest.split()]
-    if is_clause(rest.split()):
+    if is_clause(rest.split()) or _COLLECTIVE_VERB.match(rest):
         return True
     for before, word in pairwise(lowered[1:]):
         if word in FINITE or word in SINGULAR_VERBS:
