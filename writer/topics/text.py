@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from writer.lazy_re import lazy_compile
 from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
 
 # Where a jotted topic breaks into separate things said. A comma only breaks before a new
 # subject ("onboarding takes weeks, he wants days"), so a list stays one fragment.
-_BREAKS = re.compile(
+_BREAKS = lazy_compile(
     r"\s*(?:;|\s[-–—]\s|—|–|\s/\s|\n|(?<=[a-z0-9)])\.\s)\s*"
     r"|\s*,?\s+and also\s+|\s*,\s+(?:and|but|plus)\s+"
     r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)"
@@ -18,25 +19,25 @@ _BREAKS = re.compile(
     r"|\s*,\s+(?=knows (?:everything|a lot|loads|lots|all)\b)",
     re.IGNORECASE,
 )
-_BRACKETED = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
-_INVISIBLE = re.compile(
+_BRACKETED = lazy_compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
+_INVISIBLE = lazy_compile(
     "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]"
 )
-_SLASHED = re.compile(r"(?<![\w/])(w/o|w/|b/c)(?=\s|\w|$)\s*", re.IGNORECASE)
-_SYMBOL_AND = re.compile(r"\s+[&+]\s+")
-_SYMBOL_OVER = re.compile(r"\s+>\s+")
+_SLASHED = lazy_compile(r"(?<![\w/])(w/o|w/|b/c)(?=\s|\w|$)\s*", re.IGNORECASE)
+_SYMBOL_AND = lazy_compile(r"\s+[&+]\s+")
+_SYMBOL_OVER = lazy_compile(r"\s+>\s+")
 # A word that is not part of a link, a path or an address.
-_WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
-_GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
+_WORD = lazy_compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
+_GITHUB_ACTIONS = lazy_compile(r"\bgithub actions\b", re.IGNORECASE)
 # Names a lower-case jotting shares with a common word, told apart by the word after them.
-_EPIC = re.compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
-_WORD_APP = re.compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
+_EPIC = lazy_compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
+_WORD_APP = lazy_compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
 # A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
-_NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
+_NUMERAL = lazy_compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
 # 'our masters in Leeds': the degree, which a jotting writes without its apostrophe.
-_MASTERS = re.compile(r"\b(my|our|her|his|their|your|a) masters\b", re.IGNORECASE)
-_SPACES = re.compile(r"\s{2,}")
-_GLUE = re.compile(r"\s+([,.;:!?%])")
+_MASTERS = lazy_compile(r"\b(my|our|her|his|their|your|a) masters\b", re.IGNORECASE)
+_SPACES = lazy_compile(r"\s{2,}")
+_GLUE = lazy_compile(r"\s+([,.;:!?%])")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
 
 
