@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.frames import Frame, Slot, first_fit
@@ -49,7 +50,7 @@ _SAY_AS = {
     Kind.own: "the candidate's own doing, only in the first person",
     Kind.logistics: "the hiring process; for the closing, not the highlight",
 }
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCES = lazy_compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
     return len(own) <= 1 or bool(_IT.search(piece.text))
 
 
-_IT = re.compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)
+_IT = lazy_compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)
 
 
 def _shown(whole: str) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 
 # A quantity: a share, a size with its unit, an approximate figure, a money-like 'k'.
-_MEASURE = re.compile(
+_MEASURE = lazy_compile(
     r"\d+(?:\.\d+)?\s?(?:%|per ?cent\b)|~\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|bn|mb|gb|tb|kb|ms|"
     r"fps|x|hrs?|h|mins?|wks?|yrs?)\b"
     # a ratio: 'on-call 1 week in 6', '1 in 5 patients'
@@ -24,23 +25,23 @@ _MEASURE = re.compile(
 )
 # A count of things: '3 engineers', '6 seats'. The word before tells a name ('Year 6
 # pupils', 'IFRS 9 models') from a count.
-_NUMBER = re.compile(r"(?<![\w.,:/-])(?P<n>\d+)(?![\w.,:/%-])(?:\s+(?P<noun>[a-z][\w-]*))?")
-_NAMED_NUMBER = re.compile(
+_NUMBER = lazy_compile(r"(?<![\w.,:/-])(?P<n>\d+)(?![\w.,:/%-])(?:\s+(?P<noun>[a-z][\w-]*))?")
+_NAMED_NUMBER = lazy_compile(
     r"(?i:year|grade|level|phase|tier|stage|round|version|v|key stage|ks|section|article|"
     r"chapter|room|ward|floor|building|gate|platform|route|line|unit|band|step)$|^[A-Z][\w-]*$"
 )
 # Before a count, words that make the count the point of the sentence ('is 3 engineers',
 # 'a team of 5', 'sit in 4 seats'): a fact read back, not a subject.
-_COUNT_IS_POINT = re.compile(
+_COUNT_IS_POINT = lazy_compile(
     r"(?:\b(?:is|are|was|were|be|been|of|has|have|had|do|does|did|sit|sits|take|takes|hire|"
     r"hires|employ|employs|about|around|roughly|only|just|like|approximately|over|under|"
     r"nearly|almost)|[~=:])\s*$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve".split()
 # 'scores up 12% since the new phonics scheme': the work the figure is about.
-_CAUSE = re.compile(
+_CAUSE = lazy_compile(
     r"\b(?:since|after|thanks to|because of|following|with|from)\s+(?P<np>(?:the|a|an|their|"
     r"our|your|her|his)\s+[\w'’-]+(?:\s[\w'’-]+){1,5})$",
     re.IGNORECASE,
@@ -78,7 +79,7 @@ def _figure(text: str) -> str | None:
     return text
 
 
-_TAKES = re.compile(
+_TAKES = lazy_compile(
     r"^(?P<np>(?!(?:it|this|that|she|he|they|we|i)\b)[a-z][\w -]{3,60}?)\s+takes\s+"
     r"(?:about |around |roughly |over |up to |~\s?)?\d+\s?[a-z]+$",
     re.IGNORECASE,
@@ -119,7 +120,7 @@ def work_behind(text: str) -> str | None:
 
 # A trouble of the organisation's own, stated as a fact: said back, it reads as news the
 # candidate was glad of ('I was glad to hear that night handovers are verbal only').
-_PROBLEM = re.compile(
+_PROBLEM = lazy_compile(
     r"\bstill (?:\w+ )?(?:on|in|using|uses|use|done on|done in|done by|run on|run in|kept on|"
     r"kept in|all on|all in)\s+(?:a |the )?(?:paper|spreadsheets?|excel|email|fax|"
     r"whiteboards?|post-?its?|pen and paper|(?:a )?shared drive|google sheets|word docs?)\b"
@@ -166,7 +167,7 @@ def is_problem(text: str) -> bool:
 
 # What a stated problem is about: the words before its predicate ('night shift handover'
 # of 'night shift handover still on paper').
-_TROUBLED = re.compile(
+_TROUBLED = lazy_compile(
     r"^(?:the\s+)?(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,4}?)\s+(?:is\s+|are\s+|was\s+|were\s+)?"
     r"(?:still|only|all|mostly|largely|done|kept|run|verbal|manual|paper|from|older)\b",
     re.IGNORECASE,
@@ -186,7 +187,7 @@ def troubled_subject(text: str) -> str | None:
 
 
 # 'ship fast culture', 'ship it fast mentality': a verb phrase jotted as a modifier.
-_MOTTO = re.compile(
+_MOTTO = lazy_compile(
     r"^(?:the\s+|a\s+)?(?P<verb>ship|move|build|deploy|release|iterate|fail|learn|test)(?:\s+it)?"
     r"\s+(?P<how>fast|quickly|early|often|small|in small batches)\s+"
     r"(?:culture|mentality|mindset|ethos|approach|attitude|philosophy)$",
@@ -221,7 +222,7 @@ _PARTICLES = frozenset(
     "of de la le el del da do dos das di du von van der den upon on new san los las st rio "
     "sao são old fort port mount bay".split()
 )
-_PLACE = re.compile(
+_PLACE = lazy_compile(
     r"\b(?P<prep>in|at|from|near|to)\s+(?P<name>[a-zA-Z][\w'’.-]*(?:\s(?!(?:for|in|at|during|"
     r"around|back|together|too|as|when|while|and|but|with|until|since|before|after)\b)"
     r"[a-zA-Z][\w'’.-]*){0,3})(?=\s+(?:for|in|at|during|around|back|together|too|as|when|while|"
@@ -236,7 +237,7 @@ def cased_places(clause: str) -> str:
 
 
 # 'a big bank in toronto', 'two clinics in ohio': after a kind of site, 'in' names where.
-_SITE_IN = re.compile(
+_SITE_IN = lazy_compile(
     r"\b(?:banks?|offices?|clinics?|hospitals?|schools?|sites?|warehouses?|studios?|branch|"
     r"branches|hq|headquarters|campus|campuses|labs?|plants?|factory|factories|stores?|shops?|"
     r"depots?|hubs?|centres?|centers?|universit(?:y|ies)|team|teams|pilot|trial)\s+"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 from writer.topics.figures import cased_places, cased_sites, figure
 from writer.topics.grammar import DETERMINERS as _DETERMINERS
@@ -40,7 +41,7 @@ from writer.topics.words import (
 _is_clause = is_clause
 
 
-_TALKED = re.compile(
+_TALKED = lazy_compile(
     r"^(?:(?:we|she|he|they|i)\s+)?(?:talked|chatted|spoke|asked(?: me)?|went over|dove into|"
     r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+"
     r"|^i\s+(?:mentioned|brought up|showed|shared|presented|demoed|walked (?:\w+ )?through)\s+"
@@ -50,14 +51,14 @@ _TALKED = re.compile(
     r"impressive|notable)(?:\s+that|\s+how|:)?\s+(?=\S)",
     re.IGNORECASE,
 )
-_COMMON = re.compile(
+_COMMON = lazy_compile(
     r"^(?:we\s+(?:both|all|are both|were both)|both|we're both|same)\b"
     r"|^we\b.*\b(?:same|too|also|in common)\b",
     re.IGNORECASE,
 )
-_OWN = re.compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
-_ARROW = re.compile(r"^(?P<a>[^\d]{2,30}?)\s+(?:->|=>|→)\s+(?P<b>[^\d]{2,30})$")
-_VIEW_OPENER = re.compile(r"^(?P<who>she|he|they)\s+(?:(?:really|also|always)\s+)?", re.I)
+_OWN = lazy_compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
+_ARROW = lazy_compile(r"^(?P<a>[^\d]{2,30}?)\s+(?:->|=>|→)\s+(?P<b>[^\d]{2,30})$")
+_VIEW_OPENER = lazy_compile(r"^(?P<who>she|he|they)\s+(?:(?:really|also|always)\s+)?", re.I)
 # "she said/thinks ..." is followed by a clause even when no verb of ours is in it.
 _CLAUSE_VERBS = frozenset(
     [
@@ -65,52 +66,56 @@ _CLAUSE_VERBS = frozenset(
         *("argued", "argues", "told me", "pointed out"),
     ]
 )
-_UNSAYABLE = re.compile(r"https?://|\bwww\.|\S@\S+\.\w|</?[a-z][^>]*>|[{}]|<\w", re.IGNORECASE)
+_UNSAYABLE = lazy_compile(r"https?://|\bwww\.|\S@\S+\.\w|</?[a-z][^>]*>|[{}]|<\w", re.IGNORECASE)
 # The tail after ", which ..." explains; the head is what was talked about.
-_RELATIVE = re.compile(r",\s+(?:which|where|because|so that|since|meaning|i\.e\.)\s", re.IGNORECASE)
+_RELATIVE = lazy_compile(
+    r",\s+(?:which|where|because|so that|since|meaning|i\.e\.)\s", re.IGNORECASE
+)
 # 'the next year to be about trust': an object, then an infinitive.
-_WISHED = re.compile(
+_WISHED = lazy_compile(
     r"^(?P<what>(?:the|a|an|our|your|more|this|that)\b.{1,40}?) to (?P<rest>[a-z]+\b.+)$"
 )
-_READY = re.compile(
+_READY = lazy_compile(
     r"\b(?:live|ready|done|out|shipped|in place|finished|running|signed off)\b", re.I
 )
-_FROM_END = re.compile(r"\b(?:off|from|away from|out of|leaving|replacing)\s+\S+(?:\s\S+)?$", re.I)
+_FROM_END = lazy_compile(
+    r"\b(?:off|from|away from|out of|leaving|replacing)\s+\S+(?:\s\S+)?$", re.I
+)
 # 'night shift handover still on paper': a predicate with its 'is' left out.
-_NO_COPULA = re.compile(
+_NO_COPULA = lazy_compile(
     r"^(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,4}?)\s+(?P<rest>(?:still|now|mostly|largely|"
     r"entirely|all|fully|already|only)\s+(?:on|in|at|by|with|under|over|via|through|manual)\b.*)$"
 )
-_EVERY = re.compile(
+_EVERY = lazy_compile(
     r"\s+(?:every|each)\s+(?:other\s+)?(?:day|week|month|morning|afternoon|sprint|quarter|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$"
     r"|\s+(?:quarterly|weekly|monthly|daily|yearly|annually|fortnightly|biweekly|nightly)$",
     re.IGNORECASE,
 )
-_WORDS = re.compile(r"[\w'’]+")
+_WORDS = lazy_compile(r"[\w'’]+")
 _NAMES = frozenset(PROPER.values())
 _MOST_WORDS = 20
 _MOST_CHARS = 200
 _UNITS = frozenset("years months weeks days hours minutes people times".split())
 # A label before a colon ("Interesting: ...", "Note: ..."), or a view named that way.
-_LABEL = re.compile(r"^(?P<label>(?:(?:her|his|their)\s+)?[a-z]+(?:\s[a-z]+)?):\s+(?=\S)", re.I)
+_LABEL = lazy_compile(r"^(?P<label>(?:(?:her|his|their)\s+)?[a-z]+(?:\s[a-z]+)?):\s+(?=\S)", re.I)
 # Verbs that start a jotting with no subject ("seems like a good culture"): no frame fits.
 _SUBJECTLESS = frozenset(
     "seems seemed looks looked sounds sounded feels went need needs liked loved was were is "
     "are has had wants wanted ran".split()
 )
-_COPULA = re.compile(
+_COPULA = lazy_compile(
     r"^\S+(?:\s+\S+){0,4}?\s+(?:is|are|was|were|ha(?:s|ve) been)\b|^\S+['’](?:s|re|ve been)\b",
     re.IGNORECASE,
 )
-_BARE_HEAD = re.compile(r"^(?:team|company|role|org|department|product|platform)\b", re.I)
+_BARE_HEAD = lazy_compile(r"^(?:team|company|role|org|department|product|platform)\b", re.I)
 # 'main client is a big bank': a singular subject jotted without its article.
-_BARE_SUBJECT = re.compile(
+_BARE_SUBJECT = lazy_compile(
     r"^(?!(?:she|he|they|we|you|i|it|this|that|there|here|what|who|everyone|nobody|someone|"
     r"each|every|all|most|some|one|no|the|a|an|our|your|their|my|his|her|its|these|those)\b)"
     r"[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s))?\s(?:is|was|has)\s"
 )
-_EXCLAIMED = re.compile(r"\?\s*!|!\s*\?|\?\?|!!")
+_EXCLAIMED = lazy_compile(r"\?\s*!|!\s*\?|\?\?|!!")
 
 
 def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
@@ -194,7 +199,7 @@ def _a_step(fragment: Fragment) -> bool:
 
 
 # The candidate's laugh or groan at what they jotted: the remark is theirs, not a topic.
-_LAUGH = re.compile(r"(?<!\w)(?:lol|lmao|lmfao|rofl|haha\w*|smh|yikes|oof|ugh|eek)(?!\w)", re.I)
+_LAUGH = lazy_compile(r"(?<!\w)(?:lol|lmao|lmfao|rofl|haha\w*|smh|yikes|oof|ugh|eek)(?!\w)", re.I)
 
 
 def _as_she(text: str, names: frozenset[str]) -> str:

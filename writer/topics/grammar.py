@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 from writer.topics.words import (
     ADJECTIVAL,
@@ -58,14 +59,16 @@ def _agrees(lowered: list[str], i: int) -> bool:
 
 
 # Something the interviewer did for the candidate on the day: thanked for, never 'heard'.
-_FAVOUR = re.compile(
+_FAVOUR = lazy_compile(
     r"^(?:(?:she|he|they)\s+)?(?:kindly\s+|also\s+)?(?P<verb>booked|arranged|sorted(?: out)?|"
     r"organi[sz]ed|set up|covered|paid for|reimbursed|gave me|took me (?:to|for|round|around)|"
     r"met me|bought me|got me|fetched)\s+(?P<rest>\S.*?)"
     r"(?:,?\s+(?:v|very|so|really|super)?\s*(?:kind|nice|helpful|thoughtful|sweet))?$",
     re.IGNORECASE,
 )
-_TRIVIAL = re.compile(r"\b(?:vouchers?|coffee|tea|water|snacks?|drinks?|biscuits?|parking)\b", re.I)
+_TRIVIAL = lazy_compile(
+    r"\b(?:vouchers?|coffee|tea|water|snacks?|drinks?|biscuits?|parking)\b", re.I
+)
 _GERUND = {
     "booked": "booking",
     "arranged": "arranging",
@@ -103,14 +106,14 @@ def favour(text: str) -> str | None:
 
 
 # 'stuff about timetabling', 'the thing with the scanners': the subject is what follows.
-_VAGUE_HEAD = re.compile(
+_VAGUE_HEAD = lazy_compile(
     r"^(?:(?:the|some|a|more|lots of|a lot of|a bit of|bits of)\s+)?(?:stuff|things?|bits?|"
     r"lots|something|a bit|a lot|much)\s+(?:about|on|with|re|around|regarding|to do with)\s+",
     re.IGNORECASE,
 )
 # 'the compose migration and 60% done', 'the rollout which is half done': a progress report
 # tacked on to a subject; the subject is said, the report is not.
-_STATUS_TAIL = re.compile(
+_STATUS_TAIL = lazy_compile(
     r"(?:,|\s-|\s+and|\s+which|\s+that)?\s+(?:is\s+|are\s+|was\s+|it['’]s\s+|its\s+|"
     r"prob(?:ably)?\s+|maybe\s+|about\s+|around\s+|roughly\s+|approximately\s+)*"
     r"(?:\d+\s?%|half|mostly|nearly|almost|partly|partially|not yet|still not|not)?\s*"

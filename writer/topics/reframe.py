@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 from writer.topics.fragments import Fragment, Kind, LeftOut, _noun
 from writer.topics.grammar import DETERMINERS as _DETERMINERS
@@ -13,14 +14,14 @@ from writer.topics.text import Piece, normalise, second_person
 from writer.topics.words import LEFT_OUT, LOGISTICS, SUBJECT_PRONOUNS
 
 # What is said about a subject: '<subject> is/are ...', after an optional 'she said'.
-_SUBJECT_IS = re.compile(
+_SUBJECT_IS = lazy_compile(
     r"^(?:(?:she|he|they)\s+(?:said|says|told me|mentioned|explained|admitted)\s+(?:that\s+)?)?"
     r"(?P<np>[\w-]+(?:\s[\w-]+){0,5}?)\s+(?:is|are|was|were)\s",
     re.IGNORECASE,
 )
 
 
-_MONEY = re.compile(
+_MONEY = lazy_compile(
     r"\b(?:budgets?|funding|money|cash|financ\w*|revenue|salar\w*|pay|costs?)\b", re.I
 )
 

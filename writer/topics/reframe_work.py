@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import re
 
+from writer.lazy_re import lazy_compile
 from writer.topics.figures import figure, how_long, is_problem, motto, troubled_subject, work_behind
 from writer.topics.kinds import Fragment, Kind, LeftOut
 
-_OWN = re.compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
+_OWN = lazy_compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
 
 
 # A jotting that starts at its verb: the speaker is the interviewer ('wants a text reminder
 # pilot' is what she wants); what they run or lead is the subject ('runs chess club').
 _SPEAKER_VERBS = frozenset("wants hopes thinks reckons believes plans said says".split())
-_RUNS = re.compile(r"^(?:runs|leads|owns|manages|organises|organizes|coordinates)\s+(?=\S)", re.I)
+_RUNS = lazy_compile(r"^(?:runs|leads|owns|manages|organises|organizes|coordinates)\s+(?=\S)", re.I)
 
 
 def subject_supplied(text: str) -> str:

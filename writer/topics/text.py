@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from writer.lazy_re import lazy_compile
 from writer.topics.places import PLACES, cased_many_word_places
 from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
 
 # Where a jotted topic breaks into separate things said. A comma only breaks before a new
 # subject ("onboarding takes weeks, he wants days"), so a list stays one fragment.
-_BREAKS = re.compile(
+_BREAKS = lazy_compile(
     r"\s*(?:;|\s[-–—]\s|—|–|\s/\s|\n|(?<=[a-z0-9)])\.\s)\s*"
     r"|\s*,?\s+and also\s+|\s*,\s+(?:and|but|plus)\s+"
     r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)"
@@ -21,26 +22,26 @@ _BREAKS = re.compile(
     r"|\s*,\s+(?=knows (?:everything|a lot|loads|lots|all)\b)",
     re.IGNORECASE,
 )
-_BRACKETED = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
-_INVISIBLE = re.compile(
+_BRACKETED = lazy_compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
+_INVISIBLE = lazy_compile(
     "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]"
 )
-_SLASHED = re.compile(r"(?<![\w/])(w/o|w/|b/c)(?=\s|\w|$)\s*", re.IGNORECASE)
-_SYMBOL_AND = re.compile(r"\s+[&+]\s+")
-_SYMBOL_OVER = re.compile(r"\s+>\s+")
+_SLASHED = lazy_compile(r"(?<![\w/])(w/o|w/|b/c)(?=\s|\w|$)\s*", re.IGNORECASE)
+_SYMBOL_AND = lazy_compile(r"\s+[&+]\s+")
+_SYMBOL_OVER = lazy_compile(r"\s+>\s+")
 # A word that is not part of a link, a path or an address.
-_WORD = re.compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
-_GITHUB_ACTIONS = re.compile(r"\bgithub actions\b", re.IGNORECASE)
+_WORD = lazy_compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
+_GITHUB_ACTIONS = lazy_compile(r"\bgithub actions\b", re.IGNORECASE)
 # Names a lower-case jotting shares with a common word, told apart by the word after them.
-_EPIC = re.compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
+_EPIC = lazy_compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
 # Go the language, where the word before or after shows it ('go services', 'Python to go').
-_GO = re.compile(
+_GO = lazy_compile(
     r"\bgo(?= (?:services|microservices|service|backend|code|modules?|binaries|rewrite)\b)"
     r"|(?<=\bPython to )go\b|(?<=\bJava to )go\b|(?<=\bRuby to )go\b|(?<=\bPHP to )go\b"
     r"|(?<=\bScala to )go\b|(?<=\bNode\.js to )go\b"
 )
 # 'about trust not features': a contrast, which a sentence marks with a comma.
-_CONTRAST = re.compile(r"(?<=[a-z])(?P<before> \w+) not (?P<after>[a-z]+)$")
+_CONTRAST = lazy_compile(r"(?<=[a-z])(?P<before> \w+) not (?P<after>[a-z]+)$")
 _NOT_A_CONTRAST = frozenset(
     "is are was were be been do does did can could should would will have has had may might "
     "must why if or and but just still yet definitely probably maybe also so too".split()
@@ -54,23 +55,23 @@ def _contrast(match: re.Match[str]) -> str:
     return f"{match['before']}, not {match['after']}"
 
 
-_WORD_APP = re.compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
+_WORD_APP = lazy_compile(r"\bword(?= (?:templates?|documents?|docs|macros?|add-ins?|files)\b)")
 # A numeral after a name ('basel iii' -> 'Basel III', 'Windows xp' stays as written).
-_NUMERAL = re.compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
+_NUMERAL = lazy_compile(r"\b([A-Z][\w-]*) (ii|iii|iv|vi)\b")
 # 'our masters in Leeds': the degree, which a jotting writes without its apostrophe.
-_MASTERS = re.compile(r"\b(my|our|her|his|their|your|a) masters\b", re.IGNORECASE)
+_MASTERS = lazy_compile(r"\b(my|our|her|his|their|your|a) masters\b", re.IGNORECASE)
 # 'year 6 sats': a school year is named with a capital.
-_SCHOOL_YEAR = re.compile(r"\byear (\d{1,2})\b(?= [a-zA-Z])")
+_SCHOOL_YEAR = lazy_compile(r"\byear (\d{1,2})\b(?= [a-zA-Z])")
 # 'sats prep starts jan': when a piece of work starts is a date, not part of its name.
-_WHEN_TAIL = re.compile(
+_WHEN_TAIL = lazy_compile(
     r"\s+(?:starts|begins|kicks off|ends|finishes|is due|due|lands)\s+(?:in\s+|from\s+)?"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|"
     r"next (?:week|month|term|year|quarter)|q[1-4])\.?$",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"\s{2,}")
-_GLUE = re.compile(r"\s+([,.;:!?%])")
+_SPACES = lazy_compile(r"\s{2,}")
+_GLUE = lazy_compile(r"\s+([,.;:!?%])")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
 
 

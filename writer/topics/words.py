@@ -285,7 +285,7 @@ VIEW_NOUNS = frozenset(
     "stance point idea ideas story stories experience".split()
 )
 # Words that start a fragment about the hiring process rather than the work.
-LOGISTICS = re.compile(
+LOGISTICS = lazy_compile(
     r"\b(?:next (?:round|step|steps|stage)|final round|offers?|decision|timeline|"
     r"hear back|start date|notice period|onsite|on-site|references?|background check|"
     r"round \d|\d(?:st|nd|rd|th) round|(?:interview|hiring|final|second|next) panel|"
@@ -304,10 +304,10 @@ LOGISTICS = re.compile(
     re.IGNORECASE,
 )
 # Logistics a message may still say: a stage to come (for the close), or the process itself.
-UPCOMING_STEP = re.compile(
+UPCOMING_STEP = lazy_compile(
     r"^the (?:next|final|\d\w*|second|third|onsite|on-site)\b", re.IGNORECASE
 )
-PROCESS_NOUN = re.compile(
+PROCESS_NOUN = lazy_compile(
     r"^the (?:[\w-]+ ){0,2}(?:timeline|process|next steps|steps|stages|schedule|format)"
     r"(?: (?:for|of) [\w '-]{1,40})?$",
     re.IGNORECASE,
