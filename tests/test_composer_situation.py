@@ -231,3 +231,14 @@ def test_a_follow_up_on_the_one_topic_adds_a_thought_not_the_note_again() -> Non
     assert note_line.replace(topic, "") != follow_line.replace(topic, "")
     thought = r"\b(?:since|thinking|thought|reflect\w*|mulling|turning|coming back)\b"
     assert re.search(thought, follow_line)
+
+
+@pytest.mark.parametrize(
+    "jotted", ["we both did our masters at Glasgow", "we both did our bachelor's at Glasgow"]
+)
+def test_a_shared_degree_is_said_as_people_say_it(jotted: str) -> None:
+    person = {"name": "Ruth Abebe", "relation": "hiring_manager", "topics": [jotted]}
+    drafts = _drafts(_notes([person]), "2026-05-05T18:00:00+01:00")
+    email = drafts[("Ruth Abebe", "thank_you_email")]
+    assert "we both studied at Glasgow" in email
+    assert "studied's" not in email and "did our" not in email

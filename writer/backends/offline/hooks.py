@@ -83,8 +83,8 @@ def pool(picked: Picked) -> list[Said]:
 # 'we both did our masters in Leeds': how one jots it; 'we both studied in Leeds' is how
 # one says it.
 _DID_A_DEGREE = re.compile(
-    r"\bdid (?:our|my|their|the same) (?:masters?|master's|undergrad(?:uate)?|degrees?|"
-    r"phds?|mbas?|bachelors?|bachelor's|a levels|msc|ba|bsc)(?: degrees?)?\b",
+    r"\bdid (?:our|my|their|the same) (?:master['’]s|masters?|undergrad(?:uate)?|degrees?|"
+    r"phds?|mbas?|bachelor['’]s|bachelors?|a levels|msc|ba|bsc)(?: degrees?)?(?!['’\w])",
     re.IGNORECASE,
 )
 
