@@ -117,9 +117,22 @@ CASES = cases(
             "Better late than never",
             "Hi Dana, thank you for the Kafka pipeline migration talk. Sorry this note is late.",
         ),
+        (
+            "generic.role_greeting",
+            T,
+            "Dear Recruiter,\nThank you for the talk about the Kafka pipeline migration.",
+            "Dear Recruiter",
+            "Dear Ms. Lee,\nThank you for the talk about the Kafka pipeline migration.",
+        ),
     ]
 )
-RULES_TESTED = ("generic.nothing_specific", "greet.missing", "style.echoed_word")
+# generic.stock_claims is a warning: its cases are the parametrised tests below.
+RULES_TESTED = (
+    "generic.nothing_specific",
+    "greet.missing",
+    "style.echoed_word",
+    "generic.stock_claims",
+)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.rule}-{c.kind}")
