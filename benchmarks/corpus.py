@@ -7,7 +7,10 @@ finding names, and the share of raw templates flagged. Each message is checked t
 `writer check` checks it: `check_text(kind, text, to=...)`, with a `Subject:` line when
 the source gives one.
 
-    python benchmarks/corpus.py [--misses] [--json] [--corpus PATH]
+    python benchmarks/corpus.py [--misses] [--json] [--split tune|holdout] [--corpus PATH]
+
+`--split tune` prints the tune part alone (figures and misses), so that rules can be
+worked on without reading the holdout's texts or misses.
 """
 
 from __future__ import annotations
@@ -322,9 +325,12 @@ def misses(scores: Sequence[Score]) -> list[dict[str, Any]]:
     return out
 
 
-def report(scores: Sequence[Score]) -> dict[str, Any]:
-    parts = {split: [s for s in scores if s.entry.split == split] for split in SPLITS}
-    return {split: summarize(part) for split, part in parts.items()} | {"all": summarize(scores)}
+def report(scores: Sequence[Score], only: str | None = None) -> dict[str, Any]:
+    """Figures per part and for all; with `only`, for that part alone."""
+    splits = (only,) if only else SPLITS
+    parts = {split: [s for s in scores if s.entry.split == split] for split in splits}
+    figures = {split: summarize(part) for split, part in parts.items()}
+    return figures if only else figures | {"all": summarize(scores)}
 
 
 def _line(label: str, share: dict[str, Any]) -> str:
@@ -343,7 +349,7 @@ _LINES = (
 
 def render(figures: dict[str, Any]) -> str:
     lines = []
-    for part in (*SPLITS, "all"):
+    for part in figures:
         f = figures[part]
         lines.append(f"== {part} ({f['messages']} messages)")
         for scope in ("after_interview", "every_context"):
@@ -386,14 +392,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus file")
+    parser.add_argument("--split", choices=SPLITS, help="this part alone (figures and misses)")
     args = parser.parse_args(argv)
     try:
         corpus = load(args.corpus)
     except CorpusError as error:
         print(error, file=sys.stderr)
         return 2
+    if args.split:
+        corpus = Corpus(
+            entries=tuple(e for e in corpus.entries if e.split == args.split),
+            problem_rules=corpus.problem_rules,
+        )
     scores = run(corpus)
-    figures = report(scores)
+    figures = report(scores, args.split)
     if args.json:
         out = figures | ({"misses": misses(scores)} if args.misses else {})
         print(json.dumps(out, indent=2, ensure_ascii=False))

@@ -40,6 +40,15 @@ CASES = [
         "usability tests with garden volunteers was a highlight.",
     ),
     Case(
+        "grammar.clause_as_noun",
+        "thank_you_email",
+        "Hi Dana, I enjoyed your thoughts on the guild meets every Friday.",
+        "the guild meets every Friday",
+        # A passive participle after the noun is a noun phrase, not a clause (corpus).
+        "Hi Dana, I enjoyed your thoughts on the recent decision handed down from the 8th "
+        "circuit, and on the project led by your team.",
+    ),
+    Case(
         "grammar.doubled_words",
         "connection_note",
         note("It was good to meet you at Acme at Acme."),
@@ -117,6 +126,13 @@ CASES = [
         "Hi Dana, thanks 4 the talk about the Kafka pipeline.",
         "4",
         note("We covered 4 topics in 45 minutes with 4 of the team."),
+    ),
+    Case(
+        "register.chat_filler",
+        "follow_up_message",
+        note("Your tiny office, bahaha, was fine."),
+        "bahaha",
+        note("The Bahamas office was fine."),
     ),
     Case(
         "register.chat_filler",

@@ -117,9 +117,22 @@ CASES = cases(
             "Better late than never",
             "Hi Dana, thank you for the Kafka pipeline migration talk. Sorry this note is late.",
         ),
+        (
+            "generic.role_greeting",
+            T,
+            "Dear Recruiter,\nThank you for the talk about the Kafka pipeline migration.",
+            "Dear Recruiter",
+            "Dear Ms. Lee,\nThank you for the talk about the Kafka pipeline migration.",
+        ),
     ]
 )
-RULES_TESTED = ("generic.nothing_specific", "greet.missing", "style.echoed_word")
+# generic.stock_claims is a warning: its cases are the parametrised tests below.
+RULES_TESTED = (
+    "generic.nothing_specific",
+    "greet.missing",
+    "style.echoed_word",
+    "generic.stock_claims",
+)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.rule}-{c.kind}")
@@ -300,3 +313,71 @@ def test_a_word_said_twice_in_a_short_note_is_warned(kind: str, text: str, excer
 )
 def test_names_and_function_words_are_no_echo(kind: str, text: str) -> None:
     assert findings(kind, text, "style.echoed_word") == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "excerpt", "severity"),
+    [
+        (
+            "thank_you_email",
+            "Dear Hiring Manager,\nThank you for the talk.",
+            "Dear Hiring Manager",
+            "error",
+        ),
+        ("connection_note", "Hi Recruiter, thanks for the chat on Kafka.", "Hi Recruiter", "error"),
+        (
+            "follow_up_message",
+            "Dear Sir or Madam,\nThank you for the interview.",
+            "Dear Sir or Madam",
+            "warning",
+        ),
+        ("status_email", "To whom it may concern: any news?", "To whom it may concern", "warning"),
+    ],
+)
+def test_a_greeting_to_a_job_title_reads_as_a_form_letter(
+    kind: str, text: str, excerpt: str, severity: str
+) -> None:
+    [found] = findings(kind, text, "generic.role_greeting")
+    assert (text[found.start : found.end], found.severity) == (excerpt, severity)
+    assert "job title" in found.message and found.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sir,\nThank you for the interview on Friday.",
+        "Dear Ms. Patel,\nThank you; the hiring manager role sounds great.",
+        "Hi Dana,\nI met the recruiter and the hiring team on Friday.",
+    ],
+)
+def test_a_greeting_by_name_or_courtesy_title_passes(text: str) -> None:
+    assert findings("thank_you_email", text, "generic.role_greeting") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        (
+            "I believe I am the ideal candidate for the open position.",
+            "I am the ideal candidate for",
+        ),
+        ("My skills would make me an invaluable asset.", "would make me an invaluable asset"),
+        ("It complements the aforementioned position.", "the aforementioned position"),
+        (
+            "I possess all of the experience and attributes necessary for it.",
+            "possess all of the experience and attributes necessary",
+        ),
+    ],
+)
+def test_stock_cover_letter_lines_are_warned(text: str, excerpt: str) -> None:
+    [found] = findings("follow_up_message", f"Hi Dana, {text}", "generic.stock_claims")
+    assert f"Hi Dana, {text}"[found.start : found.end] == excerpt
+    assert found.severity == "warning" and found.suggestion
+
+
+def test_a_fit_shown_by_what_was_discussed_is_not_a_stock_line() -> None:
+    text = (
+        "Hi Dana, my year running the Kafka migration would help with the pipeline you "
+        "described, and I would be an ideal reader of your team's postmortems."
+    )
+    assert findings("follow_up_message", text, "generic.stock_claims") == []

@@ -133,7 +133,26 @@ def _pasted_clause(text: str, start: int) -> tuple[int, int] | None:
         return None
     if words[0] in ("you", "it", "there") and words[1] not in ("are", "were", "is", "was"):
         return None  # "about you", "about it more": the object case, not a subject
+    if _passive_participle(words):
+        return None
     return (start, last) if is_clause(words) else None
+
+
+# After a past participle these make it passive ("the decision handed down from", "the
+# project led by"): a noun phrase with its reduced relative, not a clause.
+_AGENT_OR_PARTICLE = frozenset("by down up out off over back".split())
+_DETERMINERS = frozenset("the a an this that our your their his her its my".split())
+
+
+def _passive_participle(words: list[str]) -> bool:
+    """'the recent decision handed down from the 8th circuit': a determiner, its noun, and
+    a participle taking 'by' or a particle, not the noun's finite verb."""
+    if words[0] not in _DETERMINERS:
+        return False
+    for i in range(2, len(words) - 1):
+        if words[i].endswith("ed"):
+            return words[i + 1] in _AGENT_OR_PARTICLE
+    return False
 
 
 _MOST_SHOWN = 60  # characters of a doubled run quoted in the message
