@@ -176,15 +176,18 @@ _SPACED_DOUBLE = re.compile(r" (\w++(?: \w++){0,3})(?= \1 )")
 
 
 def _may_double(spaced: str) -> bool:
-    # A phrase of n words said twice: a word equal to the one n words on, then n words
-    # equal to the next n, compared in C; the scan with a back-reference only confirms.
+    # A phrase of n words said twice: n words in a row each equal to the one n words on,
+    # that is a run of n ones in the bytes of those comparisons (made in C); the scan with
+    # a back-reference only confirms.
     said = spaced.split()
     for n in range(1, 5):
-        if any(map(eq, said, said[n:])):
-            phrases = list(zip(*(said[k:] for k in range(n)), strict=False))
-            if any(map(eq, phrases, phrases[n:])):
-                return _SPACED_DOUBLE.search(spaced) is not None
+        same = bytes(map(eq, said, said[n:]))
+        if _RUNS[n] in same:
+            return _SPACED_DOUBLE.search(spaced) is not None
     return False
+
+
+_RUNS = {n: bytes([1]) * n for n in range(1, 5)}
 
 
 def _unit(once: str) -> tuple[str, int]:
