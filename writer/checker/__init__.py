@@ -12,16 +12,21 @@ from typing import TYPE_CHECKING, Any
 from writer.checker.context import Context, Window
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
+    ASK,
     ERROR,
     MAY_SKIP,
     OFF,
     RUNNERS,
+    UNMATCHED,
     WARNING,
     Finding,
     Rule,
+    RuleIndex,
+    Step,
     finds_nothing_unmatched,
 )
 from writer.checker.loading import active_rules, for_kind
+from writer.checker.phrases import PhraseIndex
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import KINDS, MessageKind, MessagePart, spec
 
@@ -123,11 +128,11 @@ def check(
     # The rules whose phrases were found or whose patterns are worth a try (None: all).
     tries = ctx.tries
     wanted = None if tries is None else tries.keys() | ctx.hits.keys()
-    for rule in chosen:
-        unwanted = wanted is not None and rule.type in MAY_SKIP and rule.id not in wanted
-        if unwanted and finds_nothing_unmatched(rule, ctx):
+    for rule, run, skip in _steps(chosen, index):
+        unwanted = skip and wanted is not None and rule.id not in wanted
+        if unwanted and (skip == UNMATCHED or finds_nothing_unmatched(rule, ctx)):
             continue
-        findings += islice(RUNNERS[rule.type](rule, ctx), MOST_FINDINGS_PER_RULE)
+        findings += islice(run(rule, ctx), MOST_FINDINGS_PER_RULE)
     limit, unit = limit_for(kind, tier, guidance)
     return Report(
         kind=kind,
@@ -139,6 +144,13 @@ def check(
         findings=sort_findings(_drop_echoes(findings, len(text))),
         subject=subject,
     )
+
+
+def _steps(chosen: tuple[Rule, ...], index: PhraseIndex) -> Sequence[Step]:
+    """Each rule with its runner, as the kind's index worked them out once."""
+    if isinstance(index, RuleIndex):
+        return index.steps
+    return [(rule, RUNNERS[rule.type], ASK if rule.type in MAY_SKIP else 0) for rule in chosen]
 
 
 def _drop_echoes(findings: list[Finding], length: int) -> list[Finding]:

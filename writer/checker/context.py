@@ -65,7 +65,10 @@ class Context:
     def recipient(self) -> Interviewer | None:
         if self.notes is None or self.to is None:
             return None
-        return self.notes.interviewer(self.to)
+        known = self.index.recipients
+        if self.to not in known:
+            known[self.to] = self.notes.interviewer(self.to)
+        return known[self.to]
 
     @lazy
     def first_name(self) -> str | None:
@@ -102,7 +105,8 @@ class Context:
         """Whether patterns may be skipped for want of their literals: not in a text with a
         letter that re's case folding and str.lower's disagree on ('İ' is an 'i' to re)."""
         folded = self.found.folded
-        return folded.isascii() or CASE_TRAPS.isdisjoint(folded)
+        # Each trap looked for in the text (a search in C), not each character in the traps.
+        return folded.isascii() or not any(trap in folded for trap in CASE_TRAPS)
 
     @lazy
     def tries(self) -> dict[str, list[int]] | None:
@@ -137,6 +141,8 @@ class NotesIndex:
     tokens: frozenset[str]  # case-folded words, with and without a possessive 's
     raw_tokens: frozenset[str]  # words as written
     text: str  # all the notes' text, case-folded
+    # The interviewer each name a check was addressed to means (None: none of them).
+    recipients: dict[str, Interviewer | None] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, texts: list[str]) -> NotesIndex:
@@ -164,3 +170,17 @@ def notes_index(notes: Notes) -> NotesIndex:
     index = NotesIndex.build(notes.texts() + spelled)
     _INDEXES[key] = (weakref.ref(notes, lambda _: _INDEXES.pop(key, None)), index)
     return index
+
+
+class _WordKeys(dict[str, str]):
+    """A capitalised word -> the form the notes' tokens are looked up by (straight
+    apostrophe, case-folded, no possessive 's), worked out once a word, not once a check."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 65536:
+            self.clear()
+        key = self[word] = word.replace("’", "'").casefold().removesuffix("'s")
+        return key
+
+
+WORD_KEYS = _WordKeys()

@@ -49,10 +49,15 @@ class Scan(NamedTuple):
     present: set[str]
     straight: str
     folded: str
+    # Whether `present` also tells which strings of the patterns' other literals (their
+    # `requires`) the text holds: so in a scan by the rules' own index.
+    literals: bool = False
 
 
 class PhraseIndex:
     """The phrases of many rules, compiled once, found in one scan of a text."""
+
+    literals = False  # see Scan.literals
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self.phrases = tuple(phrases)
@@ -81,7 +86,7 @@ class PhraseIndex:
         straight = text.replace("’", "'")
         folded = fold(straight)
         if not self.phrases:
-            return Scan(found, present, straight, folded)
+            return Scan(found, present, straight, folded, self.literals)
         for automaton, haystack in ((self._folded, folded), (self._exact, straight)):
             if automaton is None:
                 continue
@@ -102,7 +107,7 @@ class PhraseIndex:
                     hit = Hit(start, end, text[start:end], phrase.replacement)
                     found.setdefault(phrase.rule, []).append(hit)
         hits = {rule: _leftmost_longest(hits) for rule, hits in found.items()}
-        return Scan(hits, present, straight, folded)
+        return Scan(hits, present, straight, folded, self.literals)
 
 
 def fold(text: str) -> str:

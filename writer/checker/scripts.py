@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from writer import names
-from writer.checker.context import Context
+from writer.checker.context import WORD_KEYS, Context
 from writer.checker.engine import WARNING, Drafts, Finding, Rule, across_script, script
 from writer.guidance import Guidance
 from writer.text import (
@@ -131,7 +131,7 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
 @script("near_name")
 def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
     targets = _spellings(ctx)
-    if not targets:
+    if targets is None:
         return
     shortest, tokens = ctx.guidance.name_min_length, ctx.notes_tokens
     for start, word in ctx.capitals:
@@ -139,33 +139,54 @@ def near_name(rule: Rule, ctx: Context) -> Iterator[Finding]:
         folded = token.casefold()
         if len(token) < shortest or folded in tokens or folded in ALLOWED_CAPS:
             continue
-        for target, key, limit in targets:
-            if abs(len(folded) - len(key)) > limit or token == target:
-                continue  # too long or short to be within `limit` edits (or the name)
-            if 0 < edit_distance(folded, key, limit) <= limit:
-                end = start + len(token)
-                yield rule.finding(
-                    ctx.kind, start, end, match=token, name=target, replacement=target
-                )
-                break
+        target = targets.get(token, _UNSEEN)
+        if target is _UNSEEN:
+            target = targets[token] = _misspelt(token, folded, targets.names)
+        if target is not None:
+            end = start + len(token)
+            yield rule.finding(ctx.kind, start, end, match=token, name=target, replacement=target)
 
 
-def _spellings(ctx: Context) -> list[tuple[str, str, int]]:
-    """(name, its folded form, the edits allowed) for each name a misspelling may be of."""
+def _misspelt(token: str, folded: str, spellings: list[tuple[str, str, int]]) -> str | None:
+    """The name `token` is a near miss of (within its edits, not the name itself), if any."""
+    for target, key, limit in spellings:
+        if abs(len(folded) - len(key)) > limit or token == target:
+            continue  # too long or short to be within `limit` edits (or the name)
+        if 0 < edit_distance(folded, key, limit) <= limit:
+            return target
+    return None
+
+
+class _Spellings(dict[str, str | None]):
+    """The names a misspelling may be of, as (name, its folded form, the edits allowed),
+    and by each word already read, the name it misspells (None: none)."""
+
+    def __init__(self, names: list[tuple[str, str, int]]) -> None:
+        super().__init__()
+        self.names = names
+
+
+_UNSEEN = "\x00unseen"
+
+
+def _spellings(ctx: Context) -> _Spellings | None:
+    """The names to spell by for this message (None when there are none)."""
     company = ctx.notes.company if ctx.notes else None
     key = (ctx.to, company, ctx.guidance.name_min_length)
     found = _SPELLINGS.get(key)
-    if found is None:
-        found = [(n, n.casefold(), 1 if len(n) < 7 else 2) for n in _names_to_spell(ctx)]
+    if found is None or len(found) > 4096:
+        names = [(n, n.casefold(), 1 if len(n) < 7 else 2) for n in _names_to_spell(ctx)]
+        found = _Spellings(names)
         if len(_SPELLINGS) > 1024:
             _SPELLINGS.clear()
         _SPELLINGS[key] = found
-    return found
+    return found if found.names else None
 
 
 # The names to spell by (recipient, company, shortest name): the same for every draft to
-# one person, and worked out in the loop of every check before.
-_SPELLINGS: dict[tuple[str | None, str | None, int], list[tuple[str, str, int]]] = {}
+# one person, and worked out in the loop of every check before; each keeps what it found
+# for the words it was asked about (a name, a product: the same words in draft after draft).
+_SPELLINGS: dict[tuple[str | None, str | None, int], _Spellings] = {}
 
 
 def _names_to_spell(ctx: Context) -> list[str]:
@@ -332,7 +353,7 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         if not hint and DIGIT.search(ctx.text) is None:
             continue
-        for m in pattern.finditer(ctx.text):
+        for m in _emails(ctx.text) if pattern is EMAIL else pattern.finditer(ctx.text):
             span = (m.start(), m.end(), m.group())
             if span not in seen and span[2].casefold() not in ctx.notes_text:
                 seen.add(span)
@@ -340,7 +361,7 @@ def grounding(rule: Rule, ctx: Context) -> Iterator[Finding]:
     covered = _Cover([(s, e) for s, e, _ in spans])
     tokens = ctx.notes_tokens
     for start, word in ctx.capitals:
-        folded = word.replace("’", "'").casefold().removesuffix("'s")
+        folded = WORD_KEYS[word]
         if folded in ALLOWED_CAPS or folded in tokens or (spans and covered.holds(start)):
             continue
         if not is_sentence_start(ctx.text, start):
@@ -409,11 +430,30 @@ def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     own = (ctx.notes.candidate.signature or "").casefold() if ctx.notes else ""
     signed_at = _signature_start(ctx.text)
-    for pattern in (URL, EMAIL):
-        for match in pattern.finditer(ctx.text):
+    for matches in (_urls(ctx.text), _emails(ctx.text)):
+        for match in matches:
             if match.start() >= signed_at or match.group().casefold() in own:
                 continue
             yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+
+
+def _urls(text: str) -> Iterator[re.Match[str]]:
+    """`URL.finditer(text)`, with no scan of a text that holds neither of its starts."""
+    return URL.finditer(text) if "http" in text or "www." in text else iter(())
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """`EMAIL.finditer(text)`, each search begun just before the next '@': a match holds
+    the first '@' after where the search starts or begins after it, its local part at most
+    64 characters before it (so every word of a long text is not tried as an address)."""
+    at, start = text.find("@"), 0
+    while at >= 0:
+        match = EMAIL.search(text, max(start, at - 64))
+        if match is None:
+            return
+        yield match
+        start = match.end()
+        at = text.find("@", start)
 
 
 SIGN_OFF = re.compile(
@@ -429,12 +469,24 @@ def _signature_start(text: str) -> int:
     at most four short lines after it; past the end when there is none."""
     if "\n" not in text:
         return len(text) + 1
-    for match in reversed(list(SIGN_OFF.finditer(text))):
+    match = _last_sign_off(text)
+    if match is not None:
         tail = text[match.end() :].strip("\n").splitlines()
         if 0 < len(tail) <= 4 and all(len(line) <= 100 for line in tail):
             return match.end()
-        break
     return len(text) + 1
+
+
+def _last_sign_off(text: str) -> re.Match[str] | None:
+    """The last match of SIGN_OFF: each match is a whole line, so the lines are tried from
+    the last one up (a signature is near the end), not the pattern at every character."""
+    end = len(text)
+    while True:
+        start = text.rfind("\n", 0, end) + 1
+        match = SIGN_OFF.match(text, start)
+        if match is not None or start == 0:
+            return match
+        end = start - 1
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -5,7 +5,7 @@ belongs, doubled words and punctuation, a lower-case 'i', an all-lower-case mess
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from operator import eq
 
 from writer.checker.context import Context
@@ -111,9 +111,7 @@ def _framed(text: str, at: int) -> bool:
 
 def _pasted_clause(text: str, start: int) -> tuple[int, int] | None:
     """The span of the clause that starts at `start`, if the words there are a clause."""
-    # Here, not at the top: the topic stage costs `writer check` a fifth of its start-up.
-    from writer.topics.fragments import _is_clause as is_clause
-
+    is_clause = _is_clause()
     stop = _SENTENCE_BREAK.search(text, start, start + 200)
     end = stop.start() if stop else min(len(text), start + 200)
     found = list(_WORD.finditer(text, start, end))
@@ -155,6 +153,18 @@ def _passive_participle(words: list[str]) -> bool:
     return False
 
 
+def _is_clause() -> Callable[[list[str]], bool]:
+    """The topic stage's test of a clause, imported on first use (the topic stage costs
+    `writer check` a fifth of its start-up), then kept rather than imported on each call."""
+    global _IS_CLAUSE
+    if _IS_CLAUSE is None:
+        from writer.topics.fragments import _is_clause as is_clause
+
+        _IS_CLAUSE = is_clause
+    return _IS_CLAUSE
+
+
+_IS_CLAUSE: Callable[[list[str]], bool] | None = None
 _MOST_SHOWN = 60  # characters of a doubled run quoted in the message
 _DOUBLE_OK = frozenset("that had".split())  # "I think that that works", "she had had"
 # A word or a phrase of up to four words, then the same again after one space.
@@ -166,9 +176,9 @@ _DOUBLED = re.compile(r"(?<![\w'’])([\w'’]++(?: [\w'’]++){0,3}) \1(?![\w'�
 @script("doubled_words")
 def doubled_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """'the the', 'at Acme at Acme': a word or a phrase of up to four words said twice."""
-    if not _may_double(ctx.spaced):
-        return
     text = ctx.text
+    if not (_may_double_ascii(ctx.lowered) if text.isascii() else _may_double(ctx.spaced)):
+        return
     folded = ctx.lowered if len(ctx.lowered) == len(text) else text
     at = 0
     while True:
@@ -195,15 +205,53 @@ _SPACED_DOUBLE = re.compile(r" (\w++(?: \w++){0,3})(?= \1 )")
 
 
 def _may_double(spaced: str) -> bool:
-    # A phrase of n words said twice: a word equal to the one n words on, then n words
-    # equal to the next n, compared in C; the scan with a back-reference only confirms.
+    # A phrase of n words said twice: n words in a row each equal to the one n words on,
+    # that is a run of n ones in the bytes of those comparisons (made in C); the scan with
+    # a back-reference only confirms.
     said = spaced.split()
     for n in range(1, 5):
-        if any(map(eq, said, said[n:])):
-            phrases = list(zip(*(said[k:] for k in range(n)), strict=False))
-            if any(map(eq, phrases, phrases[n:])):
-                return _SPACED_DOUBLE.search(spaced) is not None
+        same = bytes(map(eq, said, said[n:]))
+        if _RUNS[n] in same:
+            return _SPACED_DOUBLE.search(spaced) is not None
     return False
+
+
+_RUNS = {n: bytes([1]) * n for n in range(1, 5)}
+
+
+def _may_double_ascii(lowered: str) -> bool:
+    """Whether an ASCII text (lower case) may hold what _DOUBLED matches: the same test as
+    `_may_double` on the text's own single spaces, so that 'Alex Kim' signed above
+    'alex.kim@…' (the same words, on the spaced words) is not scanned for nothing.
+
+    A match is phrase, one space, phrase: among the text's space-separated pieces, its
+    first word ends a piece (after any mark, as in '(the'), each word after is a piece of
+    its own but the last, which starts a piece (before any mark, as in 'the)'). So with
+    `last`, each piece from its last mark on, and `first`, each up to its first one, a
+    phrase of n words said twice is some last[i] equal to first[i + n], with first[i + k]
+    equal to first[i + n + k] for k in 1 .. n - 1.
+    """
+    marked = lowered.encode().translate(_MARKS)  # bytes: one table, no look-up a character
+    first = _FROM_MARK.sub(b"", marked).split(b" ")
+    last = _FROM_MARK.sub(b"", marked[::-1])[::-1].split(b" ")
+    for n in range(1, 5):
+        ends = bytes(map(eq, last, first[n:]))
+        at = ends.find(1)
+        if at < 0:
+            continue
+        if n == 1:
+            return True
+        inner = bytes(map(eq, first, first[n:]))
+        while at >= 0:
+            if inner.startswith(_RUNS[n - 1], at + 1):
+                return True
+            at = ends.find(1, at + 1)
+    return False
+
+
+# Every ASCII character a word of _DOUBLED cannot hold, but the space, as one mark.
+_MARKS = bytes(c if chr(c).isalnum() or chr(c) in "_' " else 1 for c in range(256))
+_FROM_MARK = re.compile(b"\x01[^ ]*")  # a piece's first mark and all after it
 
 
 def _unit(once: str) -> tuple[str, int]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from writer.checker.context import Context
 from writer.checker.engine import Finding, Rule, script
-from writer.text import STOPWORDS, echo_words
+from writer.text import ECHO_FREE, STOPWORDS, echo_key
 
 # Words every post-interview message may use without saying anything about this one
 # conversation: the thanks, the meeting, the job, the process, the candidate's interest
@@ -225,15 +225,40 @@ def echoed_word(rule: Rule, ctx: Context) -> Iterator[Finding]:
     Thanks again'): the reader hears the echo. Names and other capitalised words inside a
     sentence (the company, the role, a product) are the message's subject, not an echo."""
     body = ctx.text
-    if len(body.split()) > _LONGEST_ECHO_CHECK:
+    if ctx.word_count > _LONGEST_ECHO_CHECK:
         return
+    # The words of every sentence read at once: a word never spans a sentence break (a
+    # break ends in white space), so these are the words writer.text.echo_words reads one
+    # sentence at a time.
+    found = _WORD.findall(body)  # writer.text.echo_words reads words by this pattern too
+    keys = [key for key in map(_ECHO_KEYS.__getitem__, found) if key]
+    if len(set(keys)) == len(keys):
+        return  # no key said twice anywhere: no sentence can echo another
     seen: dict[str, int] = {}
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
-    for sentence, start in enumerate(starts):
-        stop = starts[sentence + 1] if sentence + 1 < len(starts) else len(body)
-        for begin, end, key in echo_words(body[start:stop]):
-            if seen.setdefault(key, sentence) != sentence:
-                yield rule.finding(
-                    ctx.kind, start + begin, start + end, match=body[start + begin : start + end]
-                )
-                return
+    starts = [m.end() for m in _SENTENCE_END.finditer(body)]
+    sentence, first = 0, True  # the sentence a word is in, and whether it opens it
+    for word in _WORD.finditer(body):
+        while sentence < len(starts) and starts[sentence] <= word.start():
+            sentence, first = sentence + 1, True
+        said, opens, first = word.group(), first, False
+        key = _ECHO_KEYS[said]
+        if not key or (not opens and said[:1].isupper()):
+            continue  # a capital inside a sentence: a name, the company, a product
+        if seen.setdefault(key, sentence) != sentence:
+            yield rule.finding(ctx.kind, word.start(), word.end(), match=said)
+            return
+
+
+class _EchoKeys(dict[str, str]):
+    """A word as written -> its echo key, or '' for a word that never echoes (short, or a
+    function word): what `echo_words` keeps of it, capitals aside, worked out once a word."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 65536:
+            self.clear()
+        key = "" if len(word) < 4 or word.casefold() in ECHO_FREE else echo_key(word)
+        self[word] = key
+        return key
+
+
+_ECHO_KEYS = _EchoKeys()

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
-from writer.checker.context import Context, Window
+from writer.checker.context import WORD_KEYS, Context, Window
 from writer.checker.engine import Finding, Rule, script
 from writer.checker.scripts import ALLOWED_CAPS
 from writer.text import is_sentence_start
@@ -115,7 +115,7 @@ def _first_other_person(ctx: Context) -> int:
     for start, word in ctx.capitals:
         if start >= first:
             break
-        folded = word.replace("’", "'").casefold().removesuffix("'s")
+        folded = WORD_KEYS[word]
         if folded in ALLOWED_CAPS or folded in own or is_sentence_start(text, start):
             continue
         if 0 <= start < greeting_end or (folded in ctx.index.tokens and not _is_name(ctx, word)):
