@@ -4,6 +4,7 @@ note over its limit, apply a fix, copy, save, quit."""
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,26 @@ def index_of(app: WriterApp, who: str, kind: str) -> int:
     )
 
 
+async def until(
+    pilot: Pilot[None], condition: Callable[[], object], what: str, seconds: float = 30
+) -> None:
+    """Let the app handle its messages until `condition` holds (a loaded machine is slower to
+    build a tab or to deliver a TextArea's Changed); fail after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app never got there: {what}")
+        await pilot.pause(0.05)
+
+
+async def show_notes(app: WriterApp, pilot: Pilot[None]) -> None:
+    """F4, then wait until the Notes tab is built (its form and YAML editor are mounted when
+    the tab is first shown)."""
+    await pilot.press("f4")
+    built = ("#yaml-problems", "#f-company", "#p-topics")
+    await until(pilot, lambda: all(app.query(selector) for selector in built), "the Notes tab")
+
+
 async def test_opens_on_the_plan(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -51,12 +72,12 @@ async def test_opens_on_the_plan(notes_file: Path) -> None:
 async def test_editing_a_topic_moves_plan_and_drafts(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await show_notes(app, pilot)
         topics = app.query_one("#p-topics")
         topics.focus()
         await pilot.press("ctrl+a")
         await pilot.press(*"rust in the robot firmware")
-        await pilot.pause()
+        await until(pilot, lambda: "firmware" in app.query_one("#yaml").text, "the YAML follows")  # type: ignore[attr-defined]
         dana = app.session.notes.interviewers[0]  # type: ignore[union-attr]
         assert dana.topics[0].startswith("rust in the robot")
         email = app.session.drafts[index_of(app, "Dana Lee", "thank_you_email")]
@@ -83,7 +104,7 @@ async def test_note_over_its_limit_shows_the_error_at_the_right_span(notes_file:
         # One paste rather than 58 keystrokes: this test is about the span, not the typing
         # (test_editing_a_topic_moves_plan_and_drafts types key by key).
         area.insert(" It was a pleasure to talk about the whole migration plan.", area.document.end)
-        await pilot.pause()
+        await until(pilot, lambda: not app.session.drafts[note].ok, "the draft is checked")
         draft = app.session.drafts[note]
         [length] = [f for f in draft.report.findings if f.rule == "length.max_chars"]
         assert length.start == 200 and length.end == len(draft.text) > 200
@@ -121,11 +142,10 @@ async def test_copy_save_and_quit(notes_file: Path) -> None:
         first = app.session.drafts[0]
         assert app.clipboard == f"Subject: {first.subject}\n\n{first.text}"
         assert any("Copied Dana Lee's email" in n.message for n in app._notifications)
-        await pilot.press("f4")  # the YAML editor is built when its tab is first shown
+        await show_notes(app, pilot)  # the YAML editor is built when its tab is first shown
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
-        await pilot.pause()
-        assert app.session.dirty
+        await until(pilot, lambda: app.session.dirty, "the notes changed")
         await pilot.press("ctrl+q")
         assert app.is_running, "unsaved changes: the first ctrl+q only warns"
         await pilot.press("ctrl+s")
@@ -138,10 +158,10 @@ async def test_copy_save_and_quit(notes_file: Path) -> None:
 async def test_broken_yaml_is_shown_not_raised(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await show_notes(app, pilot)
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("went: well", "went: brilliantly")  # type: ignore[attr-defined]
-        await pilot.pause()
+        await until(pilot, lambda: app.session.problems, "the notes have a problem")
         problems = str(app.query_one("#yaml-problems").render())
         assert "interview.went: 'brilliantly' is not one of" in problems
         assert "notes have problems" in str(app.query_one("#plan-text").render())
@@ -162,7 +182,7 @@ async def test_start_from_empty_notes(tmp_path: Path, monkeypatch: pytest.Monkey
 async def test_add_and_remove_an_interviewer(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await show_notes(app, pilot)
         app.query_one("#people-buttons").scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click("#person-add")

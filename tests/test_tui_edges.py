@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from tests.test_tui import app_for, index_of, notes_file, open_danas_note
+from tests.test_tui import app_for, index_of, notes_file, open_danas_note, show_notes, until
 from writer.backends import OfflineBackend
 from writer.tui.app import WriterApp, make_app
 
@@ -78,10 +78,7 @@ async def test_fix_on_a_finding_without_a_fix_says_so(notes_file: Path) -> None:
             )
 
         # A loaded machine can take more than one turn to deliver the TextArea's Changed.
-        for _ in range(200):
-            if over():
-                break
-            await pilot.pause(0.05)
+        await until(pilot, over, "the note is over its limit")
         findings = app.session.drafts[note].report.findings
         length = next(i for i, f in enumerate(findings) if f.rule == "length.max_chars")
         assert findings[length].replacement is None
@@ -162,8 +159,7 @@ async def test_enter_moves_through_the_notes_form_without_editing(
 ) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+        await show_notes(app, pilot)
         topics = app.query_one("#p-topics")
         before = topics.text  # type: ignore[attr-defined]
         if whole:
@@ -179,8 +175,7 @@ async def test_enter_moves_through_the_notes_form_without_editing(
 async def test_enter_after_a_topic_still_starts_a_new_one(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+        await show_notes(app, pilot)
         topics = app.query_one("#p-topics")
         topics.focus()
         topics.move_cursor(topics.document.end)  # type: ignore[attr-defined]
@@ -211,5 +206,5 @@ async def test_first_frame_shows_the_plan_before_the_drafts(notes_file: Path) ->
         await pilot.pause()
         assert app.session.drafts, "drafted right after the first frame"
         assert not app.query("NotesForm"), "the Notes tab is built when first shown"
-        await pilot.press("f4")
+        await show_notes(app, pilot)
         assert app.query_one("#f-company").value == "Acme Robotics"  # type: ignore[attr-defined]

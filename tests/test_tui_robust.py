@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.test_tui import StreamingBackend, app_for, index_of, open_danas_note
+from tests.test_tui import StreamingBackend, app_for, index_of, open_danas_note, show_notes, until
 from writer.backends import DraftRequest, Proposal
 from writer.ledger import load_sent
 from writer.tui.app import WriterApp
@@ -38,16 +38,6 @@ def messages(app: WriterApp) -> list[str]:
 
 def notified(app: WriterApp, text: str) -> Callable[[], bool]:
     return lambda: any(text in m for m in messages(app))
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
-    """Let the app handle its messages until `condition` holds (a busy machine is slower to
-    deliver a TextArea's Changed), at most 10 s."""
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"the app never got there: {what}")
 
 
 async def test_a_stream_that_breaks_keeps_the_app_and_the_draft(notes_file: Path) -> None:
@@ -81,7 +71,7 @@ async def test_quit_asks_for_edited_drafts_and_again_after_a_new_change(notes_fi
         await pilot.press("ctrl+q")
         assert app.is_running
         assert any("edited drafts" in m and "ctrl+o" in m for m in messages(app))
-        await pilot.press("f4")
+        await show_notes(app, pilot)
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme")  # type: ignore[attr-defined]
         await until(pilot, lambda: app.session.dirty, "the notes changed")
@@ -108,7 +98,7 @@ async def test_save_writes_through_a_symlink_and_keeps_the_mode(
     link.symlink_to(notes_file)
     app = app_for(link)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
+        await show_notes(app, pilot)
         yaml_area = app.query_one("#yaml")
         yaml_area.text = yaml_area.text.replace("Acme Robotics", "Acme Robotics Inc")  # type: ignore[attr-defined]
         await until(pilot, lambda: app.session.dirty, "the notes changed")
@@ -121,7 +111,7 @@ async def test_save_writes_through_a_symlink_and_keeps_the_mode(
 
 
 async def _break_the_yaml(app: WriterApp, pilot: Pilot[None]) -> str:
-    await pilot.press("f4")
+    await show_notes(app, pilot)
     yaml_area = app.query_one("#yaml")
     broken = yaml_area.text.replace("company: Acme Robotics", "company: [Acme Robotics")  # type: ignore[attr-defined]
     yaml_area.text = broken  # type: ignore[attr-defined]

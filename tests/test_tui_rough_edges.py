@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.helpers import ROOT
-from tests.test_tui import app_for, index_of, notes_file
+from tests.test_tui import app_for, index_of, notes_file, show_notes
 from writer.backends import OfflineBackend
 from writer.tui.app import WriterApp, make_app
 from writer.tui.widgets.draft_editor import FindingsArea
@@ -78,8 +78,7 @@ async def test_enter_and_tab_move_from_the_subject_through_the_body_unchanged(
 async def test_tab_moves_through_the_notes_form_without_editing(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+        await show_notes(app, pilot)
         topics = app.query_one("#p-topics")
         before = topics.text  # type: ignore[attr-defined]
         topics.focus()
