@@ -53,10 +53,16 @@ async def until(
 
 async def show_notes(app: WriterApp, pilot: Pilot[None]) -> None:
     """F4, then wait until the Notes tab is built (its form and YAML editor are mounted when
-    the tab is first shown)."""
+    the tab is first shown) and its YAML loaded: an edit while the app still loads the text
+    into the editor is taken for the app's own echo and dropped."""
     await pilot.press("f4")
-    built = ("#yaml-problems", "#f-company", "#p-topics")
-    await until(pilot, lambda: all(app.query(selector) for selector in built), "the Notes tab")
+    await until(pilot, lambda: "notes" in app._built and not app._syncing, "the Notes tab")
+
+
+async def show_drafts(app: WriterApp, pilot: Pilot[None]) -> None:
+    """F3, then wait until the Drafts tab is built (`show_draft` does nothing before that)."""
+    await pilot.press("f3")
+    await until(pilot, lambda: "drafts" in app._built and app.session.drafts, "the Drafts tab")
 
 
 async def test_opens_on_the_plan(notes_file: Path) -> None:
@@ -69,6 +75,10 @@ async def test_opens_on_the_plan(notes_file: Path) -> None:
         assert not app.session.dirty and app.session.problems == []
 
 
+def yaml_text(app: WriterApp) -> str:
+    return str(app.query_one("#yaml").text)  # type: ignore[attr-defined]
+
+
 async def test_editing_a_topic_moves_plan_and_drafts(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -77,7 +87,7 @@ async def test_editing_a_topic_moves_plan_and_drafts(notes_file: Path) -> None:
         topics.focus()
         await pilot.press("ctrl+a")
         await pilot.press(*"rust in the robot firmware")
-        await until(pilot, lambda: "firmware" in app.query_one("#yaml").text, "the YAML follows")  # type: ignore[attr-defined]
+        await until(pilot, lambda: "rust in the robot firmware" in yaml_text(app), "typed")
         dana = app.session.notes.interviewers[0]  # type: ignore[union-attr]
         assert dana.topics[0].startswith("rust in the robot")
         email = app.session.drafts[index_of(app, "Dana Lee", "thank_you_email")]
@@ -88,7 +98,7 @@ async def test_editing_a_topic_moves_plan_and_drafts(notes_file: Path) -> None:
 
 async def open_danas_note(app: WriterApp, pilot: Pilot[None]) -> tuple[int, FindingsArea]:
     """The Drafts tab, Dana's connection note in the editor, the editor focused."""
-    await pilot.press("f3")
+    await show_drafts(app, pilot)
     note = index_of(app, "Dana Lee", "connection_note")
     app.show_draft(note)
     await pilot.pause()
@@ -200,7 +210,7 @@ async def test_add_and_remove_an_interviewer(notes_file: Path) -> None:
 async def test_mark_sent_updates_the_plan(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
+        await show_drafts(app, pilot)
         app.show_draft(index_of(app, "Dana Lee", "connection_note"))
         await pilot.press("f8")
         await pilot.pause()
@@ -237,7 +247,7 @@ async def _model_redraft(
         backend.queue.clear()
         backend.requests.clear()
         backend.enqueue(reply)
-        await pilot.press("f3")
+        await show_drafts(app, pilot)
         app.show_draft(index_of(app, "Dana Lee", "connection_note"))
         await pilot.press(key)
         await app.workers.wait_for_complete()
@@ -285,7 +295,7 @@ async def test_a_streamed_rewrite_is_checked_not_asked_again(notes_file: Path) -
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()  # the first drafts
         backend.requests.clear()
-        await pilot.press("f3")
+        await show_drafts(app, pilot)
         note = index_of(app, "Dana Lee", "connection_note")
         app.show_draft(note)
         await pilot.press("f9")

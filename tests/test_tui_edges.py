@@ -9,7 +9,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from tests.test_tui import app_for, index_of, notes_file, open_danas_note, show_notes, until
+from tests.test_tui import (
+    app_for,
+    index_of,
+    notes_file,
+    open_danas_note,
+    show_drafts,
+    show_notes,
+    until,
+)
 from writer.backends import OfflineBackend
 from writer.tui.app import WriterApp, make_app
 
@@ -30,8 +38,7 @@ def entry(app: WriterApp, index: int) -> str:
 async def test_drafts_list_shows_each_decision_and_window(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+        await show_drafts(app, pilot)
         drafts = app.session.drafts
         assert {d.decision for d in drafts} >= {"do", "wait"}, "the example has both"
         shown = {"do": "DO", "wait": "WAIT", "optional": "OPT"}
@@ -111,7 +118,7 @@ async def test_fix_with_nothing_highlighted_takes_the_fixable_finding(notes_file
 async def test_mark_sent_says_what_was_recorded_and_whether_to_save(notes_file: Path) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
+        await show_drafts(app, pilot)
         app.show_draft(index_of(app, "Dana Lee", "thank_you_email"))
         await pilot.press("f8")
         await pilot.pause()
@@ -194,8 +201,7 @@ async def test_an_interview_long_past_opens_on_a_summary(notes_file: Path) -> No
         assert top.startswith("Long past:") and "days ago" in top and "closed" in top
         assert "plan.long_past" in plan
         assert " h ago" not in plan and "closed 5" not in plan
-        await pilot.press("f3")
-        await pilot.pause()
+        await show_drafts(app, pilot)
         assert all("long past" in entry(app, i) for i in range(len(app.session.drafts)))
 
 

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.test_tui import StreamingBackend, app_for, index_of, open_danas_note, show_notes, until
+from tests.test_tui import (
+    StreamingBackend,
+    app_for,
+    index_of,
+    open_danas_note,
+    show_drafts,
+    show_notes,
+    until,
+)
 from writer.backends import DraftRequest, Proposal
 from writer.ledger import load_sent
 from writer.tui.app import WriterApp
@@ -123,7 +131,7 @@ async def test_mark_sent_with_broken_yaml_says_why_and_writes_nothing(notes_file
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
         broken = await _break_the_yaml(app, pilot)
-        await pilot.press("f3")
+        await show_drafts(app, pilot)
         app.show_draft(index_of(app, "Dana Lee", "connection_note"))
         await pilot.press("f8")
         await until(pilot, lambda: any("Cannot mark" in m for m in messages(app)), "refused")

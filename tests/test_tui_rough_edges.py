@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.helpers import ROOT
-from tests.test_tui import app_for, index_of, notes_file, show_notes
+from tests.test_tui import app_for, index_of, notes_file, show_drafts, show_notes
 from writer.backends import OfflineBackend
 from writer.tui.app import WriterApp, make_app
 from writer.tui.widgets.draft_editor import FindingsArea
@@ -55,7 +55,7 @@ async def test_enter_and_tab_move_from_the_subject_through_the_body_unchanged(
 ) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
+        await show_drafts(app, pilot)
         app.show_draft(index_of(app, "Dana Lee", "thank_you_email"))
         await pilot.pause()
         draft = app.session.drafts[app.current]
@@ -96,7 +96,7 @@ async def test_fix_on_a_draft_with_no_findings_says_there_is_nothing_to_fix(
 ) -> None:
     app = app_for(notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
+        await show_drafts(app, pilot)
         clean = next(i for i, d in enumerate(app.session.drafts) if not d.report.findings)
         app.show_draft(clean)
         await pilot.pause()
