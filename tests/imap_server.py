@@ -4,6 +4,7 @@ certificate, one user, maildir storage in a temporary folder. It stops itself af
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import socket
@@ -36,30 +37,42 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@functools.cache
+def _keypair() -> tuple[bytes, bytes]:
+    """A throwaway key and certificate for 127.0.0.1, made once per test process: an RSA key
+    costs the CPU of a whole test, and each server only needs one it trusts."""
+    with tempfile.TemporaryDirectory(prefix="writer-imap-cert-") as scratch:
+        folder = Path(scratch)
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+                "-keyout",
+                str(folder / "key.pem"),
+                "-out",
+                str(folder / "cert.pem"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        return (folder / "key.pem").read_bytes(), (folder / "cert.pem").read_bytes()
+
+
 def _certificate(folder: Path) -> None:
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-            "-keyout",
-            str(folder / "key.pem"),
-            "-out",
-            str(folder / "cert.pem"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    key, cert = _keypair()
+    (folder / "key.pem").write_bytes(key)
+    (folder / "cert.pem").write_bytes(cert)
 
 
 def _config(folder: Path, port: int, user: str, password: str) -> Path:
@@ -81,6 +94,8 @@ ssl = required
 ssl_cert = <{folder}/cert.pem
 ssl_key = <{folder}/key.pem
 auth_mechanisms = plain
+# A refused password is answered at once: the tests need the refusal, not the brute-force delay.
+auth_failure_delay = 0
 default_login_user = {os.environ.get("USER", "root") if os.getuid() else "dovenull"}
 default_internal_user = {os.environ.get("USER", "root") if os.getuid() else "dovecot"}
 passdb {{
