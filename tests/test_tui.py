@@ -153,6 +153,8 @@ async def test_broken_yaml_is_shown_not_raised(notes_file: Path) -> None:
         assert "interview.went: 'brilliantly' is not one of" in problems
         assert "notes have problems" in str(app.query_one("#plan-text").render())
         assert app.session.drafts, "the last good drafts stay"
+        await pilot.pause(0.5)  # the form's late events from showing the broken notes
+        assert "went: brilliantly" in app.session.text, "the form never rewrites the YAML"
 
 
 async def test_start_from_empty_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

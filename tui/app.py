@@ -79,7 +79,6 @@ class WriterApp(App[None]):
         self.session = session
         self.current = 0
         self._quit_armed = False
-        self._syncing = False
         # Draft edits live only in memory until exported (ctrl+o): quitting asks first.
         self._drafts_unsaved = False
         # Replaced in tests, which must never start a browser or mail program.
@@ -140,8 +139,10 @@ class WriterApp(App[None]):
         session = self.session
         notes = session.notes
         end = notes.interview.ends.astimezone(session.now.tzinfo) if notes else None
-        for plan in self.query(PlanView):  # none once the app is closing under a late build
-            plan.show(session.plan if not session.problems else None, end)
+        views = self.query(PlanView)
+        if not views:  # the app is closing under a late message: nothing left to show
+            return
+        views.first().show(session.plan if not session.problems else None, end)
         if "notes" in self._built:
             self._refresh_notes(from_yaml=from_yaml, from_form=from_form)
         self.refresh_draft_list()
@@ -155,16 +156,11 @@ class WriterApp(App[None]):
         if not from_yaml:
             yaml_area = self.query_one("#yaml", TextArea)
             if yaml_area.text != session.text:
-                self._syncing = True
                 yaml_area.load_text(session.text)
-                self.call_after_refresh(self._synced)
         if not from_form:
             self.query_one(NotesForm).load(session.data(), session.problems)
         else:
             self.query_one(NotesForm).show_problems(session.problems)
-
-    def _synced(self) -> None:
-        self._syncing = False
 
     def refresh_draft_list(self) -> None:
         if "drafts" not in self._built:
@@ -215,7 +211,10 @@ class WriterApp(App[None]):
 
     @on(TextArea.Changed, "#yaml")
     def _yaml_changed(self, event: TextArea.Changed) -> None:
-        if self._syncing or event.text_area.text == self.session.text:
+        # The area as it is now: the same text as the session's is the echo of a load (however
+        # late its event comes), any other text the candidate's edit. (A flag cleared after
+        # the next refresh dropped an edit typed just after the Notes tab opened.)
+        if event.text_area.text == self.session.text:
             return
         self._quit_armed = False
         self.session.set_text(event.text_area.text)

@@ -117,6 +117,9 @@ class FormSelect(Select[str]):
         self.screen.focus_next()
 
 
+_UNSHOWN = object()  # a field loading never set
+
+
 class NotesForm(VerticalScroll):
     """Edits the notes as a mapping; posts Changed with the whole new mapping."""
 
@@ -130,6 +133,11 @@ class NotesForm(VerticalScroll):
         self.data: dict[str, Any] = {}
         self.person = 0
         self._loading = False
+        # What loading (or the candidate's last change) put in each field: a Changed event
+        # whose field still holds it is the echo of a load, however late it comes; only
+        # another value is an edit. A value the notes have but a choice lacks shows as the
+        # first choice, and that must never rewrite the notes.
+        self._shown: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Label("Interview", classes="form-heading")
@@ -198,12 +206,14 @@ class NotesForm(VerticalScroll):
     def _set_input(self, widget_id: str, value: Any) -> None:
         field = self.query_one(f"#{widget_id}", Input)
         text = "" if value is None else str(value)
+        self._shown[widget_id] = text
         if field.value != text:
             field.value = text
 
     def _set_select(self, widget_id: str, value: Any, values: list[str]) -> None:
         select: Select[str] = self.query_one(f"#{widget_id}", Select)
         chosen = value if value in values else values[0]
+        self._shown[widget_id] = chosen
         if select.value != chosen:
             select.value = chosen
 
@@ -232,7 +242,7 @@ class NotesForm(VerticalScroll):
         widget_id = event.input.id or ""
         if self._loading or not widget_id.startswith(("f-", "p-")):
             return
-        self._store(widget_id, event.input.value)  # as it is now, not as it was then
+        self._edited(widget_id, event.input.value)  # as it is now, not as it was then
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -243,7 +253,7 @@ class NotesForm(VerticalScroll):
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         if not self._loading and event.select.id:
-            self._store(event.select.id, event.select.value)
+            self._edited(event.select.id, event.select.value)
 
     @on(TextArea.Changed, "#p-topics")
     def _topics_changed(self, event: TextArea.Changed) -> None:
@@ -254,6 +264,12 @@ class NotesForm(VerticalScroll):
         if topics != (people[self.person].get("topics") or []):
             people[self.person]["topics"] = topics
             self._emit()
+
+    def _edited(self, widget_id: str, value: Any) -> None:
+        if self._shown.get(widget_id, _UNSHOWN) == value:
+            return  # the echo of loading it
+        self._shown[widget_id] = value
+        self._store(widget_id, value)
 
     def _store(self, widget_id: str, value: Any) -> None:
         """Put a field's new value in the mapping; a value the mapping already has (or the
