@@ -87,7 +87,9 @@ def test_a_fragment_with_nothing_to_say_is_dropped(topic: str) -> None:
 
 def test_an_arrow_after_moving_off_points_to_the_destination() -> None:
     [fragment] = _set("they're moving off mysql -> aurora this yr").usable
-    assert fragment.clause == "you're moving off MySQL to Aurora this year"
+    # a plan of theirs is named as the work, never 'I was glad to learn that you're ...'
+    assert fragment.noun == "moving off MySQL to Aurora this year"
+    assert fragment.clause is None
 
 
 # -- frank remarks: never quoted back, at most their neutral subject ----------------------

@@ -121,8 +121,8 @@ def work_behind(text: str) -> str | None:
 # A trouble of the organisation's own, stated as a fact: said back, it reads as news the
 # candidate was glad of ('I was glad to hear that night handovers are verbal only').
 _PROBLEM = lazy_compile(
-    r"\bstill (?:\w+ )?(?:on|in|using|uses|use|done on|done in|done by|run on|run in|kept on|"
-    r"kept in|all on|all in)\s+(?:a |the )?(?:paper|spreadsheets?|excel|email|fax|"
+    r"\bstill (?:\w+ )?(?:(?:on|in|using|uses|use|done on|done in|done by|run on|run in|kept on|"
+    r"kept in|all on|all in)\s+)?(?:a |the )?(?:paper|spreadsheets?|excel|email|fax|"
     r"whiteboards?|post-?its?|pen and paper|(?:a )?shared drive|google sheets|word docs?)\b"
     r"|\b(?:verbal|manual|paper)(?:ly)? only\b|\bonly (?:verbal|manual|on paper)\b|\bby hand\b"
     r"|\b(?:no-?shows?|churn|downtime|outages?|crunch|overtime|long hours)\b(?! (?:model|"

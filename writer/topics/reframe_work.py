@@ -41,4 +41,47 @@ def reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
     subject = troubled_subject(spelled)
     if subject is None:
         return LeftOut(raw, "a problem of theirs, not news to be glad of")
+    wanted = _WANTED.search(spelled)
+    if wanted:
+        # 'route planning is still excel -> she wants a proper solver': the work is the move
+        subject = f"moving {subject} to {wanted['what'].strip(' .')}"
     return Fragment(raw, Kind.subject, subject, None, None)
+
+
+# What the reader wants instead of the trouble, jotted after it: ', so you want a solver'.
+_WANTED = lazy_compile(
+    r",? (?:so|and) (?:you|she|he|they) (?:want|wants|need|needs|hope|hopes)"
+    r" (?:to have )?(?P<what>(?:an?|some) [^,;]{3,40})$",
+    re.IGNORECASE,
+)
+
+
+# 'you're moving off Oracle to Postgres next year': the organisation's plan, a fact rather
+# than a view; 'It was helpful to learn that you're moving ...' reads as news the candidate
+# was glad of, so it is named as the work ('moving off Oracle to Postgres next year').
+_PLAN = lazy_compile(
+    r"^(?:you|we|they)(?:['’]re| are)\s+(?:now\s+|currently\s+|still\s+)?"
+    r"(?P<work>[a-z]+ing\s+\S.*)$",
+    re.IGNORECASE,
+)
+# 'you picked Playwright': a choice made, not a point someone put ('your point that you
+# picked Playwright'), said as the choice.
+_CHOICE = lazy_compile(
+    r"^(?:you|they|we)\s+(?:picked|chose|went with|opted for|settled on|decided on|"
+    r"switched to|moved to)\s+(?P<what>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def as_work(clause: str) -> str | None:
+    """A plan or a choice of the reader's organisation, named as the work it is; None for
+    anything else (a view, a fact about how things run)."""
+    plan = _PLAN.match(clause)
+    if plan:
+        work = plan["work"].split(", ")[0].strip()  # 'one at a time': a detail, not the work
+        return work if len(work.split()) >= 2 else None
+    choice = _CHOICE.match(clause)
+    if choice:
+        what = choice["what"].split(", ")[0].strip()
+        return f"your choice of {what}" if len(what.split()) <= 4 else None
+    return None
