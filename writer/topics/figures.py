@@ -123,7 +123,8 @@ def work_behind(text: str) -> str | None:
 _PROBLEM = lazy_compile(
     r"\bstill (?:\w+ )?(?:(?:on|in|using|uses|use|done on|done in|done by|run on|run in|kept on|"
     r"kept in|all on|all in)\s+)?(?:a |the )?(?:paper|spreadsheets?|excel|email|fax|"
-    r"whiteboards?|post-?its?|pen and paper|(?:a )?shared drive|google sheets|word docs?)\b"
+    r"whiteboards?|post-?its?|pen and paper|clipboards?|paper forms?|printouts?|binders?|"
+    r"(?:a )?shared drive|google sheets|word docs?)\b"
     r"|\b(?:verbal|manual|paper)(?:ly)? only\b|\bonly (?:verbal|manual|on paper)\b|\bby hand\b"
     r"|\b(?:no-?shows?|churn|downtime|outages?|crunch|overtime|long hours)\b(?! (?:model|"
     r"prediction|predictions|forecast|forecasting|analysis|dashboard|pipeline|alert|alerts|"

@@ -8,6 +8,18 @@ import re
 from writer.lazy_re import lazy_compile
 from writer.topics.figures import figure, how_long, is_problem, motto, troubled_subject, work_behind
 from writer.topics.kinds import Fragment, Kind, LeftOut
+from writer.topics.words import LOGISTICS
+
+# A milestone and its date: 'go-live is in march', 'series A closes in jan'.
+_DATED = lazy_compile(
+    r"^(?P<np>(?:the |their |your )?[\w-]+(?: [\w-]+){0,3}?) (?:(?:is|are) (?:due |planned |set |"
+    r"scheduled )?(?:for )?|(?:is |are )?(?:closes|opens|starts|ends|launches|lands|ships|kicks "
+    r"off|wraps up|goes live|go live|due|happens|completes) )(?:in |by |on |at |before |after )?"
+    r"(?:the )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|"
+    r"winter|q[1-4]\b|20\d\d|next \w+|this \w+|end of|early|late|mid)",
+    re.IGNORECASE,
+)
+_LEADS = frozenset("the their your".split())
 
 _OWN = lazy_compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
 
@@ -15,18 +27,27 @@ _OWN = lazy_compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
 # A jotting that starts at its verb: the speaker is the interviewer ('wants a text reminder
 # pilot' is what she wants); what they run or lead is the subject ('runs chess club').
 _SPEAKER_VERBS = frozenset("wants hopes thinks reckons believes plans said says".split())
+# 'chose dbt over airflow': a choice jotted without its subject, made by the reader's team
+_CHOICE_VERBS = frozenset("chose picked opted".split())
 _RUNS = lazy_compile(r"^(?:runs|leads|owns|manages|organises|organizes|coordinates)\s+(?=\S)", re.I)
 
 
 def subject_supplied(text: str) -> str:
     if text.split()[0].casefold() in _SPEAKER_VERBS:
         return f"she {text}"
+    if text.split()[0].casefold() in _CHOICE_VERBS:
+        return f"they {text}"
     return _RUNS.sub("", text)
 
 
 def reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
-    """A figure, a stated problem or a jotted motto, said as the work it names or left
-    out; None when the text is none of these (figures.py says why each)."""
+    """A figure, a stated problem, a dated milestone or a jotted motto, said as the work it
+    names or left out; None when the text is none of these (figures.py says why each)."""
+    dated = _DATED.match(text)
+    if dated and not common and not LOGISTICS.search(dated["np"]):
+        # 'series A closes in jan': the milestone is the subject, its date a detail
+        noun = dated["np"] if dated["np"].split()[0].casefold() in _LEADS else f"the {dated['np']}"
+        return Fragment(raw, Kind.subject, noun, None, None)
     named = motto(text) or how_long(text)
     if named:
         return Fragment(raw, Kind.subject, named, None, None)
@@ -51,7 +72,7 @@ def reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
 # What the reader wants instead of the trouble, jotted after it: ', so you want a solver'.
 _WANTED = lazy_compile(
     r",? (?:so|and) (?:you|she|he|they) (?:want|wants|need|needs|hope|hopes)"
-    r" (?:to have )?(?P<what>(?:an?|some) [^,;]{3,40})$",
+    r" (?:to have )?(?P<what>(?:(?:an?|some) )?[^,;\s][^,;]{2,40})$",
     re.IGNORECASE,
 )
 
