@@ -78,7 +78,12 @@ LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logisti
 # A rendering with a clause of its own inside ('the phonics scheme you switched to last
 # year', 'how you cache them'): a frame that goes on after the gap ('Talking about {} with
 # you meant ...', '{} was the highlight') makes the reader parse where the clause ends.
-_INNER_CLAUSE = re.compile(r"\b(?:you|they|we|she|he|I|it)\b(?!['’]s\b)", re.IGNORECASE)
+# A gerund or a wh-word at the start ('moving the pick paths to ...', 'how you cache them')
+# is a verb phrase of its own too: 'Talking through moving ... with you' reads as a tangle.
+_INNER_CLAUSE = re.compile(
+    r"\b(?:you|they|we|she|he|I|it)\b(?!['’]s\b)|^(?:\w+ing|how|why|what|where|when)\b",
+    re.IGNORECASE,
+)
 
 
 def fits_gap(template: str, words: str) -> bool:

@@ -20,6 +20,7 @@ _DATED = lazy_compile(
     re.IGNORECASE,
 )
 _LEADS = frozenset("the their your".split())
+_ROUND = lazy_compile(r"^(?:the |their )?(?:series [a-f]|seed|pre-seed)(?: round| raise)?$", re.I)
 
 _OWN = lazy_compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
 
@@ -47,6 +48,8 @@ def reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
     if dated and not common and not LOGISTICS.search(dated["np"]):
         # 'series A closes in jan': the milestone is the subject, its date a detail
         noun = dated["np"] if dated["np"].split()[0].casefold() in _LEADS else f"the {dated['np']}"
+        if _ROUND.match(dated["np"]):
+            noun = "the funding round"  # 'series b': the raise, in the words one writes
         return Fragment(raw, Kind.subject, noun, None, None)
     named = motto(text) or how_long(text)
     if named:

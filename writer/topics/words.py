@@ -72,7 +72,7 @@ PROPER = {
     Chromebooks Okta Auth0 Twilio Sentry PagerDuty Splunk Grafana Vault Ansible Helm ArgoCD
     OpenSearch Argo Playwright Cypress Selenium Jest Storybook Webpack Vite SwiftUI UIKit
     CRM ERP ETA SATs Ofsted PhD PhDs MBA MBAs MSc BSc CFA ACCA GraphQL Heroku Vercel Supabase
-    Firebase UE5 Unreal Xcode WordPress Zapier Airtable""".split()
+    Firebase UE5 Unreal Xcode WordPress Zapier Airtable RabbitMQ ActiveMQ WMS""".split()
 }
 PROPER.update(
     {
