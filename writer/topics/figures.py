@@ -175,14 +175,14 @@ _TROUBLED = lazy_compile(
 )
 
 
-def troubled_subject(text: str) -> str | None:
+def troubled_subject(text: str, least_words: int = 2) -> str | None:
     """The piece of work a stated problem is about, to be named without the problem
     ('the night shift handover'), or None when the subject is itself the trouble."""
     match = _TROUBLED.match(text)
     if match is None or _PROBLEM.search(match["np"]):
         return None
     words = match["np"].split()
-    if words[0].casefold() in STOPWORDS or len(words) < 2:
+    if words[0].casefold() in STOPWORDS or len(words) < least_words:
         return None  # 'the rota': too little to say without the problem
     return f"the {match['np']}"
 

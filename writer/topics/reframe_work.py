@@ -62,10 +62,11 @@ def reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
         return Fragment(raw, Kind.subject, behind, None, None)
     if common or _OWN.match(text) or not is_problem(text):
         return None
-    subject = troubled_subject(spelled)
+    wanted = _WANTED.search(spelled)
+    # with the fix they want beside it, one word names the work ('moving the rota to an app')
+    subject = troubled_subject(spelled, 1 if wanted else 2)
     if subject is None:
         return LeftOut(raw, "a problem of theirs, not news to be glad of")
-    wanted = _WANTED.search(spelled)
     if wanted:
         # 'route planning is still excel -> she wants a proper solver': the work is the move
         subject = f"moving {subject} to {wanted['what'].strip(' .')}"
