@@ -87,7 +87,9 @@ def test_a_fragment_with_nothing_to_say_is_dropped(topic: str) -> None:
 
 def test_an_arrow_after_moving_off_points_to_the_destination() -> None:
     [fragment] = _set("they're moving off mysql -> aurora this yr").usable
-    assert fragment.clause == "you're moving off MySQL to Aurora this year"
+    # a plan of theirs is named as the work, never 'I was glad to learn that you're ...'
+    assert fragment.noun == "moving off MySQL to Aurora this year"
+    assert fragment.clause is None
 
 
 # -- frank remarks: never quoted back, at most their neutral subject ----------------------
@@ -404,3 +406,38 @@ def test_an_ing_word_before_a_thing_takes_an_article_a_gerund_does_not() -> None
 )
 def test_an_arrow_reads_as_a_move_of_the_thing_or_from_the_old_tool(topic: str, noun: str) -> None:
     assert [f.noun for f in _set(topic).usable] == [noun]
+
+
+@pytest.mark.parametrize(
+    ("jotted", "noun"),
+    [
+        # a plan of theirs: the work, not 'I was glad to learn that you're ...'
+        ("theyre porting the billing jobs to rust", "porting the billing jobs to Rust"),
+        # a choice jotted without its subject is the team's
+        ("chose pulumi over cdk", "your choice of pulumi over cdk"),
+        # a stated problem with the fix the reader wants: the move is the work
+        ("timesheets still on paper forms -> he wants an app", "moving the timesheets to an app"),
+        # something that went wrong: its subject, without the failure
+        ("the SOC 2 audit slipped twice", "the SOC 2 audit"),
+        # a milestone and its date: the milestone
+        ("the new clinic opens in sept", "the new clinic"),
+        ("seed round closes end of month", "the funding round"),
+    ],
+)
+def test_their_plans_choices_and_troubles_are_named_as_the_work(jotted: str, noun: str) -> None:
+    [fragment] = _set(jotted).usable
+    assert fragment.kind == Kind.subject
+    assert fragment.noun is not None and fragment.noun.casefold() == noun.casefold()
+    assert fragment.clause is None  # no 'that ...' frame can take it
+
+
+def test_a_strict_rule_is_left_out() -> None:
+    found = _set("phones are locked down here")
+    assert found.usable == ()
+    assert [o.reason for o in found.left_out] == ["a candid remark"]
+
+
+def test_a_choice_the_comparison_before_it_names_is_said_once() -> None:
+    found = _set("terraform vs ansible, they picked terraform")
+    assert [f.noun for f in found.usable] == ["Terraform versus Ansible"]
+    assert [o.reason for o in found.left_out] == ["said in another topic"]

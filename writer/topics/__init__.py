@@ -146,6 +146,10 @@ def _classify_group(
                 kept[-1] = result
                 continue
         result = classify(piece, names)
+        if _restates(result, before):
+            # 'playwright vs cypress, they picked playwright': the comparison says it once
+            dropped.append(LeftOut(piece.text, "said in another topic"))
+            continue
         neutral = neutral_subject(piece, result)
         if neutral is not None and isinstance(result, LeftOut):
             # 'legacy giving is 40% of income': the subject is said, the admission is not
@@ -161,6 +165,19 @@ def _classify_group(
         else:
             kept.append(result)
     return kept, dropped, tainted
+
+
+def _restates(result: Fragment | LeftOut, before: Fragment | None) -> bool:
+    """A choice whose option the fragment before it already names."""
+    if not isinstance(result, Fragment) or before is None or not result.noun:
+        return False
+    if not result.noun.startswith(_CHOICE):
+        return False
+    option = result.noun.removeprefix(_CHOICE).split()[0].casefold()
+    return option in (before.noun or before.clause or "").casefold().split()
+
+
+_CHOICE = "your choice of "
 
 
 def _taints(piece: Piece, result: LeftOut) -> bool:

@@ -121,9 +121,10 @@ def work_behind(text: str) -> str | None:
 # A trouble of the organisation's own, stated as a fact: said back, it reads as news the
 # candidate was glad of ('I was glad to hear that night handovers are verbal only').
 _PROBLEM = lazy_compile(
-    r"\bstill (?:\w+ )?(?:on|in|using|uses|use|done on|done in|done by|run on|run in|kept on|"
-    r"kept in|all on|all in)\s+(?:a |the )?(?:paper|spreadsheets?|excel|email|fax|"
-    r"whiteboards?|post-?its?|pen and paper|(?:a )?shared drive|google sheets|word docs?)\b"
+    r"\bstill (?:\w+ )?(?:(?:on|in|using|uses|use|done on|done in|done by|run on|run in|kept on|"
+    r"kept in|all on|all in)\s+)?(?:a |the )?(?:paper|spreadsheets?|excel|email|fax|"
+    r"whiteboards?|post-?its?|pen and paper|clipboards?|paper forms?|printouts?|binders?|"
+    r"(?:a )?shared drive|google sheets|word docs?)\b"
     r"|\b(?:verbal|manual|paper)(?:ly)? only\b|\bonly (?:verbal|manual|on paper)\b|\bby hand\b"
     r"|\b(?:no-?shows?|churn|downtime|outages?|crunch|overtime|long hours)\b(?! (?:model|"
     r"prediction|predictions|forecast|forecasting|analysis|dashboard|pipeline|alert|alerts|"
@@ -174,14 +175,14 @@ _TROUBLED = lazy_compile(
 )
 
 
-def troubled_subject(text: str) -> str | None:
+def troubled_subject(text: str, least_words: int = 2) -> str | None:
     """The piece of work a stated problem is about, to be named without the problem
     ('the night shift handover'), or None when the subject is itself the trouble."""
     match = _TROUBLED.match(text)
     if match is None or _PROBLEM.search(match["np"]):
         return None
     words = match["np"].split()
-    if words[0].casefold() in STOPWORDS or len(words) < 2:
+    if words[0].casefold() in STOPWORDS or len(words) < least_words:
         return None  # 'the rota': too little to say without the problem
     return f"the {match['np']}"
 

@@ -16,6 +16,7 @@ from writer.topics.grammar import wh_phrase as _wh_phrase
 from writer.topics.kinds import Fragment as Fragment
 from writer.topics.kinds import Kind as Kind
 from writer.topics.kinds import LeftOut as LeftOut
+from writer.topics.reframe_work import as_work as _as_work
 from writer.topics.reframe_work import reframed as _reframed
 from writer.topics.reframe_work import subject_supplied as _subject_supplied
 from writer.topics.text import Piece, lower_first, normalise, second_person, upper_first
@@ -394,6 +395,9 @@ def _statement(raw: str, clause: str) -> Fragment:
     if LOGISTICS.search(clause):
         sentence = f"Thank you for letting me know that {clause}."
         return Fragment(raw, Kind.logistics, None, clause, sentence)
+    work = _as_work(clause)
+    if work is not None:
+        return Fragment(raw, Kind.subject, work, None, None)
     # "how the team is six people" reads badly: a 'be' statement goes only after "that".
     noun = None if _COPULA.match(clause) else f"how {clause}"
     return Fragment(raw, Kind.view, noun, clause, None)

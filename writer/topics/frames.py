@@ -73,3 +73,28 @@ PROCESS_THANKS = Frame("{}", Slot.sentence, frozenset({Kind.logistics}))
 # Only a step still to come can be looked forward to ("the next round", not "the timeline").
 UPCOMING = UPCOMING_STEP
 LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logistics}), UPCOMING)
+
+
+# A rendering with a clause of its own inside ('the phonics scheme you switched to last
+# year', 'how you cache them'): a frame that goes on after the gap ('Talking about {} with
+# you meant ...', '{} was the highlight') makes the reader parse where the clause ends.
+# A gerund or a wh-word at the start ('moving the pick paths to ...', 'how you cache them')
+# is a verb phrase of its own too: 'Talking through moving ... with you' reads as a tangle.
+_INNER_CLAUSE = re.compile(
+    r"\b(?:you|they|we|she|he|I|it)\b(?!['’]s\b)|^(?:\w+ing|how|why|what|where|when)\b",
+    re.IGNORECASE,
+)
+
+
+def fits_gap(template: str, words: str) -> bool:
+    """Whether `words` read cleanly in `template`'s '{}' gap: a rendering with a clause
+    inside it only where the gap ends the sentence."""
+    after = template.partition("{}")[2]
+    return after.strip(" .") == "" or not _INNER_CLAUSE.search(words)
+
+
+def fitting(templates: list[str], words: str) -> list[str]:
+    """The templates `words` fit; all of them when none does (the caller's words then say
+    the least harm)."""
+    found = [t for t in templates if fits_gap(t, words)]
+    return found or templates

@@ -16,8 +16,14 @@ from writer.topics.words import LEFT_OUT, LOGISTICS, SUBJECT_PRONOUNS
 # What is said about a subject: '<subject> is/are ...', after an optional 'she said'.
 _SUBJECT_IS = lazy_compile(
     r"^(?:(?:she|he|they)\s+(?:said|says|told me|mentioned|explained|admitted)\s+(?:that\s+)?)?"
-    r"(?P<np>[\w-]+(?:\s[\w-]+){0,5}?)\s+(?:is|are|was|were)\s",
+    r"(?P<np>[\w-]+(?:\s[\w-]+){0,5}?)\s+(?:is|are|was|were|(?:has\s+|have\s+)?(?:failed|"
+    r"slipped|overran|overspent))(?:\s|$)",
     re.IGNORECASE,
+)
+
+
+_RULE = lazy_compile(
+    r"\b(?:strict|locked down|non-negotiable|tight)\b(?! (?:deadline|budget))", re.I
 )
 
 
@@ -33,6 +39,8 @@ def neutral_subject(piece: Piece, result: Fragment | LeftOut) -> Fragment | None
         return None
     if result.reason not in ("a candid remark", "said in confidence"):
         return None
+    if _RULE.search(piece.text):
+        return None  # 'badge access is strict here': a rule is no subject to have enjoyed
     match = _SUBJECT_IS.match(normalise(piece.text))
     if match is None:
         return None

@@ -32,6 +32,7 @@ _SYMBOL_OVER = lazy_compile(r"\s+>\s+")
 # A word that is not part of a link, a path or an address.
 _WORD = lazy_compile(r"(?<![\w/@.:'’-])[\w][\w'’]*(?![\w/@'’]|\.\w|:/)")
 _GITHUB_ACTIONS = lazy_compile(r"\bgithub actions\b", re.IGNORECASE)
+_REACT_NATIVE = lazy_compile(r"\breact native\b", re.IGNORECASE)
 # Names a lower-case jotting shares with a common word, told apart by the word after them.
 _EPIC = lazy_compile(r"\bepic(?= (?:go-live|ehr|emr|implementation|rollout)\b)")
 # Go the language, where the word before or after shows it ('go services', 'Python to go').
@@ -130,6 +131,7 @@ def normalise(text: str) -> str:
     text = _SYMBOL_OVER.sub(" over ", text)
     text = _WORD.sub(_word, cased_many_word_places(text))
     text = _GITHUB_ACTIONS.sub("GitHub Actions", text)
+    text = _REACT_NATIVE.sub("React Native", text)
     text = _MASTERS.sub(lambda m: f"{m.group(1)} master's", text)
     text = _EPIC.sub("Epic", text)
     text = _WORD_APP.sub("Word", text)

@@ -9,6 +9,8 @@ from writer.lazy_re import lazy_compile
 
 # Shorthand a candidate jots, spelled out. Keys are lower case, matched as whole words.
 ABBREVIATIONS = {
+    "theyre": "they're",
+    "youre": "you're",
     "yrs": "years",
     "yr": "year",
     "wks": "weeks",
@@ -70,7 +72,7 @@ PROPER = {
     Chromebooks Okta Auth0 Twilio Sentry PagerDuty Splunk Grafana Vault Ansible Helm ArgoCD
     OpenSearch Argo Playwright Cypress Selenium Jest Storybook Webpack Vite SwiftUI UIKit
     CRM ERP ETA SATs Ofsted PhD PhDs MBA MBAs MSc BSc CFA ACCA GraphQL Heroku Vercel Supabase
-    Firebase UE5 Unreal Xcode WordPress Zapier Airtable""".split()
+    Firebase UE5 Unreal Xcode WordPress Zapier Airtable RabbitMQ ActiveMQ WMS""".split()
 }
 PROPER.update(
     {
@@ -171,6 +173,11 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     # the interviewer's candid admissions about their own workplace: said to a candidate
     # in the room, never quoted back in writing
     "a candid remark": r"held together (?:with|by)|"
+    # something that went wrong, or a rule the reader is candid about: said back, it reads
+    # as news the candidate enjoyed ('It has stayed with me that the audit failed')
+    r"\b(?:failed|slipped|overran|overspent|fell through|went wrong)\b|"
+    r"(?:is|are) (?:very |really |super |pretty |quite )?(?:strict|locked down|"
+    r"non-negotiable)\b|rules? (?:is|are) (?:very |really |super |pretty |quite )?tight|"
     # money troubles, and the candidate's note that the reader spoke frankly
     r"(?:budget|budgets|money|funding|cash|finances)(?: \w+){0,3} (?:is|are|was|were) "
     r"(?:very |really |quite |pretty |a bit |super )?(?:tight|precarious|short|scarce|limited|"

@@ -61,6 +61,7 @@ from writer.kinds import MessageKind, spec
 from writer.notes import Interviewer, Notes, Outcome, Relation, Went
 from writer.text import echo_words
 from writer.topics import Kind
+from writer.topics.frames import fitting
 
 
 @dataclass(frozen=True)
@@ -317,6 +318,7 @@ def heard_sentence(
 ) -> str:
     """A subject or a view in a frame that fits its rendering."""
     options, words = _heard_frames(ctx, said, second=second)
+    options = fitting(options, words)
     return ctx.fresh(options, step, before, _fill(words), shared=False)
 
 

@@ -15,6 +15,7 @@ from writer.backends.offline.hooks import common_clause, for_follow_up, for_note
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
 from writer.topics import Kind
+from writer.topics.frames import fitting
 
 if TYPE_CHECKING:
     from writer.backends.offline.composer import Context
@@ -249,6 +250,7 @@ def _note_part(ctx: Context, said: Said, step: int, before: str) -> str:
     from writer.backends.offline.composer import process_sentence
 
     def fresh(options: list[str], words: str) -> str:
+        options = fitting(options, words)
         return ctx.fresh(options, step, before, lambda o: o.replace("{}", words), shared=False)
 
     if said.kind == Kind.common_ground and said.clause:

@@ -59,6 +59,7 @@ _DETERMINERS = frozenset(
 # 'where the platform team should be': a clause led by a wh-word takes no article.
 _WH = frozenset("where when why whether what who which whose".split())
 _PREPOSITIONS = frozenset("in on at of for with from to across between versus vs by over".split())
+_JOINS = frozenset("and or how that which who where".split())
 
 
 _THING_NOUNS = frozenset(
@@ -73,7 +74,9 @@ def _article(noun: str) -> str:
     lower-case noun phrase reads as notes without its article."""
     words = noun.split()
     first = words[0]
-    head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    # the head noun ends before a preposition or a joined phrase ('vector tiles and how
+    # you cache them'): a plural head is a kind of thing and takes no article
+    head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS or w in _JOINS), len(words))
     # 'the Epic go-live', 'the Kafka migration': a name used as a modifier takes one too
     named = first[:1].isupper() and head >= 2 and words[1].islower()
     # 'the Year 6 SATs prep', 'the Phase 2 rollout': a name with its number, as a modifier
