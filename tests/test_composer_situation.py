@@ -7,7 +7,7 @@ that adds a thought rather than repeating the note. Notes of our own, not the re
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -242,3 +242,22 @@ def test_a_shared_degree_is_said_as_people_say_it(jotted: str) -> None:
     email = drafts[("Ruth Abebe", "thank_you_email")]
     assert "we both studied at Glasgow" in email
     assert "studied's" not in email and "did our" not in email
+
+
+def test_a_status_email_never_recalls_what_the_colleagues_drafts_leave_out() -> None:
+    people = [
+        {
+            "name": "Marta Kowalczyk",
+            "relation": "hiring_manager",
+            "topics": ['she said the last lead on this team "didn\'t last"'],
+        },
+        {"name": "Ade Bello", "relation": "recruiter", "topics": []},
+    ]
+    notes = _notes(people)
+    interview = notes.interview.model_copy(update={"decision_by": date(2026, 5, 12)})
+    notes = notes.model_copy(update={"interview": interview})
+    drafts = _drafts(notes, "2026-05-15T10:00:00+01:00")
+    status = [text for (_, kind), text in drafts.items() if kind == "status_email"]
+    assert status, "the decision date has passed: a status email is planned"
+    for text in status:
+        assert "last" not in text.split("\n\n", 1)[1].casefold(), text

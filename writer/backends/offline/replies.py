@@ -14,7 +14,7 @@ from writer.backends.offline.situation import Situation
 from writer.backends.offline.wording import team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
-from writer.topics import Kind, topics_for
+from writer.topics import Fragment, Kind
 from writer.topics.frames import Frame, Slot
 
 REPLY_KINDS = frozenset(
@@ -130,7 +130,7 @@ def _recalled(notes: Notes, person: Interviewer) -> str | None:
         # the composer's own rendering: articles restored, the decision never recalled
         if said.kind in (Kind.subject, Kind.view) and said.noun and not thin(said):
             return f"I've kept thinking about our conversation about {said.noun}."
-    for fragment in topics_for(person).of(Kind.subject, Kind.view):
+    for fragment in _sayable(person):
         sentence = _SINCE.fill(fragment)
         if sentence is not None and not _DECIDED.search(fragment.text):
             return sentence
@@ -138,7 +138,7 @@ def _recalled(notes: Notes, person: Interviewer) -> str | None:
         first = someone.first_name
         if first.casefold() == person.first_name.casefold():
             continue  # 'my conversation with Dana' in a message to another Dana reads as them
-        for fragment in topics_for(someone).of(Kind.subject, Kind.view):
+        for fragment in _sayable(someone):
             words = fragment.clause if fragment.kind == Kind.view else fragment.noun
             if words is None or _THIRD_PERSON.search(words) or _DECIDED.search(words):
                 continue  # 'she showed me ...' would speak of someone in a message to another
@@ -149,6 +149,13 @@ def _recalled(notes: Notes, person: Interviewer) -> str | None:
                     f"I've kept thinking about my conversation with {first} about {fragment.noun}."
                 )
     return None
+
+
+def _sayable(person: Interviewer) -> list[Fragment]:
+    """A person's work and views that the composer would say in a message to them: never
+    one their own drafts leave out (a candid remark, a fragment that cannot be said well)."""
+    work = (Kind.subject, Kind.view)
+    return [said.fragment for said in pool(pick_topics(person)) if said.kind in work]
 
 
 def _rejection(seed: int, sit: Situation | None) -> list[str]:
