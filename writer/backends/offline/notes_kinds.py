@@ -181,12 +181,12 @@ _FOLLOW_CLOSE = [
     "I look forward to keeping in touch.",
     "All the best for the rest of the week.",
     "Thanks again for your time.",
-    "I hope to cross paths again soon.",
+    "I enjoyed our conversation.",
     "It's good to be in touch.",
     "I'm glad we're connected.",
-    "Best wishes to you and the team.",
+    "Thanks for making the time to talk.",
     "I hope we speak again before long.",
-    "Until next time, all the best.",
+    "I hope the week treats you well.",
 ]
 _DECIDED_CLOSE = [
     "I'm pleased to be in touch.",
