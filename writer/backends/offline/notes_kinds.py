@@ -8,6 +8,7 @@ acceptance says it is late rather than pretending it is fresh."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
@@ -331,6 +332,15 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     return None
 
 
+def _follow_again(ctx: Context, said: Said, note: Said | None, opening: str) -> str | None:
+    """The follow-up's line on `said`; on the note's fact, anchored on the note's own words
+    (the subject, not a second detail of it) and saying what the talk showed."""
+    if not _same_fact(said, note):
+        return _follow_line(ctx, said, opening)
+    anchor = note if note is not None and note.noun and note.kind != Kind.own else said
+    return _follow_line(ctx, anchor, opening, again=True)
+
+
 def _same_fact(said: Said, note: Said | None) -> bool:
     """The note's topic, or another fragment of it ('Playwright versus Cypress' and 'you
     picked Playwright'): the reader has heard this fact already."""
@@ -338,7 +348,15 @@ def _same_fact(said: Said, note: Said | None) -> bool:
 
     if note is None:
         return False
-    return said is note or bool(_keys(said.fragment.text) & _keys(note.fragment.text))
+
+    def words(text: str) -> set[str]:
+        # 'k6', 'S3': names too short or too digit-laden for the echo keys
+        return set(_keys(text)) | {w.casefold() for w in _NAMED.findall(text)}
+
+    return said is note or bool(words(said.fragment.text) & words(note.fragment.text))
+
+
+_NAMED = re.compile(r"\b(?=\w*\d)\w{2,}\b")
 
 
 def _follow_open(ctx: Context) -> str:
@@ -358,7 +376,7 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     lines = [
         line
         for said in for_follow_up(ctx.topics)[:2]
-        if (line := _follow_line(ctx, said, opening, again=_same_fact(said, note)))
+        if (line := _follow_again(ctx, said, note, opening))
     ]
     if not lines and ctx.topics.favours:
         lines = [f"Thanks again for {ctx.topics.favours[0]}."]
