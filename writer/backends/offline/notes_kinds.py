@@ -327,8 +327,13 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         return fresh(_FOLLOW_OWN, said.noun)
     if said.kind == Kind.logistics:
         return process_sentence(ctx, said, later=True, before=before)
+    if said.noun and again:
+        frames = _FOLLOW_AGAIN_NOUN
+        if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
+            frames = [f for f in frames if "team" not in f]
+        return fresh(frames, said.noun)
     if said.noun:
-        return fresh(_FOLLOW_AGAIN_NOUN if again else _FOLLOW_NOUN, said.noun)
+        return fresh(_FOLLOW_NOUN, said.noun)
     return None
 
 

@@ -87,6 +87,16 @@ _OFFER_BODIES = [
     "Thank you for the offer for the {role} role. I'm very pleased, and I appreciated how "
     "welcoming the team was throughout.",
 ]
+# The reply is the one message that day (outcome.one_message): it carries the specific
+# thanks a folded thank-you would have, in a frame that does not echo the body beside it.
+_REJECTION_RECALL = [
+    "I valued our conversation about {} in particular.",
+    "Our conversation about {} was a real highlight for me.",
+]
+_OFFER_RECALL = [
+    "Our conversation about {} was a highlight of the process.",
+    "I especially enjoyed our conversation about {}.",
+]
 _OFFER_NEXT = [
     "I'd like to take a few days to review the details carefully. Would it be all right if "
     "I came back to you by the end of next week?",
@@ -106,8 +116,10 @@ def compose_reply(
         subjects, paragraphs = _STATUS_SUBJECTS, _status(notes, person, seed, sit)
     elif kind == MessageKind.rejection_reply:
         subjects, paragraphs = _REJECTION_SUBJECTS, _rejection(seed, sit, decides(person))
+        paragraphs[0] = _with_recall(paragraphs[0], _REJECTION_RECALL, person, seed)
     else:
         subjects, paragraphs = _OFFER_SUBJECTS, _offer(seed)
+        paragraphs[0] = _with_recall(paragraphs[0], _OFFER_RECALL, person, seed)
     subject = pick(subjects[:1] if notes.culture == Culture.formal else subjects, seed)
     body = "\n\n".join([f"{hi},", *(p.format_map(fields) for p in paragraphs)])
     body += "\n\n" + sign_off(notes)
@@ -157,6 +169,19 @@ def _recalled(notes: Notes, person: Interviewer) -> str | None:
                     f"I've kept thinking about my conversation with {first} about {fragment.noun}."
                 )
     return None
+
+
+def _with_recall(body: str, frames: list[str], person: Interviewer, seed: int) -> str:
+    """`body`, then one thing of this person's own from the conversation, when the notes
+    give one that can be said (never the decision or the feedback's sting)."""
+    for said in pool(pick_topics(person)):
+        if said.kind not in (Kind.subject, Kind.view) or not said.noun or thin(said):
+            continue
+        if _DECIDED.search(said.fragment.text):
+            continue
+        noun = said.noun.replace("{", "{{").replace("}", "}}")  # survives format_map
+        return f"{body} {pick(frames, seed).format(noun)}"
+    return body
 
 
 def _rejection(seed: int, sit: Situation | None, decider: bool) -> list[str]:
