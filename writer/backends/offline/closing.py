@@ -174,15 +174,17 @@ FORWARD = ["I look forward to {}.", "I'm looking forward to {}."]
 # Someone who does not decide (a team member, a designer who sat in) has no news to send:
 # the close that asks for it becomes one that thanks them, at the same place in the bank.
 NO_NEWS = {
-    "Looking forward to hearing about next steps.": "Great to meet you, and thanks again.",
-    "Looking forward to hearing from you.": "Really glad we got to talk.",
+    "Looking forward to hearing about next steps.": (
+        "It was great to meet you and hear how things work."
+    ),
+    "Looking forward to hearing from you.": "Really glad I got the chance to meet you properly.",
     "Thank you again, and I look forward to hearing about the next steps.": (
         "Thank you again; it was a pleasure to meet you."
     ),
-    "I look forward to hearing from you.": "It was a pleasure to talk with you.",
-    "I look forward to the next steps.": "I'm glad we had the chance to talk.",
+    "I look forward to hearing from you.": "I'm very glad I had the chance to meet you.",
+    "I look forward to the next steps.": "I'm grateful you made room in your day for me.",
     "I look forward to hearing from you regarding the next steps.": (
-        "It was a pleasure to meet you."
+        "It was a great pleasure to meet you, and I am grateful."
     ),
 }
 
