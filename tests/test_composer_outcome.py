@@ -21,7 +21,8 @@ _OFFER_WEIGHING = """
 candidate: {name: Tariq Haddad, signature: Tariq}
 company: Bramble & Finch
 role: iOS Engineer
-interview: {start: 2026-10-06T10:00:00+02:00, end: 2026-10-06T13:00:00+02:00, stage: onsite, went: well}
+interview:
+  {start: 2026-10-06T10:00:00+02:00, end: 2026-10-06T13:00:00+02:00, stage: onsite, went: well}
 culture: casual
 outcome: offer
 outcome_on: 2026-10-12
@@ -54,7 +55,8 @@ _PENDING_PANEL = """
 candidate: {name: Wanjiru Kamau}
 company: Tidewater Energy
 role: Data Platform Engineer
-interview: {start: 2026-10-06T09:00:00-04:00, end: 2026-10-06T12:00:00-04:00, stage: panel, went: well}
+interview:
+  {start: 2026-10-06T09:00:00-04:00, end: 2026-10-06T12:00:00-04:00, stage: panel, went: well}
 interviewers:
   - name: Hollis Grant
     relation: hiring_manager
@@ -78,7 +80,8 @@ _ONE_TOPIC = """
 candidate: {name: Aoife Byrne}
 company: Quillstone
 role: QA Engineer
-interview: {start: 2026-10-06T13:00:00+01:00, end: 2026-10-06T15:00:00+01:00, stage: panel, went: well}
+interview:
+  {start: 2026-10-06T13:00:00+01:00, end: 2026-10-06T15:00:00+01:00, stage: panel, went: well}
 interviewers:
   - name: Rémi Castel
     greet_as: Rémi
