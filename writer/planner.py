@@ -34,6 +34,7 @@ from writer.plan import (
     offset_note,
 )
 from writer.planner_email import ago, long_past, plan_warnings, thank_you_email
+from writer.planner_fold import fold_into_reply
 from writer.planner_status import StatusPlanner, addressee
 
 _DECISION_MAKERS = {Relation.hiring_manager, Relation.team_member, Relation.executive}
@@ -66,6 +67,7 @@ def plan_for(
     for person, plan in zip(ctx.notes.interviewers, people, strict=True):
         if person is to:
             plan.actions.extend(loop_actions)
+            fold_into_reply(plan, person.first_name, ctx.now)
     warnings = plan_warnings(notes, ctx.now, guidance)
     if status.cold:
         warnings.append(

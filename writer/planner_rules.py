@@ -98,6 +98,11 @@ PLANNER_RULES: dict[str, tuple[str, str]] = {
         "optionally ask for feedback); never argue",
         "001 Future Networking Opportunities; careers advice",
     ),
+    "outcome.one_message": (
+        "Once the outcome is known, the reply to it is the one message that day: a late "
+        "thank-you or a follow-up to the same person is folded into it",
+        "001 Avoid Excessive Follow-Ups; careers advice",
+    ),
     "offer.reply": (
         "Offer: thanks within a business day, and ask for time to decide or confirm next "
         "steps; no negotiation in it",

@@ -82,7 +82,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "With thanks again, and best wishes for the week.",
         "I hope to speak with you again soon.",
         "With thanks again, and all the best.",
-        "I hope our paths cross again soon.",
+        "I'm grateful for the time you gave me.",
         "Thanks once more, and best wishes.",
         "I appreciate your time, and I hope we speak again.",
     ],
@@ -97,7 +97,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "With my thanks again for your consideration.",
         "I remain grateful for your time.",
         "I appreciate your consideration.",
-        "I hope our paths cross again.",
+        "With thanks for a most helpful conversation.",
         "With kind thanks for your time.",
     ],
     Register.warm: [
@@ -112,15 +112,15 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "With warm thanks and every good wish.",
         "I do hope we will have the chance to talk again.",
         "With gratitude for your time and kindness.",
-        "I hope our paths cross again before long.",
+        "I hope to continue our conversation before long.",
     ],
 }
 DECIDED_CLOSE = {
     "offer": [
-        "I'm excited about what comes next.",
-        "I'm looking forward to the next steps.",
+        "I appreciate the care everyone put into the process.",
+        "I'm grateful for the confidence you've shown in me.",
         "Thank you again for everything.",
-        "I hope we get to work together soon.",
+        "Thank you for making the process so clear.",
         "Thanks again for your part in the process.",
         "I'll be in touch about the details soon.",
         "With thanks again for your time.",
@@ -170,6 +170,23 @@ SINCE_CONNECTED = [
     "Connecting on LinkedIn since then has been a pleasure.",
 ]
 FORWARD = ["I look forward to {}.", "I'm looking forward to {}."]
+
+# Someone who does not decide (a team member, a designer who sat in) has no news to send:
+# the close that asks for it becomes one that thanks them, at the same place in the bank.
+NO_NEWS = {
+    "Looking forward to hearing about next steps.": (
+        "It was great to meet you and hear how things work."
+    ),
+    "Looking forward to hearing from you.": "Really glad I got the chance to meet you properly.",
+    "Thank you again, and I look forward to hearing about the next steps.": (
+        "Thank you again; it was a pleasure to meet you."
+    ),
+    "I look forward to hearing from you.": "I'm very glad I had the chance to meet you.",
+    "I look forward to the next steps.": "I'm grateful you made room in your day for me.",
+    "I look forward to hearing from you regarding the next steps.": (
+        "It was a great pleasure to meet you, and I am grateful."
+    ),
+}
 
 SUBJECTS = {
     Register.casual: ["Thanks – {job} chat", "Thanks for the {job} chat"],

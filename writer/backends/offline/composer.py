@@ -21,6 +21,7 @@ from writer.backends.offline.closing import (
     DECIDED_CLOSE,
     FORWARD,
     LATE_OPENINGS,
+    NO_NEWS,
     PENDING_CLOSE,
     SINCE_CONNECTED,
     SUBJECTS,
@@ -30,7 +31,7 @@ from writer.backends.offline.notes_kinds import connection_notes, follow_ups
 from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
 from writer.backends.offline.picking import Picked, Said, pick_topics
 from writer.backends.offline.replies import REPLY_KINDS, compose_reply
-from writer.backends.offline.situation import Situation, situation
+from writer.backends.offline.situation import Situation, decides, situation
 from writer.backends.offline.wording import (
     COMMON,
     FEEDBACK_THANKS,
@@ -377,7 +378,9 @@ def close_sentence(ctx: Context, said: str, *, fuller: bool = False) -> str:
         upcoming = ctx.topics.upcoming[0].noun
         return ctx.fresh(FORWARD, 0, said, _fill(upcoming), optional=True)
     bank = ctx.bank(PENDING_CLOSE)
-    return ctx.fresh(bank, 1, said, min_words=9 if fuller else 0, optional=True)
+    if not decides(ctx.person):
+        fill = lambda o: NO_NEWS.get(o, o)  # noqa: E731
+    return ctx.fresh(bank, 1, said, fill, min_words=9 if fuller else 0, optional=True)
 
 
 def _email_body(ctx: Context, most: int) -> str:

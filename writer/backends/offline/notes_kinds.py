@@ -8,6 +8,7 @@ acceptance says it is late rather than pretending it is fresh."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
@@ -182,12 +183,12 @@ _FOLLOW_CLOSE = [
     "I look forward to keeping in touch.",
     "All the best for the rest of the week.",
     "Thanks again for your time.",
-    "I hope to cross paths again soon.",
+    "I enjoyed our conversation.",
     "It's good to be in touch.",
     "I'm glad we're connected.",
-    "Best wishes to you and the team.",
+    "Thanks for making the time to talk.",
     "I hope we speak again before long.",
-    "Until next time, all the best.",
+    "I hope the week treats you well.",
 ]
 _DECIDED_CLOSE = [
     "I'm pleased to be in touch.",
@@ -218,27 +219,28 @@ _FOLLOW_OFFER = [
     "The offer still feels like great news.",
     "Hearing about the offer was a real pleasure.",
 ]
-# The note already named this topic (the reader has only one): the follow-up adds a
-# thought on it rather than saying the note's line again.
+# The note already named this topic (the reader has only one): the follow-up says something
+# else true, what the talk showed of the team or did for the candidate's interest, with the
+# topic as its anchor rather than the fact said a third time.
 _FOLLOW_AGAIN_NOUN = [
-    "I've kept thinking about {} since we spoke.",
-    "Since we spoke, I've been mulling over {}.",
-    "I've been reflecting on {} since our conversation.",
-    "I've thought a good deal more about {} since then.",
-    "Our talk about {} has given me plenty to think about since.",
-    "I keep coming back to {} after our conversation.",
-    "Since our conversation, I've thought a lot about {}.",
-    "I've found myself thinking more about {} since we met.",
+    "Our conversation about {} gave me a real feel for how the team works.",
+    "Talking through {} left me keen to see more of the team's work.",
+    "I came away from our talk about {} with a good sense of the team.",
+    "Our talk about {} made the role all the more interesting to me.",
+    "The way you described {} told me a lot about how the team works.",
+    "Our discussion of {} made the team's approach much clearer to me.",
+    "Talking about {} was a good window on the team's work.",
+    "Our conversation about {} is a big part of why the role appeals to me.",
 ]
 _FOLLOW_AGAIN_CLAUSE = [
-    "Since we spoke, I've thought more about how {}.",
-    "I've been thinking more about how {}.",
-    "Since our conversation, I've kept in mind that {}.",
-    "It has stayed with me that {}.",
-    "I keep coming back to how {}.",
-    "Since we spoke, I've reflected on how {}.",
-    "I've thought a good deal since about how {}.",
-    "I've found myself thinking more about how {}.",
+    "Hearing how {} told me a lot about how the team works.",
+    "Learning how {} gave me a clear sense of the team's approach.",
+    "Hearing that {} made the role all the more interesting to me.",
+    "Learning that {} gave me a good feel for the team.",
+    "Hearing how {} is a big part of why the role appeals to me.",
+    "Learning that {} made the team's approach much clearer to me.",
+    "Hearing that {} was a good window on the team's work.",
+    "Learning how {} left me keen to see more of the team's work.",
 ]
 
 
@@ -314,7 +316,10 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     from writer.backends.offline.composer import process_sentence
 
     def fresh(options: list[str], words: str) -> str:
-        return ctx.fresh(options, 2, before, lambda o: o.replace("{}", words), shared=False)
+        def fill(o: str) -> str:
+            return o.replace("the team", ctx.team).replace("{}", words)
+
+        return ctx.fresh(options, 2, before, fill, shared=False)
 
     if said.kind == Kind.common_ground and said.clause:
         return fresh(_FOLLOW_COMMON, common_clause(said))
@@ -324,9 +329,41 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         return fresh(_FOLLOW_OWN, said.noun)
     if said.kind == Kind.logistics:
         return process_sentence(ctx, said, later=True, before=before)
+    if said.noun and again:
+        frames = _FOLLOW_AGAIN_NOUN
+        if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
+            frames = [f for f in frames if "team" not in f]
+        return fresh(frames, said.noun)
     if said.noun:
-        return fresh(_FOLLOW_AGAIN_NOUN if again else _FOLLOW_NOUN, said.noun)
+        return fresh(_FOLLOW_NOUN, said.noun)
     return None
+
+
+def _follow_again(ctx: Context, said: Said, note: Said | None, opening: str) -> str | None:
+    """The follow-up's line on `said`; on the note's fact, anchored on the note's own words
+    (the subject, not a second detail of it) and saying what the talk showed."""
+    if not _same_fact(said, note):
+        return _follow_line(ctx, said, opening)
+    anchor = note if note is not None and note.noun and note.kind != Kind.own else said
+    return _follow_line(ctx, anchor, opening, again=True)
+
+
+def _same_fact(said: Said, note: Said | None) -> bool:
+    """The note's topic, or another fragment of it ('Playwright versus Cypress' and 'you
+    picked Playwright'): the reader has heard this fact already."""
+    from writer.backends.offline.composer import _keys
+
+    if note is None:
+        return False
+
+    def words(text: str) -> set[str]:
+        # 'k6', 'S3': names too short or too digit-laden for the echo keys
+        return set(_keys(text)) | {w.casefold() for w in _NAMED.findall(text)}
+
+    return said is note or bool(words(said.fragment.text) & words(note.fragment.text))
+
+
+_NAMED = re.compile(r"\b(?=\w*\d)\w{2,}\b")
 
 
 def _follow_open(ctx: Context) -> str:
@@ -346,7 +383,7 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     lines = [
         line
         for said in for_follow_up(ctx.topics)[:2]
-        if (line := _follow_line(ctx, said, opening, again=said is note))
+        if (line := _follow_again(ctx, said, note, opening))
     ]
     if not lines and ctx.topics.favours:
         lines = [f"Thanks again for {ctx.topics.favours[0]}."]

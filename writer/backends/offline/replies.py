@@ -10,7 +10,7 @@ from writer.backends.base import Proposal
 from writer.backends.offline.hooks import pool, thin
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
 from writer.backends.offline.picking import pick_topics
-from writer.backends.offline.situation import Situation
+from writer.backends.offline.situation import Situation, decides
 from writer.backends.offline.wording import team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
@@ -54,6 +54,14 @@ _REJECTION_BODIES = [
     "Thank you for telling me, and for the care the team took throughout the process. "
     "While I'm disappointed, I valued the chance to learn how {company} works.",
 ]
+# To someone who did not make the call (the notes name no one else to write to): no
+# "thank you for telling me", and no feedback asked of them.
+_REJECTION_PEER = [
+    "Thank you for the time you gave me during the process. I'm disappointed not to be "
+    "going further, but I enjoyed learning about the team's work.",
+    "Thank you again for your time during the process. While I'm disappointed with the "
+    "outcome, I valued the chance to learn how {company} works.",
+]
 _REJECTION_FEEDBACK = (
     "If you have a moment, I'd welcome any feedback that could help me in future interviews."
 )
@@ -79,6 +87,16 @@ _OFFER_BODIES = [
     "Thank you for the offer for the {role} role. I'm very pleased, and I appreciated how "
     "welcoming the team was throughout.",
 ]
+# The reply is the one message that day (outcome.one_message): it carries the specific
+# thanks a folded thank-you would have, in a frame that does not echo the body beside it.
+_REJECTION_RECALL = [
+    "I valued our conversation about {} in particular.",
+    "Our conversation about {} was a real highlight for me.",
+]
+_OFFER_RECALL = [
+    "Our conversation about {} was a highlight of the process.",
+    "I especially enjoyed our conversation about {}.",
+]
 _OFFER_NEXT = [
     "I'd like to take a few days to review the details carefully. Would it be all right if "
     "I came back to you by the end of next week?",
@@ -97,9 +115,11 @@ def compose_reply(
     if kind == MessageKind.status_email:
         subjects, paragraphs = _STATUS_SUBJECTS, _status(notes, person, seed, sit)
     elif kind == MessageKind.rejection_reply:
-        subjects, paragraphs = _REJECTION_SUBJECTS, _rejection(seed, sit)
+        subjects, paragraphs = _REJECTION_SUBJECTS, _rejection(seed, sit, decides(person))
+        paragraphs[0] = _with_recall(paragraphs[0], _REJECTION_RECALL, person, seed)
     else:
         subjects, paragraphs = _OFFER_SUBJECTS, _offer(seed)
+        paragraphs[0] = _with_recall(paragraphs[0], _OFFER_RECALL, person, seed)
     subject = pick(subjects[:1] if notes.culture == Culture.formal else subjects, seed)
     body = "\n\n".join([f"{hi},", *(p.format_map(fields) for p in paragraphs)])
     body += "\n\n" + sign_off(notes)
@@ -158,13 +178,30 @@ def _sayable(person: Interviewer) -> list[Fragment]:
     return [said.fragment for said in pool(pick_topics(person)) if said.kind in work]
 
 
-def _rejection(seed: int, sit: Situation | None) -> list[str]:
-    """Thanks, the disappointment said once, feedback thanked for (or asked for), and a
-    close that does not offer to connect with someone already connected."""
-    body = pick(_REJECTION_BODIES, seed)
+def _with_recall(body: str, frames: list[str], person: Interviewer, seed: int) -> str:
+    """`body`, then one thing of this person's own from the conversation, when the notes
+    give one that can be said (never the decision or the feedback's sting)."""
+    for said in pool(pick_topics(person)):
+        if said.kind not in (Kind.subject, Kind.view) or not said.noun or thin(said):
+            continue
+        if _DECIDED.search(said.fragment.text):
+            continue
+        noun = said.noun.replace("{", "{{").replace("}", "}}")  # survives format_map
+        return f"{body} {pick(frames, seed).format(noun)}"
+    return body
+
+
+def _rejection(seed: int, sit: Situation | None, decider: bool) -> list[str]:
+    """Thanks, the disappointment said once, feedback thanked for (or asked for, of
+    someone who decided), and a close that does not offer to connect with someone already
+    connected."""
+    body = pick(_REJECTION_BODIES if decider else _REJECTION_PEER, seed)
     close = pick(_CONNECTED_CLOSE if sit and sit.connected else _REJECTION_CLOSE, seed)
-    feedback = pick(_FEEDBACK_GIVEN, seed) if sit and sit.feedback else _REJECTION_FEEDBACK
-    return [body, f"{feedback} {close}", pick(_REJECTION_LAST, seed)]
+    if sit and sit.feedback:
+        close = f"{pick(_FEEDBACK_GIVEN, seed)} {close}"
+    elif decider:
+        close = f"{_REJECTION_FEEDBACK} {close}"
+    return [body, close, pick(_REJECTION_LAST, seed)]
 
 
 def _offer(seed: int) -> list[str]:
@@ -172,7 +209,11 @@ def _offer(seed: int) -> list[str]:
     return [pick(_OFFER_BODIES, seed), pick(_OFFER_NEXT, seed), pick(_OFFER_LAST, seed)]
 
 
-_OFFER_LAST = ["I'm really excited about this.", "I look forward to hearing from you."]
+# The candidate may still be weighing the offer: nothing that reads as a yes.
+_OFFER_LAST = [
+    "I'm grateful for the confidence you've shown in me.",
+    "I look forward to hearing from you.",
+]
 
 
 def _role(role: str) -> str:

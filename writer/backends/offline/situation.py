@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from writer.notes import Interviewer, LinkedInStatus, Notes, Outcome
+from writer.notes import Interviewer, LinkedInStatus, Notes, Outcome, Relation
 
 # 'feedback: wanted more depth', 'got feedback from the recruiter', 'her feedback was kind';
 # not a note to ask for some ('ask for feedback?').
@@ -112,3 +112,15 @@ def situation(
         connected=person.linkedin.status == LinkedInStatus.accepted,
         days=read_on(now, not_before, not_after, notes.interview.start.tzinfo),
     )
+
+
+# The people whose call the decision is, or who pass it on: asking anyone else for news,
+# or thanking them for telling, speaks to the wrong person.
+_DECIDES = frozenset(
+    {Relation.hiring_manager, Relation.executive, Relation.recruiter, Relation.hr_coordinator}
+)
+
+
+def decides(person: Interviewer) -> bool:
+    """This person makes or passes on the decision (not a team member or someone who sat in)."""
+    return person.relation in _DECIDES
