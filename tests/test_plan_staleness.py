@@ -80,10 +80,12 @@ def test_a_loop_long_past_says_so_on_the_plan_and_its_actions() -> None:
     assert plan_for(notes_from(), END + 10 * D).warnings == []  # late, not long past
 
 
-def test_rejected_and_late_is_optional_and_still_owns_the_delay() -> None:
+def test_rejected_and_late_folds_into_the_rejection_reply_due_the_same_day() -> None:
+    """The reply to the rejection thanks them already (outcome.one_message): the late email
+    beside it is skipped, and the plan still says how late it was."""
     found = email(plan_for(notes_from({"outcome": "rejected"}), WINDOW_CLOSES + 6 * D))
-    assert found.decision == Decision.optional and found.late
-    assert {"email.always", "email.late"} <= {r.rule for r in found.reasons}
+    assert found.decision == Decision.skip and found.late
+    assert {"email.always", "email.late", "outcome.one_message"} <= {r.rule for r in found.reasons}
 
 
 def test_email_sent_on_in_the_notes_skips_the_email_citing_it() -> None:
