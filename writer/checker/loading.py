@@ -7,7 +7,7 @@ import json
 import os
 import zlib
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,13 @@ def phrase_index(kind: str) -> PhraseIndex:
     return _for_kind(os.environ.get("WRITER_CONFIG"), kind)[1]
 
 
-@cache
+# Bounded: a process that meets many config files (a test run, a long session) keeps the
+# indexes of the few latest, not one of ~5,700 phrases per file and kind forever (a run
+# held a million Phrase objects, and each full garbage collection paused it for seconds).
+_KINDS_KEPT = 32
+
+
+@lru_cache(maxsize=_KINDS_KEPT)
 def _for_kind(config: str | None, kind: str) -> tuple[tuple[Rule, ...], PhraseIndex]:
     chosen = tuple(
         r for r in _levelled(config) if kind in r.kinds and r.enabled and r.scope == "message"
@@ -145,7 +151,7 @@ def _for_kind(config: str | None, kind: str) -> tuple[tuple[Rule, ...], PhraseIn
     return chosen, index_for(chosen)
 
 
-@cache
+@lru_cache(maxsize=4)
 def _levelled(config: str | None) -> tuple[Rule, ...]:
     """Keyed by `WRITER_CONFIG` so that a changed setting is read afresh; the file itself is
     read once per process."""
