@@ -59,15 +59,18 @@ class FlakyServer:
         return self
 
     def respond(self, handler: BaseHTTPRequestHandler) -> None:
+        # In flight from the request's arrival until its answer starts: counted down before
+        # the answer is written, since a client that has its answer may send the next request
+        # before this thread runs again (it counted 4 of --concurrency 3 in a CI run).
         with self._lock:
             self.in_flight += 1
             self.most_in_flight = max(self.most_in_flight, self.in_flight)
         try:
             time.sleep(self.delay)
-            self._respond(handler)
         finally:
             with self._lock:
                 self.in_flight -= 1
+        self._respond(handler)
 
     def _respond(self, handler: BaseHTTPRequestHandler) -> None:
         length = int(handler.headers.get("content-length", 0))
