@@ -7,6 +7,7 @@ import copy
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,19 @@ __all__ = ["BASE", "END", "EVENING", "EXAMPLES", "RECORDED_BASE_URL", "RECORDED_
 __all__ += ["notes_from"]
 
 
+@pytest.fixture(scope="session")
+def absent_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One config path, never created, for every test of a worker. The checker keeps its
+    phrase indexes per `WRITER_CONFIG` value (a quarter of a second of CPU per message kind
+    to build): a fresh path per test rebuilt them in nearly every checker test, about half
+    of the suite's CPU outside the app."""
+    return tmp_path_factory.mktemp("settings") / "no-config.toml"
+
+
 @pytest.fixture(autouse=True)
-def isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def isolated_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, absent_config: Path
+) -> Iterator[None]:
     """No test sees the developer's keys, endpoints, config file or data dir."""
     for name in (
         "OPENAI_API_KEY",
@@ -65,8 +77,17 @@ def isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "WRITER_OFFLINE",
     ):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("WRITER_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("WRITER_CONFIG", str(absent_config))
     monkeypatch.setenv("WRITER_HOME", str(tmp_path / "writer-home"))
+    yield
+    # Shared, so a test that wrote it would change what the tests after it see: removed,
+    # and that test fails.
+    written = absent_config.exists()
+    absent_config.unlink(missing_ok=True)
+    assert not written, (
+        f"a test wrote the shared config path {absent_config}: give it its own "
+        "(monkeypatch.setenv('WRITER_CONFIG', str(tmp_path / 'config.toml')))"
+    )
 
 
 @pytest.fixture
