@@ -1,7 +1,7 @@
-"""CPU seconds per test and per test file, a figure a loaded machine barely moves.
+"""CPU seconds (a figure a loaded machine barely moves) and wall seconds per test and file.
 
     pytest -p benchmarks.cpu_per_test [pytest's usual arguments]
-    python -m benchmarks.cpu_per_test [--top 30] [--tests 0]
+    python -m benchmarks.cpu_per_test [--top 30] [--tests 0] [--by cpu|wall]
 
 As a pytest plugin it adds, for each test, the CPU its process spent (setup, call and
 teardown) plus that of every child process the test waited for, to a JSON file per worker
@@ -32,7 +32,7 @@ def _cpu() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-_seconds: dict[str, float] = {}
+_seconds: dict[str, tuple[float, float]] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -43,9 +43,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, Any, None]:
-    started = _cpu()
+    started, clock = _cpu(), time.monotonic()
     yield
-    _seconds[item.nodeid] = _cpu() - started
+    _seconds[item.nodeid] = (_cpu() - started, time.monotonic() - clock)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -58,21 +58,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=30, help="files to list")
     parser.add_argument("--tests", type=int, default=0, help="single tests to list")
+    parser.add_argument("--by", choices=("cpu", "wall"), default="cpu", help="sort by")
     args = parser.parse_args()
-    per_test: dict[str, float] = {}
+    per_test: dict[str, tuple[float, float]] = {}
     for part in OUT.glob("*.json"):
-        per_test.update(json.loads(part.read_text()))
-    per_file: dict[str, float] = defaultdict(float)
+        per_test.update({k: (v[0], v[1]) for k, v in json.loads(part.read_text()).items()})
+    column = 0 if args.by == "cpu" else 1
+    per_file: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     count: dict[str, int] = defaultdict(int)
-    for nodeid, seconds in per_test.items():
+    for nodeid, (cpu, wall) in per_test.items():
         name = nodeid.split("::")[0]
-        per_file[name] += seconds
+        per_file[name][0] += cpu
+        per_file[name][1] += wall
         count[name] += 1
-    print(f"{len(per_test)} tests, {sum(per_test.values()):.1f} s CPU")
-    for name, seconds in sorted(per_file.items(), key=lambda kv: -kv[1])[: args.top]:
-        print(f"{seconds:8.1f} s  {count[name]:4d} tests  {name}")
-    for nodeid, seconds in sorted(per_test.items(), key=lambda kv: -kv[1])[: args.tests]:
-        print(f"{seconds:8.2f} s  {nodeid}")
+    cpu_total = sum(cpu for cpu, _ in per_test.values())
+    wall_total = sum(wall for _, wall in per_test.values())
+    print(f"{len(per_test)} tests, {cpu_total:.1f} s CPU, {wall_total:.1f} s wall summed")
+    print("     CPU     wall")
+    for name, (cpu, wall) in sorted(per_file.items(), key=lambda kv: -kv[1][column])[: args.top]:
+        print(f"{cpu:8.1f} {wall:8.1f} s  {count[name]:4d} tests  {name}")
+    for nodeid, (cpu, wall) in sorted(per_test.items(), key=lambda kv: -kv[1][column])[
+        : args.tests
+    ]:
+        print(f"{cpu:8.2f} {wall:8.2f} s  {nodeid}")
 
 
 if __name__ == "__main__":
