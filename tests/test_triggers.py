@@ -13,9 +13,10 @@ from tests.helpers import ROOT
 from tests.test_checker import of, run
 from writer.checker import rules
 from writer.checker.context import Context
-from writer.checker.engine import Rule, index_for
+from writer.checker.engine import Rule
 from writer.checker.patterns import compile_pattern
 from writer.checker.phrases import Phrase, PhraseIndex
+from writer.checker.rule_index import index_for
 from writer.checker.triggers import NON_ASCII, requirements
 from writer.evals import load_cases
 from writer.guidance import DEFAULT_GUIDANCE

@@ -12,21 +12,18 @@ from typing import TYPE_CHECKING, Any
 from writer.checker.context import Context, Window
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
-    ASK,
     ERROR,
     MAY_SKIP,
     OFF,
     RUNNERS,
-    UNMATCHED,
     WARNING,
     Finding,
     Rule,
-    RuleIndex,
-    Step,
     finds_nothing_unmatched,
 )
 from writer.checker.loading import active_rules, for_kind
 from writer.checker.phrases import PhraseIndex
+from writer.checker.rule_index import ASK, UNMATCHED, RuleIndex, Step
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import KINDS, MessageKind, MessagePart, spec
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from writer.checker.context import Context
-from writer.checker.phrases import Phrase, PhraseIndex, Scan
+from writer.checker.phrases import Phrase, Scan
 from writer.checker.triggers import NON_ASCII
 from writer.guidance import Guidance
 from writer.kinds import KINDS, MessagePart
@@ -99,11 +99,28 @@ class Pattern:
         return not self.requires or self.holds(scan)
 
     def holds(self, scan: Scan) -> bool:
-        """Whether the text holds what `requires` names (its triggers aside)."""
+        """Whether the text holds what `requires` names (its triggers aside). One function
+        with its loops written out: a call, a generator and a method a clause cost each
+        pattern asked about 26,000 instructions, more than running the pattern itself."""
         haystack = scan.straight if self.case_sensitive else scan.folded
-        form = _form(haystack)
-        found = scan.present if scan.literals else None
-        return all(clause.found_in(haystack, form, found) for clause in self.clauses)
+        ascii_bytes, chars = _form(haystack)
+        present = scan.present if scan.literals else None
+        for needed_bytes, needed_chars, strings, non_ascii, scanned, searched in self.clauses:
+            if ascii_bytes is None:
+                if non_ascii or not needed_chars.isdisjoint(chars):
+                    continue
+            elif len(needed_bytes) > 3:
+                if len(ascii_bytes.translate(None, needed_bytes)) != len(ascii_bytes):
+                    continue
+            elif needed_bytes and _any_byte(needed_bytes, ascii_bytes):
+                continue
+            if present is None:
+                if strings and _any_in(strings, haystack):
+                    continue
+            elif not scanned.isdisjoint(present) or (searched and _any_in(searched, haystack)):
+                continue
+            return False
+        return True
 
     @property
     def clauses(self) -> tuple[_Clause, ...]:
@@ -138,23 +155,20 @@ class _Clause(NamedTuple):
         searched = tuple(s for s in strings if s not in scanned)
         return cls(ascii_chars, chars, strings, NON_ASCII in needed, scanned, searched)
 
-    def found_in(self, haystack: str, form: _Form, present: set[str] | None) -> bool:
-        """Whether `haystack` (as `_form` gives it) holds one of the clause's strings;
-        `present`, when given, holds those of its strings the text has (a scan's)."""
-        ascii_bytes, chars = form
-        if ascii_bytes is None:
-            if self.non_ascii or not self.chars.isdisjoint(chars):
-                return True
-        elif len(self.ascii_chars) > 3:
-            if len(ascii_bytes.translate(None, self.ascii_chars)) != len(ascii_bytes):
-                return True
-        elif any(char in ascii_bytes for char in self.ascii_chars):  # a byte's a memchr
+
+# Loops, not any(): a generator costs more than the few searches it would run.
+def _any_byte(needles: bytes, haystack: bytes) -> bool:
+    for needle in needles:  # noqa: SIM110  (a byte's a memchr)
+        if needle in haystack:
             return True
-        if present is None:
-            return any(needed in haystack for needed in self.strings)
-        if not self.scanned.isdisjoint(present):
+    return False
+
+
+def _any_in(needles: tuple[str, ...], haystack: str) -> bool:
+    for needle in needles:  # noqa: SIM110
+        if needle in haystack:
             return True
-        return any(needed in haystack for needed in self.searched)
+    return False
 
 
 _SCANNED = 4  # characters: a string this long or longer is found by the phrase scan
@@ -352,74 +366,6 @@ def _disjoint(spans: Iterable[Span]) -> list[Span]:
         taken_starts.insert(i, start)
         taken.insert(i, span)
     return taken
-
-
-def index_for(rules: Iterable[Rule]) -> PhraseIndex:
-    """One automaton for these rules: their phrases, and their patterns' triggers."""
-    return RuleIndex(tuple(rules))
-
-
-class RuleIndex(PhraseIndex):
-    """The phrases and triggers of some rules, and which pattern each trigger lets run: a
-    message's scan tells which few patterns are worth trying, with no test of the rest."""
-
-    literals = True
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        phrases: list[Phrase] = []
-        # By trigger: (rule, pattern index, pattern, whether it has other triggers too).
-        self.owners: dict[str, list[tuple[str, int, Pattern, bool]]] = {}
-        self.always: list[tuple[str, int, Pattern]] = []  # no trigger: asked every time
-        for rule in rules:
-            phrases += rule.phrases
-            for i, pattern in enumerate(rule.patterns):
-                if pattern.triggers is None:
-                    self.always.append((rule.id, i, pattern))
-                many = len(pattern.triggers or ()) > 1
-                for trigger in sorted(pattern.triggers or ()):
-                    phrase = Phrase("", trigger, None, pattern.case_sensitive, trigger=True)
-                    phrases.append(phrase)
-                    self.owners.setdefault(phrase.key, []).append((rule.id, i, pattern, many))
-                # The strings of its other literals are found in the same pass: a search
-                # of the text for each of them (60 for one pattern) cost a tenth of a check.
-                for clause in pattern.clauses:
-                    for needed in clause.scanned:
-                        phrases.append(Phrase("", needed, None, pattern.case_sensitive, True))
-        super().__init__(phrases)
-        self.steps = tuple(_step(rule) for rule in rules)
-
-    def tries(self, scan: Scan) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        asked: set[tuple[str, int]] = set()  # patterns of several triggers, asked once
-        for trigger in scan.present:
-            for rule, i, pattern, many in self.owners.get(trigger, ()):
-                if many:
-                    if (rule, i) in asked:
-                        continue
-                    asked.add((rule, i))
-                # Its trigger is present: only its other literals are left to look up.
-                if not pattern.requires or pattern.holds(scan):
-                    found.setdefault(rule, []).append(i)
-        for rule, i, pattern in self.always:
-            if not pattern.requires or pattern.holds(scan):
-                found.setdefault(rule, []).append(i)
-        for indices in found.values():
-            if len(indices) > 1:
-                indices.sort()
-        return found
-
-
-# How a rule is run in a check: the rule, its runner (a script's own function), and
-# whether it may be skipped where none of its phrases or patterns is found (ASK: its limits
-# tell, see `finds_nothing_unmatched`).
-NEVER, UNMATCHED, ASK = 0, 1, 2
-Step = tuple["Rule", "Runner", int]
-
-
-def _step(rule: Rule) -> Step:
-    run = SCRIPTS[rule.script or ""] if rule.type == "script" else RUNNERS[rule.type]
-    skip = UNMATCHED if rule.type in MATCH_ONLY else ASK if rule.type in MAY_SKIP else NEVER
-    return rule, run, skip
 
 
 def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:
