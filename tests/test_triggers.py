@@ -45,6 +45,14 @@ def test_each_alternative_must_bring_one_of_its_words() -> None:
     assert not runs(source, "The salary was not discussed, nor the pay.")
 
 
+def test_a_repeat_brings_one_copy_joined_to_its_neighbours() -> None:
+    source = r"\b(ba|bwa)?ha(ha)+h?\b"  # laughter typed out: 'ha' alone is in every 'that'
+    assert runs(source, "It was great, hahaha.")
+    assert runs(source, "Bwahaha, what a day.")
+    assert not runs(source, "Thank you for that chat, and what a hat.")
+    assert requirements(r"(ab)+c", case_sensitive=False) == [frozenset({"abc"}), {"ab"}]
+
+
 def test_a_class_of_characters_outside_ascii_needs_one_of_them() -> None:
     clauses = requirements("[\U0001f000-\U0001faff]+", case_sensitive=False)
     assert clauses == [frozenset({NON_ASCII})]
