@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from writer.checker.engine import MATCH_ONLY, MAY_SKIP, RUNNERS, SCRIPTS, Pattern, Rule, Runner
+from writer.checker.engine import MATCH_ONLY, MAY_SKIP, RUNNERS, SCRIPTS, Rule, Runner
+from writer.checker.patterns import Pattern
 from writer.checker.phrases import Phrase, PhraseIndex, Scan, Table
 
 # By trigger: (rule, pattern index, whether the pattern has other triggers too).
