@@ -4,6 +4,7 @@ swaps are matched by the engine at word boundaries; users set levels in their co
 from __future__ import annotations
 
 import json
+import marshal
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,10 +13,11 @@ import pytest
 import yaml
 
 from tests.helpers import notes_from
-from writer.checker import apply_fixes, check, check_across, rules
+from writer.checker import apply_fixes, check, check_across, loading, rules
 from writer.checker.context import Context
-from writer.checker.engine import RUNNERS, Finding, Rule, index_for
-from writer.checker.loading import digest, load_rules, rule_files
+from writer.checker.engine import RUNNERS, Finding, Rule
+from writer.checker.loading import INDEXES, built_indexes, digest, load_rules, rule_files
+from writer.checker.rule_index import RuleIndex, index_for
 from writer.checker.schema import RuleError, parse_rule_files, parse_rules
 from writer.cli import main
 from writer.guidance import DEFAULT_GUIDANCE
@@ -165,6 +167,40 @@ def test_the_stamp_is_the_rule_files_checked_by_this_schema() -> None:
     assert [(r.patterns, r.phrases, r.gate) for r in load_rules()] == [
         (r.patterns, r.phrases, r.gate) for r in strict
     ]
+
+
+def test_the_stored_phrase_indexes_are_those_the_rules_build() -> None:
+    """rules.index.marshal spares `writer check` building ~4,000 phrases at every start; a
+    stale one is ignored (see below), but CI should say to refresh it."""
+    stored = marshal.loads(resources.files("writer.checker").joinpath(INDEXES).read_bytes())
+    fresh = built_indexes()
+    assert stored["digest"] == fresh["digest"], "run: python -m writer.checker.schema"
+    assert set(stored["kinds"]) == {kind.value for kind in KINDS}
+    for kind in KINDS:
+        on_file = marshal.loads(stored["kinds"][kind.value])
+        assert on_file == marshal.loads(fresh["kinds"][kind.value]), kind
+
+
+def test_a_stale_stored_index_is_built_afresh_and_finds_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Hi Dana, thx 4 the chat!! I'm sorry to bug you, are you hiring? at Acme at Acme"
+    before = check(MessageKind.connection_note, text, to="Dana Lee").to_json()
+    chosen = loading.rules_for("connection_note")
+    stored = loading._stored_index("connection_note")
+    assert stored is not None and isinstance(index_for(chosen, stored), RuleIndex)
+    monkeypatch.setattr(loading, "_index_digest", lambda: "crc32:00000000:stale")
+    loading._stored_indexes.cache_clear()
+    loading._for_kind.cache_clear()
+    try:
+        assert loading._stored_index("connection_note") is None
+        assert check(MessageKind.connection_note, text, to="Dana Lee").to_json() == before
+        built = loading.phrase_index("connection_note")
+        assert built.plain() == index_for(chosen, stored).plain()
+    finally:
+        monkeypatch.undo()
+        loading._stored_indexes.cache_clear()
+        loading._for_kind.cache_clear()
 
 
 def test_the_stamp_names_kinds_by_the_kinds_tables_aliases() -> None:

@@ -13,9 +13,10 @@ from tests.helpers import ROOT
 from tests.test_checker import of, run
 from writer.checker import rules
 from writer.checker.context import Context
-from writer.checker.engine import Rule, index_for
+from writer.checker.engine import Rule
 from writer.checker.patterns import compile_pattern
 from writer.checker.phrases import Phrase, PhraseIndex
+from writer.checker.rule_index import index_for
 from writer.checker.triggers import NON_ASCII, requirements
 from writer.evals import load_cases
 from writer.guidance import DEFAULT_GUIDANCE
@@ -42,6 +43,14 @@ def test_each_alternative_must_bring_one_of_its_words() -> None:
     source = r"\b(pay|salary) (range|band)\b"
     assert runs(source, "What is the salary band?")
     assert not runs(source, "The salary was not discussed, nor the pay.")
+
+
+def test_a_repeat_brings_one_copy_joined_to_its_neighbours() -> None:
+    source = r"\b(ba|bwa)?ha(ha)+h?\b"  # laughter typed out: 'ha' alone is in every 'that'
+    assert runs(source, "It was great, hahaha.")
+    assert runs(source, "Bwahaha, what a day.")
+    assert not runs(source, "Thank you for that chat, and what a hat.")
+    assert requirements(r"(ab)+c", case_sensitive=False) == [frozenset({"abc"}), {"ab"}]
 
 
 def test_a_class_of_characters_outside_ascii_needs_one_of_them() -> None:

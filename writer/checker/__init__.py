@@ -12,21 +12,18 @@ from typing import TYPE_CHECKING, Any
 from writer.checker.context import Context, Window
 from writer.checker.engine import (
     ACROSS_SCRIPTS,
-    ASK,
     ERROR,
     MAY_SKIP,
     OFF,
     RUNNERS,
-    UNMATCHED,
     WARNING,
     Finding,
     Rule,
-    RuleIndex,
-    Step,
     finds_nothing_unmatched,
 )
 from writer.checker.loading import active_rules, for_kind
 from writer.checker.phrases import PhraseIndex
+from writer.checker.rule_index import ASK, UNMATCHED, RuleIndex, Step
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import KINDS, MessageKind, MessagePart, spec
 
@@ -128,7 +125,13 @@ def check(
     # The rules whose phrases were found or whose patterns are worth a try (None: all).
     tries = ctx.tries
     wanted = None if tries is None else tries.keys() | ctx.hits.keys()
-    for rule, run, skip in _steps(chosen, index):
+    if wanted is not None and isinstance(index, RuleIndex):
+        # The rules that find nothing unmatched are looked up by the ids found, not each
+        # asked in turn (the order they run in is no matter: the findings are sorted).
+        steps = [*index.unskipped, *filter(None, map(index.skippable.get, wanted))]
+    else:
+        steps = list(_steps(chosen, index))
+    for rule, run, skip in steps:
         unwanted = skip and wanted is not None and rule.id not in wanted
         if unwanted and (skip == UNMATCHED or finds_nothing_unmatched(rule, ctx)):
             continue

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from writer.checker.engine import Pattern, Rule
-from writer.checker.patterns import compile_pattern
+from writer.checker.engine import Rule
+from writer.checker.patterns import Pattern, compile_pattern
 from writer.checker.phrases import Phrase
 
 

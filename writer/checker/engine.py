@@ -3,15 +3,14 @@ the rule types, one runner per type with one signature, and the registry of scri
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from writer.checker.context import Context
-from writer.checker.phrases import Phrase, PhraseIndex, Scan
-from writer.checker.triggers import NON_ASCII
+from writer.checker.patterns import Pattern
+from writer.checker.phrases import Phrase
 from writer.guidance import Guidance
 from writer.kinds import KINDS, MessagePart
 
@@ -61,123 +60,6 @@ class Finding:
         if self.field != "text":
             out["field"] = self.field
         return out
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A pattern, the literals it cannot match without, and its safe fix. It compiles on
-    first use: most patterns never run (their triggers are absent), and compiling them all
-    cost every `writer` command a third of its start-up."""
-
-    source: str  # as re.compile takes it (rules.yaml's ' already widened to ['’])
-    # Every match contains one of these (lower case unless case-sensitive): the phrase
-    # pass tells which a text holds, so most patterns are never run.
-    triggers: frozenset[str] | None
-    case_sensitive: bool
-    replacement: str | None = None
-    # More sets of strings, a string of each of which any text it matches holds (NON_ASCII:
-    # some character outside ASCII): looked up only when the triggers are there.
-    requires: tuple[frozenset[str], ...] = ()
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        compiled: re.Pattern[str] | None = self.__dict__.get("_regex")
-        if compiled is None:
-            compiled = re.compile(self.source, 0 if self.case_sensitive else re.IGNORECASE)
-            self.__dict__["_regex"] = compiled  # frozen to callers; a cache underneath
-        return compiled
-
-    def finditer(self, text: str, present: set[str]) -> Iterator[re.Match[str]] | None:
-        if self.triggers is not None and self.triggers.isdisjoint(present):
-            return None
-        return self.regex.finditer(text)
-
-    def may_match(self, scan: Scan) -> bool:
-        """Whether the text the phrase pass read holds what every match needs."""
-        if self.triggers is not None and self.triggers.isdisjoint(scan.present):
-            return False
-        return not self.requires or self.holds(scan)
-
-    def holds(self, scan: Scan) -> bool:
-        """Whether the text holds what `requires` names (its triggers aside)."""
-        haystack = scan.straight if self.case_sensitive else scan.folded
-        form = _form(haystack)
-        found = scan.present if scan.literals else None
-        return all(clause.found_in(haystack, form, found) for clause in self.clauses)
-
-    @property
-    def clauses(self) -> tuple[_Clause, ...]:
-        found: tuple[_Clause, ...] | None = self.__dict__.get("_clauses")
-        if found is None:
-            found = tuple(_Clause.of(needed) for needed in self.requires)
-            self.__dict__["_clauses"] = found
-        return found
-
-
-class _Clause(NamedTuple):
-    """One set of `requires`, ready to be looked up: its single characters (in an ASCII
-    text, deleted from its bytes in one pass; in another, looked up in the set of its
-    characters: a search for each of 64 control characters cost a fifth of a check), its
-    strings, and whether any non-ASCII character will do."""
-
-    ascii_chars: bytes
-    chars: frozenset[str]
-    strings: tuple[str, ...]
-    non_ascii: bool
-    # Its strings that a rule index's scan finds (long enough to be rare: a short one
-    # such as 'an' would be found in every text, many times), and the rest.
-    scanned: frozenset[str]
-    searched: tuple[str, ...]
-
-    @classmethod
-    def of(cls, needed: frozenset[str]) -> _Clause:
-        chars = frozenset(c for c in needed if len(c) == 1)
-        ascii_chars = "".join(sorted(c for c in chars if c.isascii())).encode()
-        strings = tuple(sorted(s for s in needed if len(s) != 1 and s != NON_ASCII))
-        scanned = frozenset(s for s in strings if len(s) >= _SCANNED)
-        searched = tuple(s for s in strings if s not in scanned)
-        return cls(ascii_chars, chars, strings, NON_ASCII in needed, scanned, searched)
-
-    def found_in(self, haystack: str, form: _Form, present: set[str] | None) -> bool:
-        """Whether `haystack` (as `_form` gives it) holds one of the clause's strings;
-        `present`, when given, holds those of its strings the text has (a scan's)."""
-        ascii_bytes, chars = form
-        if ascii_bytes is None:
-            if self.non_ascii or not self.chars.isdisjoint(chars):
-                return True
-        elif len(self.ascii_chars) > 3:
-            if len(ascii_bytes.translate(None, self.ascii_chars)) != len(ascii_bytes):
-                return True
-        elif any(char in ascii_bytes for char in self.ascii_chars):  # a byte's a memchr
-            return True
-        if present is None:
-            return any(needed in haystack for needed in self.strings)
-        if not self.scanned.isdisjoint(present):
-            return True
-        return any(needed in haystack for needed in self.searched)
-
-
-_SCANNED = 4  # characters: a string this long or longer is found by the phrase scan
-
-
-# A text as the clauses look it up: its bytes when it is all ASCII, or else its characters.
-_Form = tuple[bytes | None, frozenset[str]]
-_NO_CHARS: frozenset[str] = frozenset()
-
-
-def _form(text: str) -> _Form:
-    """`text` as the clauses look it up, worked out once for every pattern that asks about
-    the same text: the last two texts asked about are kept (a scan's straight and folded
-    forms, which patterns of either case ask about in turn)."""
-    for seen, form in _FORMS:
-        if seen is text:
-            return form
-    form = (text.encode(), _NO_CHARS) if text.isascii() else (None, frozenset(text))
-    _FORMS[:] = [(text, form), _FORMS[0]]
-    return form
-
-
-_FORMS: list[tuple[str, _Form]] = [("", (b"", _NO_CHARS))] * 2
 
 
 @dataclass(frozen=True)
@@ -352,74 +234,6 @@ def _disjoint(spans: Iterable[Span]) -> list[Span]:
         taken_starts.insert(i, start)
         taken.insert(i, span)
     return taken
-
-
-def index_for(rules: Iterable[Rule]) -> PhraseIndex:
-    """One automaton for these rules: their phrases, and their patterns' triggers."""
-    return RuleIndex(tuple(rules))
-
-
-class RuleIndex(PhraseIndex):
-    """The phrases and triggers of some rules, and which pattern each trigger lets run: a
-    message's scan tells which few patterns are worth trying, with no test of the rest."""
-
-    literals = True
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        phrases: list[Phrase] = []
-        # By trigger: (rule, pattern index, pattern, whether it has other triggers too).
-        self.owners: dict[str, list[tuple[str, int, Pattern, bool]]] = {}
-        self.always: list[tuple[str, int, Pattern]] = []  # no trigger: asked every time
-        for rule in rules:
-            phrases += rule.phrases
-            for i, pattern in enumerate(rule.patterns):
-                if pattern.triggers is None:
-                    self.always.append((rule.id, i, pattern))
-                many = len(pattern.triggers or ()) > 1
-                for trigger in sorted(pattern.triggers or ()):
-                    phrase = Phrase("", trigger, None, pattern.case_sensitive, trigger=True)
-                    phrases.append(phrase)
-                    self.owners.setdefault(phrase.key, []).append((rule.id, i, pattern, many))
-                # The strings of its other literals are found in the same pass: a search
-                # of the text for each of them (60 for one pattern) cost a tenth of a check.
-                for clause in pattern.clauses:
-                    for needed in clause.scanned:
-                        phrases.append(Phrase("", needed, None, pattern.case_sensitive, True))
-        super().__init__(phrases)
-        self.steps = tuple(_step(rule) for rule in rules)
-
-    def tries(self, scan: Scan) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        asked: set[tuple[str, int]] = set()  # patterns of several triggers, asked once
-        for trigger in scan.present:
-            for rule, i, pattern, many in self.owners.get(trigger, ()):
-                if many:
-                    if (rule, i) in asked:
-                        continue
-                    asked.add((rule, i))
-                # Its trigger is present: only its other literals are left to look up.
-                if not pattern.requires or pattern.holds(scan):
-                    found.setdefault(rule, []).append(i)
-        for rule, i, pattern in self.always:
-            if not pattern.requires or pattern.holds(scan):
-                found.setdefault(rule, []).append(i)
-        for indices in found.values():
-            if len(indices) > 1:
-                indices.sort()
-        return found
-
-
-# How a rule is run in a check: the rule, its runner (a script's own function), and
-# whether it may be skipped where none of its phrases or patterns is found (ASK: its limits
-# tell, see `finds_nothing_unmatched`).
-NEVER, UNMATCHED, ASK = 0, 1, 2
-Step = tuple["Rule", "Runner", int]
-
-
-def _step(rule: Rule) -> Step:
-    run = SCRIPTS[rule.script or ""] if rule.type == "script" else RUNNERS[rule.type]
-    skip = UNMATCHED if rule.type in MATCH_ONLY else ASK if rule.type in MAY_SKIP else NEVER
-    return rule, run, skip
 
 
 def run_existence(rule: Rule, ctx: Context) -> Iterator[Finding]:

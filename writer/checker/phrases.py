@@ -65,8 +65,18 @@ class PhraseIndex:
         # folded form and kept where the text has it as written (one scan, not two).
         merged = [p for p in self.phrases if not p.case_sensitive or len(fold(p.key)) == len(p.key)]
         taken = set(merged)
-        self._folded = _automaton(merged, folded=True)
-        self._exact = _automaton((p for p in self.phrases if p not in taken), folded=False)
+        rest = [p for p in self.phrases if p not in taken]
+        self._load(_table(merged, folded=True), _table(rest, folded=False))
+
+    def _load(self, folded: Table, exact: Table) -> None:
+        """Compile the tables (`plain` gives them back, for rules.index.marshal)."""
+        self.tables = (folded, exact)
+        self._folded = _automaton(folded)
+        self._exact = _automaton(exact)
+
+    def plain(self) -> tuple[Table, Table]:
+        """The index as plain tuples, which marshal stores and `_load` compiles again."""
+        return self.tables
 
     def tries(self, scan: Scan) -> dict[str, list[int]] | None:
         """Which patterns of which rules the triggers found allow to run, by rule id (None:
@@ -85,18 +95,18 @@ class PhraseIndex:
         present: set[str] = set()
         straight = text.replace("’", "'")
         folded = fold(straight)
-        if not self.phrases:
+        if self._folded is None and self._exact is None:
             return Scan(found, present, straight, folded, self.literals)
         for automaton, haystack in ((self._folded, folded), (self._exact, straight)):
             if automaton is None:
                 continue
             for last, entries in automaton.iter(haystack):
                 end = last + 1
-                for phrase, size, head, tail, exact in entries:
+                for rule, key, fix, size, head, tail, exact in entries:
                     if exact and not straight.endswith(exact, 0, end):
                         continue  # the folded form is there, not the case the phrase wants
                     if size < 0:  # a trigger: wanted anywhere, and once is enough
-                        present.add(phrase.text)
+                        present.add(key)
                         continue
                     start = end - size
                     seen = straight if exact else haystack
@@ -104,8 +114,8 @@ class PhraseIndex:
                         continue
                     if tail and end < len(seen) and _is_word(seen[end]):
                         continue
-                    hit = Hit(start, end, text[start:end], phrase.replacement)
-                    found.setdefault(phrase.rule, []).append(hit)
+                    hit = Hit(start, end, text[start:end], fix)
+                    found.setdefault(rule, []).append(hit)
         hits = {rule: _leftmost_longest(hits) for rule, hits in found.items()}
         return Scan(hits, present, straight, folded, self.literals)
 
@@ -122,28 +132,39 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _automaton(phrases: Iterable[Phrase], folded: bool) -> Any:
-    """An automaton of the phrases' keys, folded for a case-sensitive one too, each entry
-    (phrase, length or -1 for a trigger, boundary before, boundary after, the key as the
-    text must have it when case-sensitive)."""
-    by_key: dict[str, list[tuple[Phrase, int, bool, bool, str | None]]] = {}
+# One phrase as the automaton keeps it: (rule, the key, its fix, its length or -1 for a
+# trigger, a boundary wanted before, one after, the key as the text must have it when the
+# phrase is case-sensitive). Plain tuples, so that marshal can store a whole index.
+Entry = tuple[str, str, str | None, int, bool, bool, str | None]
+Table = list[tuple[str, tuple[Entry, ...]]]  # each key the automaton looks for, its entries
+
+
+def _table(phrases: Iterable[Phrase], folded: bool) -> Table:
+    """The automaton's keys (folded for a case-sensitive phrase too, in the folded table)
+    and the entries of each."""
+    by_key: dict[str, list[Entry]] = {}
     for phrase in phrases:
         key = phrase.key
         exact = key if phrase.case_sensitive else None
         entries = by_key.setdefault(fold(key) if folded else key, [])
         if phrase.trigger:
-            trigger = Phrase("", key, case_sensitive=phrase.case_sensitive, trigger=True)
-            if trigger not in [entry[0] for entry in entries]:  # one per literal is enough
-                entries.append((trigger, -1, False, False, exact))
+            trigger: Entry = ("", key, None, -1, False, False, exact)
+            if trigger not in entries:  # one per literal is enough
+                entries.append(trigger)
             continue
         # A boundary is wanted only where the phrase itself starts or ends with a word
         # character: `\b` before "->" would demand a letter there.
-        entries.append((phrase, len(key), _is_word(key[0]), _is_word(key[-1]), exact))
-    if not by_key:
+        head, tail = _is_word(key[0]), _is_word(key[-1])
+        entries.append((phrase.rule, key, phrase.replacement, len(key), head, tail, exact))
+    return [(key, tuple(entries)) for key, entries in by_key.items()]
+
+
+def _automaton(table: Table) -> Any:
+    if not table:
         return None
     automaton = ahocorasick.Automaton()
-    for key, entries in by_key.items():
-        automaton.add_word(key, tuple(entries))
+    for key, entries in table:
+        automaton.add_word(key, entries)
     automaton.make_automaton()
     return automaton
 

@@ -98,11 +98,26 @@ class _Reader:
                 clauses += _run_clause(run)
                 run = exact
                 continue
+            body = self._repeated(op, av)
+            if body is not None:
+                # A run of one or more copies: what came before touches its first copy, and
+                # its last copy what comes after ('ha(ha)+' holds 'haha').
+                joined = {a + b for a, b in product(run, body)} if run is not None else body
+                clauses += _run_clause(joined if len(joined) <= _MOST_STRINGS else run)
+                run = body
+                continue
             clauses += _run_clause(run)
             run = None
             clauses += self.inner(op, av)
         clauses += _run_clause(run)
         return clauses
+
+    def _repeated(self, op: Any, av: Any) -> set[str] | None:
+        """Every string one copy of a repeat matches, when it repeats at least once and
+        its copies can be spelled out."""
+        if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) or av[0] < 1:
+            return None
+        return self._exact_sequence(list(av[2]))
 
     def exact(self, op: Any, av: Any) -> set[str] | None:
         """Every string the node matches, when they are few and it matches nothing else."""
