@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.frames import Frame, Slot, first_fit
+from writer.topics.jotting import sayable, sayable_noun
 from writer.topics.reframe import neutral_subject
 from writer.topics.text import Piece, split_topic
 from writer.topics.words import LEFT_OUT, TAINTING
@@ -116,6 +117,7 @@ def analyse(
         left_out += dropped
         for result in kept:
             order += 1
+            result = _written(result)
             key = (result.noun or result.clause or result.text).casefold()
             if key in seen:
                 left_out.append(LeftOut(result.text, "said in another topic"))
@@ -165,6 +167,19 @@ def _classify_group(
         else:
             kept.append(result)
     return kept, dropped, tainted
+
+
+def _written(fragment: Fragment) -> Fragment:
+    """The fragment with every rendering that still reads as a jotting taken away (a symbol,
+    'she said' inside it, a clause where a noun phrase goes): a frame gets clean English or
+    nothing, and a fragment with nothing left is not said."""
+    noun, clause, sentence = fragment.noun, fragment.clause, fragment.sentence
+    return replace(
+        fragment,
+        noun=noun if noun and sayable_noun(noun) else None,
+        clause=clause if clause and sayable(clause) else None,
+        sentence=sentence if sentence and sayable(sentence) else None,
+    )
 
 
 def _restates(result: Fragment | LeftOut, before: Fragment | None) -> bool:
