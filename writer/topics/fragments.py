@@ -138,7 +138,9 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     text = _arrows(normalise(repaired))
     if not text:
         return LeftOut(raw, "an aside")
-    if _EXCLAIMED.search(raw.rstrip(" !")):  # 'both from Leeds!!' is glad, not an aside
+    # 'both from Leeds!!' is glad, not an aside; 'the reorg?!' still is
+    glad = re.search(r"\w\s*!+\s*$", raw)
+    if _EXCLAIMED.search(raw.rstrip(" !") if glad else raw):
         return LeftOut(raw, "an aside")
     if raw.rstrip().endswith("?"):
         return LeftOut(raw, "a question to yourself")

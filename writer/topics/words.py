@@ -221,7 +221,7 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"pressure (?:from|to)|(?:huge|massive|enormous|growing) backlog|backlog (?:is|'s|are) "
     r"(?:\w+ )?(?:huge|massive|enormous|big|growing|out of control)|"
     r"(?<!number )(?<!data )crunch(?:ing|es)?|"
-    r"(?:long )?overdue|requires improvement|inadequate|"
+    r"(?:long )?overdue(?! (?:a|an|for)\b)|requires improvement|inadequate|"
     r"(?:biggest|big|main|real|major) (?:headache|problem|issue|challenge|pain point|worry)|"
     r"(?:nearly|almost) (?:broke|killed|crashed|took down|brought down)|"
     r"(?:staffing|budget|resources?|headcount|capacity) (?:is|are|was|were|'s) (?:\w+ )?"
