@@ -104,7 +104,7 @@ _VERBS = frozenset(
 _PRONOUNS = frozenset("she he they you we i".split())
 # What may introduce a clause inside a noun phrase ('how the team ships', 'your view that').
 _OPENS_CLAUSE = frozenset(
-    "how what why when where whether which who that to if because while".split()
+    "how what why when where whether which who that if because while".split()
 )
 
 
@@ -120,11 +120,14 @@ def sayable_noun(noun: str) -> bool:
     clause ('the rota system hasn't been updated' is a clause, 'how the rota works' is not)."""
     if not sayable(noun):
         return False
-    for i, word in enumerate(noun.split()):
+    words = noun.split()
+    for i, word in enumerate(words):
         lowered = word.casefold().strip(",;:")
         if lowered in _OPENS_CLAUSE:
             return True
+        if lowered == "to" and i + 1 < len(words) and words[i + 1].casefold() in _VERBS:
+            return True  # 'your plan to have the template live': an infinitive, not a place
         if i and lowered in _VERBS and word[:1].islower():
             # 'the audit they did with a charity': a relative clause with its own subject
-            return noun.split()[i - 1].casefold() in _PRONOUNS
+            return words[i - 1].casefold() in _PRONOUNS
     return True
