@@ -17,7 +17,7 @@ from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.frames import Frame, Slot, first_fit
-from writer.topics.jotting import sayable, sayable_noun
+from writer.topics.jotting import sayable, sayable_clause, sayable_noun
 from writer.topics.reframe import neutral_subject
 from writer.topics.text import Piece, split_topic
 from writer.topics.words import LEFT_OUT, TAINTING
@@ -174,10 +174,14 @@ def _written(fragment: Fragment) -> Fragment:
     'she said' inside it, a clause where a noun phrase goes): a frame gets clean English or
     nothing, and a fragment with nothing left is not said."""
     noun, clause, sentence = fragment.noun, fragment.clause, fragment.sentence
+    if clause and not sayable_clause(clause):
+        # 'your point that the series A money' carries the same broken clause
+        noun = None if noun and noun.endswith(clause) else noun
+        clause = None
     return replace(
         fragment,
         noun=noun if noun and sayable_noun(noun) else None,
-        clause=clause if clause and sayable(clause) else None,
+        clause=clause,
         sentence=sentence if sentence and sayable(sentence) else None,
     )
 
@@ -201,7 +205,8 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
     candid remark or confidence in a topic with nothing else. A bracketed judgement of the
     person ('(he seemed bored)') and a clause with its own subject ('maybe a series B next
     yr but don't quote me' in a long ramble) stay where they are."""
-    if result.reason not in TAINTING:
+    if result.reason not in TAINTING or _URGENT.search(piece.text):
+        # 'she said its OVERDUE': the rest of the topic is the work they want done
         return False
     if piece.bracketed:
         return result.reason != "negative"
@@ -210,6 +215,7 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
     return len(own) <= 1 or bool(_IT.search(piece.text))
 
 
+_URGENT = lazy_compile(r"\b(?:long )?overdue\b|\bbadly needed\b|\bneeds? doing\b", re.I)
 _IT = lazy_compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)
 
 

@@ -13,7 +13,8 @@ import re
 
 from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
-from writer.topics.words import PROPER
+from writer.topics.grammar import is_clause
+from writer.topics.words import BARE_VERBS, FINITE, PROPER, SINGULAR_VERBS
 
 # 'the he said pre-seed round': the reported-speech marker jotted inside its noun phrase.
 _MISPLACED_SAID = lazy_compile(
@@ -103,9 +104,7 @@ _VERBS = frozenset(
 )
 _PRONOUNS = frozenset("she he they you we i".split())
 # What may introduce a clause inside a noun phrase ('how the team ships', 'your view that').
-_OPENS_CLAUSE = frozenset(
-    "how what why when where whether which who that if because while".split()
-)
+_OPENS_CLAUSE = frozenset("how what why when where whether which who that if because while".split())
 
 
 def sayable(text: str) -> bool:
@@ -131,3 +130,28 @@ def sayable_noun(noun: str) -> bool:
             # 'the audit they did with a charity': a relative clause with its own subject
             return words[i - 1].casefold() in _PRONOUNS
     return True
+
+
+_DETERMINERS = frozenset("the a an your our their my this that these those".split())
+
+
+def sayable_clause(clause: str) -> bool:
+    """Whether a clause rendering has a verb ('the series A money' lost its 'lands in jan'
+    to the date it was jotted with, and after 'that' it reads as a broken sentence)."""
+    if not sayable(clause):
+        return False
+    words = clause.split()
+    if is_clause(words):
+        return True
+    for i, word in enumerate(words):
+        lowered = word.casefold()
+        if not word[:1].islower():
+            continue
+        # 'rebuilt', 'outgrew': a verb of the list with a prefix
+        stem = re.sub(r"^(?:re|un|over|out|mis|under)(?=\w{3})", "", lowered)
+        if any(w in FINITE or w in _VERBS or w in SINGULAR_VERBS for w in (lowered, stem)):
+            return True
+        verbish = lowered in BARE_VERBS or lowered.endswith(("ed", "s"))
+        if i and verbish and words[i - 1].casefold() not in _DETERMINERS:
+            return True
+    return False

@@ -251,7 +251,10 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"follow|negotiate)|ask (?:for|if|whether)|"
     # how to say the reader's name: for the greeting, not the message
     r"goes by|prefers to be called|pronounced|pronunciation|nickname|spelt|spelled",
-    "about how you did": r"(?:liked|loved|enjoyed|praised) my|push for me|good word|"
+    "about how you did": r"(?:liked|loved|enjoyed|praised) my|"
+    # what the reader did with the candidate's own work: theirs to recall, not to be told
+    r"(?:she|he|they) (?:had )?(?:played|read|watched|tried|looked at|reviewed|studied|"
+    r"seen|starred|forked) my|push for me|good word|"
     r"strong candidate|(?:a |good |great )fit|recommend me|(?:i think |i )?(?:nailed|aced)|"
     r"grill\w*|interrogat\w*|(?:tough|hard) on me|put me on the spot|awkward\w*|"
     r"went (?:ok|okay|well|fine|great|alright)|i think i (?:did|got|passed)|"
