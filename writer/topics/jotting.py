@@ -102,6 +102,7 @@ _VERBS = frozenset(
     couldn't wouldn't shouldn't keep keeps takes gets goes wants needs says thinks seems
     got""".split()
 )
+_VERBS |= frozenset(w.replace("'", "") for w in _VERBS if "'" in w)  # 'hasnt', as jotted
 _PRONOUNS = frozenset("she he they you we i".split())
 # What may introduce a clause inside a noun phrase ('how the team ships', 'your view that').
 _OPENS_CLAUSE = frozenset("how what why when where whether which who that if because while".split())
