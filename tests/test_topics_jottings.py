@@ -289,3 +289,25 @@ def test_a_stale_thing_is_offered_as_the_work_and_the_stage_as_its_occasion() ->
     text = compose(notes, notes.interviewers[0], "thank_you_email", notes.interview.start)[0].text
     assert "updating the referral letters" in text or "updating referral letters" in text
     assert "during the assessment day" in text and "part 2" not in text
+
+
+@pytest.mark.parametrize(
+    ("topic", "noun"),
+    [
+        (
+            "their python versions always lag 3 releases behind",
+            "keeping up with your Python versions",
+        ),
+        ("security patches are falling way behind", "security patches"),
+    ],
+)
+def test_something_that_trails_is_named_as_keeping_up_with_it(topic: str, noun: str) -> None:
+    found = analyse((topic,))
+    assert [(f.noun, f.clause) for f in found.usable] == [(noun, None)]
+    assert not any("behind" in (f.noun or "") for f in found.usable)
+
+
+def test_a_slow_step_with_the_time_they_want_is_named_as_speeding_it_up() -> None:
+    found = analyse(("invoice approval takes 10 days, she wants 2",))
+    assert [f.noun for f in found.usable] == ["speeding up invoice approval"]
+    assert not any("10 days" in t for f in found.usable for t in (f.noun, f.clause) if t)

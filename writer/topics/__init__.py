@@ -147,6 +147,11 @@ def _classify_group(
             if isinstance(result, Fragment) and is_usable(result):
                 kept[-1] = result
                 continue
+        sped = _sped_up(before, piece)
+        if sped is not None:
+            kept[-1] = sped
+            dropped.append(LeftOut(piece.text, f"said as '{sped.noun}'"))
+            continue
         result = classify(piece, names)
         if _restates(result, before):
             # 'playwright vs cypress, they picked playwright': the comparison says it once
@@ -167,6 +172,17 @@ def _classify_group(
         else:
             kept.append(result)
     return kept, dropped, tainted
+
+
+def _sped_up(before: Fragment | None, piece: Piece) -> Fragment | None:
+    """'takes 3 wks, he wants 1': the time is a trouble, and the work is to cut it."""
+    noun = before.noun if before is not None else None
+    if before is None or not noun or not noun.startswith("how long "):
+        return None
+    if not _SHORTER.match(piece.text):
+        return None
+    work = "speeding up " + noun.removeprefix("how long ").removesuffix(" takes")
+    return replace(before, noun=work)
 
 
 def _written(fragment: Fragment) -> Fragment:
@@ -215,6 +231,11 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
     return len(own) <= 1 or bool(_IT.search(piece.text))
 
 
+_SHORTER = lazy_compile(
+    r"^(?:she|he|they|you)\s+(?:wants?|hopes?|needs?)\s+(?:it\s+)?(?:down\s+to\s+|in\s+|under\s+)?"
+    r"(?:\d+|one|two|three|a|half)\b(?:\s+\w+)?$",
+    re.IGNORECASE,
+)
 _URGENT = lazy_compile(r"\b(?:long )?overdue\b|\bbadly needed\b|\bneeds? doing\b", re.I)
 _IT = lazy_compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)
 
