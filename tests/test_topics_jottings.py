@@ -311,3 +311,19 @@ def test_a_slow_step_with_the_time_they_want_is_named_as_speeding_it_up() -> Non
     found = analyse(("invoice approval takes 10 days, she wants 2",))
     assert [f.noun for f in found.usable] == ["speeding up invoice approval"]
     assert not any("10 days" in t for f in found.usable for t in (f.noun, f.clause) if t)
+
+
+@pytest.mark.parametrize(
+    ("topic", "noun"),
+    [
+        (
+            "pairing with her on the release script thing, fun",
+            "pairing with you on the release scripts",
+        ),
+        ("the SSO stuff for the enterprise tier", "the SSO work for the enterprise tier"),
+    ],
+)
+def test_a_placeholder_thing_is_named_and_a_tacked_on_verdict_dropped(
+    topic: str, noun: str
+) -> None:
+    assert [f.noun for f in analyse((topic,)).usable] == [noun]

@@ -32,7 +32,9 @@ _COINCIDENCE = lazy_compile(
 _REACTION = lazy_compile(
     r"[,;:.!\s-]*(?:\b(?:which|that) (?:was|is) (?:so |really |very |super |pretty )?(?:cool|"
     r"nice|fun|great|sweet|neat|kind|lovely|amazing|awesome|wild|funny|interesting)\b|"
-    r"\b(?:honestly|tbh|ngl|haha\w*|lol|so cool|how cool|very cool|super cool)\b)[!.\s]*$",
+    r"\b(?:honestly|tbh|ngl|haha\w*|lol|so cool|how cool|very cool|super cool)\b|"
+    r",\s*(?:(?:so|really|super|very) )?(?:fun|cool|great|nice|neat|lovely|amazing|awesome)\b)"
+    r"[!.\s]*$",
     re.IGNORECASE,
 )
 # ', like billing is THE thing': chat-style emphasis after the topic, not a second topic.
@@ -41,6 +43,19 @@ _LIKE_EMPHASIS = lazy_compile(
 )
 # 'billing, also hiring': one more item of the list, as a sentence joins it.
 _ALSO = lazy_compile(r",\s+also\s+(?P<what>[a-z][\w-]*(?:\s[a-z][\w-]*)?)$", re.IGNORECASE)
+# 'the flaky test thing', 'the SSO stuff': a placeholder noun a sentence names properly.
+_THING = lazy_compile(r"\b(?P<what>[\w-]+) (?:thing|things|stuff)\b(?! (?:is|was|that|which|we))")
+
+
+def _named(match: re.Match[str]) -> str:
+    what = match["what"]
+    if what.casefold() in STOPWORDS:
+        return match.group()  # 'the whole thing', 'that stuff': nothing to name it by
+    if not what.islower():
+        return f"{what} work"  # 'the SSO work'
+    return what if what.endswith(("s", "ing")) else f"{what}s"
+
+
 # Words no one writes in capitals except to shout ('EVERYTHING', 'Years AGO').
 _CAPS_WORD = lazy_compile(r"\b[A-Z]{3,}\b")
 _TITLE_WORD = lazy_compile(r"(?<=[a-z0-9] )[A-Z][a-z]+\b(?! \d)")
@@ -66,6 +81,7 @@ def repair(text: str) -> tuple[str, bool]:
     text = _LIKE_EMPHASIS.sub("", text)
     text = _ALSO.sub(r" and \g<what>", text)
     text = _MISPLACED_SAID.sub(lambda m: f"{m['who']} {m['verb']} {m['det']} ", text)
+    text = _THING.sub(_named, text)
     text = _CAPS_WORD.sub(_unshout, text)
     text = _TITLE_WORD.sub(_untitle, text)
     return text, shared
