@@ -1,4 +1,7 @@
-"""Means of the reader's scores in r4/SCORES.md (run: python benchmarks/notes14/r4/scores_mean.py)."""
+"""Means of the reader's scores in r4/SCORES.md.
+
+Run: python benchmarks/notes14/r4/scores_mean.py
+"""
 
 from __future__ import annotations
 
