@@ -1,5 +1,5 @@
 """30 drafts drawn at random (seed 14) from the messy golden set, offline, for a read as the
-recipient. Run: python benchmarks/notes14/r4/sample30.py"""
+recipient. Run: python benchmarks/notes14/r4/sample30_r4.py"""
 
 from __future__ import annotations
 

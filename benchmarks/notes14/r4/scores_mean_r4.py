@@ -1,6 +1,6 @@
 """Means of the reader's scores in r4/SCORES.md.
 
-Run: python benchmarks/notes14/r4/scores_mean.py
+Run: python benchmarks/notes14/r4/scores_mean_r4.py
 """
 
 from __future__ import annotations
