@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from writer.lazy_re import lazy_compile
 from writer.text import STOPWORDS
 from writer.topics.fragments import Fragment, Kind, LeftOut, classify, is_usable
 from writer.topics.frames import Frame, Slot, first_fit
+from writer.topics.jotting import sayable, sayable_clause, sayable_noun
 from writer.topics.reframe import neutral_subject
 from writer.topics.text import Piece, split_topic
 from writer.topics.words import LEFT_OUT, TAINTING
@@ -116,6 +117,7 @@ def analyse(
         left_out += dropped
         for result in kept:
             order += 1
+            result = _written(result)
             key = (result.noun or result.clause or result.text).casefold()
             if key in seen:
                 left_out.append(LeftOut(result.text, "said in another topic"))
@@ -145,6 +147,11 @@ def _classify_group(
             if isinstance(result, Fragment) and is_usable(result):
                 kept[-1] = result
                 continue
+        sped = _sped_up(before, piece)
+        if sped is not None:
+            kept[-1] = sped
+            dropped.append(LeftOut(piece.text, f"said as '{sped.noun}'"))
+            continue
         result = classify(piece, names)
         if _restates(result, before):
             # 'playwright vs cypress, they picked playwright': the comparison says it once
@@ -167,6 +174,34 @@ def _classify_group(
     return kept, dropped, tainted
 
 
+def _sped_up(before: Fragment | None, piece: Piece) -> Fragment | None:
+    """'takes 3 wks, he wants 1': the time is a trouble, and the work is to cut it."""
+    noun = before.noun if before is not None else None
+    if before is None or not noun or not noun.startswith("how long "):
+        return None
+    if not _SHORTER.match(piece.text):
+        return None
+    work = "speeding up " + noun.removeprefix("how long ").removesuffix(" takes")
+    return replace(before, noun=work)
+
+
+def _written(fragment: Fragment) -> Fragment:
+    """The fragment with every rendering that still reads as a jotting taken away (a symbol,
+    'she said' inside it, a clause where a noun phrase goes): a frame gets clean English or
+    nothing, and a fragment with nothing left is not said."""
+    noun, clause, sentence = fragment.noun, fragment.clause, fragment.sentence
+    if clause and not sayable_clause(clause):
+        # 'your point that the series A money' carries the same broken clause
+        noun = None if noun and noun.endswith(clause) else noun
+        clause = None
+    return replace(
+        fragment,
+        noun=noun if noun and sayable_noun(noun) else None,
+        clause=clause,
+        sentence=sentence if sentence and sayable(sentence) else None,
+    )
+
+
 def _restates(result: Fragment | LeftOut, before: Fragment | None) -> bool:
     """A choice whose option the fragment before it already names."""
     if not isinstance(result, Fragment) or before is None or not result.noun:
@@ -186,7 +221,8 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
     candid remark or confidence in a topic with nothing else. A bracketed judgement of the
     person ('(he seemed bored)') and a clause with its own subject ('maybe a series B next
     yr but don't quote me' in a long ramble) stay where they are."""
-    if result.reason not in TAINTING:
+    if result.reason not in TAINTING or _URGENT.search(piece.text):
+        # 'she said its OVERDUE': the rest of the topic is the work they want done
         return False
     if piece.bracketed:
         return result.reason != "negative"
@@ -195,6 +231,12 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
     return len(own) <= 1 or bool(_IT.search(piece.text))
 
 
+_SHORTER = lazy_compile(
+    r"^(?:she|he|they|you)\s+(?:wants?|hopes?|needs?)\s+(?:it\s+)?(?:down\s+to\s+|in\s+|under\s+)?"
+    r"(?:\d+|one|two|three|a|half)\b(?:\s+\w+)?$",
+    re.IGNORECASE,
+)
+_URGENT = lazy_compile(r"\b(?:long )?overdue\b|\bbadly needed\b|\bneeds? doing\b", re.I)
 _IT = lazy_compile(r"(?<![\w'’])it(?![\w'’])", re.IGNORECASE)
 
 

@@ -133,7 +133,11 @@ _PROBLEM = lazy_compile(
     r"|\bvacanc(?:y|ies)\b|\bwait(?:ing)? (?:times?|lists?)\b"
     r"|\b(?:high|rising|growing) (?:turnover|attrition|sickness|absence|costs?|workload)\b"
     r"|\b(?:is|are|was|were) (?:\w+ )?(?:normal|the norm|expected) (?:here|there)?\b"
-    r"|\b(?:is|are|was|were) (?:from|older than) (?:19|20)\d\d\b",
+    r"|\b(?:is|are|was|were) (?:from|older than) (?:19|20)\d\d\b"
+    # 'they use google sheets', 'we do it all on paper': the tool they want to leave
+    r"|\b(?:they|we|you|everyone) (?:\w+ )?(?:use|uses|run on|runs on|rely on|relies on|"
+    r"do (?:it|everything|it all) (?:on|in|by)) (?:a |the )?(?:paper|spreadsheets?|excel|"
+    r"google sheets|whatsapp|email|post-?its?|fax)\b",
 )
 
 
@@ -151,6 +155,7 @@ _TROUBLE_KEYS = (
     *("still", "only", "by hand", "show", "churn", "downtime", "outage", "crunch", "overtime"),
     *("long hours", "vacanc", "wait", "turnover", "attrition", "sickness", "absence", "cost"),
     *("workload", "normal", "norm", "expected", "from 19", "from 20", "older than"),
+    *("paper", "sheets", "spreadsheet", "excel", "whatsapp", "email", "fax", "post"),
 )
 
 

@@ -13,6 +13,7 @@ from writer.topics.grammar import favour as _favour
 from writer.topics.grammar import is_clause, is_reduced_relative
 from writer.topics.grammar import tidy_head as _tidy_head
 from writer.topics.grammar import wh_phrase as _wh_phrase
+from writer.topics.jotting import repair, sayable_noun
 from writer.topics.kinds import Fragment as Fragment
 from writer.topics.kinds import Kind as Kind
 from writer.topics.kinds import LeftOut as LeftOut
@@ -47,6 +48,7 @@ _TALKED = lazy_compile(
     r"dived into|got into)\s+(?:a lot\s+)?(?:about|on|into)?\s*|^(?:discussed|covered)\s+"
     r"|^i\s+(?:mentioned|brought up|showed|shared|presented|demoed|walked (?:\w+ )?through)\s+"
     r"|^(?:(?:she|he|they)\s+)?knows?\s+(?:everything|a lot|loads|lots|all)\s+(?:about|on)\s+"
+    r"|^(?:(?:she|he|they)\s+)?kept (?:coming back|going back|returning|circling back) to\s+"
     r"|^(?:(?:she|he|they)\s+)?(?:walked|talked|took) me through\s+|^(?:(?:she|he|they)\s+)?"
     r"showed me\s+|^(?:re:?|fun fact:|interesting|cool|neat|nice|great|wild|surprising|"
     r"impressive|notable)(?:\s+that|\s+how|:)?\s+(?=\S)",
@@ -109,7 +111,11 @@ _COPULA = lazy_compile(
     r"^\S+(?:\s+\S+){0,4}?\s+(?:is|are|was|were|ha(?:s|ve) been)\b|^\S+['’](?:s|re|ve been)\b",
     re.IGNORECASE,
 )
-_BARE_HEAD = lazy_compile(r"^(?:team|company|role|org|department|product|platform)\b", re.I)
+_BARE_HEAD = lazy_compile(
+    r"^(?:team|company|role|org|department|product|platform|firm|board|school|practice|ward|"
+    r"trust|bank|agency|studio|charity|business|unit|site|store)\b",
+    re.I,
+)
 # 'main client is a big bank': a singular subject jotted without its article.
 _BARE_SUBJECT = lazy_compile(
     r"^(?!(?:she|he|they|we|you|i|it|this|that|there|here|what|who|everyone|nobody|someone|"
@@ -128,10 +134,13 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         raw = _RELATIVE.split(raw[: _MOST_CHARS * 2], maxsplit=1)[0]
         if len(raw) > _MOST_CHARS:
             return LeftOut(raw[:60].rstrip() + "…", "too long to say well")
-    text = _arrows(normalise(_as_she(raw, names)))
+    repaired, shared = repair(_as_she(raw, names))
+    text = _arrows(normalise(repaired))
     if not text:
         return LeftOut(raw, "an aside")
-    if _EXCLAIMED.search(raw):
+    # 'both from Leeds!!' is glad, not an aside; 'the reorg?!' still is
+    glad = re.search(r"\w\s*!+\s*$", raw)
+    if _EXCLAIMED.search(raw.rstrip(" !") if glad else raw):
         return LeftOut(raw, "an aside")
     if raw.rstrip().endswith("?"):
         return LeftOut(raw, "a question to yourself")
@@ -153,7 +162,7 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "too vague to use")
     if re.match(r"^(?:it|it['’]s|this|that)\b", text, re.IGNORECASE):
         return LeftOut(raw, "can't be said well")  # 'it' with nothing before it to stand for
-    common = bool(_COMMON.match(text))
+    common = shared or bool(_COMMON.match(text))
     reason = _left_out_reason(raw, text, common=common, names=names)
     if reason:
         return LeftOut(raw, reason)
@@ -354,7 +363,9 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
         return Fragment(raw, Kind.view, f"your plan for {content}", None, None)
     about = about_re.match(content)
     named = is_reduced_relative(content.split())  # 'said the audit they did ...'
-    if about or named or (verb not in _CLAUSE_VERBS and not _is_clause(content.split())):
+    # 'mentioned clients keep asking for AI': a clause, whatever the verb before it
+    phrase = not _is_clause(content.split()) and sayable_noun(content)
+    if about or named or (verb not in _CLAUSE_VERBS and phrase):
         return _topic(raw, content[about.end() :] if about else content)
     return Fragment(raw, Kind.view, f"your {label} that {content}", content, None)
 

@@ -55,5 +55,9 @@ def neutral_subject(piece: Piece, result: Fragment | LeftOut) -> Fragment | None
         return None
     noun = second_person(_noun(match["np"]))
     if noun.split()[0].casefold() not in _DETERMINERS and not noun[:1].isupper():
-        noun = noun if lowered[-1].endswith(("ing", "s")) else f"the {noun}"
+        # 'driver retention', 'patient flow': a mass noun reads without its article
+        mass = ("ing", "s", "tion", "ment", "ance", "ence", "ity", "ness", "ship", "flow")
+        noun = noun if lowered[-1].endswith(mass) else f"the {noun}"
+    if lowered[-1] in ("backlog", "backlogs"):
+        noun = f"clearing {noun}"  # a backlog is named as the work it asks for
     return Fragment(result.text, Kind.subject, noun, None, None)

@@ -20,6 +20,23 @@ _DATED = lazy_compile(
     re.IGNORECASE,
 )
 _LEADS = frozenset("the their your".split())
+# Something of theirs left to age, said as a fact: named as the update it needs.
+_SAID_THAT = r"^(?:(?:she|he|they) (?:said|says|mentioned|told me) (?:that )?)?"
+_THING = r"(?:the |their |your )?[a-z][\w-]*(?: [\w-]+){0,3}?"
+_STALE = lazy_compile(
+    rf"{_SAID_THAT}(?P<np>{_THING}) (?:(?:has|have)(?: not|n['’]t) been"
+    r"|(?:is|are|was|were)(?: not|n['’]t)) (?:updated|refreshed|reviewed|touched|revised|"
+    r"maintained)(?: (?:since|for|in) .+)?$"
+    rf"|{_SAID_THAT}(?P<np2>{_THING}) (?:is|are|was|were) "
+    r"(?:\S+ ){0,2}(?:out of date|outdated|stale)(?: .+)?$",
+    re.IGNORECASE,
+)
+# Something of theirs that trails where it should be: named as keeping up with it.
+_LAGGING = lazy_compile(
+    rf"{_SAID_THAT}(?P<np>{_THING}) (?:\w+ )?(?:lag|lags|lagging|are lagging|is lagging|trail|"
+    r"trails|fall|falls|are falling|is falling) (?:\S+ ){0,3}behind\b",
+    re.IGNORECASE,
+)
 _ROUND = lazy_compile(r"^(?:the |their )?(?:series [a-f]|seed|pre-seed)(?: round| raise)?$", re.I)
 
 _OWN = lazy_compile(r"^(?:i|i'm|i've|i'd|my|me)\b", re.IGNORECASE)
@@ -44,6 +61,17 @@ def subject_supplied(text: str) -> str:
 def reframed(raw: str, text: str, *, common: bool) -> Fragment | LeftOut | None:
     """A figure, a stated problem, a dated milestone or a jotted motto, said as the work it
     names or left out; None when the text is none of these (figures.py says why each)."""
+    stale = _STALE.match(text)
+    if stale and not common and not _OWN.match(text):
+        # 'precedent bank hasn't been updated since 2019': the update is the work to name
+        np = re.sub(r"^their ", "your ", stale["np"] or stale["np2"], flags=re.IGNORECASE)
+        lead = "" if np.split()[0].casefold() in _LEADS or np[:1].isupper() else "the "
+        return Fragment(raw, Kind.subject, f"updating {lead}{np}", None, None)
+    lagging = _LAGGING.match(text)
+    if lagging and not common and not _OWN.match(text):
+        # 'k8s upgrades always lag 2 versions behind': keeping up is the work
+        np = re.sub(r"^their ", "your ", lagging["np"], flags=re.IGNORECASE)
+        return Fragment(raw, Kind.subject, f"keeping up with {np}", None, None)
     dated = _DATED.match(text)
     if dated and not common and not LOGISTICS.search(dated["np"]):
         # 'series A closes in jan': the milestone is the subject, its date a detail

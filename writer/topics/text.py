@@ -16,6 +16,8 @@ _BREAKS = lazy_compile(
     r"\s*(?:;|\s[-–—]\s|—|–|\s/\s|\n|(?<=[a-z0-9)])\.\s)\s*"
     r"|\s*,?\s+and also\s+|\s*,\s+(?:and|but|plus)\s+"
     r"|\s*,\s+(?=(?:she|he|they|we|i|both)\b)"
+    # 'wants an app rn they use sheets': 'right now' jotted between two clauses
+    r"|\s+(?:rn|atm)\s+(?=(?:she|he|they|we|you|everyone|it)\b)"
     # 'no-show rate ~22%, wants a text reminder pilot': the same speaker's own view
     r"|\s*,\s+(?=(?:wants|hopes|thinks|reckons|believes|plans)\s)"
     # '..., knows everything about the fare system': the same subject goes on to a new thing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 
 from writer.notes import Culture, Interviewer, Notes
@@ -126,6 +127,20 @@ def when_phrase(
     return None
 
 
+# A stage as jotted in the notes: 'two-day interview, day 2', 'superday (day 2 of 2)',
+# 'round 2 - technical'. A sentence names the occasion, not the label's parts.
+_STAGE_TAIL = re.compile(r"\s*(?:[,;(/]|\s[-–—]\s).*$")
+_STAGE_DAY = re.compile(r"^(?:day|part|session|stage)\s+\d+(?:\s+of\s+\d+)?\b\s*", re.I)
+
+
+def stage_noun(stage: str) -> str:
+    """The stage as a sentence names it: the first part of a jotted label ('two-day
+    interview' of 'two-day interview, day 2'); '' when only a number is left ('day 2')."""
+    head = _STAGE_TAIL.sub("", " ".join(stage.split()))
+    head = _STAGE_DAY.sub("", head).strip()
+    return head if any(ch.isalpha() for ch in head) else ""
+
+
 def during_phrase(
     notes: Notes,
     now: datetime,
@@ -136,7 +151,7 @@ def during_phrase(
 ) -> str:
     """' during yesterday's final round', ' on Friday' or '' for the opening sentence."""
     when = when_phrase(notes, now, not_before, not_after, today_ok=today_ok)
-    stage = notes.interview.stage
+    stage = stage_noun(notes.interview.stage or "")
     if stage:
         stage = stage if stage.isupper() else stage.lower()
         if stage in _ADJECTIVE_STAGES:

@@ -88,7 +88,11 @@ def _article(noun: str) -> str:
     gerund = first.endswith("ing") and not compound
     if not (first.islower() or named) or first in _DETERMINERS or wh or gerund:
         return noun
-    if head == 0 or words[head - 1].endswith(("s", "ing")) or first in ("I", "I'm", "I've"):
+    # 'driver retention': a mass noun; 'the Python migration': a name before it needs one
+    mass = not named and words[head - 1].endswith(("tion", "ment", "ance", "ence", "ness"))
+    if head == 0 or mass or words[head - 1].endswith(("s", "ing")):
+        return noun
+    if first in ("I", "I'm", "I've"):
         return noun  # 'legacy giving', 'capacity planning': no article before a gerund
     return f"the {noun}"
 
