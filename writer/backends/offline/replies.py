@@ -8,44 +8,91 @@ import re
 
 from writer.backends.base import Proposal
 from writer.backends.offline.hooks import pool, thin
+from writer.backends.offline.journey import unheard
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
 from writer.backends.offline.picking import pick_topics
 from writer.backends.offline.situation import Situation, decides
-from writer.backends.offline.wording import team_word
+from writer.backends.offline.wording import Register, register, team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
 from writer.topics import Fragment, Kind
-from writer.topics.frames import Frame, Slot
+from writer.topics.frames import fitting
 
 REPLY_KINDS = frozenset(
     {MessageKind.status_email, MessageKind.rejection_reply, MessageKind.offer_reply}
-)
-
-# "...since our conversation about {}" needs a subject the reader recognises.
-_SINCE = Frame(
-    "I've kept thinking about our conversation about {}.",
-    Slot.noun,
-    frozenset({Kind.subject, Kind.view}),
 )
 
 _STATUS_SUBJECTS = [
     "Checking in: {role} at {company}",
     "Following up on the {role} role",
 ]
-_STATUS_OPENINGS = [
-    "I hope you're well. I wanted to check in on the {role} role at {company}.",
-    "I hope your week is going well. I'm writing to follow up on the {role} role at {company}.",
-]
-_STATUS_INTEREST = [
-    "I remain very interested in the role and in joining the team.",
-    "I'm still very keen on the role and excited about the team's work.",
-]
-_STATUS_ASK = [
-    "Could you share an update on the timeline for a decision? I understand these things "
-    "take time, and I'm happy to provide anything else that would help.",
-    "Is there any update on the timeline for next steps? I know decisions can take a "
-    "while, and I'd be glad to send anything else that would be useful.",
-]
+# By register: a start-up's check-in is two easy lines, a bank's or a law firm's a letter.
+_STATUS_OPENINGS = {
+    Register.casual: [
+        "Hope you're doing well! I wanted to check in on the {role} role.",
+        "Hope things are good on your side. Just checking in about the {role} role.",
+    ],
+    Register.neutral: [
+        "I hope you're well. I wanted to check in on the {role} role at {company}.",
+        "I hope your week is going well. I'm writing to follow up on the {role} role at "
+        "{company}.",
+    ],
+    Register.formal: [
+        "I hope this finds you well. I am writing to follow up on my application for the "
+        "{role} role at {company}.",
+        "I hope you are well. I am writing to ask whether there is any news on the {role} "
+        "role at {company}.",
+    ],
+}
+_STATUS_INTEREST = {
+    Register.casual: [
+        "I'm still really keen on the role and on joining {team}.",
+        "I'm just as excited about the role as when we spoke.",
+    ],
+    Register.neutral: [
+        "I remain very interested in the role and in joining {team}.",
+        "I'm still very keen on the role and excited about {team}'s work.",
+    ],
+    Register.formal: [
+        "My interest in the position, and in the work of {team}, is as strong as ever.",
+        "I remain very interested in the position and would welcome the chance to join {team}.",
+    ],
+}
+_STATUS_ASK = {
+    Register.casual: [
+        "Is there any news on timing? No rush at all, and happy to send anything that helps.",
+        "Any update on next steps? Happy to send over anything else you need.",
+    ],
+    Register.neutral: [
+        "Could you share an update on the timeline for a decision? I understand these things "
+        "take time, and I'm happy to provide anything else that would help.",
+        "Is there any update on the timeline for next steps? I know decisions can take a "
+        "while, and I'd be glad to send anything else that would be useful.",
+    ],
+    Register.formal: [
+        "I would be grateful for any update on the timeline for a decision, and I would be "
+        "glad to provide any further information that may help.",
+        "Should it be possible to share an indication of the timeline, I would be most "
+        "grateful; I am happy to provide anything further in the meantime.",
+    ],
+}
+_STATUS_LAST = {
+    Register.casual: ["Thanks so much!", "Thanks again, and speak soon."],
+    Register.neutral: ["Thank you again for your time.", "Many thanks for your help."],
+    Register.formal: [
+        "Thank you again for your time and consideration.",
+        "With thanks for your consideration.",
+    ],
+}
+# A topic no earlier message to this reader recalled, in the status email's own words.
+_STATUS_RECALL = {
+    Register.casual: [
+        "I've been thinking more about {} since we talked.",
+        "Since we talked, I've been thinking more about {}.",
+    ],
+    Register.neutral: ["I've kept thinking about our conversation about {}."],
+    Register.formal: ["I have continued to reflect on our discussion of {}."],
+}
 
 _REJECTION_SUBJECTS = ["Thank you: {role} at {company}", "Re: the {role} role"]
 _REJECTION_BODIES = [
@@ -127,33 +174,39 @@ def compose_reply(
 
 
 def _status(notes: Notes, person: Interviewer, seed: int, sit: Situation | None) -> list[str]:
-    interest = pick(_STATUS_INTEREST, seed)
-    recalled = _recalled(notes, person)
-    first = pick(_STATUS_OPENINGS, seed)
+    reg = _register(notes)
+    team = team_word(notes)
+    interest = pick(_STATUS_INTEREST[reg], seed).replace("{team}", team)
+    recalled = _recalled(notes, person, reg)
+    openings = _STATUS_OPENINGS[reg]
+    first = pick(openings, seed)
     if sit is not None and not sit.suits(first):  # 'your week' read on a Friday
-        first = next((o for o in _STATUS_OPENINGS if sit.suits(o)), first)
+        first = next((o for o in openings if sit.suits(o)), first)
     # The topic is the notes' text, not a template: its braces must survive format_map.
     if recalled:
         recalled = recalled.replace("{", "{{").replace("}", "}}")
-    interest = interest.replace("the team", team_word(notes))
     middle = f"{recalled} {interest}" if recalled else interest
-    return [first, middle, pick(_STATUS_ASK, seed), "Thank you again for your time."]
+    return [first, middle, pick(_STATUS_ASK[reg], seed), pick(_STATUS_LAST[reg], seed)]
+
+
+def _register(notes: Notes) -> Register:
+    reg = register(notes)
+    return Register.formal if reg == Register.warm else reg
 
 
 _DECIDED = re.compile(r"\b(?:went with|someone (?:else|more)|feedback|reject\w*)\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.IGNORECASE)
 
 
-def _recalled(notes: Notes, person: Interviewer) -> str | None:
-    """One usable topic: the addressee's own, else a colleague's, named as theirs."""
-    for said in pool(pick_topics(person)):
-        # the composer's own rendering: articles restored, the decision never recalled
-        if said.kind in (Kind.subject, Kind.view) and said.noun and not thin(said):
-            return f"I've kept thinking about our conversation about {said.noun}."
-    for fragment in _sayable(person):
-        sentence = _SINCE.fill(fragment)
-        if sentence is not None and not _DECIDED.search(fragment.text):
-            return sentence
+def _recalled(notes: Notes, person: Interviewer, reg: Register) -> str | None:
+    """One usable topic no earlier message to the addressee recalled; else, when they
+    have none of their own, a colleague's, named as theirs."""
+    picked = pick_topics(person)
+    for said in unheard(picked, person):
+        if not _DECIDED.search(said.fragment.text):
+            return fitting(_STATUS_RECALL[reg], said.noun or "")[0].format(said.noun)
+    if pool(picked):
+        return None  # all said already: a check-in says less rather than repeat it
     for someone in (p for p in notes.interviewers if p is not person):
         first = someone.first_name
         if first.casefold() == person.first_name.casefold():
@@ -180,8 +233,10 @@ def _sayable(person: Interviewer) -> list[Fragment]:
 
 def _with_recall(body: str, frames: list[str], person: Interviewer, seed: int) -> str:
     """`body`, then one thing of this person's own from the conversation, when the notes
-    give one that can be said (never the decision or the feedback's sting)."""
-    for said in pool(pick_topics(person)):
+    give one that can be said (never the decision or the feedback's sting); once the
+    thank-you email has gone, only one it did not recall."""
+    picked = pick_topics(person)
+    for said in unheard(picked, person) if person.email_sent_on else pool(picked):
         if said.kind not in (Kind.subject, Kind.view) or not said.noun or thin(said):
             continue
         if _DECIDED.search(said.fragment.text):
