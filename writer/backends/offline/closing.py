@@ -111,7 +111,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "Thank you once more for meeting with me.",
         "With warm thanks and every good wish.",
         "I do hope we will have the chance to talk again.",
-        "With gratitude for your time and kindness.",
+        "With gratitude for the time you gave me.",
         "I hope to continue our conversation before long.",
     ],
 }

@@ -29,33 +29,32 @@ _STATUS_SUBJECTS = [
 # By register: a start-up's check-in is two easy lines, a bank's or a law firm's a letter.
 _STATUS_OPENINGS = {
     Register.casual: [
-        "Hope you're doing well! I wanted to check in on the {role} role.",
+        "Hope you're doing well! Just checking in on the {role} role.",
         "Hope things are good on your side. Just checking in about the {role} role.",
     ],
     Register.neutral: [
-        "I hope you're well. I wanted to check in on the {role} role at {company}.",
-        "I hope your week is going well. I'm writing to follow up on the {role} role at "
-        "{company}.",
+        "I hope you're well, and wanted to check in on the {role} role at {company}.",
+        "I hope your week is going well; I'm writing to follow up on the {role} role at {company}.",
     ],
     Register.formal: [
-        "I hope this finds you well. I am writing to follow up on my application for the "
-        "{role} role at {company}.",
-        "I hope you are well. I am writing to ask whether there is any news on the {role} "
+        "I hope this finds you well, and I am writing to follow up on my application for "
+        "the {role} role at {company}.",
+        "I hope you are well; I am writing to ask whether there is any news on the {role} "
         "role at {company}.",
     ],
 }
 _STATUS_INTEREST = {
     Register.casual: [
-        "I'm still really keen on the role and on joining {team}.",
+        "The role still really appeals, and so does joining {team}.",
         "I'm just as excited about the role as when we spoke.",
     ],
     Register.neutral: [
-        "I remain very interested in the role and in joining {team}.",
+        "The role remains of real interest to me, as does joining {team}.",
         "I'm still very keen on the role and excited about {team}'s work.",
     ],
     Register.formal: [
         "My interest in the position, and in the work of {team}, is as strong as ever.",
-        "I remain very interested in the position and would welcome the chance to join {team}.",
+        "The position remains of great interest to me, as does the chance to join {team}.",
     ],
 }
 _STATUS_ASK = {
@@ -77,7 +76,7 @@ _STATUS_ASK = {
     ],
 }
 _STATUS_LAST = {
-    Register.casual: ["Thanks so much!", "Thanks again, and speak soon."],
+    Register.casual: ["Thanks so much.", "Thanks again, and speak soon."],
     Register.neutral: ["Thank you again for your time.", "Many thanks for your help."],
     Register.formal: [
         "Thank you again for your time and consideration.",
