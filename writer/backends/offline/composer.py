@@ -141,13 +141,15 @@ class Context:
             spares += [o for o in free[turn:] + free[:turn] if o not in spares]
         filled = [fill(o) for o in spares]
         found = next((text for text in filled if fits(text)), None)
-        if found is None and run >= self.i_run:
-            # a fourth 'I' in a row: another place's spare, else one more 'I' rather than
-            # a missing line
+        if found is None and run >= self.i_run and not (shared and optional):
+            # a third 'I' in a row: another place's spare (only for a line carrying this
+            # reader's topic or one the message needs: another place may take a shared
+            # line's spare too)
             turn = self.position % max(len(free), 1)
-            wider = [fill(o) for o in free[turn:] + free[:turn]]
-            found = next((t for t in wider if fits(t)), None)
-            found = found or next((t for t in [mine, *filled] if fits(t, varied=False)), None)
+            found = next((t for o in free[turn:] + free[:turn] if fits(t := fill(o))), None)
+        if found is None and run >= self.i_run:
+            # one more 'I' rather than a missing line
+            found = next((t for t in [mine, *filled] if fits(t, varied=False)), None)
         # a line the message can do without (a close, an offer of help) is left out
         # rather than said in words the message has used
         return found if found is not None else ("" if optional else mine)

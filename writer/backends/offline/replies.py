@@ -15,7 +15,7 @@ from writer.backends.offline.situation import Situation, decides
 from writer.backends.offline.wording import Register, register, team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
-from writer.topics import Fragment, Kind
+from writer.topics import Kind
 from writer.topics.frames import fitting
 
 REPLY_KINDS = frozenset(
@@ -46,7 +46,7 @@ _STATUS_OPENINGS = {
 _STATUS_INTEREST = {
     Register.casual: [
         "The role still really appeals, and so does joining {team}.",
-        "I'm just as excited about the role as when we spoke.",
+        "I'm just as excited about the role as ever.",
     ],
     Register.neutral: [
         "The role remains of real interest to me, as does joining {team}.",
@@ -91,6 +91,12 @@ _STATUS_RECALL = {
     ],
     Register.neutral: ["I've kept thinking about our conversation about {}."],
     Register.formal: ["I have continued to reflect on our discussion of {}."],
+}
+# 'your view that flaky tests are cultural': no 'our conversation about' before it
+_STATUS_RECALL_YOURS = {
+    Register.casual: ["Since we talked, I've been thinking more about {}."],
+    Register.neutral: ["I've kept thinking about {}."],
+    Register.formal: ["I have continued to reflect on {}."],
 }
 
 _REJECTION_SUBJECTS = ["Thank you: {role} at {company}", "Re: the {role} role"]
@@ -194,7 +200,7 @@ def _register(notes: Notes) -> Register:
 
 
 _DECIDED = re.compile(r"\b(?:went with|someone (?:else|more)|feedback|reject\w*)\b", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers|you|your)\b", re.IGNORECASE)
 
 
 def _recalled(notes: Notes, person: Interviewer, reg: Register) -> str | None:
@@ -202,32 +208,40 @@ def _recalled(notes: Notes, person: Interviewer, reg: Register) -> str | None:
     have none of their own, a colleague's, named as theirs."""
     picked = pick_topics(person)
     for said in unheard(picked, person):
-        if not _DECIDED.search(said.fragment.text):
-            return fitting(_STATUS_RECALL[reg], said.noun or "")[0].format(said.noun)
+        if not _DECIDED.search(said.fragment.text) and said.noun:
+            frames = _STATUS_RECALL_YOURS if _YOURS.match(said.noun) else _STATUS_RECALL
+            return fitting(frames[reg], said.noun)[0].format(said.noun)
     if pool(picked):
         return None  # all said already: a check-in says less rather than repeat it
     for someone in (p for p in notes.interviewers if p is not person):
         first = someone.first_name
         if first.casefold() == person.first_name.casefold():
             continue  # 'my conversation with Dana' in a message to another Dana reads as them
-        for fragment in _sayable(someone):
-            words = fragment.clause if fragment.kind == Kind.view else fragment.noun
+        # named as the culture names them: 'Dr. Whitcombe' to a bank's HR, 'Hanna' elsewhere
+        name = someone.address(formal=reg == Register.formal)
+        for said in pool(pick_topics(someone)):
+            if said.kind not in (Kind.subject, Kind.view):
+                continue
+            words = said.clause if said.kind == Kind.view and said.clause else said.noun
             if words is None or _THIRD_PERSON.search(words) or _DECIDED.search(words):
-                continue  # 'she showed me ...' would speak of someone in a message to another
-            if fragment.kind == Kind.view:
-                return f"I've kept thinking about {first}'s point that {fragment.clause}."
-            if fragment.kind == Kind.subject:
-                return (
-                    f"I've kept thinking about my conversation with {first} about {fragment.noun}."
-                )
+                continue  # 'she showed me ...', 'your view': someone else's, to another
+            if said.clause and said.kind == Kind.view:
+                return _COLLEAGUE_VIEW[reg].format(name=name, words=said.clause)
+            return _COLLEAGUE_SUBJECT[reg].format(name=name, words=said.noun)
     return None
 
 
-def _sayable(person: Interviewer) -> list[Fragment]:
-    """A person's work and views that the composer would say in a message to them: never
-    one their own drafts leave out (a candid remark, a fragment that cannot be said well)."""
-    work = (Kind.subject, Kind.view)
-    return [said.fragment for said in pool(pick_topics(person)) if said.kind in work]
+_YOURS = re.compile(r"^(?:your|how you)\b", re.IGNORECASE)
+_COLLEAGUE_VIEW = {
+    Register.casual: "I've been thinking more about {name}'s point that {words}.",
+    Register.neutral: "I've kept thinking about {name}'s point that {words}.",
+    Register.formal: "I have continued to reflect on {name}'s point that {words}.",
+}
+_COLLEAGUE_SUBJECT = {
+    Register.casual: "I've been thinking more about my chat with {name} about {words}.",
+    Register.neutral: "I've kept thinking about my conversation with {name} about {words}.",
+    Register.formal: "I have continued to reflect on my discussion with {name} of {words}.",
+}
 
 
 def _with_recall(body: str, frames: list[str], person: Interviewer, seed: int) -> str:
