@@ -184,3 +184,14 @@ def test_a_view_cut_before_its_verb_is_said_as_its_subject() -> None:
     )
     text = _text(notes, "thank_you_email", notes.interview.start)
     assert not re.search(r"view that [\w ]+\.", text) or "is overrated" in text, text
+
+
+def test_a_food_bank_is_not_called_the_bank() -> None:
+    notes = _notes(
+        [_person("Bisi Adeyemi", ["getting more corporate volunteers"])],
+        company="Eastgate Food Bank",
+    )
+    at = notes.interview.start
+    for kind, day in (("thank_you_email", 0), ("follow_up_message", 3), ("status_email", 14)):
+        text = _text(notes, kind, at + timedelta(days=day))
+        assert "the bank" not in text, text

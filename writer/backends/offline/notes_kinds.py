@@ -265,7 +265,7 @@ _FOLLOW_AGAIN_NOUN = [
     "Our conversation about {} is a big part of why the role appeals to me.",
     # a topic with a clause inside ends its sentence
     "What has stayed with me most from our talk is {}.",
-    "Since we spoke I've kept coming back to {}.",
+    "Since we spoke, I've kept coming back to {}.",
 ]
 _FOLLOW_AGAIN_CLAUSE = [
     "Hearing how {} told me a lot about how the team works.",

@@ -32,7 +32,8 @@ _SECTORS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?:llp|law|legal|solicitors?|chambers|attorneys?|advocates)\b", re.I),
         "the firm",
     ),
-    (re.compile(r"\bbank\b|\bbanking\b", re.I), "the bank"),
+    # a food bank's people are not 'the bank'
+    (re.compile(r"(?<!food )(?<!blood )\bbank\b|\bbanking\b", re.I), "the bank"),
     (re.compile(r"\b(?:school|academy|college)\b", re.I), "the school"),
     (re.compile(r"\b(?:foundation|charity)\b", re.I), "the foundation"),
     (re.compile(r"\b(?:capital|partners|investments?|insurance|consulting)\b", re.I), "the firm"),
