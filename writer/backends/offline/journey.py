@@ -46,7 +46,10 @@ def _turn(order: list[Said], said: set[int]) -> Turn:
     fresh = [s for s in order if id(s) not in said and rank(s) < 2]
     if fresh:
         return Turn(fresh + [s for s in order if s not in fresh], again=False)
-    return Turn(order, again=bool(order) and id(order[0]) in said)
+    # all heard: a second mention of the work, whose frames say what the talk showed,
+    # before a coincidence said again ('we both trained in Dublin') or a biography
+    again = sorted(order, key=lambda s: (rank(s) >= 2, s.kind == Kind.common_ground))
+    return Turn(again, again=bool(again) and id(again[0]) in said)
 
 
 def _note_first(picked: Picked) -> Said | None:

@@ -266,6 +266,8 @@ _FOLLOW_AGAIN_NOUN = [
     # a topic with a clause inside ends its sentence
     "What has stayed with me most from our talk is {}.",
     "Since we spoke, I've kept coming back to {}.",
+    "Our talk about {} showed me how carefully the team works.",
+    "I learned a good deal from our talk about {}.",
 ]
 _FOLLOW_AGAIN_CLAUSE = [
     "Hearing how {} told me a lot about how the team works.",
@@ -276,6 +278,8 @@ _FOLLOW_AGAIN_CLAUSE = [
     "Learning that {} made the team's approach much clearer to me.",
     "Hearing that {} was a good window on the team's work.",
     "Learning how {} left me keen to see more of the team's work.",
+    "Hearing that {} taught me a good deal about the work.",
+    "Learning how {} showed me how carefully the team works.",
 ]
 
 
@@ -343,7 +347,25 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     # 'for taking me through getting more volunteers': a gerund wants its own verb
     gerund = words.split()[0].endswith("ing")
     options = fitting(on if gerund else _NOTE_BACK_AND + on, words)
+    if _plural_head(words):  # 'stewardship rounds is still on my mind'
+        options = [o for o in options if not _SINGULAR_VERB.search(o)] or options
     return ctx.fresh(options, 0, thanks, fill(words), shared=False)
+
+
+_SINGULAR_VERB = re.compile(r"\{\} (?:is|has|remains)\b")
+_HEAD_ENDS = frozenset("of in on at for with from to across between by over and".split())
+
+
+def _plural_head(words: str) -> bool:
+    """'antimicrobial stewardship rounds', 'load-flow studies you run': the noun the
+    verb agrees with ends in s (before a preposition or a clause)."""
+    head: list[str] = []
+    for word in words.split():
+        if word.casefold() in _HEAD_ENDS or word.casefold() in ("you", "we", "they", "that"):
+            break
+        head.append(word)
+    last = head[-1].casefold() if head else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
@@ -392,19 +414,28 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     if said.kind == Kind.common_ground and said.clause:
         return fresh(_FOLLOW_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
-        return fresh(_FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE, said.clause)
+        frames = _FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE
+        if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
+            frames = [f for f in frames if not _WANTING.search(f)] or frames
+        return fresh(frames, said.clause)
     if said.kind == Kind.own and said.noun:
         return fresh(_FOLLOW_OWN, said.noun)
     if said.kind == Kind.logistics:
         return process_sentence(ctx, said, later=True, before=before)
     if said.noun and again:
         frames = _FOLLOW_AGAIN_NOUN
+        if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
+            # no longer in the running: nothing on how much the role appeals
+            frames = [f for f in frames if not _WANTING.search(f)] or frames
         if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
             frames = [f for f in frames if "team" not in f]
         return fresh(frames, said.noun)
     if said.noun:
         return fresh(_FOLLOW_NOUN, said.noun)
     return None
+
+
+_WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
 
 
 def _follow_again(

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from writer.backends.base import Proposal
-from writer.backends.offline.hooks import pool, thin
-from writer.backends.offline.journey import unheard
+from writer.backends.offline.hooks import pool, rank, thin
+from writer.backends.offline.journey import email_topics, unheard
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
 from writer.backends.offline.picking import pick_topics
 from writer.backends.offline.situation import Situation, decides
@@ -249,7 +249,13 @@ def _with_recall(body: str, frames: list[str], person: Interviewer, seed: int) -
     give one that can be said (never the decision or the feedback's sting); once the
     thank-you email has gone, only one it did not recall."""
     picked = pick_topics(person)
-    for said in unheard(picked, person) if person.email_sent_on else pool(picked):
+    # the email usually went first: a topic it did not recall, then any other
+    emailed = {id(s) for s in email_topics(picked)}
+    # 'our conversation about your view that ...', '... about how you liked it': only a
+    # subject that stands alone reads in the frame
+    fresh = [s for s in unheard(picked, person) + pool(picked) if id(s) not in emailed]
+    first = [s for s in fresh if rank(s) < 2 and not _YOURS.match(s.noun or "")]
+    for said in first if person.email_sent_on else first + pool(picked):
         if said.kind not in (Kind.subject, Kind.view) or not said.noun or thin(said):
             continue
         if _DECIDED.search(said.fragment.text):
