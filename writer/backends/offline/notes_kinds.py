@@ -500,9 +500,23 @@ def follow_ups(ctx: Context) -> list[Proposal]:
         if ctx.sit.outcome == Outcome.offer:
             line = f"{line} {ctx.fresh(_FOLLOW_OFFER, 1, said)}"
             said = f"{opening} {line}"
-        close = ctx.fresh(closes, 1, said, lambda o: o.replace("the team", ctx.team), optional=True)
+        close = ctx.fresh(closes, 1, said, _close_fill(ctx, line), optional=True)
         out.append(Proposal(text=" ".join(p for p in (opening, line, close) if p)))
     return out
+
+
+def _close_fill(ctx: Context, line: str) -> Callable[[str], str]:
+    """A close in the team's name ('the school's work'); once the line has named the
+    team ('told me a lot about how the team works'), a close that names it again is
+    filled with the line itself, which `fresh` then passes over as an echo."""
+    named = ctx.team.removeprefix("the ") in line
+
+    def fill(option: str) -> str:
+        if named and "the team" in option:
+            return line
+        return option.replace("the team", ctx.team)
+
+    return fill
 
 
 def _shortened(ctx: Context, topics: list[Said], connect: str, limit: int) -> list[str]:
