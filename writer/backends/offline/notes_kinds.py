@@ -328,6 +328,7 @@ def _note_thanks(ctx: Context, during: str, avoid: str = "") -> str:
 _MEETING = ("chat", "conversation", "discussion", "meeting")
 
 
+_NOTE_BACK_HOW = [", and for explaining {}", ", and for showing me {}"]
 _NOTE_BACK_THAT = [", and for explaining that {}", ", and for telling me that {}"]
 
 
@@ -337,8 +338,11 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     if said.kind == Kind.view and said.clause and not said.noun:
         return ctx.fresh(_NOTE_BACK_THAT, 0, thanks, fill(said.clause), shared=False)
     words = said.noun if said.kind in (Kind.subject, Kind.view) else None
-    if not words or words.casefold().startswith(("how ", "what ", "why ")):
+    if not words:
         return _note_part(ctx, said, 0, thanks)
+    if words.casefold().startswith(("how ", "what ", "why ")):
+        # 'how the shifts rotate': a clause of its own, pointed back to as explained
+        return ctx.fresh(_NOTE_BACK_HOW, 0, thanks, fill(words), shared=False)
     on = _NOTE_BACK_ON["formal" if _formal(ctx) else "plain"]
     if ctx.sit.outcome == Outcome.offer:
         # 'thanks ..., and I'm thrilled about the offer': the pointer back is a sentence
