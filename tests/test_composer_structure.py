@@ -167,7 +167,10 @@ def test_a_start_up_and_a_bank_check_in_in_their_own_words() -> None:
         return _text(notes, "status_email", notes.interview.start + timedelta(days=14))
 
     casual, formal = status("casual", "Fizzbit"), status("formal", "Gresham Mercantile Bank")
-    body = lambda t: {s for p in t.split("\n\n")[1:-1] for s in _SENTENCE.split(p)}  # noqa: E731
+
+    def body(text: str) -> set[str]:
+        return {s for p in text.split("\n\n")[1:-1] for s in _SENTENCE.split(p)}
+
     assert not body(casual) & body(formal), (casual, formal)
     assert "I am" in formal and "I am" not in casual
     for text in (casual, formal):

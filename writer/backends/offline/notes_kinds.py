@@ -328,7 +328,8 @@ def _note_thanks(ctx: Context, during: str, avoid: str = "") -> str:
 _MEETING = ("chat", "conversation", "discussion", "meeting")
 
 
-_NOTE_BACK_HOW = [", and for explaining {}", ", and for showing me {}"]
+# 'for showing me how Kubernetes upgrades always lag' reads as a boast of their trouble
+_NOTE_BACK_HOW = [", and for explaining {}", "; I've kept thinking about {}"]
 _NOTE_BACK_THAT = [", and for explaining that {}", ", and for telling me that {}"]
 
 

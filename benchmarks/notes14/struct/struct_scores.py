@@ -1,5 +1,5 @@
 """Means of the reader scores in SCORES.md: per table, before and after, per kind, and how
-many messages score below 3. Run `python benchmarks/notes14/struct/scores_mean.py`."""
+many messages score below 3. Run `python benchmarks/notes14/struct/struct_scores.py`."""
 
 from __future__ import annotations
 
@@ -23,9 +23,11 @@ def main() -> None:
             per = [
                 round(sum(k) / len(k), 2)
                 for i in range(4)
-                if (k := [r[i] for r in rows if r[i] is not None])
+                if (k := [s for r in rows if len(r) > i and (s := r[i]) is not None])
             ]
             label = "before" if side == 0 else "after"
+            if not flat:
+                continue  # a table scored after only
             low = sum(s < 3 for s in flat)
             mean = round(sum(flat) / len(flat), 2)
             print(f"{title[:24]:24} {label:6} n={len(flat):3} mean={mean} below3={low} {per}")
