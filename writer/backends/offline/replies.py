@@ -190,8 +190,33 @@ def _status(notes: Notes, person: Interviewer, seed: int, sit: Situation | None)
     # The topic is the notes' text, not a template: its braces must survive format_map.
     if recalled:
         recalled = recalled.replace("{", "{{").replace("}", "}}")
+    pointer = None if recalled else _pointer(person, reg)
+    if pointer:
+        interest = pointer
     middle = f"{recalled} {interest}" if recalled else interest
     return [first, middle, pick(_STATUS_ASK[reg], seed), pick(_STATUS_LAST[reg], seed)]
+
+
+# Every topic of the reader's was recalled already: the interest line points back to the
+# email's in a clause, rather than a sentence that says it again.
+_STATUS_POINTER = {
+    Register.casual: "I'm still really keen on the role, not least after our chat about {}.",
+    Register.neutral: "I remain very keen on the role, not least after our conversation about {}.",
+    Register.formal: (
+        "My interest in the position remains strong, not least after our discussion of {}."
+    ),
+}
+
+
+def _pointer(person: Interviewer, reg: Register) -> str | None:
+    for said in email_topics(pick_topics(person)):
+        noun = said.noun
+        if said.kind not in (Kind.subject, Kind.view) or not noun or rank(said) >= 2:
+            continue
+        if not _YOURS.match(noun) and not _DECIDED.search(said.fragment.text):
+            # the noun survives the body's format_map
+            return _STATUS_POINTER[reg].format(noun.replace("{", "{{").replace("}", "}}"))
+    return None
 
 
 def _register(notes: Notes) -> Register:
@@ -212,7 +237,7 @@ def _recalled(notes: Notes, person: Interviewer, reg: Register) -> str | None:
             frames = _STATUS_RECALL_YOURS if _YOURS.match(said.noun) else _STATUS_RECALL
             return fitting(frames[reg], said.noun)[0].format(said.noun)
     if pool(picked):
-        return None  # all said already: a check-in says less rather than repeat it
+        return None  # all said already: the interest line points back (`_pointer`)
     for someone in (p for p in notes.interviewers if p is not person):
         first = someone.first_name
         if first.casefold() == person.first_name.casefold():
