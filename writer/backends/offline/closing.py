@@ -111,7 +111,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "Thank you once more for meeting with me.",
         "With warm thanks and every good wish.",
         "I do hope we will have the chance to talk again.",
-        "With gratitude for your time and kindness.",
+        "With gratitude for the time you gave me.",
         "I hope to continue our conversation before long.",
     ],
 }
@@ -137,12 +137,12 @@ DECIDED_CLOSE = {
         "I hope we meet again before long.",
     ],
     "withdrew": [
-        "I wish you and {team} all the best.",
+        "All the best to you and {team}.",
         "I hope our paths cross again.",
         "Thank you again, and best of luck with the search.",
         "I'd be glad to stay in touch.",
         "Best wishes for the work ahead.",
-        "I hope we have the chance to meet again.",
+        "With luck, our paths will cross again before long.",
         "With thanks again, and all the best.",
         "I'd be happy to keep in touch.",
     ],

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -86,6 +86,8 @@ class Context:
     panel: int = 1  # how many interviewers the notes list
     position: int = 0  # this one's place among them
     sit: Situation = field(default_factory=lambda: Situation(outcome=Outcome.pending))
+    # how many sentences in a row may start with 'I' before the next must not
+    i_run: int = 2
 
     def rot(self, options: list[str], step: int = 0) -> str:
         """The option for this place on the panel: neighbours never share one."""
@@ -116,10 +118,13 @@ class Context:
         topic (not `shared`) may also take another place's spare."""
 
         before = _keys(_MAY_REPEAT.sub("", said))
+        run = _i_run(said)
 
-        def fits(text: str) -> bool:
+        def fits(text: str, varied: bool = True) -> bool:
             long_enough = len(text.split()) >= min_words
-            return long_enough and not before & _keys(text) and self.sit.suits(text)
+            # a third sentence in a row on 'I' reads as a list of the writer's feelings
+            third_i = varied and run >= self.i_run and _I_START.match(text) is not None
+            return long_enough and not third_i and not before & _keys(text) and self.sit.suits(text)
 
         mine = fill(self.rot(options, step))
         if fits(mine):
@@ -134,10 +139,20 @@ class Context:
             # or a line the message needs: another place's spare before an echo
             turn = self.position % max(len(free), 1)
             spares += [o for o in free[turn:] + free[:turn] if o not in spares]
-        fitting = (fill(o) for o in spares)
+        filled = [fill(o) for o in spares]
+        found = next((text for text in filled if fits(text)), None)
+        if found is None and run >= self.i_run and not (shared and optional):
+            # a third 'I' in a row: another place's spare (only for a line carrying this
+            # reader's topic or one the message needs: another place may take a shared
+            # line's spare too)
+            turn = self.position % max(len(free), 1)
+            found = next((t for o in free[turn:] + free[:turn] if fits(t := fill(o))), None)
+        if found is None and run >= self.i_run:
+            # one more 'I' rather than a missing line
+            found = next((t for t in [mine, *filled] if fits(t, varied=False)), None)
         # a line the message can do without (a close, an offer of help) is left out
         # rather than said in words the message has used
-        return next((text for text in fitting if fits(text)), "" if optional else mine)
+        return found if found is not None else ("" if optional else mine)
 
     def rot_fit(self, options: list[str], step: int = 0) -> str:
         """Like `rot`, passing over an option whose word for the meeting the stage repeats
@@ -159,6 +174,18 @@ class Context:
 _MAY_REPEAT = re.compile(r"\b(?:role|position|team)\b", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+_I_START = re.compile(r"^I(?:\b|['’])")
+_FULL_STOP = re.compile(r"(?<=[.!?])\s+")
+
+
+def _i_run(said: str) -> int:
+    """How many of the last sentences of `said` start with 'I', in a row."""
+    count = 0
+    for sentence in reversed(_FULL_STOP.split(said.strip())):
+        if not _I_START.match(sentence):
+            break
+        count += 1
+    return count
 
 
 @lru_cache(maxsize=4096)
@@ -248,12 +275,32 @@ def finish(sentence: str) -> str:
 
 def _emails(ctx: Context) -> list[Proposal]:
     subject = ctx.rot(SUBJECTS[ctx.reg]).format(job=ctx.notes.role)
-    full = _email_body(ctx, most=2)
+    full = _varied_body(ctx, most=2)
     bodies = [full]
-    shorter = _email_body(ctx, most=1)
+    shorter = _varied_body(ctx, most=1)
     if shorter != full:
         bodies.append(shorter)
     return [Proposal(text=body, subject=subject) for body in bodies]
+
+
+def _varied_body(ctx: Context, most: int) -> str:
+    """The body; composed again, with no two sentences in a row on 'I' where it can, when
+    three in a row start so ('I'm grateful ... I appreciated ... I also ...')."""
+    body = _email_body(ctx, most)
+    if longest_i_run(body) < 3:
+        return body
+    again = _email_body(replace(ctx, i_run=1), most)
+    return again if longest_i_run(again) < longest_i_run(body) else body
+
+
+def longest_i_run(text: str) -> int:
+    """The most sentences in a row that start with 'I', past the greeting."""
+    longest = run = 0
+    body = text.split("\n\n", 1)[-1]
+    for sentence in _FULL_STOP.split(" ".join(body.split())):
+        run = run + 1 if _I_START.match(sentence) else 0
+        longest = max(longest, run)
+    return longest
 
 
 def _fill(words: str) -> Callable[[str], str]:
@@ -380,7 +427,10 @@ def close_sentence(ctx: Context, said: str, *, fuller: bool = False) -> str:
     bank = ctx.bank(PENDING_CLOSE)
     if not decides(ctx.person):
         fill = lambda o: NO_NEWS.get(o, o)  # noqa: E731
-    return ctx.fresh(bank, 1, said, fill, min_words=9 if fuller else 0, optional=True)
+    # a short email needs its close: another place's spare before none
+    return ctx.fresh(
+        bank, 1, said, fill, min_words=9 if fuller else 0, optional=True, shared=not fuller
+    )
 
 
 def _email_body(ctx: Context, most: int) -> str:

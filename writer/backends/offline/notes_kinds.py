@@ -9,10 +9,12 @@ acceptance says it is late rather than pretending it is fresh."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
-from writer.backends.offline.hooks import common_clause, for_follow_up, for_note
+from writer.backends.offline.hooks import common_clause
+from writer.backends.offline.journey import follow_turn, note_turn
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
 from writer.topics import Kind
@@ -72,6 +74,36 @@ _NOTE_OWN = [
     ". I was glad to talk you through {}",
     ". Thank you for your interest in {}",
 ]
+# The email already recalled this topic (the reader has only the one): the note points
+# back to it in a clause of the thanks, not in a sentence that says it again.
+_NOTE_BACK_AND = [
+    ", and for the time on {}",
+    ", and for taking me through {}",
+    ", and for the insight into {}",
+    ", and for the detail on {}",
+]
+_NOTE_BACK_ON = {
+    "plain": [
+        "; I'm still mulling over {}",
+        "; {} has stayed with me since",
+        "; I've kept thinking about {}",
+        "; {} stuck with me",
+        "; I keep coming back to {}",
+        "; {} is still on my mind",
+        "; I came away still thinking about {}",
+        "; {} has been on my mind since",
+    ],
+    "formal": [
+        "; I have thought about {} often since",
+        "; {} has stayed with me since",
+        "; I have kept thinking about {}",
+        "; I am still reflecting on {}",
+        "; I have returned to {} several times since",
+        "; {} remains on my mind",
+        "; I left still thinking about {}",
+        "; I continue to think about {}",
+    ],
+}
 # Nothing usable in the notes: the role, and no claim about the conversation.
 _NOTE_ROLE = [
     ". It was good to learn more about the {role}{at}",
@@ -231,6 +263,11 @@ _FOLLOW_AGAIN_NOUN = [
     "Our discussion of {} made the team's approach much clearer to me.",
     "Talking about {} was a good window on the team's work.",
     "Our conversation about {} is a big part of why the role appeals to me.",
+    # a topic with a clause inside ends its sentence
+    "What has stayed with me most from our talk is {}.",
+    "Since we spoke, I've kept coming back to {}.",
+    "Our talk about {} showed me how carefully the team works.",
+    "I learned a good deal from our talk about {}.",
 ]
 _FOLLOW_AGAIN_CLAUSE = [
     "Hearing how {} told me a lot about how the team works.",
@@ -241,6 +278,8 @@ _FOLLOW_AGAIN_CLAUSE = [
     "Learning that {} made the team's approach much clearer to me.",
     "Hearing that {} was a good window on the team's work.",
     "Learning how {} left me keen to see more of the team's work.",
+    "Hearing that {} taught me a good deal about the work.",
+    "Learning how {} showed me how carefully the team works.",
 ]
 
 
@@ -273,10 +312,14 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _note_thanks(ctx: Context, during: str) -> str:
+def _note_thanks(ctx: Context, during: str, avoid: str = "") -> str:
+    """The note's thanks; in words other than `avoid`'s (the topic it points back to)."""
     options = _NOTE_THANKS["formal" if _formal(ctx) else "plain"]
     fitting = [o for o in options if not any(w in during.casefold() and w in o for w in _MEETING)]
-    thanks = ctx.rot(fitting or options).format(during=during)
+    if avoid:
+        thanks = ctx.fresh(fitting or options, 0, avoid, lambda o: o.format(during=during))
+    else:
+        thanks = ctx.rot(fitting or options).format(during=during)
     if ctx.sit.outcome == Outcome.offer:
         thanks += ctx.fresh(_NOTE_OFFER, 0, thanks)
     return thanks
@@ -285,14 +328,66 @@ def _note_thanks(ctx: Context, during: str) -> str:
 _MEETING = ("chat", "conversation", "discussion", "meeting")
 
 
+# 'for showing me how Kubernetes upgrades always lag' reads as a boast of their trouble
+_NOTE_BACK_HOW = [", and for explaining {}", "; I've kept thinking about {}"]
+_NOTE_BACK_THAT = [", and for explaining that {}", ", and for telling me that {}"]
+
+
+def _note_back(ctx: Context, said: Said, thanks: str) -> str:
+    """A clause of the thanks pointing back to what the email recalled."""
+    fill: Callable[[str], Callable[[str], str]] = lambda w: lambda o: o.replace("{}", w)  # noqa: E731
+    if said.kind == Kind.view and said.clause and not said.noun:
+        return ctx.fresh(_NOTE_BACK_THAT, 0, thanks, fill(said.clause), shared=False)
+    words = said.noun if said.kind in (Kind.subject, Kind.view) else None
+    if not words:
+        return _note_part(ctx, said, 0, thanks)
+    if words.casefold().startswith(("how ", "what ", "why ")):
+        # 'how the shifts rotate': a clause of its own, pointed back to as explained
+        return ctx.fresh(_NOTE_BACK_HOW, 0, thanks, fill(words), shared=False)
+    on = _NOTE_BACK_ON["formal" if _formal(ctx) else "plain"]
+    if ctx.sit.outcome == Outcome.offer:
+        # 'thanks ..., and I'm thrilled about the offer': the pointer back is a sentence
+        part = ctx.fresh(fitting(on, words), 0, thanks, fill(words), shared=False)
+        return f". {_first_upper(part.removeprefix('; '))}"
+    # 'for taking me through getting more volunteers': a gerund wants its own verb
+    gerund = words.split()[0].endswith("ing")
+    options = fitting(on if gerund else _NOTE_BACK_AND + on, words)
+    if _plural_head(words):  # 'stewardship rounds is still on my mind'
+        options = [o for o in options if not _SINGULAR_VERB.search(o)] or options
+    return ctx.fresh(options, 0, thanks, fill(words), shared=False)
+
+
+_SINGULAR_VERB = re.compile(r"\{\} (?:is|has|remains)\b")
+_HEAD_ENDS = frozenset("of in on at for with from to across between by over and".split())
+
+
+def _plural_head(words: str) -> bool:
+    """'antimicrobial stewardship rounds', 'load-flow studies you run': the noun the
+    verb agrees with ends in s (before a preposition or a clause)."""
+    head: list[str] = []
+    for word in words.split():
+        if word.casefold() in _HEAD_ENDS or word.casefold() in ("you", "we", "they", "that"):
+            break
+        head.append(word)
+    last = head[-1].casefold() if head else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
 def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
     """Notes within `limit` characters, fullest first."""
-    topics = for_note(ctx.topics)
+    turn = note_turn(ctx.topics)
+    topics = turn.topics
     connect = ctx.rot(_CONNECT)
     out: list[str] = []
     for during in (ctx.during, ""):
         thanks = _note_thanks(ctx, during)
-        for said in topics[:3]:
+        for i, said in enumerate(topics[:3]):
+            if turn.again and i == 0:
+                plain = _note_thanks(ctx, during, avoid=f"{said.noun or ''} {said.clause or ''}")
+                part = _note_back(ctx, said, plain)
+                apart = ctx.fresh(_CONNECT, 0, f"{plain}{part}")
+                out.append(f"{ctx.hi}, {plain}{part}. {apart}")
+                continue
             part = _note_part(ctx, said, 0, thanks)
             if part:
                 apart = ctx.fresh(_CONNECT, 0, f"{thanks}{part}")
@@ -319,18 +414,24 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         def fill(o: str) -> str:
             return o.replace("the team", ctx.team).replace("{}", words)
 
-        return ctx.fresh(options, 2, before, fill, shared=False)
+        return ctx.fresh(fitting(options, words), 2, before, fill, shared=False)
 
     if said.kind == Kind.common_ground and said.clause:
         return fresh(_FOLLOW_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
-        return fresh(_FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE, said.clause)
+        frames = _FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE
+        if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
+            frames = [f for f in frames if not _WANTING.search(f)] or frames
+        return fresh(frames, said.clause)
     if said.kind == Kind.own and said.noun:
         return fresh(_FOLLOW_OWN, said.noun)
     if said.kind == Kind.logistics:
         return process_sentence(ctx, said, later=True, before=before)
     if said.noun and again:
         frames = _FOLLOW_AGAIN_NOUN
+        if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
+            # no longer in the running: nothing on how much the role appeals
+            frames = [f for f in frames if not _WANTING.search(f)] or frames
         if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
             frames = [f for f in frames if "team" not in f]
         return fresh(frames, said.noun)
@@ -339,9 +440,17 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     return None
 
 
-def _follow_again(ctx: Context, said: Said, note: Said | None, opening: str) -> str | None:
-    """The follow-up's line on `said`; on the note's fact, anchored on the note's own words
-    (the subject, not a second detail of it) and saying what the talk showed."""
+_WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
+
+
+def _follow_again(
+    ctx: Context, said: Said, note: Said | None, opening: str, *, again: bool = False
+) -> str | None:
+    """The follow-up's line on `said`; on the note's fact (or one the email recalled:
+    `again`), anchored on the note's own words (the subject, not a second detail of it) and
+    saying what the talk showed."""
+    if again and not _same_fact(said, note):
+        return _follow_line(ctx, said, opening, again=True)
     if not _same_fact(said, note):
         return _follow_line(ctx, said, opening)
     anchor = note if note is not None and note.noun and note.kind != Kind.own else said
@@ -379,11 +488,12 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     opening = f"{ctx.hi}, {_follow_open(ctx)}"
     decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     closes = _DECIDED_CLOSE if decided else _FOLLOW_CLOSE
-    note = next(iter(for_note(ctx.topics)), None)
+    note = next(iter(note_turn(ctx.topics).topics), None)
+    turn = follow_turn(ctx.topics)
     lines = [
         line
-        for said in for_follow_up(ctx.topics)[:2]
-        if (line := _follow_again(ctx, said, note, opening))
+        for i, said in enumerate(turn.topics[:2])
+        if (line := _follow_again(ctx, said, note, opening, again=turn.again and i == 0))
     ]
     if not lines and ctx.topics.favours:
         lines = [f"Thanks again for {ctx.topics.favours[0]}."]
@@ -395,9 +505,23 @@ def follow_ups(ctx: Context) -> list[Proposal]:
         if ctx.sit.outcome == Outcome.offer:
             line = f"{line} {ctx.fresh(_FOLLOW_OFFER, 1, said)}"
             said = f"{opening} {line}"
-        close = ctx.fresh(closes, 1, said, lambda o: o.replace("the team", ctx.team), optional=True)
+        close = ctx.fresh(closes, 1, said, _close_fill(ctx, line), optional=True)
         out.append(Proposal(text=" ".join(p for p in (opening, line, close) if p)))
     return out
+
+
+def _close_fill(ctx: Context, line: str) -> Callable[[str], str]:
+    """A close in the team's name ('the school's work'); once the line has named the
+    team ('told me a lot about how the team works'), a close that names it again is
+    filled with the line itself, which `fresh` then passes over as an echo."""
+    named = ctx.team.removeprefix("the ") in line
+
+    def fill(option: str) -> str:
+        if named and "the team" in option:
+            return line
+        return option.replace("the team", ctx.team)
+
+    return fill
 
 
 def _shortened(ctx: Context, topics: list[Said], connect: str, limit: int) -> list[str]:

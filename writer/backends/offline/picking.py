@@ -230,6 +230,13 @@ def _say(fragment: Fragment) -> Said | None:
             # the thing talked about; dropping it would leave the message with no topic.
             rest = noun[4:]
             noun = _article(rest) if len(rest.split()) >= 2 else None
+    if noun and (cut := _CUT_VIEW.match(noun)) and not _has_verb(cut["rest"]):
+        # 'your view that stress testing': a candid view said only as its subject; the
+        # frame around 'your view that' would promise a view the words no longer give
+        rest = cut["rest"]
+        noun = _article(rest) if len(rest.split()) >= 2 else None
+        if noun is None:
+            return None
     if clause and not _verbish(clause):
         clause = None
     if fragment.kind == Kind.common_ground and clause is None:
@@ -239,6 +246,19 @@ def _say(fragment: Fragment) -> Said | None:
     if noun is None and clause is None:
         return None
     return Said(fragment, noun, clause)
+
+
+def _has_verb(text: str) -> bool:
+    """A verb the stage can vouch for ('is', 'they rebuilt', 'ships the'); not a plural
+    noun that only looks like one ('stress testing')."""
+    return is_clause(text.split()) or bool(_CLAUSE.search(text) or _FINITE.search(text))
+
+
+_CUT_VIEW = re.compile(
+    r"^(?:your|their|his|her|the) (?:view|point|take|sense|belief|feeling|argument) that "
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 
 
 def _gerund(fragment: Fragment) -> str | None:

@@ -7,45 +7,97 @@ from __future__ import annotations
 import re
 
 from writer.backends.base import Proposal
-from writer.backends.offline.hooks import pool, thin
+from writer.backends.offline.hooks import pool, rank, thin
+from writer.backends.offline.journey import email_topics, unheard
 from writer.backends.offline.phrasing import pick, salutation, sign_off, stable_index
 from writer.backends.offline.picking import pick_topics
 from writer.backends.offline.situation import Situation, decides
-from writer.backends.offline.wording import team_word
+from writer.backends.offline.wording import Register, register, team_word
 from writer.kinds import MessageKind
 from writer.notes import Culture, Interviewer, Notes
-from writer.topics import Fragment, Kind
-from writer.topics.frames import Frame, Slot
+from writer.topics import Kind
+from writer.topics.frames import fitting
 
 REPLY_KINDS = frozenset(
     {MessageKind.status_email, MessageKind.rejection_reply, MessageKind.offer_reply}
-)
-
-# "...since our conversation about {}" needs a subject the reader recognises.
-_SINCE = Frame(
-    "I've kept thinking about our conversation about {}.",
-    Slot.noun,
-    frozenset({Kind.subject, Kind.view}),
 )
 
 _STATUS_SUBJECTS = [
     "Checking in: {role} at {company}",
     "Following up on the {role} role",
 ]
-_STATUS_OPENINGS = [
-    "I hope you're well. I wanted to check in on the {role} role at {company}.",
-    "I hope your week is going well. I'm writing to follow up on the {role} role at {company}.",
-]
-_STATUS_INTEREST = [
-    "I remain very interested in the role and in joining the team.",
-    "I'm still very keen on the role and excited about the team's work.",
-]
-_STATUS_ASK = [
-    "Could you share an update on the timeline for a decision? I understand these things "
-    "take time, and I'm happy to provide anything else that would help.",
-    "Is there any update on the timeline for next steps? I know decisions can take a "
-    "while, and I'd be glad to send anything else that would be useful.",
-]
+# By register: a start-up's check-in is two easy lines, a bank's or a law firm's a letter.
+_STATUS_OPENINGS = {
+    Register.casual: [
+        "Hope you're doing well! Just checking in on the {role} role.",
+        "Hope things are good on your side. Just checking in about the {role} role.",
+    ],
+    Register.neutral: [
+        "I hope you're well, and wanted to check in on the {role} role at {company}.",
+        "I hope your week is going well; I'm writing to follow up on the {role} role at {company}.",
+    ],
+    Register.formal: [
+        "I hope this finds you well, and I am writing to follow up on my application for "
+        "the {role} role at {company}.",
+        "I hope you are well; I am writing to ask whether there is any news on the {role} "
+        "role at {company}.",
+    ],
+}
+_STATUS_INTEREST = {
+    Register.casual: [
+        "The role still really appeals, and so does joining {team}.",
+        "I'm just as excited about the role as ever.",
+    ],
+    Register.neutral: [
+        "The role remains of real interest to me, as does joining {team}.",
+        "I'm still very keen on the role and excited about {team}'s work.",
+    ],
+    Register.formal: [
+        "My interest in the position, and in the work of {team}, is as strong as ever.",
+        "The position remains of great interest to me, as does the chance to join {team}.",
+    ],
+}
+_STATUS_ASK = {
+    Register.casual: [
+        "Is there any news on timing? No rush at all, and happy to send anything that helps.",
+        "Any update on next steps? Happy to send over anything else you need.",
+    ],
+    Register.neutral: [
+        "Could you share an update on the timeline for a decision? I understand these things "
+        "take time, and I'm happy to provide anything else that would help.",
+        "Is there any update on the timeline for next steps? I know decisions can take a "
+        "while, and I'd be glad to send anything else that would be useful.",
+    ],
+    Register.formal: [
+        "I would be grateful for any update on the timeline for a decision, and I would be "
+        "glad to provide any further information that may help.",
+        "Should it be possible to share an indication of the timeline, I would be most "
+        "grateful; I am happy to provide anything further in the meantime.",
+    ],
+}
+_STATUS_LAST = {
+    Register.casual: ["Thanks so much.", "Thanks again, and speak soon."],
+    Register.neutral: ["Thank you again for your time.", "Many thanks for your help."],
+    Register.formal: [
+        "Thank you again for your time and consideration.",
+        "With thanks for your consideration.",
+    ],
+}
+# A topic no earlier message to this reader recalled, in the status email's own words.
+_STATUS_RECALL = {
+    Register.casual: [
+        "I've been thinking more about {} since we talked.",
+        "Since we talked, I've been thinking more about {}.",
+    ],
+    Register.neutral: ["I've kept thinking about our conversation about {}."],
+    Register.formal: ["I have continued to reflect on our discussion of {}."],
+}
+# 'your view that flaky tests are cultural': no 'our conversation about' before it
+_STATUS_RECALL_YOURS = {
+    Register.casual: ["Since we talked, I've been thinking more about {}."],
+    Register.neutral: ["I've kept thinking about {}."],
+    Register.formal: ["I have continued to reflect on {}."],
+}
 
 _REJECTION_SUBJECTS = ["Thank you: {role} at {company}", "Re: the {role} role"]
 _REJECTION_BODIES = [
@@ -127,61 +179,108 @@ def compose_reply(
 
 
 def _status(notes: Notes, person: Interviewer, seed: int, sit: Situation | None) -> list[str]:
-    interest = pick(_STATUS_INTEREST, seed)
-    recalled = _recalled(notes, person)
-    first = pick(_STATUS_OPENINGS, seed)
+    reg = _register(notes)
+    team = team_word(notes)
+    interest = pick(_STATUS_INTEREST[reg], seed).replace("{team}", team)
+    recalled = _recalled(notes, person, reg)
+    openings = _STATUS_OPENINGS[reg]
+    first = pick(openings, seed)
     if sit is not None and not sit.suits(first):  # 'your week' read on a Friday
-        first = next((o for o in _STATUS_OPENINGS if sit.suits(o)), first)
+        first = next((o for o in openings if sit.suits(o)), first)
     # The topic is the notes' text, not a template: its braces must survive format_map.
     if recalled:
         recalled = recalled.replace("{", "{{").replace("}", "}}")
-    interest = interest.replace("the team", team_word(notes))
+    pointer = None if recalled else _pointer(person, reg)
+    if pointer:
+        interest = pointer
     middle = f"{recalled} {interest}" if recalled else interest
-    return [first, middle, pick(_STATUS_ASK, seed), "Thank you again for your time."]
+    return [first, middle, pick(_STATUS_ASK[reg], seed), pick(_STATUS_LAST[reg], seed)]
+
+
+# Every topic of the reader's was recalled already: the interest line points back to the
+# email's in a clause, rather than a sentence that says it again.
+_STATUS_POINTER = {
+    Register.casual: "I'm still really keen on the role, not least after our chat about {}.",
+    Register.neutral: "I remain very keen on the role, not least after our conversation about {}.",
+    Register.formal: (
+        "My interest in the position remains strong, not least after our discussion of {}."
+    ),
+}
+
+
+def _pointer(person: Interviewer, reg: Register) -> str | None:
+    for said in email_topics(pick_topics(person)):
+        noun = said.noun
+        if said.kind not in (Kind.subject, Kind.view) or not noun or rank(said) >= 2:
+            continue
+        if not _YOURS.match(noun) and not _DECIDED.search(said.fragment.text):
+            # the noun survives the body's format_map
+            return _STATUS_POINTER[reg].format(noun.replace("{", "{{").replace("}", "}}"))
+    return None
+
+
+def _register(notes: Notes) -> Register:
+    reg = register(notes)
+    return Register.formal if reg == Register.warm else reg
 
 
 _DECIDED = re.compile(r"\b(?:went with|someone (?:else|more)|feedback|reject\w*)\b", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|hers|you|your)\b", re.IGNORECASE)
 
 
-def _recalled(notes: Notes, person: Interviewer) -> str | None:
-    """One usable topic: the addressee's own, else a colleague's, named as theirs."""
-    for said in pool(pick_topics(person)):
-        # the composer's own rendering: articles restored, the decision never recalled
-        if said.kind in (Kind.subject, Kind.view) and said.noun and not thin(said):
-            return f"I've kept thinking about our conversation about {said.noun}."
-    for fragment in _sayable(person):
-        sentence = _SINCE.fill(fragment)
-        if sentence is not None and not _DECIDED.search(fragment.text):
-            return sentence
+def _recalled(notes: Notes, person: Interviewer, reg: Register) -> str | None:
+    """One usable topic no earlier message to the addressee recalled; else, when they
+    have none of their own, a colleague's, named as theirs."""
+    picked = pick_topics(person)
+    for said in unheard(picked, person):
+        if not _DECIDED.search(said.fragment.text) and said.noun:
+            frames = _STATUS_RECALL_YOURS if _YOURS.match(said.noun) else _STATUS_RECALL
+            return fitting(frames[reg], said.noun)[0].format(said.noun)
+    if pool(picked):
+        return None  # all said already: the interest line points back (`_pointer`)
     for someone in (p for p in notes.interviewers if p is not person):
         first = someone.first_name
         if first.casefold() == person.first_name.casefold():
             continue  # 'my conversation with Dana' in a message to another Dana reads as them
-        for fragment in _sayable(someone):
-            words = fragment.clause if fragment.kind == Kind.view else fragment.noun
+        # named as the culture names them: 'Dr. Whitcombe' to a bank's HR, 'Hanna' elsewhere
+        name = someone.address(formal=reg == Register.formal)
+        for said in pool(pick_topics(someone)):
+            if said.kind not in (Kind.subject, Kind.view):
+                continue
+            words = said.clause if said.kind == Kind.view and said.clause else said.noun
             if words is None or _THIRD_PERSON.search(words) or _DECIDED.search(words):
-                continue  # 'she showed me ...' would speak of someone in a message to another
-            if fragment.kind == Kind.view:
-                return f"I've kept thinking about {first}'s point that {fragment.clause}."
-            if fragment.kind == Kind.subject:
-                return (
-                    f"I've kept thinking about my conversation with {first} about {fragment.noun}."
-                )
+                continue  # 'she showed me ...', 'your view': someone else's, to another
+            if said.clause and said.kind == Kind.view:
+                return _COLLEAGUE_VIEW[reg].format(name=name, words=said.clause)
+            return _COLLEAGUE_SUBJECT[reg].format(name=name, words=said.noun)
     return None
 
 
-def _sayable(person: Interviewer) -> list[Fragment]:
-    """A person's work and views that the composer would say in a message to them: never
-    one their own drafts leave out (a candid remark, a fragment that cannot be said well)."""
-    work = (Kind.subject, Kind.view)
-    return [said.fragment for said in pool(pick_topics(person)) if said.kind in work]
+_YOURS = re.compile(r"^(?:your|how you)\b", re.IGNORECASE)
+_COLLEAGUE_VIEW = {
+    Register.casual: "I've been thinking more about {name}'s point that {words}.",
+    Register.neutral: "I've kept thinking about {name}'s point that {words}.",
+    Register.formal: "I have continued to reflect on {name}'s point that {words}.",
+}
+_COLLEAGUE_SUBJECT = {
+    Register.casual: "I've been thinking more about my chat with {name} about {words}.",
+    Register.neutral: "I've kept thinking about my conversation with {name} about {words}.",
+    Register.formal: "I have continued to reflect on my discussion with {name} of {words}.",
+}
 
 
 def _with_recall(body: str, frames: list[str], person: Interviewer, seed: int) -> str:
     """`body`, then one thing of this person's own from the conversation, when the notes
-    give one that can be said (never the decision or the feedback's sting)."""
-    for said in pool(pick_topics(person)):
+    give one that can be said (never the decision or the feedback's sting); once the
+    thank-you email has gone, only one it did not recall."""
+    picked = pick_topics(person)
+    # the email usually went first: a topic it did not recall, then any other
+    emailed = {id(s) for s in email_topics(picked)}
+    # 'our conversation about your view that ...', '... about how you liked it': only a
+    # subject that stands alone reads in the frame
+    fresh = [s for s in unheard(picked, person) + pool(picked) if id(s) not in emailed]
+    first = [s for s in fresh if rank(s) < 2 and not _YOURS.match(s.noun or "")]
+    for said in first if person.email_sent_on else first + pool(picked):
         if said.kind not in (Kind.subject, Kind.view) or not said.noun or thin(said):
             continue
         if _DECIDED.search(said.fragment.text):

@@ -32,7 +32,8 @@ _SECTORS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?:llp|law|legal|solicitors?|chambers|attorneys?|advocates)\b", re.I),
         "the firm",
     ),
-    (re.compile(r"\bbank\b|\bbanking\b", re.I), "the bank"),
+    # a food bank's people are not 'the bank'
+    (re.compile(r"(?<!food )(?<!blood )\bbank\b|\bbanking\b", re.I), "the bank"),
     (re.compile(r"\b(?:school|academy|college)\b", re.I), "the school"),
     (re.compile(r"\b(?:foundation|charity)\b", re.I), "the foundation"),
     (re.compile(r"\b(?:capital|partners|investments?|insurance|consulting)\b", re.I), "the firm"),
@@ -295,9 +296,9 @@ REJECTED = [
 WITHDREW = [
     "I've decided to withdraw from the process, but I valued our conversation all the same.",
     "I've since withdrawn my application, and I'm grateful for the time you gave me.",
-    "I wanted to let you know that I've withdrawn from the process; meeting you was a pleasure.",
+    "Meeting you was a pleasure, though I've since withdrawn from the process.",
     "I've decided not to continue in the process, but I learned a lot from our conversation.",
-    "I've chosen to withdraw my application, though I enjoyed meeting you very much.",
+    "It was a pleasure to meet you, though I've since chosen to withdraw my application.",
     "Although I've withdrawn from the process, I appreciated the time you gave me.",
     "I've decided to step back from the process, and I valued the chance to meet you.",
     "While I've withdrawn my application, the conversation was a real pleasure.",
