@@ -123,6 +123,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "I know the team is busy with the release this month.",
             "A friendly reminder from your talk stuck with me: ship small.",
             "As you may recall, I worked on a similar migration at Acme.",
+            "As I mentioned during our call, I have led two migrations.",
         ),
     ),
     "profanity": (
