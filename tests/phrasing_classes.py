@@ -25,6 +25,10 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Your hiring process is a complete mess and everyone knows it.",
             "That was a total waste of an afternoon.",
             "You clearly have no idea what you are looking for.",
+            "Your HR team is a bunch of amateurs.",
+            "I can't believe how badly this was handled.",
+            "Clearly you hired someone less qualified.",
+            "You'll be sorry you passed on me.",
         ),
         (
             "Thank you for walking me through the process so clearly.",
@@ -37,6 +41,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "You have a clear idea of what the team needs next.",
             "I'd love to do better on the data questions, and I've been practising.",
             "I was treated so warmly by everyone I met.",
+            "At my last job, releases were poorly managed, so I built a checklist.",
         ),
     ),
     "sarcasm": (
@@ -54,6 +59,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Thanks for the thorough feedback of one sentence.",
             "Lovely to be kept in the dark for so long.",
             "I'm sure the candidate you picked is perfect in every way.",
+            "Thanks a million for the radio silence.",
+            "Nice to know my time means so little to you.",
         ),
         (
             "Great to hear the new release went out on time.",
@@ -111,6 +118,9 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Friendly reminder that I'm still waiting to hear.",
             "As you may recall, I asked this last week.",
             "I won't hold my breath for a reply.",
+            "I'm sure you've been far too busy to read my emails.",
+            "Just bumping this to the top of your inbox again.",
+            "Apologies for following up yet again.",
         ),
         (
             "Just sending the link we talked about, in case it's useful.",
@@ -124,6 +134,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "A friendly reminder from your talk stuck with me: ship small.",
             "As you may recall, I worked on a similar migration at Acme.",
             "As I mentioned during our call, I have led two migrations.",
+            "Sorry I was too busy to reply sooner.",
         ),
     ),
     "profanity": (
@@ -170,6 +181,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "You need to tell me where I stand.",
             "I'm the obvious choice for this job.",
             "Surely someone of my calibre merits a reply.",
+            "I want a second interview with someone more senior.",
         ),
         (
             "I hope to hear back when the team has decided.",
@@ -199,6 +211,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Please get back to me urgently.",
             "I can't wait much longer for an answer.",
             "How much longer will this take?",
+            "I'm still waiting and getting frustrated.",
         ),
         (
             "You mentioned a decision by Thursday; thank you for the timeline.",
@@ -211,6 +224,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "I'm happy to wait for the team's decision.",
             "Thanks for getting back to me so quickly.",
             "I'm glad the process is thorough.",
+            "At my last job the team was getting frustrated with the old tooling.",
         ),
     ),
     "desperation": (
@@ -228,6 +242,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "I can't afford to lose this opportunity.",
             "I'll do literally anything you need.",
             "My savings run out next month.",
+            "I'll work weekends, nights, whatever you need, just hire me.",
+            "Please don't let me down, I really need this.",
         ),
         (
             "I'd be glad to do whatever the team needs in the first sprint.",
@@ -240,6 +256,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "I'd love to hear more about the roadmap.",
             "I can't wait to read the paper you mentioned.",
             "I'll send the code sample you asked for.",
+            "I need this to be right, so I checked the figures twice.",
         ),
     ),
     "asks_pitches_in_note": (
@@ -257,6 +274,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "I'd like to show you how our tool saves analysts hours.",
             "Happy to send over a proposal for your team.",
             "Is there any chance you could recommend me for the job?",
+            "Hi Dana, could you take a quick look at my portfolio?",
+            "Hi Dana, any chance of an intro to your recruiter?",
         ),
         (
             "Thanks for passing on the article about event sourcing.",
@@ -269,6 +288,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Thanks for the talk on cutting churn by 30%.",
             "Thank you for showing me how your tool saves analysts hours.",
             "Thanks for the chat about your proposal process.",
+            "Hi Dana, thanks for the introduction to the team.",
+            "Thanks for taking a look at my portfolio.",
         ),
     ),
     "presumption": (
@@ -286,6 +307,9 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Talk soon, colleague!",
             "I've already told my friends I got the job.",
             "When I take over the analytics backlog, I'll start with reporting.",
+            "I've already ordered a new laptop for the job.",
+            "Can't wait to meet the rest of my team on Monday.",
+            "I'll start on the reporting backlog the week I arrive.",
         ),
         (
             "If I join, I'd hope to help with the release process.",
@@ -298,6 +322,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "I told my mentor how much I enjoyed the conversation.",
             "The first day of the conference sounds busy.",
             "I'd bring five years of reporting work to the role.",
+            "The plans for the new role sound exciting.",
         ),
     ),
     "flattery": (
@@ -314,6 +339,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Your brilliance is unmatched anywhere in tech.",
             "Meeting you was the highlight of my entire career; you're a genius.",
             "Your flawless leadership is second to none.",
+            "You must be the smartest person in the company.",
         ),
         (
             "Your point about small releases was useful.",
@@ -371,6 +397,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "Thank you for the interview for the XXX position.",
             "Dear [Interviewer], thanks again.",
             "Thanks for the time on (date).",
+            "Thank you for the chat about INSERT TOPIC.",
         ),
         (
             "Dear Ms. Patel, thank you for the interview.",
@@ -400,6 +427,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
             "My current employer pays me more than the posted range.",
             "I'd expect a pay bump over my current job.",
             "I'm looking for a six-figure salary.",
+            "Does the role come with share options?",
         ),
         (
             "The team's six-figure budget for tooling sounds generous.",
