@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from writer.checker import CONTEXTS as CHECK_CONTEXTS
 from writer.checker import check_text
 from writer.checker.engine import ERROR, WARNING, Finding
 from writer.kinds import KINDS, MessageKind
@@ -203,9 +204,11 @@ def names(rule: str, patterns: Iterable[str]) -> bool:
 
 
 def check_message(entry: Entry, text: str) -> list[Finding]:
-    """The checker's findings on `text`, checked as `writer check` would check it."""
+    """The checker's findings on `text`, checked as `writer check` would check it: with
+    `--context` where the entry's context is one a user can pass."""
     pasted = f"Subject: {entry.subject}\n{text}" if entry.subject else text
-    return check_text(MessageKind(entry.kind), pasted, to=entry.to).findings
+    context = entry.context if entry.context in CHECK_CONTEXTS else CHECK_CONTEXTS[0]
+    return check_text(MessageKind(entry.kind), pasted, to=entry.to, context=context).findings
 
 
 def score(

@@ -64,8 +64,11 @@ def test_the_corpus_follows_its_schema() -> None:
 def test_about_a_third_of_each_kind_and_label_is_held_out() -> None:
     strata = Counter((e.kind, e.label) for e in bench.load().entries)
     held = Counter((e.kind, e.label) for e in bench.load().entries if e.split == "holdout")
+    # A stratum of one or two (the first bad offer replies) cannot be held out by thirds:
+    # new entries take their split from the order they were added in, before any is checked.
     for stratum, total in strata.items():
-        assert 0.2 <= held[stratum] / total <= 0.5, stratum
+        if total >= 3:
+            assert 0.2 <= held[stratum] / total <= 0.5, stratum
 
 
 def test_every_template_has_a_filled_copy_without_its_slots() -> None:

@@ -141,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="the email's subject line (instead of a 'Subject:' line at the top of the text)",
     )
+    check.add_argument(
+        "--context",
+        choices=("after_interview", "after_application", "cold"),
+        default="after_interview",
+        help="when it is sent: after an interview (the default), after applying, or to "
+        "someone you have not met (a connection note then owes no thanks)",
+    )
     _add_json(check)
 
     rules = commands.add_parser("rules", help="every checker rule: id, severity, kinds")

@@ -225,6 +225,7 @@ def run_check(args: argparse.Namespace) -> int:
         to=args.to,
         notes=notes,
         tier=args.tier,
+        context=args.context,
     )
 
     def readable() -> str:

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 # Past this many findings of one rule a text is not a message: the rest are not shown, and
 # a 100 KB paste of '->' or 'i' checks in milliseconds, not seconds.
 MOST_FINDINGS_PER_RULE = 100
+# When a message is sent (`writer check --context`): only after an interview is there a
+# conversation to thank the reader for.
+CONTEXTS = ("after_interview", "after_application", "cold")
 SUBJECT_LINE = re.compile(r"\A\s*subject:[ \t]*(?P<subject>[^\n]*)\n?", re.IGNORECASE)
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
@@ -102,11 +105,15 @@ def check(
     tier: str | None = None,
     guidance: Guidance = DEFAULT_GUIDANCE,
     window: Window | None = None,
+    context: str = CONTEXTS[0],
 ) -> Report:
     """Run every rule for `kind` over `text` (and the email's `subject`); `window`, when
-    given, is when the message is sent (time words are judged against it)."""
+    given, is when the message is sent (time words are judged against it); `context`, one
+    of CONTEXTS, whether it follows an interview or goes to someone not yet met."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    if context not in CONTEXTS:
+        raise ValueError(f"unknown context {context!r}; one of {', '.join(CONTEXTS)}")
     kind = kind if type(kind) is MessageKind else MessageKind(kind)
     tier = tier or (notes.tier.value if notes else "free")
     chosen, index = for_kind(kind)
@@ -120,6 +127,7 @@ def check(
         notes=notes,
         phrases=index,
         window=window,
+        context=context,
     )
     findings: list[Finding] = []
     # The rules whose phrases were found or whose patterns are worth a try (None: all).
@@ -259,6 +267,7 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
 
 
 __all__ = [
+    "CONTEXTS",
     "ERROR",
     "KINDS",
     "OFF",

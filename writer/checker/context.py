@@ -60,6 +60,10 @@ class Context:
     notes: Notes | None = None
     phrases: PhraseIndex = field(default=_NO_PHRASES)
     window: Window | None = None
+    # When the message is sent: after an interview (the default), or to someone the
+    # candidate has not met (`cold`, `after_application`): a first connection note to them
+    # has nothing yet to thank them for.
+    context: str = "after_interview"
 
     @lazy
     def recipient(self) -> Interviewer | None:

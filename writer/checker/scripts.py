@@ -215,6 +215,10 @@ _NO_THANKS = "No thanks for their time or the conversation"
 
 @script("gratitude")
 def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    if ctx.context != "after_interview" and ctx.kind == "connection_note":
+        # A first note to someone not met comes before they have done anything to thank;
+        # a message after they accept (or consider an application) still thanks them.
+        return
     # A pattern whose triggers the phrase pass did not find cannot match: not searched.
     scan, gated = ctx.found, ctx.gated
     wanted = [p for p in rule.patterns if not gated or p.may_match(scan)]
