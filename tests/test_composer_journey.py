@@ -145,7 +145,7 @@ def test_a_window_inside_the_next_day_may_say_yesterday() -> None:
     text = _text(
         notes, "connection_note", start, not_before=nextday, not_after=nextday + timedelta(hours=6)
     )
-    assert "yesterday's onsite" in text
+    assert "yesterday's on-site interview" in text
     # drafted now but sent over the interview day and the next: neither word holds
     email = _text(
         notes, "thank_you_email", start, not_before=start, not_after=start + timedelta(days=1)

@@ -212,7 +212,18 @@ def test_a_rendering_with_a_quote_marker_or_a_shout_is_not_sayable() -> None:
         ("assessment centre - group exercise", "assessment centre"),
         ("day 1 of 3", ""),
         ("Day 2", ""),
-        ("final round", "final round"),
+        ("final round", "final interview"),
+        ("2nd round", "second interview"),
+        ("round 2 - technical", "second interview"),
+        ("onsite (seminar + 1:1s)", "on-site interview"),
+        ("virtual onsite", "virtual interview"),
+        ("first chat", "first conversation"),
+        ("phone screen", "call"),
+        ("system design + values", "interview"),
+        ("interview and lesson observation", "interview"),
+        ("technical", "technical interview"),
+        ("portfolio review", "portfolio review"),
+        ("HR", "HR interview"),
     ],
 )
 def test_a_jotted_stage_label_is_named_as_its_occasion(stage: str, said: str) -> None:
@@ -248,7 +259,7 @@ _GLAD_OF_A_TROUBLE = re.compile(
 )
 _JOTTED = re.compile(
     r"\b(?:the|a) (?:she|he|they) (?:said|mentioned)\b|=|\+|small world|\bAGO\b|\bYears\b|"
-    r"\bday \d\b|\bpart \d\b|\bkept coming back\b|\bhonestly\b|\(|\)",
+    r"\bday \d\b|\bpart \d\b|\b(?:you|she|he|they) kept coming back\b|\bhonestly\b|\(|\)",
 )
 _TOPIC_SETS = [
     [

@@ -134,11 +134,58 @@ _STAGE_DAY = re.compile(r"^(?:day|part|session|stage)\s+\d+(?:\s+of\s+\d+)?\b\s*
 
 
 def stage_noun(stage: str) -> str:
-    """The stage as a sentence names it: the first part of a jotted label ('two-day
-    interview' of 'two-day interview, day 2'); '' when only a number is left ('day 2')."""
+    """The stage as a sentence names it, the way a person would write it in a thank-you:
+    'second interview' for '2nd round', 'on-site interview' for 'onsite (seminar + 1:1s)',
+    'call' for 'phone screen', 'two-day interview' for 'two-day interview, day 2'; plain
+    'interview' for a label that is a list of parts ('system design + values') or that no
+    sentence would use as written; '' when only a number is left ('day 2')."""
     head = _STAGE_TAIL.sub("", " ".join(stage.split()))
     head = _STAGE_DAY.sub("", head).strip()
-    return head if any(ch.isalpha() for ch in head) else ""
+    if not any(ch.isalpha() for ch in head):
+        return ""
+    if head.isupper() and len(head) <= 5:
+        return f"{head} interview"  # an acronym the reader's firm uses: 'HR', 'CEO'
+    words = head.casefold().replace("on-site", "onsite").replace("on site", "onsite").split()
+    if _STAGE_LIST.search(head) or len(words) > 3:
+        return "interview"
+    ordinal = next((_ORDINAL[w] for w in words if w in _ORDINAL), "")
+    if "onsite" in words and _REMOTE.intersection(words):
+        return "virtual interview"
+    for key, noun in _STAGE_NOUNS:
+        if key in words:
+            return f"{ordinal} {noun}".strip() if noun.endswith(("interview", "conversation")) else noun
+    rest = [w for w in words if w not in _ORDINAL and w not in _STAGE_FILLER]
+    if rest and rest[-1] in _STAGE_HEADS and all(w.isalpha() or "-" in w for w in rest):
+        return " ".join([ordinal, *rest]).strip() if ordinal else " ".join(words)
+    if rest and all(w in _ADJECTIVE_STAGES for w in rest):
+        return " ".join([ordinal, *rest, "interview"]).strip()
+    return f"{ordinal} interview".strip()
+
+
+_ORDINAL = {
+    "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first",
+    "2": "second", "3": "third", "4": "fourth", "first": "first", "second": "second",
+    "third": "third", "fourth": "fourth", "final": "final", "last": "final",
+}  # fmt: skip
+# The words people jot for a stage, and the noun a sentence uses for each.
+_STAGE_NOUNS = (
+    ("onsite", "on-site interview"),
+    ("superday", "superday"),
+    ("screen", "call"),
+    ("screening", "call"),
+    ("chat", "conversation"),
+    ("coffee", "conversation"),
+    ("panel", "panel interview"),
+    ("round", "interview"),
+    ("stage", "interview"),
+)
+_STAGE_HEADS = frozenset(
+    "interview review presentation assessment centre center day call conversation "
+    "observation exercise meeting".split()
+)
+_REMOTE = frozenset("virtual remote zoom teams video online".split())
+_STAGE_FILLER = frozenset("the a an of".split())
+_STAGE_LIST = re.compile(r"[+&:/]|\band\b|\bw/", re.I)
 
 
 def during_phrase(
@@ -153,9 +200,6 @@ def during_phrase(
     when = when_phrase(notes, now, not_before, not_after, today_ok=today_ok)
     stage = stage_noun(notes.interview.stage or "")
     if stage:
-        stage = stage if stage.isupper() else stage.lower()
-        if stage in _ADJECTIVE_STAGES:
-            stage += " interview"
         if when is None:
             return f" during the {stage}"
         owner = {"today": "today's", "yesterday": "yesterday's"}.get(when)
