@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, TabPane, TextArea
+from textual.widgets import Header, Label, OptionList, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
@@ -22,6 +22,7 @@ from writer.kinds import spec
 from writer.render import relative_window
 from writer.tui.session import Session
 from writer.tui.widgets.draft_editor import DraftEditor, draft_label
+from writer.tui.widgets.keys_footer import KeysFooter
 from writer.tui.widgets.notes_form import NotesForm
 from writer.tui.widgets.plan_view import PlanView
 
@@ -97,7 +98,7 @@ class WriterApp(App[None]):
                 yield PlanView()
             yield TabPane("Drafts", id="drafts")
             yield TabPane("Notes", id="notes")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         backend = self.session.backend
