@@ -23,8 +23,10 @@ from writer.render import relative_window
 from writer.tui.session import Session
 from writer.tui.widgets.draft_editor import DraftEditor, draft_label
 from writer.tui.widgets.keys_footer import KeysFooter
+from writer.tui.widgets.main_screen import MainScreen
 from writer.tui.widgets.notes_form import NotesForm
 from writer.tui.widgets.plan_view import PlanView
+from writer.tui.widgets.shown import show_text
 
 if TYPE_CHECKING:  # the checker and the drafter load with the first draft, after the plan
     from writer.checker import Finding
@@ -90,6 +92,9 @@ class WriterApp(App[None]):
 
     # -- layout ----------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header()
         # Only the plan is built before the first frame; the other tabs when first shown.
@@ -153,7 +158,7 @@ class WriterApp(App[None]):
     def _refresh_notes(self, *, from_yaml: bool, from_form: bool) -> None:
         session = self.session
         problems = "\n".join(str(p) for p in session.problems)
-        self.query_one("#yaml-problems", Label).update(Text(problems, style="bold red"))
+        show_text(self.query_one("#yaml-problems", Label), Text(problems, style="bold red"))
         if not from_yaml:
             yaml_area = self.query_one("#yaml", TextArea)
             if yaml_area.text != session.text:
