@@ -5,7 +5,7 @@ Against `python -c pass`: `writer draft examples/acme-final-round.yaml`, `writer
 frame with the plan in it handed to the terminal, headless, 120x40) against a Textual hello
 world's first frame, and (not a target) the app's drafts ready against the same floor: the
 app drafts right after its first frame, so a check that waited for the next turn of the event
-loop counted the drafting too (2.17x, of which the drafts were about half).
+loop counted the drafting too (on one loaded machine: 3.19x that way, 2.13x this way).
 Each figure is the median of 10 paired runs: floor and command run back to back, and the
 ratio is taken per pair, so a busy machine slows both sides of a ratio alike.
 
