@@ -23,7 +23,6 @@ from writer.render import relative_window
 from writer.tui.session import Session
 from writer.tui.widgets.draft_editor import DraftEditor, draft_label
 from writer.tui.widgets.keys_footer import KeysFooter
-from writer.tui.widgets.main_screen import MainScreen
 from writer.tui.widgets.notes_form import NotesForm
 from writer.tui.widgets.plan_view import PlanView
 from writer.tui.widgets.shown import show_text
@@ -91,9 +90,6 @@ class WriterApp(App[None]):
         self._building: set[str] = set()
 
     # -- layout ----------------------------------------------------------------------------
-
-    def get_default_screen(self) -> Screen[None]:
-        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
