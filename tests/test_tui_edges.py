@@ -78,11 +78,9 @@ async def test_fix_on_a_finding_without_a_fix_says_so(notes_file: Path) -> None:
                 f.rule == "length.max_chars" for f in app.session.drafts[note].report.findings
             )
 
-        # A loaded machine can take more than one turn to deliver the TextArea's Changed.
-        for _ in range(200):
-            if over():
-                break
-            await pilot.pause(0.05)
+        # A loaded machine can take more than one turn to deliver the TextArea's Changed
+        # (10 s of waiting ran out once under load 11).
+        await until(pilot, over, "the edit re-checked")
         findings = app.session.drafts[note].report.findings
         length = next(i for i, f in enumerate(findings) if f.rule == "length.max_chars")
         assert findings[length].replacement is None

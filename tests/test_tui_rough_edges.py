@@ -133,3 +133,25 @@ def test_the_drafts_snapshots_show_each_decision_and_window(size: str) -> None:
         assert window.startswith(("due ", "opens ", "on hold", "any time")), second
         if word == "WAIT":
             assert not window.startswith("due "), "a message on hold is never shown as due"
+
+
+async def test_the_footer_keeps_its_keys_through_the_notes_form(
+    notes_file: Path,
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def footer() -> list[str]:
+        return [key.key for key in app.query(FooterKey)]
+
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await notes_tab(app, pilot)
+        app.query_one("#f-candidate-name").focus()
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        assert footer()[:4] == ["ctrl+q", "f2", "f3", "f4"] and footer()[-1] == "ctrl+p"
+        await pilot.press(*["tab"] * 12)
+        await pilot.pause()
+        assert focused_id(app) not in (None, "f-candidate-name")
+        # The same key widgets: rebuilding them laid out the whole form on every Tab.
+        assert list(app.query(FooterKey)) == keys

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, TabbedContent, TabPane, TextArea
+from textual.widgets import Header, Label, OptionList, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
@@ -22,8 +22,10 @@ from writer.kinds import spec
 from writer.render import relative_window
 from writer.tui.session import Session
 from writer.tui.widgets.draft_editor import DraftEditor, draft_label
+from writer.tui.widgets.keys_footer import KeysFooter
 from writer.tui.widgets.notes_form import NotesForm
 from writer.tui.widgets.plan_view import PlanView
+from writer.tui.widgets.shown import show_text
 
 if TYPE_CHECKING:  # the checker and the drafter load with the first draft, after the plan
     from writer.checker import Finding
@@ -97,7 +99,7 @@ class WriterApp(App[None]):
                 yield PlanView()
             yield TabPane("Drafts", id="drafts")
             yield TabPane("Notes", id="notes")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         backend = self.session.backend
@@ -152,7 +154,7 @@ class WriterApp(App[None]):
     def _refresh_notes(self, *, from_yaml: bool, from_form: bool) -> None:
         session = self.session
         problems = "\n".join(str(p) for p in session.problems)
-        self.query_one("#yaml-problems", Label).update(Text(problems, style="bold red"))
+        show_text(self.query_one("#yaml-problems", Label), Text(problems, style="bold red"))
         if not from_yaml:
             yaml_area = self.query_one("#yaml", TextArea)
             if yaml_area.text != session.text:

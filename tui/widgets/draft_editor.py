@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
 from writer.kinds import label, spec
+from writer.tui.widgets.shown import show_text
 
 if TYPE_CHECKING:
     from writer.checker import Finding, Report
@@ -156,7 +157,7 @@ class DraftEditor(Vertical):
         """Load a draft into the editor (without it counting as an edit)."""
         self.index, self._streaming = index, False
         title = f"{draft.interviewer} · {label(draft.kind)} · {draft.decision}"
-        self.query_one("#draft-title", Label).update(f"{title}   {timing}".rstrip())
+        show_text(self.query_one("#draft-title", Label), f"{title}   {timing}".rstrip())
         subject = self.query_one("#draft-subject", Input)
         subject.display = spec(draft.kind).has_subject
         subject.value = draft.subject or ""
@@ -174,7 +175,7 @@ class DraftEditor(Vertical):
     def show_report(self, report: Report) -> None:
         area = self.query_one(FindingsArea)
         area.show_findings(report.findings)
-        self.query_one("#draft-counter", Label).update(counter(report))
+        show_text(self.query_one("#draft-counter", Label), counter(report))
         options = self.query_one("#draft-findings", OptionList)
         options.clear_options()
         options.add_options([Option(finding_label(f, area.text)) for f in report.findings])

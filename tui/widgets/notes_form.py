@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
 
 from writer.errors import Problem
+from writer.tui.widgets.shown import show_text
 
 TOP_INPUTS = [
     ("candidate.name", "Your name"),
@@ -132,7 +133,6 @@ class NotesForm(VerticalScroll):
         super().__init__(**kwargs)
         self.data: dict[str, Any] = {}
         self.person = 0
-        self._loading = False
         # What loading (or the candidate's last change) put in each field: a Changed event
         # whose field still holds it is the echo of a load, however late it comes; only
         # another value is an edit. A value the notes have but a choice lacks shows as the
@@ -164,16 +164,12 @@ class NotesForm(VerticalScroll):
         then and stores only a value the mapping does not have, so a late event from loading
         is no change while a keystroke is, however soon after loading it comes. (A flag
         cleared after the next refresh dropped the first keystrokes on a busy machine.)"""
-        self._loading = True
         self.data = copy.deepcopy(data)
-        try:
-            for path, _ in TOP_INPUTS:
-                self._set_input(_id("f", path), get(self.data, path))
-            for path, _, values in TOP_CHOICES:
-                self._set_select(_id("f", path), get(self.data, path), values)
-            self._load_people()
-        finally:
-            self._loading = False
+        for path, _ in TOP_INPUTS:
+            self._set_input(_id("f", path), get(self.data, path))
+        for path, _, values in TOP_CHOICES:
+            self._set_select(_id("f", path), get(self.data, path), values)
+        self._load_people()
         self.show_problems(problems)
 
     def _people(self) -> list[dict[str, Any]]:
@@ -200,6 +196,7 @@ class NotesForm(VerticalScroll):
         topics = person.get("topics") or []
         area = self.query_one("#p-topics", TextArea)
         wanted = "\n".join(str(t) for t in topics) if isinstance(topics, list) else ""
+        self._shown["p-topics"] = wanted
         if area.text != wanted:
             area.load_text(wanted)
 
@@ -229,18 +226,17 @@ class NotesForm(VerticalScroll):
                 if problem.message.startswith(prefix + path):
                     self.query_one(f"#{_id('p', path)}").add_class("-invalid")
         text = "\n".join(f"line {p.line}: {p.message}" if p.line else p.message for p in problems)
-        self.query_one("#form-problems", Label).update(text)
+        show_text(self.query_one("#form-problems", Label), text)
 
     # -- editing ---------------------------------------------------------------------------
 
     def _emit(self) -> None:
-        if not self._loading:
-            self.post_message(self.Changed(copy.deepcopy(self.data)))
+        self.post_message(self.Changed(copy.deepcopy(self.data)))
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         widget_id = event.input.id or ""
-        if self._loading or not widget_id.startswith(("f-", "p-")):
+        if not widget_id.startswith(("f-", "p-")):
             return
         self._edited(widget_id, event.input.value)  # as it is now, not as it was then
 
@@ -252,15 +248,17 @@ class NotesForm(VerticalScroll):
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
-        if not self._loading and event.select.id:
+        if event.select.id:
             self._edited(event.select.id, event.select.value)
 
     @on(TextArea.Changed, "#p-topics")
     def _topics_changed(self, event: TextArea.Changed) -> None:
         people = self._people()
-        if self._loading or not people:
-            return
-        topics = [line.strip() for line in event.text_area.text.split("\n") if line.strip()]
+        text = event.text_area.text
+        if not people or self._shown.get("p-topics") == text:
+            return  # the echo of loading them, however late it comes, as for the other fields
+        self._shown["p-topics"] = text
+        topics = [line.strip() for line in text.split("\n") if line.strip()]
         if topics != (people[self.person].get("topics") or []):
             people[self.person]["topics"] = topics
             self._emit()
@@ -296,11 +294,7 @@ class NotesForm(VerticalScroll):
     @on(OptionList.OptionSelected, "#people")
     def _pick_person(self, event: OptionList.OptionSelected) -> None:
         self.person = event.option_index
-        self._loading = True
-        try:
-            self._load_people()
-        finally:
-            self._loading = False
+        self._load_people()
 
     @on(Button.Pressed, "#person-add")
     def _add(self) -> None:
@@ -336,7 +330,5 @@ class NotesForm(VerticalScroll):
             self._reload_and_emit()
 
     def _reload_and_emit(self) -> None:
-        self._loading = True
         self._load_people()
-        self._loading = False
         self._emit()

@@ -13,6 +13,7 @@ from writer.kinds import ActionKind, label
 from writer.kinds import mark as kind_mark
 from writer.plan import Action, InterviewerPlan, Plan
 from writer.render import relative, window
+from writer.tui.widgets.shown import show_text
 
 BADGES = {
     "do": "black on green",
@@ -132,6 +133,6 @@ class PlanView(VerticalScroll):
     def show(self, plan: Plan | None, interview_end: datetime | None) -> None:
         body = self.query_one("#plan-text", Static)
         if plan is None or interview_end is None:
-            body.update(Text("The notes have problems: see the Notes tab.", style="bold red"))
+            show_text(body, Text("The notes have problems: see the Notes tab.", style="bold red"))
         else:
-            body.update(render(plan, interview_end))
+            show_text(body, render(plan, interview_end))
