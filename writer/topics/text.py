@@ -221,6 +221,8 @@ def second_person(text: str) -> str:
             out.append("you" if not following or following in _AFTER_OBJECT else "your")
         elif lowered == "him":  # 'them' is as often the things talked of ('cache them')
             out.append("you")
+        elif lowered.rstrip(".,;!?") in ("herself", "himself"):
+            out.append("yourself" + word[len(word.rstrip(".,;!?")) :])
         elif agree_next:
             out.append(_agree(word))
             agree_next = word.casefold() in ("always", "never", "often", "usually", "still")

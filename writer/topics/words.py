@@ -139,7 +139,11 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     # the reader's honours and private titles: flattery if repeated
     r"knighted|damehood|peerage|honou?rs list|obe|mbe|cbe",
     "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
-    r"fumbled|struggled|went blank|drew a blank|forgot|messed up|screwed up|botched|flubbed)|"
+    r"missed|fumbled|struggled|went blank|drew a blank|forgot|messed up|screwed up|botched|"
+    r"flubbed)|"
+    # the candidate's hedged answer to what they were asked ('can you use figma? - kinda')
+    r"(?:(?m:^)|(?<=[-–—] ))(?:kinda|sorta|sort of|kind of|rusty|(?:very |pretty |quite )?basic|"
+    r"not really|not much|barely|so-so|meh)(?=[ \t]*(?:[,;.!?]|(?m:$)))|"
     r"i (?:was|felt|got) (?:nervous|flustered|lost|stuck)|i (?:couldn'?t|could not|didn'?t) "
     r"(?:answer|remember|explain|solve|finish)|should(?:'ve| have)|my (?:answer|code|demo) "
     r"(?:was|were) (?:weak|bad|wrong|rough)|went badly|awkward pause|drew a blank|went blank|"
@@ -170,6 +174,10 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     "said in confidence": r"off the record|(?:don'?t |do not )?quote me|secret|secretly|"
     r"confidential\w*|between (?:us|you and me|ourselves)|on the quiet|hush(?:-hush)?|"
     r"(?:don'?t|dont|do not|never) (?:tell|repeat|share)(?: (?:anyone|anybody|this|it))?|"
+    # the candidate's own reminder not to repeat it: the topic it was written beside stays out
+    r"(?:don'?t|dont|do not|never) (?:mention|bring (?:it |this |that )?up|raise)"
+    r"(?: (?:this|it|that))?(?=[ \t]*(?m:$))|keep (?:it |this |that )?(?:quiet|schtum|shtum)"
+    r"(?=[ \t]*(?m:$))|"
     r"keep (?:this|it|that) (?:quiet|to myself|between us|under wraps)|under wraps|"
     r"not (?:public|announced|official)(?: yet)?|(?:hasn'?t|has not|isn'?t) been announced|"
     r"unannounced|under (?:an )?nda|nda|internal only|not for sharing|private info|"
@@ -202,6 +210,10 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:have |has |had )?(?:dipped|dropped|fell|fallen|declined|tanked|slumped|plummeted)|"
     r"(?:we|they|team|she|he|you|people) (?:\w+ )?struggl\w*|struggl\w* to (?:hire|keep|retain|"
     r"recruit|ship|deliver|cope)|staff turnover|high turnover|staff attrition|high attrition|"
+    # a setback in the business: news the reader did not give to be written back
+    r"(?:lost|losing) (?:(?:their|its|our|the|a|two|three|\d+) ){0,2}(?:(?:biggest|largest|"
+    r"main|key|top|big|major|best|anchor) )?(?:\w+ )?(?:clients?|customers?|accounts?|"
+    r"contracts?|funders?|sponsors?|deals?|tenders?|bids?)\b|"
     r"(?:lost|losing) (?:\w+ )?(?:people|staff|engineers|"
     r"nurses|teachers|devs)|nobody (?:wants|owns|knows|understands|touches)|no one (?:wants|"
     r"owns|knows|understands|touches)|undocumented|no (?:docs|documentation|tests)|"
@@ -240,6 +252,21 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     # the day itself, not the conversation
     r"my commute|(?:was|were|i was) \d+ ?min\w* late|"
     r"the (?:office|room|building|lobby) (?:is|was)",
+    # who the reader is, jotted as a title: the message knows it, it is not a talk topic
+    # ('partner, employment law', 'store manager at the Reading branch', 'ex-Spotify')
+    "who they are": r"(?m:^)(?:the |a |an |our |their )?(?:(?:senior|junior|lead|head|chief|"
+    r"assistant|deputy|associate|principal|staff|regional|area|store|practice|clinical|"
+    r"pro bono|hr|vp|svp|evp|ward|charge|managing|founding|general|executive|part-time|"
+    r"full-time)\s+){0,3}"
+    r"(?:[a-z]+\s+)?(?:manager|partner|associate|paralegal|coordinator|director|officer|ecologist|nurse|engineer|"
+    r"scientist|analyst|recruiter|ceo|cto|cfo|coo|founder|co-?founder|president|headteacher|"
+    r"head teacher|professor|lecturer|consultant|solicitor|vicar|councillor|secretary|"
+    r"chair|editor|producer|curator|librarian|pharmacist|physician|surgeon|registrar)"
+    r"(?:\s*/\s*[a-z-]+)*(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?[\w&' -]+)?"
+    r"(?:\s*,\s*[\w&' /-]+){0,2}(?m:$)|"
+    r"(?m:^)ex-[\w&]+(?m:$)|"
+    r"(?m:^)(?:she|he|they)(?:['’]s| is| are| was) (?:the |a |an |our )?(?:new )?(?:head|manager|"
+    r"director|partner|lead|ceo|cto|founder|coordinator|vp)(?: of [\w -]+)?(?m:$)",
     "a note to yourself": r"(?:need|have|got) to (?:send|email|ask|follow up|check|prep|"
     r"prepare|read|look)|gotta|to-?do:?|gonna|"
     # instructions the candidate gives themselves
@@ -284,9 +311,17 @@ LEFT_OUT = lazy_compile(
 ALWAYS_LEFT_OUT = (
     *("private", "personal", "said in confidence", "self-critical", "about how you did"),
     *("about someone else", "a candid remark", "negative", "an aside", "a note to yourself"),
+    "who they are",
 )
 # A topic with one of these in any of its fragments is left out whole: the remark is about
 # the rest ("the billing rewrite, dont tell anyone"; "their intake is all email, he hates it").
+# The candidate's hedged answer to a question put to them ('after effects? - kinda'): it
+# speaks of the whole topic, whatever else the fragment says.
+HEDGED = lazy_compile(
+    r"(?:kinda|sorta|sort of|kind of|rusty|(?:very |pretty |quite )?basic|not really|"
+    r"not much|barely|so-so|meh)(?=[ \t]*(?:[,;.!?]|$))",
+    re.IGNORECASE,
+)
 TAINTING = ("said in confidence", "self-critical", "a candid remark", "negative")
 
 # Verbs that introduce what the interviewer thinks or said, with the noun that names it.

@@ -153,7 +153,8 @@ def stage_noun(stage: str) -> str:
         return "virtual interview"
     for key, noun in _STAGE_NOUNS:
         if key in words:
-            return f"{ordinal} {noun}".strip() if noun.endswith(("interview", "conversation")) else noun
+            counted = noun.endswith(("interview", "conversation"))
+            return f"{ordinal} {noun}".strip() if counted else noun
     rest = [w for w in words if w not in _ORDINAL and w not in _STAGE_FILLER]
     if rest and rest[-1] in _STAGE_HEADS and all(w.isalpha() or "-" in w for w in rest):
         return " ".join([ordinal, *rest]).strip() if ordinal else " ".join(words)
