@@ -195,6 +195,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return _own(raw, text)  # 'she asked how I'd test it': a question put to the candidate
     opener = _VIEW_OPENER.match(text)
     found = _view(raw, text, opener.end()) if opener else _topic(raw, text)
+    if isinstance(found, Fragment) and found.kind == Kind.view and LOGISTICS.search(text):
+        # 'said they'd know by the 20th': the process, reported; said back it reads as a
+        # reminder of a date, so it is left out like the same line unreported
+        found = Fragment(raw, Kind.logistics, found.noun, found.clause, found.sentence)
     if isinstance(found, Fragment) and found.kind == Kind.logistics and not _a_step(found):
         # 'offers go out in october', 'gave me a coffee voucher': arrangements, not a subject
         return LeftOut(raw, "logistics")

@@ -119,7 +119,8 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:her|his|their|my|your|has|have|had|two|three|four|with|got) (?:\w+ )?(?:kids?|children)|"
     r"kid|son|daughter|baby|wife|"
     r"husband|toddler|newborn|nursery|boyfriend|girlfriend|wedding|honeymoon|mum|mom|dad|mother|father|"
-    r"parents?|sister|brother|grandm\w+|grandf\w+|family|"
+    r"parents?|sister|brother|grandm\w+|grandf\w+|family|cousins?|uncle|aunt|auntie|niece|"
+    r"nephew|in-laws?|"
     r"(?:her|his|their) (?:vacation|holiday|trip|weekend|hobby|hobbies)|"
     # how someone felt or looked: the candidate's reading of a person, not a topic
     r"knackered|overwhelmed|dread\w*|scared|terrified|"
@@ -279,6 +280,7 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     # how to say the reader's name: for the greeting, not the message
     r"goes by|prefers to be called|pronounced|pronunciation|nickname|spelt|spelled",
     "about how you did": r"(?:liked|loved|enjoyed|praised) my|"
+    r"(?:(?:super|really|very|so|quite) )?(?:into|keen on|taken with|impressed (?:by|with)) my|"
     # what the reader did with the candidate's own work: theirs to recall, not to be told
     r"(?:she|he|they) (?:had )?(?:played|read|watched|tried|looked at|reviewed|studied|"
     r"seen|starred|forked) my|push for me|good word|"
