@@ -5,6 +5,8 @@ in the third person. Each jotting here is written for this test."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from writer.backends.offline.composer import compose
@@ -120,3 +122,36 @@ def test_a_thank_you_never_names_the_readers_title_as_what_was_discussed() -> No
         assert "senior partner" not in text and "family law" not in text
         assert "paperless bundle" in text
         assert "2nd round" not in text
+
+
+@pytest.mark.parametrize(
+    "topics",
+    [
+        ["she runs all the podcast editing"],
+        ["he said the brand refresh ships in spring"],
+        ["how the team splits client accounts"],
+    ],
+)
+def test_a_note_after_an_offer_does_not_thank_for_the_news_and_the_topic_in_one_breath(
+    topics: list[str],
+) -> None:
+    notes = Notes.model_validate(
+        {
+            "candidate": {"name": "Rui Costa"},
+            "company": "Bright Kite",
+            "role": "Copywriter",
+            "outcome": "offer",
+            "outcome_on": "2026-12-03",
+            "interview": {
+                "start": "2026-12-01T10:00:00+00:00",
+                "end": "2026-12-01T11:00:00+00:00",
+                "stage": "final",
+            },
+            "interviewers": [{"name": "Tess Moore", "relation": "team_member", "topics": topics}],
+        }
+    )
+    person = notes.interviewers[0]
+    for variant in range(4):
+        text = compose(notes, person, "connection_note", notes.interview.start, variant)[0].text
+        assert "offer" in text
+        assert not re.search(r"offer(?: was wonderful news)?(?:, and|;) (?:for|I've)", text), text

@@ -337,13 +337,15 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     """A clause of the thanks pointing back to what the email recalled."""
     fill: Callable[[str], Callable[[str], str]] = lambda w: lambda o: o.replace("{}", w)  # noqa: E731
     if said.kind == Kind.view and said.clause and not said.noun:
-        return ctx.fresh(_NOTE_BACK_THAT, 0, thanks, fill(said.clause), shared=False)
+        part = ctx.fresh(_NOTE_BACK_THAT, 0, thanks, fill(said.clause), shared=False)
+        return _after_news(ctx, part)
     words = said.noun if said.kind in (Kind.subject, Kind.view) else None
     if not words:
         return _note_part(ctx, said, 0, thanks)
     if words.casefold().startswith(("how ", "what ", "why ")):
         # 'how the shifts rotate': a clause of its own, pointed back to as explained
-        return ctx.fresh(_NOTE_BACK_HOW, 0, thanks, fill(words), shared=False)
+        part = ctx.fresh(_NOTE_BACK_HOW, 0, thanks, fill(words), shared=False)
+        return _after_news(ctx, part)
     on = _NOTE_BACK_ON["formal" if _formal(ctx) else "plain"]
     if ctx.sit.outcome == Outcome.offer:
         # 'thanks ..., and I'm thrilled about the offer': the pointer back is a sentence
@@ -358,6 +360,19 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
 
 
 _SINGULAR_VERB = re.compile(r"\{\} (?:is|has|remains)\b")
+
+
+def _after_news(ctx: Context, part: str) -> str:
+    """After the offer's clause ('thanks ..., and I'm thrilled about the offer') a second
+    ', and for explaining ...' would thank for the offer's news: the pointer back becomes
+    a sentence of its own."""
+    if ctx.sit.outcome != Outcome.offer:
+        return part
+    if part.startswith(", and for "):
+        return ". Thanks, too, for " + part.removeprefix(", and for ")
+    return ". " + _first_upper(part.removeprefix("; ").removeprefix(", and "))
+
+
 _HEAD_ENDS = frozenset("of in on at for with from to across between by over and".split())
 
 
