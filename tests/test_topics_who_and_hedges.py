@@ -155,3 +155,36 @@ def test_a_note_after_an_offer_does_not_thank_for_the_news_and_the_topic_in_one_
         text = compose(notes, person, "connection_note", notes.interview.start, variant)[0].text
         assert "offer" in text
         assert not re.search(r"offer(?: was wonderful news)?(?:, and|;) (?:for|I've)", text), text
+
+
+@pytest.mark.parametrize(
+    ("name", "culture", "email", "note"),
+    [
+        ("Mrs. Ruth Okonjo", "neutral", "Dear Mrs. Okonjo,", "Hello Mrs. Okonjo"),
+        ("Dr Ana Vidal", "neutral", "Dear Dr Vidal,", "Hello Dr Vidal"),
+        ("Mrs. Ruth Okonjo", "casual", "Hi Ruth,", "Hi Ruth"),
+        ("Ruth Okonjo", "neutral", "Hi Ruth,", "Hi Ruth"),
+    ],
+)
+def test_an_honorific_the_candidate_wrote_is_kept_outside_a_casual_place(
+    name: str, culture: str, email: str, note: str
+) -> None:
+    notes = Notes.model_validate(
+        {
+            "candidate": {"name": "Ola Nowak"},
+            "company": "Elm Street Academy",
+            "role": "Maths Teacher",
+            "culture": culture,
+            "interview": {
+                "start": "2026-12-01T10:00:00+00:00",
+                "end": "2026-12-01T11:00:00+00:00",
+            },
+            "interviewers": [
+                {"name": name, "relation": "hiring_manager", "topics": ["the new maths scheme"]}
+            ],
+        }
+    )
+    person = notes.interviewers[0]
+    start = notes.interview.start
+    assert compose(notes, person, "thank_you_email", start, 0)[0].text.startswith(email)
+    assert compose(notes, person, "connection_note", start, 0)[0].text.startswith(note)

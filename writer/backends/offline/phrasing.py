@@ -6,6 +6,7 @@ import hashlib
 import re
 from datetime import datetime
 
+from writer import names
 from writer.notes import Culture, Interviewer, Notes
 from writer.text import STOPWORDS
 
@@ -212,7 +213,10 @@ def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:
     """'Hi Dana'; in a formal culture 'Dear Dr. Okafor' (an honorific with the family name,
     particles kept), 'Dear Sir Anand', or 'Dear Anne-Marie' when no honorific is known; a
     connection note says 'Hello' where an email says 'Dear'. `greet_as` always wins."""
-    if notes.culture == Culture.formal:
+    # the candidate wrote 'Mr.' or 'Dr.' for a reason: outside a casual place the greeting
+    # keeps it ('Dear Mr. Fitzgerald', not 'Hi Declan')
+    titled = not person.greet_as and bool(names.parse(person.name).honorific)
+    if notes.culture == Culture.formal or (notes.culture == Culture.neutral and titled):
         return f"{'Hello' if note else 'Dear'} {person.address(formal=True)}"
     return f"Hi {person.address()}"
 
