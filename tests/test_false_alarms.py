@@ -55,6 +55,15 @@ def test_topics_match_by_stems_and_content_words() -> None:
     assert "customer" in finding.message and "retention" in finding.message
 
 
+def test_a_hedge_in_the_topic_is_not_a_word_the_message_must_repeat() -> None:
+    notes = notes_from(topics=["she does all the newsletters, substack mostly"])
+    text = "Hi Dana, thanks for the chat and for explaining how you do all the newsletters."
+    assert check(NOTE, text, to="Dana Lee", notes=notes).ok
+    vague = "Hi Dana, thanks for the chat; I mostly enjoyed hearing about the team."
+    report = check(NOTE, vague, to="Dana Lee", notes=notes)
+    assert "specific.topic" in {f.rule for f in report.findings}
+
+
 def test_a_topic_of_common_words_is_never_required() -> None:
     notes = notes_from(topics=["the team", "how it went", "her thoughts"])
     text = "Hi Dana, thank you for your time on Friday; I enjoyed meeting you."

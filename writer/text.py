@@ -38,12 +38,13 @@ GENERIC = frozenset(
     conversation conversations time today yesterday week thank thanks""".split()
 )
 # Words that frame a topic in notes but carry none of its content ("her thoughts on the new
-# pipeline", "a great chat about pricing"): a message need not repeat them.
+# pipeline", "a great chat about pricing", "tiktok mostly"): a message need not repeat them.
 FILLER = frozenset(
     """thought thoughts view views take opinion opinions idea ideas new great good nice
     interesting cool fun big small whole chat chats talk talks topic topics stuff kind sort
     part bits point points question questions quick brief general overall current went
-    going goes""".split()
+    going goes mostly mainly actually basically honestly literally probably maybe definitely
+    totally kinda sorta pretty super quite fairly""".split()
 )
 
 
