@@ -58,12 +58,14 @@ def test_a_title_inside_a_real_topic_does_not_hide_it(topic: str, kept: str) -> 
         "can I use tableau? - kinda",
         "asked about my french - rusty, doing lessons",
         "do I know dbt - not really",
+        "the warehouse design exercise, i fumbled the indexing part",
     ],
 )
 def test_the_candidates_slip_or_hedged_answer_leaves_the_topic_out(topic: str) -> None:
     said = " ".join(_said(topic)).casefold()
     assert "missed" not in said and "kinda" not in said and "rusty" not in said
     assert "not really" not in said and "my french" not in said and "tableau" not in said
+    assert "pricing case" not in said and "warehouse design" not in said
     assert "self-critical" in _reasons(topic)
 
 

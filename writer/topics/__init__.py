@@ -20,7 +20,7 @@ from writer.topics.frames import Frame, Slot, first_fit
 from writer.topics.jotting import sayable, sayable_clause, sayable_noun
 from writer.topics.reframe import neutral_subject
 from writer.topics.text import Piece, split_topic
-from writer.topics.words import HEDGED, LEFT_OUT, TAINTING
+from writer.topics.words import LEFT_OUT, TAINTING
 
 if TYPE_CHECKING:  # the checker imports this module; it must not import pydantic
     from writer.notes import Interviewer
@@ -226,7 +226,10 @@ def _taints(piece: Piece, result: LeftOut) -> bool:
         return False
     if piece.bracketed:
         return result.reason != "negative"
-    if result.reason == "self-critical" and HEDGED.match(piece.text.strip()):
+    if result.reason == "self-critical":
+        # the candidate's slip or hedged answer ('the case study - I missed the key point',
+        # 'after effects? - kinda') is about the topic it is jotted beside: recalled, that
+        # topic points the reader back to where the candidate fell short
         return True
     rest = LEFT_OUT.sub(" ", piece.text.casefold())
     own = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.casefold() not in STOPWORDS]

@@ -317,13 +317,6 @@ ALWAYS_LEFT_OUT = (
 )
 # A topic with one of these in any of its fragments is left out whole: the remark is about
 # the rest ("the billing rewrite, dont tell anyone"; "their intake is all email, he hates it").
-# The candidate's hedged answer to a question put to them ('after effects? - kinda'): it
-# speaks of the whole topic, whatever else the fragment says.
-HEDGED = lazy_compile(
-    r"(?:kinda|sorta|sort of|kind of|rusty|(?:very |pretty |quite )?basic|not really|"
-    r"not much|barely|so-so|meh)(?=[ \t]*(?:[,;.!?]|$))",
-    re.IGNORECASE,
-)
 TAINTING = ("said in confidence", "self-critical", "a candid remark", "negative")
 
 # Verbs that introduce what the interviewer thinks or said, with the noun that names it.
