@@ -50,7 +50,7 @@ LATE_OPENINGS: dict[Register, list[str]] = {
         "Please excuse the delay in my thanks for our conversation{during} about the {role}{at}.",
         "Belatedly, but sincerely, thank you for the time you gave me{during} to discuss "
         "the {role}{at}.",
-        "I should have written sooner to thank you for our discussion{during} of the {role}{at}.",
+        "I should have written sooner to thank you for our discussion of the {role}{at}{during}.",
     ],
 }
 LATE_OPENINGS[Register.warm] = LATE_OPENINGS[Register.formal]
