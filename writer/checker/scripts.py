@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -396,6 +395,8 @@ def distinct(rule: Rule, drafts: Drafts, guidance: Guidance) -> list[tuple[int, 
 
     `drafts` holds (recipient name, kind, text); returns (index into drafts, finding).
     """
+    import difflib  # here: a check of one message never compares drafts
+
     out: list[tuple[int, Finding]] = []
     normalised = [(kind, _without_names(text, drafts)) for _, kind, text in drafts]
     for i, (kind, text) in enumerate(normalised):
