@@ -48,6 +48,9 @@ STAGES: dict[str, list[tuple[str, str]]] = {
         ("the checker's modules", "import writer.checker"),
         ("the rules in force", "import writer.checker.loading as L; L.active_rules()"),
         ("the connection note's phrase index", "L.for_kind('connection_note')"),
+        # The note's 'the talk about ...' asks the grammar rule for the topic stage's
+        # is_clause, and importing it runs the whole topic package.
+        ("the topic stage (for is_clause)", "import writer.topics"),
         ("one check", "writer.checker.check_text('connection_note', NOTE, to='Dana Lee')"),
     ],
 }
