@@ -196,7 +196,8 @@ def main() -> None:
         return
     os.environ.setdefault("NO_COLOR", "1")
     bytecode = "as found" if args.as_is else compile_package()
-    print(json.dumps({"bytecode": bytecode, **measure(args.runs, args.app_only, args.only)}, indent=2))
+    figures = measure(args.runs, args.app_only, args.only)
+    print(json.dumps({"bytecode": bytecode, **figures}, indent=2))
 
 
 if __name__ == "__main__":
