@@ -17,7 +17,7 @@ three interviewers (issue 14: under 0.5 s), which the machine's load disturbs le
 The package's bytecode is compiled first, as `pip install` does: an editable install run
 under PYTHONDONTWRITEBYTECODE (as on this machine) would otherwise compile every `writer`
 module from source on every run, which no installed copy does. `--as-is` skips that.
-`--app-only` measures the app's pairs alone."""
+`--app-only` measures the app's pairs alone; `--only check` (or draft, help) that pair alone."""
 
 from __future__ import annotations
 
@@ -138,7 +138,7 @@ def compile_package() -> str:
     return "compiled, as pip install does" if done else "some modules did not compile"
 
 
-def measure(runs: int, app_only: bool = False) -> dict[str, object]:
+def measure(runs: int, app_only: bool = False, only: str | None = None) -> dict[str, object]:
     commands = {
         "draft": [*WRITER, "draft", str(EXAMPLE), "--now", NOW],
         "help": [*WRITER, "--help"],
@@ -146,18 +146,21 @@ def measure(runs: int, app_only: bool = False) -> dict[str, object]:
     }
     if app_only:
         commands = {}
-    ratios: dict[str, list[float]] = {
-        name: [] for name in [*commands, "app_first_plan", "app_drafts_ready"]
-    }
+    if only:
+        commands = {only: commands[only]}
+    app = [] if only else ["app_first_plan", "app_drafts_ready"]
+    ratios: dict[str, list[float]] = {name: [] for name in [*commands, *app]}
     floors: dict[str, list[float]] = {"python_pass": [], "hello_world": []}
     three_cpu: list[float] = []
     for _ in range(runs):
-        if commands:
+        if commands and not only:
             three_cpu.append(cpu([*WRITER, "draft", str(THREE), "--now", NOW]))
         for name, command in commands.items():
             floor = wall([sys.executable, "-c", "pass"])
             floors["python_pass"].append(floor)
             ratios[name].append(wall(command) / floor)
+        if only:
+            continue
         hello, _ = first_frame("hello")
         floors["hello_world"].append(hello)
         plan, drafted = first_frame("app")
@@ -184,6 +187,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--app-only", action="store_true", help="the app's pairs alone")
+    parser.add_argument("--only", choices=["draft", "help", "check"], help="that pair alone")
     parser.add_argument("--as-is", action="store_true", help="do not compile the bytecode first")
     parser.add_argument("--child", nargs=2, metavar=("WHICH", "LAUNCHED"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -192,7 +196,8 @@ def main() -> None:
         return
     os.environ.setdefault("NO_COLOR", "1")
     bytecode = "as found" if args.as_is else compile_package()
-    print(json.dumps({"bytecode": bytecode, **measure(args.runs, args.app_only)}, indent=2))
+    figures = measure(args.runs, args.app_only, args.only)
+    print(json.dumps({"bytecode": bytecode, **figures}, indent=2))
 
 
 if __name__ == "__main__":

@@ -136,3 +136,81 @@ def test_a_config_file_is_still_read_by_draft(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "nonesuch" in done.stderr
+
+
+def _user_env(tmp_path: Path, **more: str) -> dict[str, str]:
+    """A user whose config file is where platformdirs looks (no WRITER_CONFIG)."""
+    env = {k: v for k, v in _env(tmp_path).items() if k not in ("WRITER_CONFIG", "XDG_CONFIG_HOME")}
+    return env | {"HOME": str(tmp_path / "user")} | more
+
+
+def test_writer_check_loads_no_platformdirs_tempfile_shutil_or_difflib(tmp_path: Path) -> None:
+    """The config file's place is found without platformdirs (which imports tempfile and
+    random), argparse's width without shutil (bz2, lzma), and one message is never compared
+    with others (difflib)."""
+    found = tmp_path / "modules.json"
+    args = ["check", "--kind", "connection_note", "--to", "Dana Lee", NOTE]
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, str(found), *args],
+        cwd=ROOT,
+        env=_user_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(found.read_text("utf-8")))
+    assert "writer.config_file" in loaded  # it did look for the user's rule levels
+    removed = ("platformdirs", "tempfile", "random", "shutil", "bz2", "lzma", "difflib")
+    assert _heavy(loaded, removed) == []
+
+
+@pytest.mark.parametrize("xdg", [None, "absolute", "relative"])
+def test_writer_check_reads_the_rule_levels_where_platformdirs_puts_the_config(
+    tmp_path: Path, xdg: str | None
+) -> None:
+    """`"grammar.doubled_words" = "off"` in the user's config file silences that rule; the
+    file is where platformdirs says (a relative XDG_CONFIG_HOME is ignored, as it says)."""
+    home = tmp_path / "user" / ".config"
+    more = (
+        {}
+        if xdg is None
+        else {"XDG_CONFIG_HOME": {"absolute": str(tmp_path / "xdg"), "relative": "xdg"}[xdg]}
+    )
+    env = _user_env(tmp_path, **more)
+    place = tmp_path / "xdg" if xdg == "absolute" else home
+    where = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from platformdirs import user_config_path as p; print(p('writer'))",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert where.stdout.strip() == str(place / "writer")
+    (place / "writer").mkdir(parents=True)
+    (place / "writer" / "config.toml").write_text('[rules]\n"grammar.doubled_words" = "off"\n')
+    text = "Hi Dana, thank you for the the talk about the telemetry pipeline today."
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "writer",
+            "check",
+            "--kind",
+            "connection_note",
+            "--to",
+            "Dana Lee",
+            text,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "doubled_words" not in done.stdout

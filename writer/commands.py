@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -45,6 +44,8 @@ def _now(args: argparse.Namespace, notes: Notes | None = None) -> datetime:
 
 def _emit(args: argparse.Namespace, payload: Any, text: Callable[[], str]) -> None:
     if args.json:
+        import json  # here: `writer check` without --json starts without it
+
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -529,6 +530,8 @@ def _batch_done(args: argparse.Namespace, summary: dict[str, Any], out: Path) ->
 
 
 def _read_run(path: str) -> dict[str, Any]:
+    import json
+
     from writer.evals import run_problem
     from writer.loader import read_capped, shown_path
 

@@ -5,7 +5,24 @@ of a second of CPU at start-up)."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+
+
+def _linux_config_home() -> Path | None:
+    """platformdirs' user config dir on plain Linux (`$XDG_CONFIG_HOME` when absolute, else
+    `~/.config`), without importing it: platformdirs.unix imports tempfile and random, a
+    tenth of `writer check`'s start-up. None elsewhere (Android, a relative or missing HOME,
+    macOS, Windows): platformdirs decides those."""
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel"):
+        return None
+    if os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system":
+        return None
+    xdg = os.environ.get("XDG_CONFIG_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg)
+    home = os.environ.get("HOME", "")
+    return Path(home) / ".config" if os.path.isabs(home) else None
 
 
 def config_path() -> Path:
@@ -13,6 +30,9 @@ def config_path() -> Path:
     explicit = os.environ.get("WRITER_CONFIG")
     if explicit:
         return Path(explicit).expanduser()
+    home = _linux_config_home()
+    if home is not None:
+        return home / "writer" / "config.toml"
     from platformdirs import user_config_path
 
     return user_config_path("writer") / "config.toml"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from writer import names
 from writer.checker.context import WORD_KEYS, Context
 from writer.checker.engine import WARNING, Drafts, Finding, Rule, across_script, script
 from writer.guidance import Guidance
+from writer.lazy_re import lazy_compile
 from writer.text import (
     content_words,
     edit_distance,
@@ -26,20 +26,20 @@ from writer.text import (
 if TYPE_CHECKING:
     from writer.notes import Interviewer
 
-GREETING = re.compile(
+GREETING = lazy_compile(
     r"^\s*(?P<word>(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b)?"
     r"[\s,]*(?P<name>[^\W\d_][\w'’.\-]*)?",
     re.IGNORECASE,
 )
-EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]+")
-DIGIT = re.compile(r"\d")
+EMOJI = lazy_compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]+")
+DIGIT = lazy_compile(r"\d")
 EMPHASIS = frozenset("VERY SO LOVE NEED MUST HUGE BEST MUCH TRULY REALLY NOT NEVER ALL ANY".split())
-NUMBER = re.compile(r"(?<![\w.])\d[\d,.:/%]*(?<![.,:])")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]")
+NUMBER = lazy_compile(r"(?<![\w.])\d[\d,.:/%]*(?<![.,:])")
+URL = lazy_compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]")
 # The local part is bounded (64 characters, as RFC 5321 allows): unbounded, a run such as
 # 'a.a.a…@' is rescanned from each of its words, quadratic in its length.
-EMAIL = re.compile(r"\b[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+\b")
-THANKS = re.compile(r"\b(thank|thanks|appreciat\w*|grateful|interview|conversation)\b", re.I)
+EMAIL = lazy_compile(r"\b[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+\b")
+THANKS = lazy_compile(r"\b(thank|thanks|appreciat\w*|grateful|interview|conversation)\b", re.I)
 # What else a subject may say for the emails after the thank-you: a status email says it
 # follows up ('Checking in', 'Following up on my application'), a reply says it replies.
 KIND_SUBJECT = {
@@ -201,7 +201,7 @@ def _names_to_spell(ctx: Context) -> list[str]:
 # Thanks implied by pleasure in the meeting ("It was a pleasure meeting you", "I really
 # enjoyed our conversation"): some sources' model notes thank only this way, so it is a
 # warning to say it outright, not an error.
-IMPLIED_THANKS = re.compile(
+IMPLIED_THANKS = lazy_compile(
     r"\b(?:(?:pleasure|privilege|honou?r|delight) (?:to meet|meeting|to speak|speaking|to talk|"
     r"talking|chatting|to chat|getting to know)|(?:really |truly |thoroughly )?enjoyed "
     r"(?:meeting|speaking|talking|chatting|our|the|learning|hearing|getting|your)|"
@@ -396,6 +396,8 @@ def distinct(rule: Rule, drafts: Drafts, guidance: Guidance) -> list[tuple[int, 
 
     `drafts` holds (recipient name, kind, text); returns (index into drafts, finding).
     """
+    import difflib  # here: a check of one message never compares drafts
+
     out: list[tuple[int, Finding]] = []
     normalised = [(kind, _without_names(text, drafts)) for _, kind, text in drafts]
     for i, (kind, text) in enumerate(normalised):
@@ -460,7 +462,7 @@ def _emails(text: str) -> Iterator[re.Match[str]]:
         at = text.find("@", start)
 
 
-SIGN_OFF = re.compile(
+SIGN_OFF = lazy_compile(
     r"^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|"
     r"(?:yours )?sincerely|many thanks|thanks(?: again)?|thank you|cheers|warmly|all the best|"
     r"with thanks|respectfully)[ \t]*[,.!]?[ \t]*$",
@@ -493,7 +495,7 @@ def _last_sign_off(text: str) -> re.Match[str] | None:
         end = start - 1
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_END = lazy_compile(r"(?<=[.!?])\s+|\n+")
 _SHORTEST_SHARED = 5  # words: "Thank you again." may be said to anyone
 
 

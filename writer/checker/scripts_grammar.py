@@ -10,6 +10,7 @@ from operator import eq
 
 from writer.checker.context import Context
 from writer.checker.engine import Finding, Rule, script
+from writer.lazy_re import lazy_compile
 
 # The heads after which a noun phrase must follow ("our conversation about ___"), by the
 # preposition that ends them; matched at the end of the words before the preposition.
@@ -22,7 +23,7 @@ _HEADS = {
     " into ": "insights?|look|glimpse|window",
 }
 _HEAD_BEFORE = {
-    prep: re.compile(rf"\b(?:{heads})(?: (?:more|a bit|a lot|so much))?$")
+    prep: lazy_compile(rf"\b(?:{heads})(?: (?:more|a bit|a lot|so much))?$")
     for prep, heads in _HEADS.items()
 }
 # The words a head can end with, by preposition: no head ends the text before a
@@ -49,7 +50,7 @@ _FRAMED = frozenset(
     """i thank thanks enjoyed appreciated appreciate loved liked valued was were is for
     it's it’s i'm i’m i've i’ve""".split()
 )
-_SENTENCE_BREAK = re.compile(r"[.!?;:\n]|,\s|\s[-–—]\s")
+_SENTENCE_BREAK = lazy_compile(r"[.!?;:\n]|,\s|\s[-–—]\s")
 # Words that end the noun phrase: a conjunction, or a relative clause on its noun.
 _PHRASE_ENDS = frozenset(
     """and but or so because as while if when since although though which that who whom
@@ -62,7 +63,7 @@ _RELATIVE_STARTS = frozenset(
 )
 _PREPOSITIONS = frozenset("of in on for with to at by from into about over under".split())
 _NOMINATIVE = frozenset("i we she he they".split())
-_WORD = re.compile(r"[^\W_][\w'’\-]*")
+_WORD = lazy_compile(r"[^\W_][\w'’\-]*")
 
 
 @script("clause_as_noun")
@@ -170,7 +171,7 @@ _DOUBLE_OK = frozenset("that had".split())  # "I think that that works", "she ha
 # A word or a phrase of up to four words, then the same again after one space.
 # Possessive runs: a word is never shortened to find a repeat (that backtracking made the
 # scan several times slower).
-_DOUBLED = re.compile(r"(?<![\w'’])([\w'’]++(?: [\w'’]++){0,3}) \1(?![\w'’])", re.IGNORECASE)
+_DOUBLED = lazy_compile(r"(?<![\w'’])([\w'’]++(?: [\w'’]++){0,3}) \1(?![\w'’])", re.IGNORECASE)
 
 
 @script("doubled_words")
@@ -201,7 +202,7 @@ def doubled_words(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 # On the spaced words: a run of one to four words said again right after (a test far
 # cheaper than the exact scan of the text, which then runs only where it passes).
-_SPACED_DOUBLE = re.compile(r" (\w++(?: \w++){0,3})(?= \1 )")
+_SPACED_DOUBLE = lazy_compile(r" (\w++(?: \w++){0,3})(?= \1 )")
 
 
 def _may_double(spaced: str) -> bool:
@@ -270,7 +271,7 @@ def _ends_word(text: str, at: int) -> bool:
 
 
 _PAIRS = frozenset(".. ,, ?? ?. !. ,. ;. :. ,; ;, :; ;: ,: :, ;; ::".split())
-_PUNCTUATION = re.compile(
+_PUNCTUATION = lazy_compile(
     r"(?<!\.)\.\.(?!\.)|\.{4,}|,{2,}|\?{2,}|[?!]\.(?!\.)|[,;:]\.(?!\.)|[,;:][,;:]"
 )
 
@@ -303,7 +304,7 @@ def _single(found: str) -> str:
 
 
 # The literal 'i' comes first so that the scan can jump between the letters i.
-_LOWER_I = re.compile(r"i(?<![\w'’.\-/@(]i)(?:['’](?:m|d|ve|ll))?(?![\w\-/'’)]|\.\w)")
+_LOWER_I = lazy_compile(r"i(?<![\w'’.\-/@(]i)(?:['’](?:m|d|ve|ll))?(?![\w\-/'’)]|\.\w)")
 
 
 @script("lower_i")
@@ -330,7 +331,7 @@ def all_lower(rule: Rule, ctx: Context) -> Iterator[Finding]:
     yield rule.finding(ctx.kind, 0, len(text), value=ctx.word_count)
 
 
-_FOUR = re.compile(
+_FOUR = lazy_compile(
     r"(?<![\w.,$£€:/#+\-])4(?= (?:u|you|ur|your|the|me|us|taking|having|"
     r"meeting|speaking|this|that|a|an)\b)",
     re.IGNORECASE,
@@ -358,7 +359,7 @@ def four_for(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield rule.finding(ctx.kind, match.start(), match.end(), match="4", replacement="for")
 
 
-_YOU = re.compile(r"\b(?:(?P<are>r u)|(?P<your>ur)|u)\b(?![.&])", re.IGNORECASE)
+_YOU = lazy_compile(r"\b(?:(?P<are>r u)|(?P<your>ur)|u)\b(?![.&])", re.IGNORECASE)
 
 
 @script("you_letters")

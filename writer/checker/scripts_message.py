@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from writer.checker.context import Context
 from writer.checker.engine import Finding, Rule, script
+from writer.lazy_re import lazy_compile
 from writer.text import ECHO_FREE, STOPWORDS, echo_key
 
 # Words every post-interview message may use without saying anything about this one
@@ -46,9 +47,9 @@ _BOILERPLATE = frozenset(
 # Outdoor', 'to join Acme'), before these the job title ('the Quality Engineer position').
 _NAME_BEFORE = frozenset("at with for join joining to from dear hi hello hey".split())
 _TITLE_AFTER = frozenset("position role job opening team post vacancy".split())
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_SENTENCE_END = re.compile(r"[.!?]\s+")
-_SENT_FROM = re.compile(r"^\s*sent from my\b.*$", re.I | re.M)
+_WORD = lazy_compile(r"[^\W\d_][\w'’\-]*")
+_SENTENCE_END = lazy_compile(r"[.!?]\s+")
+_SENT_FROM = lazy_compile(r"^\s*sent from my\b.*$", re.I | re.M)
 _LEAST_SPECIFIC = 2  # distinct specific words: fewer, and the message names nothing
 
 
@@ -106,22 +107,22 @@ def _specific_words(body: str, to: str) -> set[str]:
     return found
 
 
-_LINE_START = re.compile(r"\n\s*")
+_LINE_START = lazy_compile(r"\n\s*")
 
 
 def _line_starts(text: str) -> set[int]:
     return {m.end() for m in _LINE_START.finditer(text)}
 
 
-_GREETING_WORD = re.compile(
+_GREETING_WORD = lazy_compile(
     r"^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening|day)|to whom)\b",
     re.IGNORECASE,
 )
 # A first line that is only a name and a mark ('Dan,', 'Bill:', 'Megan!').
-_NAME_LINE = re.compile(r"^\s*[^\W\d_][\w'’.\- ]{0,40}[,:!]\s*$")
+_NAME_LINE = lazy_compile(r"^\s*[^\W\d_][\w'’.\- ]{0,40}[,:!]\s*$")
 # An opening that names its reader at the end of the first clause ('Thanks for the chat,
 # Aoife!').
-_NAME_AT_END = re.compile(r",\s+[^\W\d_a-z][\w'’\-]*[.!,]")
+_NAME_AT_END = lazy_compile(r",\s+[^\W\d_a-z][\w'’\-]*[.!,]")
 
 
 @script("greeting_present")
@@ -145,8 +146,8 @@ _ABBREVIATIONS = frozenset(
     """e.g i.e etc vs approx a.m p.m no co inc ltd corp dept mr mrs ms mx dr prof st jr sr
     p.s ps cf ca fig viz""".split()
 )
-_LOWER_AFTER_END = re.compile(r"[.!?][ \t]+([a-z][\w'’\-]*)")
-_LOWER_FIRST = re.compile(r"\s*([a-z][\w'’\-]*)")
+_LOWER_AFTER_END = lazy_compile(r"[.!?][ \t]+([a-z][\w'’\-]*)")
+_LOWER_FIRST = lazy_compile(r"\s*([a-z][\w'’\-]*)")
 
 
 @script("sentence_case")
@@ -185,7 +186,7 @@ def _not_a_word_start(text: str, at: int, word: str) -> bool:
 # 'The preparation you afforded me before the interview, it helped me': a fronted subject
 # with a relative clause, then a pronoun that says the subject again. A fronted time or
 # manner ('The day we met, it rained'; 'The way you put it, it sounds') is good English.
-_RESUMPTIVE = re.compile(
+_RESUMPTIVE = lazy_compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))"
     r"(?P<subject>(?:The|Your|My|Our|This|That|These|Those|Their|His|Her)\s+"
     r"(?:[\w'’\-]+\s+){0,5}?(?:you|we|I|they|he|she)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,8}?)"

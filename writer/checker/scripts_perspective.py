@@ -10,13 +10,14 @@ from datetime import date, datetime, timedelta
 from writer.checker.context import WORD_KEYS, Context, Window
 from writer.checker.engine import Finding, Rule, script
 from writer.checker.scripts import ALLOWED_CAPS
+from writer.lazy_re import lazy_compile
 from writer.text import is_sentence_start
 
 _SHE = frozenset("she her hers herself".split())
 _HE = frozenset("he him his himself".split())
 # The reader, then a third-person pronoun in the same sentence: "what you shared about
 # how she runs the guild".
-_YOU_THEN = re.compile(
+_YOU_THEN = lazy_compile(
     r"\b(?:you|your)\b[^.!?\n]{0,60}?\b(?:about|on|that|how|when|why)\s+"
     r"(?:(?:how|why|when|that)\s+)?(?P<p>she|he)\b(?!['’])",
     re.IGNORECASE,
@@ -26,18 +27,18 @@ _SAYING = (
     r"walked me|spoke|showed me|asked me)"
 )
 # "He mentioned ..." at the start of a sentence or after "as".
-_SAID_BY = re.compile(
+_SAID_BY = lazy_compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n)|\bas\s|\band\s|,\s)(?P<p>she|he)\s+(?:also\s+)?{_SAYING}\b",
     re.IGNORECASE,
 )
 # "I appreciated his insight": the reader's own view given as someone else's.
-_THEIR_VIEW = re.compile(
+_THEIR_VIEW = lazy_compile(
     r"\b(?P<p>her|his)\s+(?:perspective|insights?|take|views?|advice|explanation|time|"
     r"thoughts|story|experience|candou?r|openness)\b",
     re.IGNORECASE,
 )
 # Someone a pronoun could point to instead of the reader.
-_OTHER_PERSON = re.compile(
+_OTHER_PERSON = lazy_compile(
     r"\b(?:manager|colleague|teammate|boss|lead|recruiter|founder|co-founder|ceo|cto|cfo|coo|"
     r"vp|director|head|engineer|designer|partner|wife|husband|mother|father|mom|mum|dad|"
     r"daughter|son|sister|brother|friend|mentor|coworker|co-worker|predecessor|successor|"
@@ -171,11 +172,11 @@ def _named(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 # -- time words ---------------------------------------------------------------------------
 
-_TODAY = re.compile(
+_TODAY = lazy_compile(
     r"\b(?:(?:earlier )?today|tonight|this (?P<part>morning|afternoon|evening))(?P<poss>['’]s)?\b",
     re.IGNORECASE,
 )
-_YESTERDAY = re.compile(r"\byesterday(?P<poss>['’]s)?\b", re.IGNORECASE)
+_YESTERDAY = lazy_compile(r"\byesterday(?P<poss>['’]s)?\b", re.IGNORECASE)
 _PARTS = {"tonight": "evening"}
 _LATER_KINDS = ("connection_note", "follow_up_message")
 
