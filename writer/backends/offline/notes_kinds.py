@@ -280,6 +280,9 @@ _FOLLOW_AGAIN_CLAUSE = [
     "Learning how {} left me keen to see more of the team's work.",
     "Hearing that {} taught me a good deal about the work.",
     "Learning how {} showed me how carefully the team works.",
+    # no claim about the team: for a fact about a tool, a date or a plan, and after a no
+    "Since we spoke, I've kept thinking about how {}.",
+    "What you said about how {} has stayed with me.",
 ]
 
 
@@ -437,7 +440,7 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         frames = _FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE
         if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
             frames = [f for f in frames if not _WANTING.search(f)] or frames
-        return fresh(frames, said.clause)
+        return fresh(_claims_fit(ctx, frames, said), said.clause)
     if said.kind == Kind.own and said.noun:
         return fresh(_FOLLOW_OWN, said.noun)
     if said.kind == Kind.logistics:
@@ -447,8 +450,9 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
             # no longer in the running: nothing on how much the role appeals
             frames = [f for f in frames if not _WANTING.search(f)] or frames
+        frames = _claims_fit(ctx, frames, said)
         if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
-            frames = [f for f in frames if "team" not in f]
+            frames = [f for f in frames if "team" not in f] or frames
         return fresh(frames, said.noun)
     if said.noun:
         return fresh(_FOLLOW_NOUN, said.noun)
@@ -456,6 +460,27 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
 
 
 _WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
+# Frames that claim the talk showed how the team works: true only of a fact about the
+# team's ways ('planning is shared across the year group'), not of a tool or a date ('the
+# WMS is SAP EWM'), and hollow after a rejection, when the candidate will not join them.
+_TEAM_CLAIM = re.compile(
+    r"how (?:carefully )?the team works|the team's (?:approach|work)\b|feel for the team"
+    r"|sense of the team|about the work\b|\bteam's approach"
+)
+_WORKINGS = re.compile(
+    r"\b(?:team|we|they|everyone|together|shared?|splits?|rotates?|reviews?|reviewed|pairs?"
+    r"|pairing|weekly|daily|every|each|process|on-call|rota|deploys?|ships?|planning"
+    r"|culture|standups?|retros?)\b",
+    re.IGNORECASE,
+)
+
+
+def _claims_fit(ctx: Context, frames: list[str], said: Said) -> list[str]:
+    """`frames` without a claim about the team's ways that the fact does not bear out."""
+    over = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
+    if not over and _WORKINGS.search(said.fragment.text):
+        return frames
+    return [f for f in frames if not _TEAM_CLAIM.search(f)] or frames
 
 
 def _follow_again(
