@@ -232,6 +232,9 @@ def _say(fragment: Fragment) -> Said | None:
             # the thing talked about; dropping it would leave the message with no topic.
             rest = noun[4:]
             noun = _article(rest) if len(rest.split()) >= 2 else None
+    if noun and _COLLECTIVE_VERB.match(noun) and not _has_verb(noun):
+        # 'the team rotates shift leads': a clause the stage took for a noun phrase
+        noun = f"how {noun}"
     if noun and (cut := _CUT_VIEW.match(noun)) and not _has_verb(cut["rest"]):
         # 'your view that stress testing': a candid view said only as its subject; the
         # frame around 'your view that' would promise a view the words no longer give
@@ -308,6 +311,8 @@ _OBJECT_END = _PREPOSITIONS | _JOINS | frozenset("last next every each this now 
 
 
 def _object_verb(word: str) -> bool:
+    """A verb taking an object: 'rewrote', 'rebuilt' as well as 'wrote', 'built'."""
+    word = word.removeprefix("re") if word.startswith("re") and len(word) > 5 else word
     return (
         word in _IRREGULAR
         or word in BARE_VERBS
