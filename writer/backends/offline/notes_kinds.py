@@ -268,6 +268,17 @@ _FOLLOW_AGAIN_NOUN = [
     "Since we spoke, I've kept coming back to {}.",
     "Our talk about {} showed me how carefully the team works.",
     "I learned a good deal from our talk about {}.",
+    # no claim about the team: for a tool, a plan or a story, and after a no
+    "Our talk about {} gave me plenty to think about.",
+    "I've thought about {} a few times since we spoke.",
+    "I'm glad we had the chance to talk about {}.",
+    "Our conversation about {} has stayed with me.",
+    "I keep coming back to our talk about {}.",
+    "Our talk about {} is one reason I'd be glad to join the team.",
+    "Hearing about {} made me keener still on the role.",
+    "After our talk about {}, I'd love to be part of the team.",
+    "Talking about {} made the role feel like a real fit.",
+    "Our talk about {} made me all the more keen on the role.",
 ]
 _FOLLOW_AGAIN_CLAUSE = [
     "Hearing how {} told me a lot about how the team works.",
@@ -283,6 +294,17 @@ _FOLLOW_AGAIN_CLAUSE = [
     # no claim about the team: for a fact about a tool, a date or a plan, and after a no
     "Since we spoke, I've kept thinking about how {}.",
     "What you said about how {} has stayed with me.",
+    "I keep coming back to how {}.",
+    "Hearing that {} gave me plenty to think about.",
+    "I was interested to learn that {}.",
+    "Learning that {} has stayed with me since.",
+    "I've thought a few times since about how {}.",
+    "It was good to hear that {}.",
+    "Hearing that {} made me keener still on the role.",
+    "Learning how {} is one reason I'd be glad to join the team.",
+    "Hearing that {} made me all the more keen on the role.",
+    "Learning how {} made me want to be part of the team.",
+    "Hearing how {} made the role feel like a real fit.",
 ]
 
 
@@ -464,7 +486,8 @@ _WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
 # team's ways ('planning is shared across the year group'), not of a tool or a date ('the
 # WMS is SAP EWM'), and hollow after a rejection, when the candidate will not join them.
 _TEAM_CLAIM = re.compile(
-    r"how (?:carefully )?the team works|the team's (?:approach|work)\b|feel for the team"
+    r"how (?:carefully )?the team works|the team's approach|window on the team's work"
+    r"|feel for the team"
     r"|sense of the team|about the work\b|\bteam's approach"
 )
 _WORKINGS = re.compile(
@@ -480,7 +503,14 @@ def _claims_fit(ctx: Context, frames: list[str], said: Said) -> list[str]:
     over = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     if not over and _WORKINGS.search(said.fragment.text):
         return frames
-    return [f for f in frames if not _TEAM_CLAIM.search(f)] or frames
+    kept = [f for f in frames if not _TEAM_CLAIM.search(f)] or frames
+    # still in the running: what the talk did for the candidate's interest in the role or
+    # team, not a bare 'I keep coming back to', when there are enough for a panel of eight
+    wanting = [f for f in kept if _TEAM_OR_ROLE.search(f)]
+    return kept if over or len(wanting) < 8 else wanting
+
+
+_TEAM_OR_ROLE = re.compile(r"\b(?:team|role)\b")
 
 
 def _follow_again(
