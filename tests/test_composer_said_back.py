@@ -51,6 +51,8 @@ def _texts(topics: list[str], kinds: tuple[str, ...] = _KINDS, **extra: Any) -> 
         ("rota tool is changing in january", "that rota tool", "the rota tool is changing"),
         ("you rebuilt intake form last spring", "rebuilt intake form", "rebuilt the intake form"),
         ("the budget framework moving to Xero", "about budget framework", "the budget framework"),
+        ("onboarding session starts in feb", "of onboarding session", "the onboarding session"),
+        ("shift pattern agreed monthly by the leads", "pattern agreed", "pattern is agreed"),
     ],
 )
 def test_a_bare_count_noun_gets_its_article(topic: str, bare: str, said: str) -> None:

@@ -65,7 +65,7 @@ _JOINS = frozenset("and or how that which who where".split())
 _THING_NOUNS = frozenset(
     "club plan strategy layer system pipeline platform service model team process policy "
     "framework tool engine budget rota scheme programme program project committee group "
-    "module library app dashboard".split()
+    "module library app dashboard contract report review session campaign event".split()
 )
 
 
@@ -282,9 +282,17 @@ def _points_back(text: str | None) -> bool:
 _PART_OF = re.compile(r"\b((?:most|part|all|some|half|much) of )([a-z][a-z-]+ [a-z][\w-]*)")
 
 
+# 'rate strategy reviewed weekly by the team': a passive jotted without its 'is'
+_NO_IS = re.compile(
+    r"^(?P<np>[a-z]+(?<!s)(?: [a-z]+(?<!s))?) (?P<done>\w{3,}ed) "
+    r"(?=(?:weekly|daily|monthly|yearly|every|each|by|in|at|on|centrally)\b)"
+)
+
+
 def _clause_articles(clause: str) -> str:
     """'the maths scheme is changing' for 'maths scheme is changing': a bare singular
     subject before its verb reads as notes; so does one after 'most of'."""
+    clause = _NO_IS.sub(lambda m: f"{m['np']} is {m['done']} ", clause)
     words = clause.split()
     verb = next((i for i, w in enumerate(words) if w.casefold() in _SUBJECT_VERBS), 0)
     if verb and all(w.islower() for w in words[:verb]):
