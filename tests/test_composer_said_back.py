@@ -53,6 +53,8 @@ def _texts(topics: list[str], kinds: tuple[str, ...] = _KINDS, **extra: Any) -> 
         ("the budget framework moving to Xero", "about budget framework", "the budget framework"),
         ("onboarding session starts in feb", "of onboarding session", "the onboarding session"),
         ("shift pattern agreed monthly by the leads", "pattern agreed", "pattern is agreed"),
+        ("KS2 timetable is being redone", "that KS2 timetable", "the KS2 timetable"),
+        ("you maintain incident runbook wiki", "maintain incident", "maintain the incident"),
     ],
 )
 def test_a_bare_count_noun_gets_its_article(topic: str, bare: str, said: str) -> None:

@@ -295,7 +295,9 @@ def _clause_articles(clause: str) -> str:
     clause = _NO_IS.sub(lambda m: f"{m['np']} is {m['done']} ", clause)
     words = clause.split()
     verb = next((i for i, w in enumerate(words) if w.casefold() in _SUBJECT_VERBS), 0)
-    if verb and all(w.islower() for w in words[:verb]):
+    # 'the KS3 curriculum', 'the NHS trust': a code or initials before a bare noun
+    coded = bool(re.fullmatch(r"[A-Z0-9]{2,}", words[0])) and verb >= 2
+    if verb and (coded or words[0].islower()) and all(w.islower() for w in words[1:verb]):
         subject = " ".join(words[:verb])
         clause = " ".join([_article(subject), *words[verb:]])
     elif len(words) >= 4 and words[0].casefold() in _PERSONS and _object_verb(words[1]):
@@ -303,17 +305,18 @@ def _clause_articles(clause: str) -> str:
         end = next((i for i, w in enumerate(words) if i >= 2 and w in _OBJECT_END), len(words))
         thing = words[2:end]
         bare = len(thing) >= 2 and all(w.isalpha() and w.islower() for w in thing)
-        if bare and not thing[0].endswith(("ed", "ing", "ly")) and thing[0] not in _DETERMINERS:
+        if bare and not thing[0].endswith(("ed", "ing", "ly")) and thing[0] not in _NOT_NOUNS:
             clause = " ".join([*words[:2], _article(" ".join(thing)), *words[end:]])
     return _PART_OF.sub(lambda m: m[1] + _article(m[2]), clause)
 
 
-_IRREGULAR = frozenset("wrote rewrote own drew chose broke".split())
+_IRREGULAR = frozenset("wrote rewrote own drew chose broke maintain keep kept".split())
 # The reader's verdict on the candidate's own work ('he said my SQL was solid', 'they
 # loved my redesign'): news only to the candidate, so about how they did, not a topic
 _VERDICT_ON_MINE = re.compile(
     r"\b(?:said|thought|felt|reckoned|loved|liked|enjoyed|praised|rated)\b.*\bmy\b", re.I
 )
+_NOT_NOUNS = _DETERMINERS | frozenset("it them us me him everything all things".split())
 _PERSONS = frozenset("you we they he she i".split())
 _OBJECT_END = _PREPOSITIONS | _JOINS | frozenset("last next every each this now too".split())
 
