@@ -104,7 +104,7 @@ def test_a_fact_about_a_tool_or_date_claims_no_insight_into_the_team(topic: str)
 
 
 def test_after_a_rejection_no_frame_claims_insight_or_interest() -> None:
-    extra = {"outcome": "rejected", "outcome_on": "2026-12-03"}
+    extra: dict[str, Any] = {"outcome": "rejected", "outcome_on": "2026-12-03"}
     texts = _texts(["the team rotates shift leads every month"], **extra)
     for text in texts:
         assert "how the team works" not in text and "feel for the team" not in text, text
