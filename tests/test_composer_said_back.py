@@ -135,3 +135,12 @@ def test_the_readers_verdict_on_my_work_is_not_news_to_them(topic: str) -> None:
 def test_my_own_work_without_a_verdict_is_still_recalled() -> None:
     texts = _texts(["my walkthrough of the depot layout"], kinds=("thank_you_email",))
     assert any("depot layout" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "topic", ["we both studied in Bergen", "we both worked shifts at a call centre"]
+)
+def test_common_ground_keeps_its_own_subject(topic: str) -> None:
+    texts = _texts([topic])
+    assert any(topic.split(" ", 2)[2] in t for t in texts), texts
+    assert all(" is studied" not in t and "the we" not in t for t in texts), texts

@@ -250,7 +250,8 @@ def _say(fragment: Fragment) -> Said | None:
         # 'he ran it for 5 years', 'I did my placement there': the stage found nothing in
         # the topic for the word to name, and on its own the reader cannot tell what it is
         return None
-    clause = _clause_articles(clause) if clause else None
+    if clause and fragment.kind != Kind.common_ground:
+        clause = _clause_articles(clause)
     noun = _PART_OF.sub(lambda m: m[1] + _article(m[2]), noun) if noun else None
     if noun and noun.startswith("how "):
         noun = "how " + _clause_articles(noun[4:])
@@ -284,7 +285,8 @@ _PART_OF = re.compile(r"\b((?:most|part|all|some|half|much) of )([a-z][a-z-]+ [a
 
 # 'rate strategy reviewed weekly by the team': a passive jotted without its 'is'
 _NO_IS = re.compile(
-    r"^(?P<np>[a-z]+(?<!s)(?: [a-z]+(?<!s))?) (?P<done>\w{3,}ed) "
+    r"^(?!(?:we|you|they|he|she|i|it|both|all|the|a|an|our|your|their|my|his|her|this|that)\b)"
+    r"(?P<np>[a-z]+(?<!s)(?: [a-z]+(?<!s))?) (?P<done>\w{3,}ed) "
     r"(?=(?:weekly|daily|monthly|yearly|every|each|by|in|at|on|centrally)\b)"
 )
 
