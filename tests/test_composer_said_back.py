@@ -54,6 +54,7 @@ def _texts(topics: list[str], kinds: tuple[str, ...] = _KINDS, **extra: Any) -> 
         ("onboarding session starts in feb", "of onboarding session", "the onboarding session"),
         ("shift pattern agreed monthly by the leads", "pattern agreed", "pattern is agreed"),
         ("KS2 timetable is being redone", "that KS2 timetable", "the KS2 timetable"),
+        ("HRIS is Workday", "that HRIS is", "the HRIS is Workday"),
         ("you maintain incident runbook wiki", "maintain incident", "maintain the incident"),
     ],
 )
@@ -68,6 +69,7 @@ def test_a_bare_count_noun_gets_its_article(topic: str, bare: str, said: str) ->
     [
         ("stock planning is done weekly", "stock planning is done weekly"),  # a gerund
         ("staff retention is the worry", "staff retention"),  # a mass noun
+        ("AWS is the main cloud", "AWS is the main cloud"),  # a name, not a kind of system
     ],
 )
 def test_a_gerund_or_mass_noun_stays_without_an_article(topic: str, kept: str) -> None:

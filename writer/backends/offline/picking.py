@@ -299,6 +299,8 @@ def _clause_articles(clause: str) -> str:
     verb = next((i for i, w in enumerate(words) if w.casefold() in _SUBJECT_VERBS), 0)
     # 'the KS3 curriculum', 'the NHS trust': a code or initials before a bare noun
     coded = bool(re.fullmatch(r"[A-Z0-9]{2,}", words[0])) and verb >= 2
+    if verb == 1 and _SYSTEM_IS.match(clause):
+        return "the " + clause  # 'the CRM is Salesforce': a system named by what it is
     if verb and (coded or words[0].islower()) and all(w.islower() for w in words[1:verb]):
         subject = " ".join(words[:verb])
         clause = " ".join([_article(subject), *words[verb:]])
@@ -318,6 +320,7 @@ _IRREGULAR = frozenset("wrote rewrote own drew chose broke maintain keep kept".s
 _VERDICT_ON_MINE = re.compile(
     r"\b(?:said|thought|felt|reckoned|loved|liked|enjoyed|praised|rated)\b.*\bmy\b", re.I
 )
+_SYSTEM_IS = re.compile(r"^[A-Z]{2,5} (?:is|was) [A-Z]\w")
 _NOT_NOUNS = _DETERMINERS | frozenset("it them us me him everything all things".split())
 _PERSONS = frozenset("you we they he she i".split())
 _OBJECT_END = _PREPOSITIONS | _JOINS | frozenset("last next every each this now too".split())
