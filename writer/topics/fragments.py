@@ -120,7 +120,9 @@ _BARE_HEAD = lazy_compile(
 _BARE_SUBJECT = lazy_compile(
     r"^(?!(?:she|he|they|we|you|i|it|this|that|there|here|what|who|everyone|nobody|someone|"
     r"each|every|all|most|some|one|no|the|a|an|our|your|their|my|his|her|its|these|those)\b)"
-    r"[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s))?\s(?:is|was|has)\s"
+    # a gerund or a mass noun at the head ('stock planning', 'staff retention') takes none
+    r"[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s)(?<!ing)(?<!tion)(?<!ment)(?<!ness)(?<!ance))?"
+    r"\s(?:is|was|has)\s"
 )
 _EXCLAIMED = lazy_compile(r"\?\s*!|!\s*\?|\?\?|!!")
 

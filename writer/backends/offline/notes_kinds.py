@@ -268,6 +268,17 @@ _FOLLOW_AGAIN_NOUN = [
     "Since we spoke, I've kept coming back to {}.",
     "Our talk about {} showed me how carefully the team works.",
     "I learned a good deal from our talk about {}.",
+    # no claim about the team: for a tool, a plan or a story, and after a no
+    "Our talk about {} gave me plenty to think about.",
+    "I've thought about {} a few times since we spoke.",
+    "I'm glad we had the chance to talk about {}.",
+    "Our conversation about {} has stayed with me.",
+    "I keep coming back to our talk about {}.",
+    "Our talk about {} is one reason I'd be glad to join the team.",
+    "Hearing about {} made me keener still on the role.",
+    "After our talk about {}, I'd love to be part of the team.",
+    "Talking about {} made the role feel like a real fit.",
+    "Our talk about {} made me all the more keen on the role.",
 ]
 _FOLLOW_AGAIN_CLAUSE = [
     "Hearing how {} told me a lot about how the team works.",
@@ -280,6 +291,20 @@ _FOLLOW_AGAIN_CLAUSE = [
     "Learning how {} left me keen to see more of the team's work.",
     "Hearing that {} taught me a good deal about the work.",
     "Learning how {} showed me how carefully the team works.",
+    # no claim about the team: for a fact about a tool, a date or a plan, and after a no
+    "Since we spoke, I've kept thinking about how {}.",
+    "What you said about how {} has stayed with me.",
+    "I keep coming back to how {}.",
+    "Hearing that {} gave me plenty to think about.",
+    "I was interested to learn that {}.",
+    "Learning that {} has stayed with me since.",
+    "I've thought a few times since about how {}.",
+    "It was good to hear that {}.",
+    "Hearing that {} made me keener still on the role.",
+    "Learning how {} is one reason I'd be glad to join the team.",
+    "Hearing that {} made me all the more keen on the role.",
+    "Learning how {} made me want to be part of the team.",
+    "Hearing how {} made the role feel like a real fit.",
 ]
 
 
@@ -437,7 +462,7 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         frames = _FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE
         if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
             frames = [f for f in frames if not _WANTING.search(f)] or frames
-        return fresh(frames, said.clause)
+        return fresh(_claims_fit(ctx, frames, said), said.clause)
     if said.kind == Kind.own and said.noun:
         return fresh(_FOLLOW_OWN, said.noun)
     if said.kind == Kind.logistics:
@@ -447,8 +472,9 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
             # no longer in the running: nothing on how much the role appeals
             frames = [f for f in frames if not _WANTING.search(f)] or frames
+        frames = _claims_fit(ctx, frames, said)
         if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
-            frames = [f for f in frames if "team" not in f]
+            frames = [f for f in frames if "team" not in f] or frames
         return fresh(frames, said.noun)
     if said.noun:
         return fresh(_FOLLOW_NOUN, said.noun)
@@ -456,6 +482,35 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
 
 
 _WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
+# Frames that claim the talk showed how the team works: true only of a fact about the
+# team's ways ('planning is shared across the year group'), not of a tool or a date ('the
+# WMS is SAP EWM'), and hollow after a rejection, when the candidate will not join them.
+_TEAM_CLAIM = re.compile(
+    r"how (?:carefully )?the team works|the team's approach|window on the team's work"
+    r"|feel for the team"
+    r"|sense of the team|about the work\b|\bteam's approach"
+)
+_WORKINGS = re.compile(
+    r"\b(?:team|we|they|everyone|together|shared?|splits?|rotates?|reviews?|reviewed|pairs?"
+    r"|pairing|weekly|daily|every|each|process|on-call|rota|deploys?|ships?|planning"
+    r"|culture|standups?|retros?)\b",
+    re.IGNORECASE,
+)
+
+
+def _claims_fit(ctx: Context, frames: list[str], said: Said) -> list[str]:
+    """`frames` without a claim about the team's ways that the fact does not bear out."""
+    over = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
+    if not over and _WORKINGS.search(said.fragment.text):
+        return frames
+    kept = [f for f in frames if not _TEAM_CLAIM.search(f)] or frames
+    # still in the running: what the talk did for the candidate's interest in the role or
+    # team, not a bare 'I keep coming back to', when there are enough for a panel of eight
+    wanting = [f for f in kept if _TEAM_OR_ROLE.search(f)]
+    return kept if over or len(wanting) < 8 else wanting
+
+
+_TEAM_OR_ROLE = re.compile(r"\b(?:team|role)\b")
 
 
 def _follow_again(
