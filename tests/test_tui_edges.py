@@ -211,3 +211,27 @@ async def test_first_frame_shows_the_plan_before_the_drafts(notes_file: Path) ->
         assert not app.query("NotesForm"), "the Notes tab is built when first shown"
         await notes_tab(app, pilot)
         assert app.query_one("#f-company").value == "Acme Robotics"  # type: ignore[attr-defined]
+
+
+async def test_notes_edited_behind_the_drafts_tab_show_when_it_is_shown_again(
+    notes_file: Path,
+) -> None:
+    """Typing in the Notes form no longer redrafts at each key; the Drafts tab, shown again,
+    still lists and shows the drafts of the notes as they are now."""
+    from writer.tui.widgets.draft_editor import DraftEditor
+
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        email = index_of(app, "Dana Lee", "thank_you_email")
+        app.show_draft(email)
+        await until(pilot, lambda: app.query_one(DraftEditor).index == email, "Dana's email")
+        assert "Kafka" in app.query_one(DraftEditor).text
+        await notes_tab(app, pilot)
+        yaml_area = app.query_one("#yaml")
+        yaml_area.text = yaml_area.text.replace("to Kafka", "to Pulsar")  # type: ignore[attr-defined]
+        await until(pilot, lambda: "to Pulsar" in app.session.text, "the notes changed")
+        await pilot.press("f3")
+        await until(pilot, lambda: "Pulsar" in app.query_one(DraftEditor).text, "redrafted")
+        assert "Kafka" not in app.query_one(DraftEditor).text
+        assert "Pulsar" in app.session.drafts[email].text

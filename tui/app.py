@@ -88,6 +88,8 @@ class WriterApp(App[None]):
         self.mail_link: str | None = None
         self._built: set[str] = set()
         self._building: set[str] = set()
+        # The notes changed while the Drafts tab was hidden: its list is redone when shown.
+        self._drafts_behind = False
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -167,6 +169,12 @@ class WriterApp(App[None]):
     def refresh_draft_list(self) -> None:
         if "drafts" not in self._built:
             return
+        if self.query_one(TabbedContent).active != "drafts":
+            # Redrafting at each keystroke in the Notes form (and laying out a list nobody
+            # sees) made typing lag; the session drafts when the drafts are next read.
+            self._drafts_behind = True
+            return
+        self._drafts_behind = False
         drafts = self.session.drafts
         options = self.query_one("#draft-list", OptionList)
         options.clear_options()
@@ -260,6 +268,8 @@ class WriterApp(App[None]):
     async def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
         """Each tab puts the keyboard where work starts: the list, the form."""
         await self._build(event.pane)
+        if event.pane.id == "drafts" and self._drafts_behind:
+            self.refresh_draft_list()
         target = self.query(_FOCUS.get(event.pane.id or "", "PlanView"))
         if target:
             # Each target is at the top of its tab. Scrolling it into view would run a turn

@@ -52,12 +52,15 @@ class Session:
     notes: Notes | None = None
     problems: list[Problem] = field(default_factory=list)
     plan: Plan | None = None
-    drafts: list[Draft] = field(default_factory=list)
+    _drafts: list[Draft] = field(default_factory=list, repr=False)
     edited: set[tuple[str, str]] = field(default_factory=set)
     dirty: bool = False
     sent: list[Sent] = field(default_factory=list)
     # True until the first drafts are made: the app plans first and drafts after its first frame.
     deferred: bool = False
+    # The notes changed since the drafts were made. They are made again when next read, so a
+    # keystroke in the form re-plans at once but drafts only once something shows the drafts.
+    _stale: bool = field(default=False, repr=False)
 
     @classmethod
     def open(
@@ -69,6 +72,16 @@ class Session:
         text = path.read_text("utf-8") if path is not None and path.exists() else template(now)
         session.set_text(text, dirty=False)
         return session
+
+    @property
+    def drafts(self) -> list[Draft]:
+        if self._stale:
+            self.redraft()
+        return self._drafts
+
+    @drafts.setter
+    def drafts(self, drafts: list[Draft]) -> None:
+        self._drafts, self._stale = drafts, False
 
     @property
     def long_past(self) -> bool:
@@ -89,8 +102,8 @@ class Session:
             return False
         self.problems, self.notes = [], notes
         self.plan = plan_for(notes, self.now, sent=self.sent)
-        if not self.deferred and (self.backend.name == "offline" or not self.drafts):
-            self.redraft()
+        if not self.deferred and (self.backend.name == "offline" or not self._drafts):
+            self._stale = True
         return True
 
     def data(self) -> dict[str, Any]:
@@ -106,12 +119,12 @@ class Session:
 
     def redraft(self, variants: int = 1) -> None:
         """Draft again, keeping the drafts the candidate has edited (they are re-checked)."""
-        self.deferred = False
+        self.deferred = self._stale = False
         if self.notes is None or self.plan is None:
             return
         kept = {
             (d.interviewer, d.kind): d
-            for d in self.drafts
+            for d in self._drafts
             if (d.interviewer, d.kind) in self.edited
         }
         from writer.drafting import draft_all
