@@ -31,6 +31,8 @@ def _reasons(topic: str) -> list[str]:
         "CTO/cofounder, ex-Monzo",
         "deputy head teacher, 9 yrs at the school",
         "ex-Deloitte",
+        "pastry chef, 8 yrs there",
+        "co-owner, started it in 2015",
     ],
 )
 def test_who_the_reader_is_is_not_a_topic(topic: str) -> None:
@@ -59,6 +61,7 @@ def test_a_title_inside_a_real_topic_does_not_hide_it(topic: str, kept: str) -> 
         "asked about my french - rusty, doing lessons",
         "do I know dbt - not really",
         "the warehouse design exercise, i fumbled the indexing part",
+        "stakeholder question - i gave a vague answer tbh",
     ],
 )
 def test_the_candidates_slip_or_hedged_answer_leaves_the_topic_out(topic: str) -> None:
@@ -66,6 +69,7 @@ def test_the_candidates_slip_or_hedged_answer_leaves_the_topic_out(topic: str) -
     assert "missed" not in said and "kinda" not in said and "rusty" not in said
     assert "not really" not in said and "my french" not in said and "tableau" not in said
     assert "pricing case" not in said and "warehouse design" not in said
+    assert "stakeholder" not in said
     assert "self-critical" in _reasons(topic)
 
 

@@ -142,6 +142,8 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     "self-critical": r"i (?:\w+ly )?(?:froze|blanked|bombed|choked|rambled|panicked|stumbled|"
     r"missed|fumbled|struggled|went blank|drew a blank|forgot|messed up|screwed up|botched|"
     r"flubbed)|"
+    r"i (?:\w+ )?(?:gave|had|made) (?:a |an |the )?(?:\w+ )?(?:weak|bad|poor|rubbish|terrible|"
+    r"shaky|thin|vague|clumsy|awful) (?:example|answer|point|case|pitch|start|answers|examples)|"
     # the candidate's hedged answer to what they were asked ('can you use figma? - kinda')
     r"(?:(?m:^)|(?<=[-–—] ))(?:kinda|sorta|sort of|kind of|rusty|(?:very |pretty |quite )?basic|"
     r"not really|not much|barely|so-so|meh)(?=[ \t]*(?:[,;.!?]|(?m:$)))|"
@@ -262,7 +264,8 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:[a-z]+\s+)?(?:manager|partner|associate|paralegal|coordinator|director|officer|ecologist|nurse|engineer|"
     r"scientist|analyst|recruiter|ceo|cto|cfo|coo|founder|co-?founder|president|headteacher|"
     r"head teacher|professor|lecturer|consultant|solicitor|vicar|councillor|secretary|"
-    r"chair|editor|producer|curator|librarian|pharmacist|physician|surgeon|registrar)"
+    r"chair|editor|producer|curator|librarian|pharmacist|physician|surgeon|registrar|chef|"
+    r"owner|co-?owner|landlord|buyer|planner|architect|researcher|supervisor|administrator)"
     r"(?:\s*/\s*[a-z-]+)*(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?[\w&' -]+)?"
     r"(?:\s*,\s*[\w&' /-]+){0,2}(?m:$)|"
     r"(?m:^)ex-[\w&]+(?m:$)|"
