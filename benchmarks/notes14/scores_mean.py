@@ -1,7 +1,11 @@
-"""Means of the reader's scores in SCORES-r3.md (run: python benchmarks/notes14/scores_mean.py)."""
+"""Means of the reader's scores in a SCORES file's tables.
+
+python benchmarks/notes14/scores_mean.py [SCORES.md]   (default: SCORES-r3.md here)
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 _FILE = Path(__file__).with_name("SCORES-r3.md")
@@ -10,7 +14,8 @@ _FILE = Path(__file__).with_name("SCORES-r3.md")
 def main() -> None:
     section, header = "", list[str]()
     scores: dict[tuple[str, str], list[int]] = {}
-    for line in _FILE.read_text(encoding="utf-8").splitlines():
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else _FILE
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             section, header = line[3:], []
         if not line.startswith("|") or line.startswith("|---"):
