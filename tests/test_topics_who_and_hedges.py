@@ -194,3 +194,35 @@ def test_an_honorific_the_candidate_wrote_is_kept_outside_a_casual_place(
     start = notes.interview.start
     assert compose(notes, person, "thank_you_email", start, 0)[0].text.startswith(email)
     assert compose(notes, person, "connection_note", start, 0)[0].text.startswith(note)
+
+
+@pytest.mark.parametrize(
+    ("topic", "reason"),
+    [
+        ("he told me i was runner-up last time", "about how you did"),
+        ("she hinted i'm on the shortlist", "about how you did"),
+        ("staff absences have tripled this winter", "a candid remark"),
+        ("support tickets went up since the migration", "a candid remark"),
+        ("he came over from Ocado last spring", "who they are"),
+        ("she joined from a big four firm", "who they are"),
+    ],
+)
+def test_standing_troubles_and_career_paths_are_not_said_back(topic: str, reason: str) -> None:
+    assert _said(topic) == []
+    assert reason in _reasons(topic)
+
+
+@pytest.mark.parametrize(
+    ("topic", "kept"),
+    [
+        ("we both used to teach at a school in york", "used to teach at"),
+        ("tickets are triaged by the on-call engineer", "triaged"),
+        ("the plan to move payroll in-house", "the plan to move payroll"),
+    ],
+)
+def test_near_misses_stay_as_said(topic: str, kept: str) -> None:
+    assert kept in " ".join(_said(topic))
+
+
+def test_a_bare_infinitive_is_not_said_as_a_noun() -> None:
+    assert _said("he asked me to sketch a caching layer") == []

@@ -252,6 +252,13 @@ _SITE_IN = lazy_compile(
 )
 
 
+# Verbs that follow 'to' in a shared background ('used to work at', 'moved to study in').
+_INFINITIVES = frozenset(
+    """work live study be go stay teach train volunteer intern run play row climb sing
+    swim surf ski cycle do get help join visit""".split()
+)
+
+
 _SITE_WORDS = frozenset(
     """bank banks office offices clinic clinics hospital hospitals school schools site sites
     warehouse warehouses studio studios branch branches hq headquarters campus campuses lab
@@ -279,6 +286,8 @@ def cased_sites(text: str) -> str:
 def _case_place(match: re.Match[str]) -> str:
     words = match["name"].split()
     lowered = [w.casefold() for w in words]
+    if match["prep"].casefold() == "to" and lowered[0] in _INFINITIVES:
+        return match.group()  # 'used to work at the Home Office': a verb, not a place
     if all(w[:1].isupper() for w in words):
         return match.group()  # cased already ('in Leeds', 'at LSE')
     if lowered[0] in _NOT_A_NAME and not _institution(lowered):

@@ -137,6 +137,8 @@ def sayable_noun(noun: str) -> bool:
     if not sayable(noun):
         return False
     words = noun.split()
+    if words and words[0].casefold() == "to":
+        return False  # 'the detail you shared on to critique a PD model': a bare infinitive
     for i, word in enumerate(words):
         lowered = word.casefold().strip(",;:")
         if lowered in _OPENS_CLAUSE:

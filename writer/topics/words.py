@@ -213,6 +213,11 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:have |has |had )?(?:dipped|dropped|fell|fallen|declined|tanked|slumped|plummeted)|"
     r"(?:we|they|team|she|he|you|people) (?:\w+ )?struggl\w*|struggl\w* to (?:hire|keep|retain|"
     r"recruit|ship|deliver|cope)|staff turnover|high turnover|staff attrition|high attrition|"
+    # a count of the reader's troubles going the wrong way ('complaints doubled since 2023')
+    r"(?:complaints|incidents|errors|outages|bugs|tickets|delays|costs|churn|turnover|sickness|"
+    r"absences?|vacancies|arrears|waiting (?:times?|lists?)|wait times?|queues?) (?:have |has |"
+    r"had )?(?:doubled|tripled|quadrupled|soared|spiked|risen|rose|gone up|went up|increased|"
+    r"grown|grew|jumped|ballooned|exploded)|"
     # a setback in the business: news the reader did not give to be written back
     r"(?:lost|losing) (?:(?:their|its|our|the|a|two|three|\d+) ){0,2}(?:(?:biggest|largest|"
     r"main|key|top|big|major|best|anchor) )?(?:\w+ )?(?:clients?|customers?|accounts?|"
@@ -269,6 +274,9 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:\s*/\s*[a-z-]+)*(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?[\w&' -]+)?"
     r"(?:\s*,\s*[\w&' /-]+){0,2}(?m:$)|"
     r"(?m:^)ex-[\w&]+(?m:$)|"
+    # the reader's own career path: theirs to tell ('she moved from academia 2 yrs ago')
+    r"(?:she|he|they) (?:moved|came|switched|transferred|joined|left) (?:over )?(?:here )?from "
+    r"[\w&' -]+?(?:\s+(?:\w+|\d+) (?:yrs?|years?|months?) ago)?(?m:$)|"
     r"(?m:^)(?:she|he|they)(?:['’]s| is| are| was) (?:the |a |an |our )?(?:new )?(?:head|manager|"
     r"director|partner|lead|ceo|cto|founder|coordinator|vp)(?: of [\w -]+)?(?m:$)",
     "a note to yourself": r"(?:need|have|got) to (?:send|email|ask|follow up|check|prep|"
@@ -283,6 +291,9 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     # how to say the reader's name: for the greeting, not the message
     r"goes by|prefers to be called|pronounced|pronunciation|nickname|spelt|spelled",
     "about how you did": r"(?:liked|loved|enjoyed|praised) my|"
+    # where the candidate stood against the others: the panel's to say, never to be told
+    r"close second|runner-?up|(?:i was|i'?m) (?:on )?(?:the )?shortlist\w*|top (?:two|three|2|3) "
+    r"candidates?|(?:i was|i'?m) (?:their|the) (?:first|second|top) choice|"
     r"(?:(?:super|really|very|so|quite) )?(?:into|keen on|taken with|impressed (?:by|with)) my|"
     # what the reader did with the candidate's own work: theirs to recall, not to be told
     r"(?:she|he|they) (?:had )?(?:played|read|watched|tried|looked at|reviewed|studied|"
