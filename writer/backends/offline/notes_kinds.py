@@ -433,7 +433,15 @@ def connection_notes(ctx: Context, limit: int) -> list[Proposal]:
                 apart = ctx.fresh(_CONNECT, 0, f"{thanks}{part}")
                 out.append(f"{ctx.hi}, {thanks}{part}. {apart}")
         if not topics and ctx.topics.favours:
-            out.append(f"{ctx.hi}, {thanks} and for {ctx.topics.favours[0]}. {connect}")
+            favour = ctx.topics.favours[0]
+            # after the offer's clause, 'and for organising everything' would thank for the
+            # news: the favour gets its own thanks
+            joined = (
+                f"{thanks}. Thank you, too, for {favour}"
+                if ctx.sit.outcome == Outcome.offer
+                else f"{thanks} and for {favour}"
+            )
+            out.append(f"{ctx.hi}, {joined}. {connect}")
         if not topics:
             role = ctx.fresh(_NOTE_ROLE, 0, thanks, lambda o: o.format(role=ctx.role, at=ctx.at))
             apart = ctx.fresh(_CONNECT, 0, f"{thanks}{role}")
