@@ -33,6 +33,8 @@ def _reasons(topic: str) -> list[str]:
         "ex-Deloitte",
         "pastry chef, 8 yrs there",
         "co-owner, started it in 2015",
+        "deputy head of maths",
+        "director of nursing, 20 yrs in the trust",
     ],
 )
 def test_who_the_reader_is_is_not_a_topic(topic: str) -> None:

@@ -274,6 +274,8 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"(?:\s*/\s*[a-z-]+)*(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?[\w&' -]+)?"
     r"(?:\s*,\s*[\w&' /-]+){0,2}(?m:$)|"
     r"(?m:^)ex-[\w&]+(?m:$)|"
+    r"(?m:^)(?:the |our |their )?(?:deputy |assistant |acting )?(?:head|director|vp|chief|lead) "
+    r"of (?:the )?[\w&'-]+(?: [\w&'-]+){0,2}(?:\s*,\s*[\w&' /-]+){0,2}(?m:$)|"
     # the reader's own career path: theirs to tell ('she moved from academia 2 yrs ago')
     r"(?:she|he|they) (?:moved|came|switched|transferred|joined|left) (?:over )?(?:here )?from "
     r"[\w&' -]+?(?:\s+(?:\w+|\d+) (?:yrs?|years?|months?) ago)?(?m:$)|"
