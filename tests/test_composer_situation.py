@@ -265,3 +265,25 @@ def test_a_status_email_never_recalls_what_the_colleagues_drafts_leave_out() -> 
     assert status, "the decision date has passed: a status email is planned"
     for text in status:
         assert "last" not in text.split("\n\n", 1)[1].casefold(), text
+
+
+def test_a_status_email_never_names_a_colleague_by_a_name_the_reader_shares() -> None:
+    people = [
+        {"name": "Jo Okafor", "relation": "hiring_manager", "topics": []},
+        {
+            "name": "Dr. Ade Okafor",
+            "relation": "team_member",
+            "topics": ["the move from cron jobs to a proper scheduler"],
+        },
+    ]
+    for culture in ("formal", "neutral"):
+        notes = _notes(people, culture=culture)
+        interview = notes.interview.model_copy(update={"decision_by": date(2026, 5, 12)})
+        notes = notes.model_copy(update={"interview": interview})
+        drafts = _drafts(notes, "2026-05-15T10:00:00+01:00")
+        status = [t for (who, kind), t in drafts.items() if kind == "status_email"]
+        assert status, "the decision date has passed: a status email is planned"
+        for text in status:
+            body = text.split("\n\n", 1)[1]
+            # 'my conversation with Ade' is fine; 'with Dr. Okafor', to Jo Okafor, is not
+            assert "Okafor" not in body, text

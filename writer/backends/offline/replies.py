@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from writer import names
 from writer.backends.base import Proposal
 from writer.backends.offline.hooks import pool, rank, thin
 from writer.backends.offline.journey import email_topics, unheard
@@ -239,11 +240,10 @@ def _recalled(notes: Notes, person: Interviewer, reg: Register) -> str | None:
     if pool(picked):
         return None  # all said already: the interest line points back (`_pointer`)
     for someone in (p for p in notes.interviewers if p is not person):
-        first = someone.first_name
-        if first.casefold() == person.first_name.casefold():
-            continue  # 'my conversation with Dana' in a message to another Dana reads as them
         # named as the culture names them: 'Dr. Whitcombe' to a bank's HR, 'Hanna' elsewhere
         name = someone.address(formal=reg == Register.formal)
+        if _names_them(name, person):
+            continue  # 'my conversation with Dana' (or 'Dr. Lee') to another Dana (or Lee)
         for said in pool(pick_topics(someone)):
             if said.kind not in (Kind.subject, Kind.view):
                 continue
@@ -254,6 +254,16 @@ def _recalled(notes: Notes, person: Interviewer, reg: Register) -> str | None:
                 return _COLLEAGUE_VIEW[reg].format(name=name, words=said.clause)
             return _COLLEAGUE_SUBJECT[reg].format(name=name, words=said.noun)
     return None
+
+
+def _names_them(name: str, person: Interviewer) -> bool:
+    """Whether `name` shares a word, honorifics aside, with `person`'s name or a way they
+    are addressed: a colleague named so in a message to `person` reads as `person` in the
+    third person ('my discussion with Dr. Lee' to Nguyễn Lee, greeted 'Lee')."""
+    forms = [*names.accepted_addresses(person.name, person.greet_as), person.name]
+    mine = {w.strip(".").casefold() for form in forms for w in form.split()}
+    theirs = {w.strip(".").casefold() for w in name.split() if not names.is_honorific(w)}
+    return bool(mine & theirs)
 
 
 _YOURS = re.compile(r"^(?:your|how you)\b", re.IGNORECASE)
