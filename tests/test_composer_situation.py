@@ -257,14 +257,18 @@ def test_a_status_email_never_recalls_what_the_colleagues_drafts_leave_out() -> 
         },
         {"name": "Ade Bello", "relation": "recruiter", "topics": []},
     ]
-    notes = _notes(people)
+    for text in _status_emails(_notes(people)):
+        assert "last" not in text.split("\n\n", 1)[1].casefold(), text
+
+
+def _status_emails(notes: Notes) -> list[str]:
+    """The status emails drafted three days after a decision date that passed."""
     interview = notes.interview.model_copy(update={"decision_by": date(2026, 5, 12)})
     notes = notes.model_copy(update={"interview": interview})
     drafts = _drafts(notes, "2026-05-15T10:00:00+01:00")
     status = [text for (_, kind), text in drafts.items() if kind == "status_email"]
     assert status, "the decision date has passed: a status email is planned"
-    for text in status:
-        assert "last" not in text.split("\n\n", 1)[1].casefold(), text
+    return status
 
 
 def test_a_status_email_never_names_a_colleague_by_a_name_the_reader_shares() -> None:
@@ -277,13 +281,7 @@ def test_a_status_email_never_names_a_colleague_by_a_name_the_reader_shares() ->
         },
     ]
     for culture in ("formal", "neutral"):
-        notes = _notes(people, culture=culture)
-        interview = notes.interview.model_copy(update={"decision_by": date(2026, 5, 12)})
-        notes = notes.model_copy(update={"interview": interview})
-        drafts = _drafts(notes, "2026-05-15T10:00:00+01:00")
-        status = [t for (who, kind), t in drafts.items() if kind == "status_email"]
-        assert status, "the decision date has passed: a status email is planned"
-        for text in status:
+        for text in _status_emails(_notes(people, culture=culture)):
             body = text.split("\n\n", 1)[1]
             # 'my conversation with Ade' is fine; 'with Dr. Okafor', to Jo Okafor, is not
             assert "Okafor" not in body, text
