@@ -270,7 +270,9 @@ def _ends_word(text: str, at: int) -> bool:
     return at >= len(text) or not (text[at].isalnum() or text[at] in "_'’")
 
 
-_PAIRS = frozenset(".. ,, ?? ?. !. ,. ;. :. ,; ;, :; ;: ,: :, ;; ::".split())
+# Every two marks _PUNCTUATION starts with ('..', ',,', '??', '?.', ',;', ...) and a few
+# more: one search of a character class, not a search for each pair.
+_PAIRED = lazy_compile(r"[.,?!;:][.,?;:]")
 _PUNCTUATION = lazy_compile(
     r"(?<!\.)\.\.(?!\.)|\.{4,}|,{2,}|\?{2,}|[?!]\.(?!\.)|[,;:]\.(?!\.)|[,;:][,;:]"
 )
@@ -280,7 +282,7 @@ _PUNCTUATION = lazy_compile(
 def doubled_punctuation(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """'Co..', ',,', '?.', '....': two marks where one belongs (an ellipsis '...' and '?!'
     are left alone)."""
-    if not any(pair in ctx.text for pair in _PAIRS):
+    if _PAIRED.search(ctx.text) is None:
         return
     for match in _PUNCTUATION.finditer(ctx.text):
         found = match.group()
