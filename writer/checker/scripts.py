@@ -93,11 +93,11 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
     full, greet_as = (person.name, person.greet_as) if person else (ctx.to, None)
     if not full.strip():
         return  # `--to " "` names nobody to greet (found by fuzzing)
-    formal = bool(ctx.notes and ctx.notes.culture.value == "formal")
-    name = names.address(full, greet_as, formal=formal)
     clause = names.opening_clause(ctx.text)
     if names.named_in(clause, full, greet_as):
         return  # "Hi Dana,", "Dear Dr. Okafor,", "Thanks for connecting, Aoife!"
+    formal = bool(ctx.notes and ctx.notes.culture.value == "formal")
+    name = names.address(full, greet_as, formal=formal)  # only a finding shows it
     match = GREETING.match(ctx.text)
     said = match.group("name") if match else None
     given = names.given_name(full, greet_as)
