@@ -221,9 +221,9 @@ def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     # A pattern whose triggers the phrase pass did not find cannot match: not searched.
     scan, gated = ctx.found, ctx.gated
-    wanted = [p for p in rule.patterns if not gated or p.may_match(scan)]
+    wanted = (p for p in rule.patterns if not gated or p.may_match(scan))
     if any(p.regex.search(ctx.text) for p in wanted):
-        return
+        return  # the first pattern that matches is enough: the rest are not asked
     implied = IMPLIED_THANKS.search(ctx.text)
     if implied is None:
         yield rule.finding(ctx.kind, 0, len(ctx.text), value=_NO_THANKS)
