@@ -236,12 +236,14 @@ def _may_double_ascii(lowered: str) -> bool:
     first = _FROM_MARK.sub(b"", marked).split(b" ")
     last = _FROM_MARK.sub(b"", marked[::-1])[::-1].split(b" ")
     for n in range(1, 5):
-        ends = bytes(map(eq, last, first[n:]))
-        at = ends.find(1)
-        if at < 0:
+        # Whether any piece ends as the one n on starts (it seldom does): any() stops at the
+        # first, and no bytes are built for the common case of none.
+        if not any(map(eq, last, first[n:])):
             continue
         if n == 1:
             return True
+        ends = bytes(map(eq, last, first[n:]))
+        at = ends.find(1)
         inner = bytes(map(eq, first, first[n:]))
         while at >= 0:
             if inner.startswith(_RUNS[n - 1], at + 1):
