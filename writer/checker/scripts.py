@@ -93,11 +93,11 @@ def greeting(rule: Rule, ctx: Context) -> Iterator[Finding]:
     full, greet_as = (person.name, person.greet_as) if person else (ctx.to, None)
     if not full.strip():
         return  # `--to " "` names nobody to greet (found by fuzzing)
-    formal = bool(ctx.notes and ctx.notes.culture.value == "formal")
-    name = names.address(full, greet_as, formal=formal)
     clause = names.opening_clause(ctx.text)
     if names.named_in(clause, full, greet_as):
         return  # "Hi Dana,", "Dear Dr. Okafor,", "Thanks for connecting, Aoife!"
+    formal = bool(ctx.notes and ctx.notes.culture.value == "formal")
+    name = names.address(full, greet_as, formal=formal)  # only a finding shows it
     match = GREETING.match(ctx.text)
     said = match.group("name") if match else None
     given = names.given_name(full, greet_as)
@@ -221,9 +221,9 @@ def gratitude(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     # A pattern whose triggers the phrase pass did not find cannot match: not searched.
     scan, gated = ctx.found, ctx.gated
-    wanted = [p for p in rule.patterns if not gated or p.may_match(scan)]
+    wanted = (p for p in rule.patterns if not gated or p.may_match(scan))
     if any(p.regex.search(ctx.text) for p in wanted):
-        return
+        return  # the first pattern that matches is enough: the rest are not asked
     implied = IMPLIED_THANKS.search(ctx.text)
     if implied is None:
         yield rule.finding(ctx.kind, 0, len(ctx.text), value=_NO_THANKS)
@@ -249,9 +249,14 @@ def topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     spaced = ctx.spaced + (spaced_words(ctx.subject) if ctx.subject else "")
     for proper, stems, needed in plan.mentions:
-        if any(stem in spaced for stem in proper):
-            return
-        if sum(stem in spaced for stem in stems) >= needed:
+        for stem in proper:  # loops, not any() and sum(): a generator costs more
+            if stem in spaced:
+                return
+        count = 0
+        for stem in stems:
+            if stem in spaced:
+                count += 1
+        if count >= needed:
             return
     yield rule.finding(
         ctx.kind,
@@ -302,14 +307,17 @@ def _plan_topics(person: Interviewer) -> _TopicPlan | None:
     if not usable:
         return None
     said = [t for f in usable for t in (f.text, f.noun, f.clause) if t]
+    # Each way once: a fragment's text, noun and clause are often the same words.
     mentions = tuple(
-        (
-            tuple(f" {stem}" for stem in proper_nouns(topic)),
-            tuple(f" {stem}" for stem in keywords(topic)),
-            min(2, (len(keywords(topic)) + 1) // 2),
+        dict.fromkeys(
+            (
+                tuple(f" {stem}" for stem in proper_nouns(topic)),
+                tuple(f" {stem}" for stem in keywords(topic)),
+                min(2, (len(keywords(topic)) + 1) // 2),
+            )
+            for topic in said
+            if keywords(topic)  # as writer.text.mentions: a topic with none is never said
         )
-        for topic in said
-        if keywords(topic)  # as writer.text.mentions: a topic with none is never said
     )
     wanted = [f.text for f in usable]
     example = wanted[0] if len(wanted[0]) <= 60 else wanted[0][:57] + "..."

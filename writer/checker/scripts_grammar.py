@@ -236,12 +236,14 @@ def _may_double_ascii(lowered: str) -> bool:
     first = _FROM_MARK.sub(b"", marked).split(b" ")
     last = _FROM_MARK.sub(b"", marked[::-1])[::-1].split(b" ")
     for n in range(1, 5):
-        ends = bytes(map(eq, last, first[n:]))
-        at = ends.find(1)
-        if at < 0:
+        # Whether any piece ends as the one n on starts (it seldom does): any() stops at the
+        # first, and no bytes are built for the common case of none.
+        if not any(map(eq, last, first[n:])):
             continue
         if n == 1:
             return True
+        ends = bytes(map(eq, last, first[n:]))
+        at = ends.find(1)
         inner = bytes(map(eq, first, first[n:]))
         while at >= 0:
             if inner.startswith(_RUNS[n - 1], at + 1):
@@ -270,7 +272,9 @@ def _ends_word(text: str, at: int) -> bool:
     return at >= len(text) or not (text[at].isalnum() or text[at] in "_'’")
 
 
-_PAIRS = frozenset(".. ,, ?? ?. !. ,. ;. :. ,; ;, :; ;: ,: :, ;; ::".split())
+# Every two marks _PUNCTUATION starts with ('..', ',,', '??', '?.', ',;', ...) and a few
+# more: one search of a character class, not a search for each pair.
+_PAIRED = lazy_compile(r"[.,?!;:][.,?;:]")
 _PUNCTUATION = lazy_compile(
     r"(?<!\.)\.\.(?!\.)|\.{4,}|,{2,}|\?{2,}|[?!]\.(?!\.)|[,;:]\.(?!\.)|[,;:][,;:]"
 )
@@ -280,7 +284,7 @@ _PUNCTUATION = lazy_compile(
 def doubled_punctuation(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """'Co..', ',,', '?.', '....': two marks where one belongs (an ellipsis '...' and '?!'
     are left alone)."""
-    if not any(pair in ctx.text for pair in _PAIRS):
+    if _PAIRED.search(ctx.text) is None:
         return
     for match in _PUNCTUATION.finditer(ctx.text):
         found = match.group()

@@ -21,6 +21,9 @@ PREPOSITIONS = frozenset("in of for with to on at by from into about versus vs".
 DETERMINERS = frozenset("a an the this that these those our your their my his her".split())
 
 
+_APOSTROPHE = re.compile(r"['’]")  # compiled once: re.split's cache look-up cost a call
+
+
 def is_clause(words: list[str]) -> bool:
     """A whole clause (subject and finite verb), not a noun phrase, a gerund phrase or an
     embedded question ("how the team splits on-call")."""
@@ -29,7 +32,7 @@ def is_clause(words: list[str]) -> bool:
     lowered = [w.casefold() for w in words]
     if lowered[0] in WH_WORDS:
         return False
-    if re.split(r"['’]", lowered[0])[0] in SUBJECT_PRONOUNS and len(words) > 1:
+    if _APOSTROPHE.split(lowered[0], 1)[0] in SUBJECT_PRONOUNS and len(words) > 1:
         return True
     for i, word in enumerate(lowered[1:], start=1):
         before = lowered[i - 1]
