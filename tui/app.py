@@ -11,25 +11,27 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Label, OptionList, TabbedContent, TabPane, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Header, TabbedContent, TabPane
 
 from writer.backends import Backend, BackendBase, BackendError, DraftRequest, Proposal
 from writer.kinds import spec
 from writer.render import relative_window
+from writer.tui import collector
 from writer.tui.session import Session
-from writer.tui.widgets.draft_editor import DraftEditor, draft_label
 from writer.tui.widgets.keys_footer import KeysFooter
-from writer.tui.widgets.notes_form import NotesForm
 from writer.tui.widgets.plan_view import PlanView
-from writer.tui.widgets.shown import show_text
 
 if TYPE_CHECKING:  # the checker and the drafter load with the first draft, after the plan
+    # The widgets of the Drafts and Notes tabs (and the editors, the lists, tree-sitter)
+    # load when their tab is first shown: the first frame is the plan alone.
+    from textual.widgets import OptionList, TextArea
+
     from writer.checker import Finding
     from writer.drafting import Draft
+    from writer.tui.widgets.draft_editor import DraftEditor
+    from writer.tui.widgets.notes_form import NotesForm
 
 REWRITES = {
     "shorter": "Make it noticeably shorter, keeping the greeting, the thanks and one topic.",
@@ -111,7 +113,12 @@ class WriterApp(App[None]):
         self.refresh_views()
         # The plan is the first frame; the drafts (the slow part) come right after it, queued
         # behind whatever else waits for that frame so that none of it waits for the drafts.
-        self.call_after_refresh(self.call_later, self._first_drafts)
+        self.call_after_refresh(self.call_later, self._started)
+
+    def _started(self) -> None:
+        """After the first frame: the first drafts, and then the collector as usual."""
+        self._first_drafts()
+        collector.release()
 
     def _first_drafts(self) -> None:
         """Draft now if that has not happened yet (a key pressed before the first frame)."""
@@ -124,6 +131,12 @@ class WriterApp(App[None]):
         if pane.id in self._building or pane.id not in ("drafts", "notes"):
             return
         self._building.add(pane.id)
+        from textual.containers import Horizontal, Vertical
+        from textual.widgets import Label, OptionList, TextArea
+
+        from writer.tui.widgets.draft_editor import DraftEditor
+        from writer.tui.widgets.notes_form import NotesForm
+
         if pane.id == "drafts":
             await pane.mount(Horizontal(OptionList(id="draft-list"), DraftEditor(id="editor")))
             self._built.add(pane.id)
@@ -154,6 +167,11 @@ class WriterApp(App[None]):
         self.title = f"writer — {title}"
 
     def _refresh_notes(self, *, from_yaml: bool, from_form: bool) -> None:
+        from textual.widgets import Label, TextArea
+
+        from writer.tui.widgets.notes_form import NotesForm
+        from writer.tui.widgets.shown import show_text
+
         session = self.session
         problems = "\n".join(str(p) for p in session.problems)
         show_text(self.query_one("#yaml-problems", Label), Text(problems, style="bold red"))
@@ -175,15 +193,24 @@ class WriterApp(App[None]):
             self._drafts_behind = True
             return
         self._drafts_behind = False
+        from textual.widgets.option_list import Option
+
         drafts = self.session.drafts
-        options = self.query_one("#draft-list", OptionList)
+        options = self._draft_list()
         options.clear_options()
         options.add_options([Option(self._draft_label(d)) for d in drafts])
         if drafts:
             self.show_draft(min(self.current, len(drafts) - 1))
 
+    def _draft_list(self) -> OptionList:
+        from textual.widgets import OptionList
+
+        return self.query_one("#draft-list", OptionList)
+
     def _draft_label(self, draft: Draft) -> Text:
         """Two lines: what to do with it and whether it passes; when, and its length."""
+        from writer.tui.widgets.draft_editor import draft_label
+
         return draft_label(draft, self._when(draft))
 
     def _when(self, draft: Draft) -> str:
@@ -201,11 +228,13 @@ class WriterApp(App[None]):
             return
         if not self.query("#draft-list"):  # a late highlight while the app closes
             return
-        options = self.query_one("#draft-list", OptionList)
+        options = self._draft_list()
         if options.highlighted != index:
             options.highlighted = index
         draft = self.session.drafts[index]
-        self.query_one(DraftEditor).show(index, draft, self._timing(draft))
+        editor = self._editor()
+        assert editor is not None  # built with the list
+        editor.show(index, draft, self._timing(draft))
 
     def _timing(self, draft: Draft) -> str:
         if self.session.long_past:
@@ -219,7 +248,13 @@ class WriterApp(App[None]):
 
     # -- events ----------------------------------------------------------------------------
 
-    @on(TextArea.Changed, "#yaml")
+    # The handlers below go by their names (on_<widget>_<message>), not by `@on(Widget.Message)`,
+    # which would import the widgets of the hidden tabs before the first frame.
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "yaml":
+            self._yaml_changed(event)
+
     def _yaml_changed(self, event: TextArea.Changed) -> None:
         # The area as it is now: the same text as the session's is the echo of a load (however
         # late its event comes), any other text the candidate's edit. (A flag cleared after
@@ -230,34 +265,36 @@ class WriterApp(App[None]):
         self.session.set_text(event.text_area.text)
         self.refresh_views(from_yaml=True)
 
-    @on(NotesForm.Changed)
-    def _form_changed(self, event: NotesForm.Changed) -> None:
+    def on_notes_form_changed(self, event: NotesForm.Changed) -> None:
         self._quit_armed = False
         self.session.set_data(event.data)
         self.refresh_views(from_form=True)
 
-    @on(OptionList.OptionHighlighted, "#draft-list")
-    def _pick_draft(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self.current:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "draft-list" and event.option_index != self.current:
             self.show_draft(event.option_index)
 
-    @on(DraftEditor.Edited)
-    def _draft_edited(self, event: DraftEditor.Edited) -> None:
+    def on_draft_editor_edited(self, event: DraftEditor.Edited) -> None:
         before = self.session.drafts[event.index]
         if (event.text, event.subject) == (before.text, before.subject):
             return  # a late echo of loading the draft, not a change
         self._drafts_unsaved, self._quit_armed = True, False
         report = self.session.edit(event.index, event.text, event.subject)
-        self.query_one(DraftEditor).show_report(report)
-        options = self.query_one("#draft-list", OptionList)
+        editor = self._editor()
+        assert editor is not None  # the message came from it
+        editor.show_report(report)
+        options = self._draft_list()
         options.replace_option_prompt_at_index(
             event.index, self._draft_label(self.session.drafts[event.index])
         )
 
-    @on(OptionList.OptionSelected, "#draft-findings")
-    def _jump(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "draft-findings":
+            return
         draft = self.session.drafts[self.current]
-        self.query_one(DraftEditor).jump_to(draft.report.findings[event.option_index])
+        editor = self._editor()
+        assert editor is not None  # the list is in it
+        editor.jump_to(draft.report.findings[event.option_index])
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -324,8 +361,12 @@ class WriterApp(App[None]):
         self.notify(f"Fixed {findings[chosen].rule}.")
 
     def _editor(self) -> DraftEditor | None:
-        found = self.query(DraftEditor)
-        return found.first() if found else None
+        found = self.query("DraftEditor")
+        if not found:
+            return None
+        from writer.tui.widgets.draft_editor import DraftEditor
+
+        return found.first(DraftEditor)
 
     def action_mark_sent(self) -> None:
         draft = self._draft()

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from writer.kinds import label
 from writer.today import Entry, Queue, State, window_text
+from writer.tui import collector
 
 _STYLE = {State.overdue: "bold red", State.due: "bold", State.next: "dim"}
 _TITLE = {State.overdue: "overdue", State.due: "due now", State.next: "next"}
@@ -59,6 +60,7 @@ class TodayApp(App[str]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+        self.call_after_refresh(collector.release)  # started: see writer.tui.collector
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.exit(self.queue.entries[event.option_index].file)
