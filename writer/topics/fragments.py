@@ -124,6 +124,22 @@ _BARE_SUBJECT = lazy_compile(
     r"[a-z]+(?<!s)(?<!ing)(?: [a-z]+(?<!s)(?<!ing)(?<!tion)(?<!ment)(?<!ness)(?<!ance))?"
     r"\s(?:is|was|has)\s"
 )
+# 'why consulting, not industry', 'why games and not fintech': a choice between two things
+_CHOSE = lazy_compile(
+    r"^why (?P<a>(?:[\w-]+ ?){1,3}?),? (?:and |but )?(?:not|rather than|instead of|over|vs\.?) "
+    r"(?P<b>(?:[\w-]+ ?){1,3})$",
+    re.IGNORECASE,
+)
+_WH_SUBJECT = lazy_compile(
+    r"^(?:how|why|when|where) (?:she|he|they|we) (?:[a-z]+ed|went|began|began|built|grew|came|"
+    r"left|made|set|took|got|ran|won|became|found|started|moved)\b \S",
+    re.IGNORECASE,
+)
+_DOUBLED_MOVE = lazy_compile(
+    r"^(?:moving|migrating|switching|shifting|porting|going) (?P<span>from \S+(?: \S+)? to \S+"
+    r"(?: \S+)?) (?P<noun>migration|move|switch|transition|shift|port)$",
+    re.IGNORECASE,
+)
 _EXCLAIMED = lazy_compile(r"\?\s*!|!\s*\?|\?\?|!!")
 
 
@@ -184,6 +200,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         return LeftOut(raw, "an aside" if jotted else "too vague to use")
     if len(text.split()) > _MOST_WORDS:
         return LeftOut(raw, "too long to say well")
+    doubled = _DOUBLED_MOVE.match(text)
+    if doubled:
+        # 'moving from Airflow to dagster migration': the gerund and the noun say one move
+        text = f"the {doubled['noun'].casefold()} {doubled['span']}"
     reframed = _reframed(raw, text, common=common)
     if reframed is not None:
         return reframed
@@ -193,6 +213,13 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
     favour = _favour(text)
     if favour:
         return Fragment(raw, Kind.logistics, None, None, f"Thank you for {favour}.")
+    chose = _CHOSE.match(text) if asked else None
+    if chose:
+        # 'she asked why consulting not industry': her question about the candidate's
+        # choice, answered by the candidate, never thanked for as the reader's own account
+        first = re.sub(r"\s+(?:and|but)$", "", chose["a"].strip())
+        noun = f"why I chose {first} over {chose['b'].strip()}"
+        return Fragment(raw, Kind.own, noun, None, f"I appreciated the chance to explain {noun}.")
     if _OWN.match(text) or (asked and re.search(r"\b(?:I|I'd|I'm|my|me)\b", text)):
         return _own(raw, text)  # 'she asked how I'd test it': a question put to the candidate
     opener = _VIEW_OPENER.match(text)
@@ -389,6 +416,11 @@ def _topic(raw: str, text: str) -> Fragment | LeftOut:
         words = text.split()
     if _is_clause(words) and not is_reduced_relative(words):
         return _statement(raw, second_person(text))
+    if _WH_SUBJECT.match(text):
+        # 'how she opened the shop after leaving publishing': a wh-clause with its own
+        # subject and past verb, said whole ('how you opened ...'), never re-read as a noun
+        noun = lower_first(second_person(text))
+        return Fragment(raw, Kind.subject, noun, noun.split(" ", 1)[1], None)
     if words[0].casefold() in WH_WORDS and len(words) > 1 and words[1].casefold() != "to":
         repaired = _wh_phrase(words)
         if repaired is None:
