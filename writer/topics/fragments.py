@@ -131,7 +131,7 @@ _CHOSE = lazy_compile(
     re.IGNORECASE,
 )
 _WH_SUBJECT = lazy_compile(
-    r"^(?:how|why|when|where) (?:she|he|they|we) (?:[a-z]+ed|went|began|began|built|grew|came|"
+    r"^(?:how|why|when|where) (?:she|he|they|we) (?:[a-z]+ed|went|began|built|grew|came|"
     r"left|made|set|took|got|ran|won|became|found|started|moved)\b \S",
     re.IGNORECASE,
 )
