@@ -81,3 +81,46 @@ def test_the_first_frame_loads_no_widget_of_the_hidden_tabs_and_the_collector_co
     )
     assert sorted(m for m in hidden if m in loaded) == []
     assert found["after"] == found["before"]  # collecting as usual once started
+
+
+_TWO_APPS = """
+import asyncio, gc, json, sys
+from datetime import datetime
+from pathlib import Path
+from writer.backends import OfflineBackend
+from writer.tui.app import make_app
+from writer.tui.widgets.plan_view import PlanView
+
+async def one() -> tuple[int, int]:
+    app = make_app(Path(sys.argv[1]), OfflineBackend(), datetime.fromisoformat(sys.argv[2]))
+    async with app.run_test() as pilot:
+        while app.session.deferred:
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        frozen = gc.get_freeze_count()
+    return frozen, gc.get_freeze_count()
+
+first = asyncio.run(one())
+gc.collect()
+left = sum(isinstance(o, PlanView) for o in gc.get_objects())
+print(json.dumps({"first": first, "plan_views_left": left}))
+"""
+
+
+def test_an_app_that_ended_leaves_nothing_frozen_for_the_next_one_in_the_process() -> None:
+    """The app freezes what exists once started; when it ends, that goes back to the
+    collector, so an ended app's widgets and caches can be freed (the test run starts
+    hundreds of apps in one process)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _TWO_APPS, str(ACME), NOW],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    while_running, after = found["first"]
+    assert while_running > 0  # started: frozen
+    assert after == 0  # ended: thawed
+    assert found["plan_views_left"] == 0  # and the ended app's widgets were freed

@@ -115,6 +115,9 @@ class WriterApp(App[None]):
         # behind whatever else waits for that frame so that none of it waits for the drafts.
         self.call_after_refresh(self.call_later, self._started)
 
+    def on_unmount(self) -> None:
+        collector.thaw()  # ended: see writer.tui.collector
+
     def _started(self) -> None:
         """After the first frame: the first drafts, and then the collector as usual."""
         self._first_drafts()

@@ -62,5 +62,8 @@ class TodayApp(App[str]):
         self.query_one(OptionList).focus()
         self.call_after_refresh(collector.release)  # started: see writer.tui.collector
 
+    def on_unmount(self) -> None:
+        collector.thaw()  # ended
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.exit(self.queue.entries[event.option_index].file)
