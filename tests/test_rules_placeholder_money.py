@@ -137,6 +137,15 @@ def test_revenue_as_the_company_topic_is_not_money_talk() -> None:
     assert errors_from(("money",), T, text) == []
 
 
+def test_accepting_an_offer_may_restate_its_salary() -> None:
+    # The offer stage is where pay is settled: an acceptance that restates the offer's
+    # salary is what the career pages' samples do; the same sentence after an interview
+    # still brings up pay.
+    text = "I am happy to accept the offer at the annual salary of $75,000."
+    assert errors_from(("money",), "offer_reply", text) == []
+    assert errors_from(("money",), T, text) == ["money: 'salary'"]
+
+
 def test_no_golden_or_messy_reference_trips_a_placeholder_or_money_error() -> None:
     mine = ("placeholder", "money")
     assert [
