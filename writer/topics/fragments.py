@@ -447,9 +447,17 @@ def _statement(raw: str, clause: str) -> Fragment:
     work = _as_work(clause)
     if work is not None:
         return Fragment(raw, Kind.subject, work, None, None)
-    # "how the team is six people" reads badly: a 'be' statement goes only after "that".
-    noun = None if _COPULA.match(clause) else f"how {clause}"
+    # "how the team is six people" reads badly: a 'be' statement goes only after "that";
+    # so does the reader's own story ('how you used to teach in Galway' invents a method)
+    noun = None if _COPULA.match(clause) or _STORY.match(clause) else f"how {clause}"
     return Fragment(raw, Kind.view, noun, clause, None)
+
+
+_STORY = lazy_compile(
+    r"^you(?:['’]re| are| were| was)? (?:\w+ly )?(?:grew up|moved|lived|used to|studied|trained|"
+    r"taught|worked|came|spent|from|originally|joined|started|left|went)\b",
+    re.IGNORECASE,
+)
 
 
 def _noun(text: str) -> str:

@@ -86,9 +86,32 @@ _INNER_CLAUSE = re.compile(
 )
 
 
+# The reader's own story ('you grew up in Seattle', 'you're from Cork originally'): heard
+# with interest, never 'your point that', and no sign of how the team works or why the role
+# appeals.
+_STORY = re.compile(
+    r"^you(?:['’]re| are| were)? (?:\w+ly )?(?:grew up|moved|lived|used to|studied|trained|"
+    r"taught|worked|came|spent|from|originally|joined|started)\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\b(?:point|observation|insight|role|team|appeal\w*|keen\w*|fit|work|approach|firm|"
+    r"school|taught|showed|told me a lot|window|thinking on|take on|account)\b",
+    re.IGNORECASE,
+)
+
+
+def is_story(words: str) -> bool:
+    """Whether a clause is the reader's own story ('you grew up in Seattle')."""
+    return bool(_STORY.match(words))
+
+
 def fits_gap(template: str, words: str) -> bool:
     """Whether `words` read cleanly in `template`'s '{}' gap: a rendering with a clause
-    inside it only where the gap ends the sentence."""
+    inside it only where the gap ends the sentence; the reader's own story only where the
+    frame claims nothing about it."""
+    if _STORY.match(words) and _CLAIM.search(template.replace("{}", " ")):
+        return False
     after = template.partition("{}")[2]
     return after.strip(" .") == "" or not _INNER_CLAUSE.search(words)
 

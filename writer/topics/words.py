@@ -36,6 +36,8 @@ ABBREVIATIONS = {
     "govt": "government",
     "dept": "department",
     "approx": "approximately",
+    "esp": "especially",
+    "incl": "including",
     "thru": "through",
     "tho": "though",
     "vs": "versus",

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
 from writer.backends.offline.hooks import common_clause
-from writer.backends.offline.journey import follow_turn, note_turn
+from writer.backends.offline.journey import follow_turn, note_turn, third_time
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
+from writer.text import STOPWORDS, keywords
 from writer.topics import Kind
-from writer.topics.frames import fitting
+from writer.topics.frames import fits_gap, fitting, is_story
 
 if TYPE_CHECKING:
     from writer.backends.offline.composer import Context
@@ -364,6 +365,11 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     if said.kind == Kind.view and said.clause and not said.noun:
         part = ctx.fresh(_NOTE_BACK_THAT, 0, thanks, fill(said.clause), shared=False)
         return _after_news(ctx, part)
+    name = shared_name(said) if said.kind == Kind.common_ground else None
+    if name:
+        # the email told the coincidence: the note names it in passing
+        part = ctx.fresh(_NOTE_COMMON_AGAIN, 0, thanks, fill(name), shared=False)
+        return _after_news(ctx, part)
     words = said.noun if said.kind in (Kind.subject, Kind.view) else None
     if not words:
         return _note_part(ctx, said, 0, thanks)
@@ -464,6 +470,10 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
 
         return ctx.fresh(fitting(options, words), 2, before, fill, shared=False)
 
+    name = shared_name(said) if said.kind == Kind.common_ground and again else None
+    if name:
+        # the coincidence heard already: named in passing, not told again
+        return fresh(_FOLLOW_COMMON_AGAIN, name)
     if said.kind == Kind.common_ground and said.clause:
         return fresh(_FOLLOW_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
@@ -483,13 +493,62 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         frames = _claims_fit(ctx, frames, said)
         if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
             frames = [f for f in frames if "team" not in f] or frames
-        return fresh(frames, said.noun)
+        # a third mention (the email's and the note's topic) names it by its head alone
+        noun = short_noun(said.noun) if third_time(ctx.topics, said) else said.noun
+        return fresh(frames, noun)
     if said.noun:
         return fresh(_FOLLOW_NOUN, said.noun)
     return None
 
 
 _WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
+
+# A coincidence the reader has heard recalled already ('we both went to UCD'): its name.
+_FOLLOW_COMMON_AGAIN = [
+    "It was good to swap {} stories.",
+    "I enjoyed comparing notes on {}.",
+    "It was fun to talk about {}.",
+    "I'm glad {} came up.",
+]
+_NOTE_COMMON_AGAIN = [
+    ", and for the {} stories",
+    ", and for comparing notes on {}",
+    "; it was fun to talk about {}",
+    "; I'm glad {} came up",
+]
+_NAME_RUN = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*|of|de|la|upon)(?:\s+(?:[A-Z][\w'’.-]*|of|de|la|upon))*"
+)
+
+
+def shared_name(said: Said) -> str | None:
+    """The name in a coincidence ('UCD' in 'we both went to UCD', 'Osaka' in 'we both
+    lived in Osaka for a couple of years'), or None when it names nothing."""
+    found = [m.group().strip() for m in _NAME_RUN.finditer(said.clause or "")]
+    found = [n for n in found if n.split()[0] not in ("I", "I'm", "I've", "of", "de", "la")]
+    return found[0].rstrip(".,") if found else None
+
+
+_TAIL = re.compile(
+    r"\s+(?:for|in|on|at|since|with|from|during|across|between|by|over|into|next|last|this)\s"
+)
+
+
+def short_noun(noun: str) -> str:
+    """'the rebrand for the oat milk client' -> 'the rebrand': the head of a noun phrase the
+    reader has heard twice, when the head still names something."""
+    match = _TAIL.search(noun)
+    if match is None:
+        return noun
+    head = noun[: match.start()]
+    if noun.split()[0].casefold() in ("how", "what", "where", "why", "when", "whether"):
+        return noun  # 'where the team should be in two years': the clause needs its end
+    # two words of its own, so the reader (and the topic check) still knows which it is
+    content = [w for w in head.split() if len(w) > 2 and w.casefold() not in STOPWORDS]
+    kept = len(keywords(head))
+    return head if len(content) >= 2 and kept >= min(2, (len(keywords(noun)) + 1) // 2) else noun
+
+
 # Frames that claim the talk showed how the team works: true only of a fact about the
 # team's ways ('planning is shared across the year group'), not of a tool or a date ('the
 # WMS is SAP EWM'), and hollow after a rejection, when the candidate will not join them.
@@ -509,6 +568,9 @@ _WORKINGS = re.compile(
 def _claims_fit(ctx: Context, frames: list[str], said: Said) -> list[str]:
     """`frames` without a claim about the team's ways that the fact does not bear out."""
     over = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
+    if is_story(said.clause or ""):
+        # 'you grew up in Seattle': heard with interest, no claim about the team or role
+        return [f for f in frames if fits_gap(f, said.clause or "")] or frames
     if not over and _WORKINGS.search(said.fragment.text):
         return frames
     kept = [f for f in frames if not _TEAM_CLAIM.search(f)] or frames
@@ -547,7 +609,13 @@ def _same_fact(said: Said, note: Said | None) -> bool:
         # 'k6', 'S3': names too short or too digit-laden for the echo keys
         return set(_keys(text)) | {w.casefold() for w in _NAMED.findall(text)}
 
-    return said is note or bool(words(said.fragment.text) & words(note.fragment.text))
+    if said is note:
+        return True
+    shared = words(said.fragment.text) & words(note.fragment.text)
+    # one common word in both ('client' of 'the oat milk client' and 'presenting to
+    # clients') is two facts; a name in both ('Playwright') or two words is one
+    named = {w.casefold() for w in re.findall(r"\b[A-Z0-9][\w-]*", said.fragment.text)}
+    return len(shared) >= 2 or any(any(n.startswith(k) for n in named) for k in shared)
 
 
 _NAMED = re.compile(r"\b(?=\w*\d)\w{2,}\b")
