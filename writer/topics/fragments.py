@@ -464,7 +464,7 @@ def _noun(text: str) -> str:
     """A noun phrase for after 'about': a sentence capital dropped, 'the' before a bare
     'next round' or a bare job title ('with VP' -> 'with the VP')."""
     text = lower_first(text)
-    if re.match(r"^(?:next|final|first|second|last)\b", text, re.IGNORECASE):
+    if re.match(r"^(?:next|final|first|second|last)\b(?!-)", text, re.IGNORECASE):
         text = "the " + text
     words = text.split()
     for i in range(1, len(words)):

@@ -160,10 +160,17 @@ def normalise(text: str) -> str:
     text = _SCHOOL_YEAR.sub(r"Year \1", text)
     text = _WHEN_TAIL.sub("", text)
     text = _CITY_STATE.sub(_city_state, text) if " " in text else text
+    text = _ESPECIALLY.sub(r"\g<which> \g<what>", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
     return text.strip(" .,;:!?-–—").strip()
 
 
+# 'retention, especially first-year': the one word narrows the thing ('first-year
+# retention'); a list item after it would read as a second thing.
+_ESPECIALLY = lazy_compile(
+    r"^(?P<what>[a-z][\w-]*(?: [a-z][\w-]*)?),? (?:especially|esp\.?|particularly|mainly|"
+    r"mostly) (?P<which>[a-z][\w-]*)$"
+)
 # 'Seattle Washington', 'Austin Texas': a city and its state or country, with its comma.
 _CITY_STATE = lazy_compile(
     r"\b([A-Z][a-zé]+) ([A-Z][a-z]+)\b(?=\s*$|\s*[,.;)]|\s+(?:[a-z]+ly|in|for|and|but|since|"

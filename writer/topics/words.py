@@ -97,6 +97,10 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"retir\w*|salary|salaries|muslim|christian|jewish|hindu|buddhist|sikh|catholic|"
     r"atheist|mormon|"
     r"pay|paid|compensation|comp|equity|bonus|[$£€]\s?\d|\d+k?\s?[-–]\s?\d+k|base salary|\d+k tc|"
+    # benefits are pay too: the checker's money rule flags them in any message
+    r"relocation (?:package|pkg|budget|bonus|assistance|allowance|support)|benefits? "
+    r"(?:package|plan)|pension contributions?|pto|holiday allowance|(?:stock|share) options?|rsus?|"
+    r"(?:day|hourly) rates?|"
     r"(?:her|his|their|my) health|health (?:issues?|scares?|problems?)|mental health|"
     r"(?:\w+['’]s|her|his|their|my) (?:\w+ )?(?:cancer|illness|diagnosis|surgery|condition)|"
     r"ill|illness|sick|chemo|diagnosed|therapist|depress\w*|anxiety|disab\w*|"

@@ -228,7 +228,7 @@ def compose(
         person=person,
         hi=salutation(notes, person, note=not spec(kind).has_subject),
         role=role_phrase(notes.role, notes.company),
-        at=f" at {notes.company.rstrip('.')}" if notes.company else "",
+        at=at_company(notes.company),
         during=during_phrase(notes, now, not_before, not_after, today_ok=email),
         reg=register(notes),
         topics=pick_topics(person),
@@ -249,6 +249,18 @@ def compose(
         proposals = follow_ups(ctx)
     notices = ctx.topics.notices + tuple(dropped(ctx.topics))
     return [Proposal(text=p.text, subject=p.subject, notices=notices) for p in proposals]
+
+
+_INSTITUTION = re.compile(r"^(?:university|college|institute|school|bank|museum) of\b", re.I)
+
+
+def at_company(company: str) -> str:
+    """' at Acme Robotics'; ' at the University of Northmoor' (an institution named by what
+    it is takes its article)."""
+    company = company.rstrip(".")
+    if not company:
+        return ""
+    return f" at the {company}" if _INSTITUTION.match(company) else f" at {company}"
 
 
 def role_phrase(role: str, company: str) -> str:

@@ -202,7 +202,7 @@ _FOLLOW_OWN = [
 _FOLLOW_ROLE = [
     "Thank you again for the conversation about the {role}{at}.",
     "I'm grateful for the time you gave me to discuss the {role}{at}.",
-    "It was a help to hear your view of the {role}{at}.",
+    "It was good to meet you{during} for the {role}{at}.",
     "Thanks again for talking me through the {role}{at}.",
     "I appreciated our conversation about the {role}{at}.",
     "Our talk about the {role}{at} was a real help.",
@@ -644,7 +644,14 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     if not lines and ctx.topics.favours:
         lines = [f"Thanks again for {ctx.topics.favours[0]}."]
     if not lines:
-        lines = [ctx.fresh(_FOLLOW_ROLE, 0, opening, lambda o: o.format(role=ctx.role, at=ctx.at))]
+        lines = [
+            ctx.fresh(
+                _FOLLOW_ROLE,
+                0,
+                opening,
+                lambda o: o.format(role=ctx.role, at=ctx.at, during=ctx.during),
+            )
+        ]
     out = []
     for line in lines:
         said = f"{opening} {line}"
