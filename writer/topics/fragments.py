@@ -152,6 +152,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         raw = _RELATIVE.split(raw[: _MOST_CHARS * 2], maxsplit=1)[0]
         if len(raw) > _MOST_CHARS:
             return LeftOut(raw[:60].rstrip() + "…", "too long to say well")
+    if piece.bracketed and _GROAN.fullmatch(raw):
+        # 'travel is 3-4 days a week (ugh)': the candidate's groan at the topic, which no
+        # message then recalls as a highlight
+        return LeftOut(raw, "a candid remark")
     repaired, shared = repair(_as_she(raw, names))
     text = _arrows(normalise(repaired))
     if not text:
@@ -232,6 +236,12 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         # 'offers go out in october', 'gave me a coffee voucher': arrangements, not a subject
         return LeftOut(raw, "logistics")
     return found
+
+
+_GROAN = lazy_compile(
+    r"(?:ugh+|urgh+|yikes|oof|eek|meh|sigh|hmm+|boo|not ideal|not great|dreading it)[.!]*",
+    re.IGNORECASE,
+)
 
 
 def _a_step(fragment: Fragment) -> bool:

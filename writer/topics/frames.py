@@ -96,9 +96,14 @@ _STORY = re.compile(
 )
 _CLAIM = re.compile(
     r"\b(?:point|observation|insight|role|team|appeal\w*|keen\w*|fit|work|approach|firm|"
-    r"school|taught|showed|told me a lot|window|thinking on|take on|account)\b",
+    r"school|taught|showed|told me a lot|window|thinking on|take on|account|helpful|useful|"
+    r"valuable|informative|benefit\w*)\b",
     re.IGNORECASE,
 )
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_BE = re.compile(r"^\S+(?:\s+\S+){0,4}?\s+(?:is|are|was|were)\b", re.IGNORECASE)
 
 
 def is_story(words: str) -> bool:
@@ -112,6 +117,11 @@ def fits_gap(template: str, words: str) -> bool:
     frame claims nothing about it."""
     if _STORY.match(words) and _CLAIM.search(template.replace("{}", " ")):
         return False
+    if _SINCE.search(words) and _SINCE.search(template.replace("{}", " ")):
+        return False  # 'in Bristol since the 90s has stayed with me since'
+    if _BE.search(words) and re.search(r"\bhow \{\}", template):
+        return False  # 'how the travel is 3-4 days a week': a 'be' fact goes after 'that'
+
     after = template.partition("{}")[2]
     return after.strip(" .") == "" or not _INNER_CLAUSE.search(words)
 

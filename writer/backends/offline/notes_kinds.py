@@ -501,7 +501,7 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     return None
 
 
-_WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
+_WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b|\bjoin\b|\bpart of the\b|\bfit\b")
 
 # A coincidence the reader has heard recalled already ('we both went to UCD'): its name.
 _FOLLOW_COMMON_AGAIN = [

@@ -35,6 +35,8 @@ _SECTORS: list[tuple[re.Pattern[str], str]] = [
     # a food bank's people are not 'the bank'
     (re.compile(r"(?<!food )(?<!blood )\bbank\b|\bbanking\b", re.I), "the bank"),
     (re.compile(r"\b(?:school|academy|college)\b", re.I), "the school"),
+    # 'Hollybrook NHS Foundation Trust' is a trust, not a foundation
+    (re.compile(r"\bfoundation trust\b", re.I), "the trust"),
     (re.compile(r"\b(?:foundation|charity)\b", re.I), "the foundation"),
     (re.compile(r"\b(?:capital|partners|investments?|insurance|consulting)\b", re.I), "the firm"),
 ]
