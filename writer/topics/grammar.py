@@ -43,7 +43,10 @@ def is_clause(words: list[str]) -> bool:
         if word in FINITE or (before in FREQUENCY_ADVERBS and i >= 2):
             return True
         after = lowered[i + 1] if i + 1 < len(words) else ""
-        adjective = word.endswith("ed") and before.endswith("ly") and after.isalpha()
+        # 'newly qualified', 'internationally educated' and the jotted 'international
+        # educated': a modifier before the participle
+        modifier = before.endswith(("ly", "al", "ic", "ive", "ous"))
+        adjective = word.endswith("ed") and modifier and after.isalpha()
         if adjective and after not in PREPOSITIONS and after not in DETERMINERS:
             continue  # 'newly qualified nurses', 'fully funded places': an adjective
         if word.endswith("ed") and before not in STOPWORDS and word not in ADJECTIVAL:
