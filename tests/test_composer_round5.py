@@ -100,17 +100,14 @@ def test_a_bare_noun_topic_gets_no_invented_approach() -> None:
 
 
 @pytest.mark.parametrize(
-    ("topic", "place"),
+    ("topic", "clause"),
     [
-        ("we both grew up in galway originally", "in Galway originally"),
-        ("we both lived in boston last year", "in Boston last year"),
+        ("we both grew up in galway originally", "we both grew up in Galway originally"),
+        ("we both lived in boston last year", "we both lived in Boston last year"),
     ],
 )
-def test_a_place_name_ends_where_the_place_does(topic: str, place: str) -> None:
-    found = analyse((topic,))
-    assert [f.clause for f in found.usable] == [
-        f"we both {topic.split(' ', 2)[2][: -len(place)]}{place}"
-    ]
+def test_a_place_name_ends_where_the_place_does(topic: str, clause: str) -> None:
+    assert [f.clause for f in analyse((topic,)).usable] == [clause]
 
 
 @pytest.mark.parametrize(
