@@ -385,7 +385,7 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     # 'for taking me through getting more volunteers': a gerund wants its own verb
     gerund = words.split()[0].endswith("ing")
     options = fitting(on if gerund else _NOTE_BACK_AND + on, words)
-    if _plural_head(words):  # 'stewardship rounds is still on my mind'
+    if _plural_head(words) or ", " in words or " and " in words:
         options = [o for o in options if not _SINGULAR_VERB.search(o)] or options
     return ctx.fresh(options, 0, thanks, fill(words), shared=False)
 
@@ -505,16 +505,17 @@ _WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b|\bjoin\b|\bpart of the\b|
 
 # A coincidence the reader has heard recalled already ('we both went to UCD'): its name.
 _FOLLOW_COMMON_AGAIN = [
-    "It was good to swap {} stories.",
+    "It was good to have {} in common.",
     "I enjoyed comparing notes on {}.",
     "It was fun to talk about {}.",
     "I'm glad {} came up.",
 ]
+# (in words the follow-up's list does not use: one reader gets both)
 _NOTE_COMMON_AGAIN = [
     ", and for the {} stories",
-    ", and for comparing notes on {}",
-    "; it was fun to talk about {}",
-    "; I'm glad {} came up",
+    ", and for the chat about {}",
+    "; I enjoyed finding the {} link",
+    "; it was good to find the {} connection",
 ]
 _NAME_RUN = re.compile(
     r"\b(?:[A-Z][\w'’.-]*|of|de|la|upon)(?:\s+(?:[A-Z][\w'’.-]*|of|de|la|upon))*"
@@ -523,10 +524,30 @@ _NAME_RUN = re.compile(
 
 def shared_name(said: Said) -> str | None:
     """The name in a coincidence ('UCD' in 'we both went to UCD', 'Osaka' in 'we both
-    lived in Osaka for a couple of years'), or None when it names nothing."""
+    lived in Osaka for a couple of years'), else what it is about ('competitive smash' in
+    'we both played competitive smash back in the day'), or None."""
     found = [m.group().strip() for m in _NAME_RUN.finditer(said.clause or "")]
     found = [n for n in found if n.split()[0] not in ("I", "I'm", "I've", "of", "de", "la")]
-    return found[0].rstrip(".,") if found else None
+    if found:
+        return found[0].rstrip(".,")
+    thing = _SHARED_THING.match(said.clause or "")
+    if thing is None:
+        return None
+    what = _WHEN_TAIL.sub("", thing["what"]).strip()
+    return what if 1 <= len(what.split()) <= 4 and keywords(what) else None
+
+
+# 'we both played competitive smash back in the day': the thing after the verb
+_SHARED_THING = re.compile(
+    r"^we(?:['’]re| are)? both (?:\w+ )?(?:played|love|loved|do|did|like|liked|follow|"
+    r"followed|ran|run|climb|climbed|cycle|cycled|support|supported)\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_WHEN_TAIL = re.compile(
+    r"\s+(?:back in the day|for (?:a bit|years|a while|ages)|at (?:school|uni|university)|"
+    r"as kids|growing up|last \w+|years ago|too|as well)\b.*$",
+    re.IGNORECASE,
+)
 
 
 _TAIL = re.compile(

@@ -94,7 +94,9 @@ def _article(noun: str) -> str:
     if not (first.islower() or named) or first in _DETERMINERS or wh or gerund:
         return noun
     # 'driver retention': a mass noun; 'the Python migration': a name before it needs one
-    mass = not named and words[head - 1].endswith(("tion", "ment", "ance", "ence", "ness"))
+    mass = not named and words[head - 1].endswith(
+        ("tion", "ment", "ance", "ence", "ness", "ardship", "ership")
+    )
     if head == 0 or mass or words[head - 1].endswith(("s", "ing")):
         return noun
     if first in ("I", "I'm", "I've"):
