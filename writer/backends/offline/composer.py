@@ -454,7 +454,9 @@ def _email_body(ctx: Context, most: int) -> str:
     second = [outcome_sentence(ctx, said, honest=len(first) == 1)]
     if ctx.sit.feedback:
         second.append(ctx.fresh(FEEDBACK_THANKS, 2, f"{said} {second[0]}"))
-    if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator):
+    favoured = any(f.casefold() in said.casefold() for f in ctx.topics.favours)
+    if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator) and not favoured:
+        # (a favour thanked already, 'for booking the car', is their help with the day)
         second.append(ctx.fresh(PROCESS, 0, " ".join([said, *second])))
     # after a poor interview the interest sentence already offers more detail
     poorly = ctx.notes.interview.went == Went.poorly
