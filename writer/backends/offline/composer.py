@@ -457,7 +457,11 @@ def _email_body(ctx: Context, most: int) -> str:
     favoured = any(f.casefold() in said.casefold() for f in ctx.topics.favours)
     if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator) and not favoured:
         # (a favour thanked already, 'for booking the car', is their help with the day)
-        second.append(ctx.fresh(PROCESS, 0, " ".join([said, *second])))
+        before = " ".join([said, *second])
+        # 'grateful for your time during the process. ... through the process': the echo
+        # check passes over so common a word, the reader does not
+        options = [o for o in PROCESS if "process" not in o or "process" not in before]
+        second.append(ctx.fresh(options, 0, before))
     # after a poor interview the interest sentence already offers more detail
     poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
