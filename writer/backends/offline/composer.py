@@ -460,8 +460,15 @@ def _email_body(ctx: Context, most: int) -> str:
         before = " ".join([said, *second])
         # 'grateful for your time during the process. ... through the process': the echo
         # check passes over so common a word, the reader does not
-        options = [o for o in PROCESS if "process" not in o or "process" not in before]
-        second.append(ctx.fresh(options, 0, before))
+        again = "process" in before
+        second.append(
+            ctx.fresh(
+                PROCESS,
+                0,
+                before,
+                lambda o: o.replace("the process", "every step") if again else o,
+            )
+        )
     # after a poor interview the interest sentence already offers more detail
     poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2

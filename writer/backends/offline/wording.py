@@ -361,6 +361,4 @@ PROCESS = [
     "Thank you, too, for guiding me through the process.",
     "I'm grateful for your help with the arrangements.",
     "Thank you for keeping everything so well organised.",
-    "Thank you for all your help on the day.",
-    "Thanks, too, for making the arrangements so easy.",
 ]
