@@ -180,3 +180,18 @@ def test_no_late_thank_you_after_a_rejection_to_someone_who_did_not_decide() -> 
     assert email.decision.value == "skip"
     assert "email.late_after_decision" in {r.rule for r in email.reasons}
     assert not any("still gracious" in r.text for r in email.reasons)
+
+
+def test_what_the_role_needs_is_a_subject_not_a_hope() -> None:
+    found = analyse(("wants someone who can run the month-end close alone",))
+    assert [f.noun for f in found.usable] == [
+        "the need for someone who can run the month-end close alone"
+    ]
+
+
+def test_a_coincidence_heard_before_is_named_by_its_place() -> None:
+    # 'CS' is what they studied, 'Warwick' where: the passing mention names the place
+    person = _person("Ines Duarte", ["we both did CS at Warwick"])
+    texts = _later(_drafts(_notes([person])), "Ines Duarte")
+    assert "Warwick" in texts["follow_up_message"]
+    assert "CS came up" not in texts["follow_up_message"]

@@ -234,7 +234,7 @@ _AFTER_PLACE = (
     r"for|in|at|during|around|back|together|too|as|when|while|and|but|with|until|since|before|"
     r"after|originally|last|next|this|that|these|ago|once|now|then|still|also|both|recently|"
     r"briefly|early|late|years?|months?|weeks?|days?|yrs?|summer|winter|spring|autumn|fall|"
-    r"yesterday|today|growing|who|which|where|is|was|were|are|the|a|an|by|so|lol|haha"
+    r"yesterday|today|who|which|where|is|was|were|are|the|a|an|by|so|lol|haha|\w+ing"
 )
 _PLACE = lazy_compile(
     rf"\b(?P<prep>in|at|from|near|to)\s+(?P<name>[a-zA-Z][\w'’.-]*(?:\s(?!(?:{_AFTER_PLACE})\b)"

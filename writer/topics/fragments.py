@@ -385,6 +385,12 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
     content = second_person(content)
     if not content or _vague(content):
         return LeftOut(raw, "too vague to use")
+    if label == "hope" and re.match(
+        r"(?:someone|somebody|a person|people) (?:who|that)\b", content
+    ):
+        # 'wants someone who can explain PD models to the board': what the role needs, a
+        # subject to talk about, never 'your hope that someone who ...'
+        return Fragment(raw, Kind.subject, f"the need for {content}", None, None)
     wished = _WISHED.match(content) if label == "hope" else None
     if wished:
         # 'wants the next year to be about trust': a hope, said as one ('will be'), not a topic

@@ -526,9 +526,14 @@ def shared_name(said: Said) -> str | None:
     """The name in a coincidence ('UCD' in 'we both went to UCD', 'Osaka' in 'we both
     lived in Osaka for a couple of years'), else what it is about ('competitive smash' in
     'we both played competitive smash back in the day'), or None."""
-    found = [m.group().strip() for m in _NAME_RUN.finditer(said.clause or "")]
+    clause = said.clause or ""
+    # a place or school after its preposition ('CS at Warwick': Warwick) before a subject
+    placed = _PLACED.search(clause)
+    if placed:
+        return placed["name"].rstrip(".,")
+    found = [m.group().strip() for m in _NAME_RUN.finditer(clause)]
     found = [n for n in found if n.split()[0] not in ("I", "I'm", "I've", "of", "de", "la")]
-    if found:
+    if found and not found[0].endswith("s"):  # 'PhDs', 'MBAs': a degree, not a name
         return found[0].rstrip(".,")
     thing = _SHARED_THING.match(said.clause or "")
     if thing is None:
@@ -539,9 +544,13 @@ def shared_name(said: Said) -> str | None:
 
 # 'we both played competitive smash back in the day': the thing after the verb
 _SHARED_THING = re.compile(
-    r"^we(?:['’]re| are)? both (?:\w+ )?(?:played|love|loved|do|did|like|liked|follow|"
-    r"followed|ran|run|climb|climbed|cycle|cycled|support|supported)\s+(?P<what>.+)$",
+    r"^we(?:['’]re| are)? both (?:\w+ly )?(?!(?:went|studied|lived|grew|worked|trained|"
+    r"moved|did)\b)[a-z]+\s+(?P<what>.+)$",
     re.IGNORECASE,
+)
+_PLACED = re.compile(
+    r"\b(?:at|in|from|to)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|la|"
+    r"upon))*)"
 )
 _WHEN_TAIL = re.compile(
     r"\s+(?:back in the day|for (?:a bit|years|a while|ages)|at (?:school|uni|university)|"
