@@ -43,6 +43,11 @@ _GO = lazy_compile(
     r"|(?<=\bPython to )go\b|(?<=\bJava to )go\b|(?<=\bRuby to )go\b|(?<=\bPHP to )go\b"
     r"|(?<=\bScala to )go\b|(?<=\bNode\.js to )go\b"
 )
+# The console, where the words around it show it ('shipping on switch', 'the switch port').
+_SWITCH = lazy_compile(
+    r"(?:(?<=\bon )|(?<=\bto )|(?<=\bfor ))switch\b(?= (?:next|this|in|by|and|later)\b|$)"
+    r"|\bswitch(?= (?:port|version|release|build)\b)"
+)
 # 'about trust not features': a contrast, which a sentence marks with a comma.
 _CONTRAST = lazy_compile(r"(?<=[a-z])(?P<before> \w+) not (?P<after>[a-z]+)$")
 _NOT_A_CONTRAST = frozenset(
@@ -155,6 +160,7 @@ def normalise(text: str) -> str:
     text = _EPIC.sub("Epic", text)
     text = _WORD_APP.sub("Word", text)
     text = _GO.sub("Go", text)
+    text = _SWITCH.sub("Switch", text)
     text = _CONTRAST.sub(_contrast, text)
     text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _SCHOOL_YEAR.sub(r"Year \1", text)

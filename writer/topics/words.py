@@ -80,7 +80,8 @@ PROPER = {
     Chromebooks Okta Auth0 Twilio Sentry PagerDuty Splunk Grafana Vault Ansible Helm ArgoCD
     OpenSearch Argo Playwright Cypress Selenium Jest Storybook Webpack Vite SwiftUI UIKit
     CRM ERP ETA SATs Ofsted PhD PhDs MBA MBAs MSc BSc CFA ACCA GraphQL Heroku Vercel Supabase
-    Firebase UE5 Unreal CS DSpace Xcode WordPress Zapier Airtable RabbitMQ ActiveMQ WMS""".split()
+    Firebase UE5 Unreal CS DSpace Xcode WordPress Zapier Airtable RabbitMQ ActiveMQ WMS Dagster
+    FreeRTOS Zephyr STM32 MoveIt Blender Unity Perforce PlayStation Xbox""".split()
 }
 PROPER.update(
     {
