@@ -149,9 +149,10 @@ def test_no_offer_to_connect_with_someone_already_connected() -> None:
             "accepted_on": "2026-05-07",
         },
     }
-    # the recruiter gets the rejection reply, so Kaito's late email is not folded into it
+    # the recruiter gets the offer reply, so Kaito's late email is not folded into it (after
+    # a rejection a late email to a non-decider is not planned: email.late_after_decision)
     recruiter = {"name": "Sana Qureshi", "relation": "recruiter", "topics": ["the timeline"]}
-    notes = _notes([person, recruiter], outcome="rejected", outcome_on="2026-05-12")
+    notes = _notes([person, recruiter], outcome="offer", outcome_on="2026-05-12")
     drafts = _drafts(notes, "2026-05-13T09:00:00+01:00")
     for (name, kind), text in drafts.items():
         if name == "Kaito Mori" and kind != "connection_note":

@@ -20,7 +20,7 @@ def _renderings(topic: str) -> list[str]:
 @pytest.mark.parametrize(
     ("topic", "said"),
     [
-        ("moving from Airflow to dagster migration", "the migration from Airflow to dagster"),
+        ("moving from Airflow to dagster migration", "the migration from Airflow to Dagster"),
         ("switching from jira to linear move", "the move from Jira to linear"),
     ],
 )

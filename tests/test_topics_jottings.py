@@ -329,7 +329,7 @@ def test_a_slow_step_with_the_time_they_want_is_named_as_speeding_it_up() -> Non
     [
         (
             "pairing with her on the release script thing, fun",
-            "pairing with you on the release scripts",
+            "pairing with you on the release script",
         ),
         ("the SSO stuff for the enterprise tier", "the SSO work for the enterprise tier"),
     ],

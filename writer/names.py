@@ -15,7 +15,8 @@ from functools import lru_cache
 # ("Sir Anand", "Dame Olivia"). Keys are lower case without the full stop.
 SURNAME_TITLES = frozenset(
     """dr mr mrs ms mx miss prof rev revd fr sr sra srta dott herr frau mme mlle doctor
-    professor canon pastor rabbi imam bishop archdeacon father cllr councillor judge""".split()
+    professor canon pastor rabbi imam bishop archdeacon father cllr councillor judge sister
+    brother""".split()
 )
 GIVEN_NAME_TITLES = frozenset({"sir", "dame", "lord", "lady"})
 # "M." (Monsieur) is a title only with its full stop; bare, "M" is an initial.

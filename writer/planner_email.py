@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from writer.guidance import Guidance
 from writer.notes import ASSUMED_START, DEFAULT_LENGTH, Interviewer, Notes, Outcome
 from writer.plan import Action, ActionKind, Decision, Reason
+from writer.planner_status import addressee
 
 
 def ago(delta: timedelta) -> str:
@@ -67,7 +68,7 @@ def thank_you_email(
         )
         action.reasons.append(Reason(rule="email.always", text=text))
     if now > end:
-        _late(action, notes, now, guidance, now - end)
+        _late(action, person, notes, now, guidance, now - end)
     return action
 
 
@@ -95,7 +96,14 @@ def _already_sent(person: Interviewer, recorded: datetime | None) -> Reason | No
     return Reason(rule="email.sent", text=text)
 
 
-def _late(action: Action, notes: Notes, now: datetime, guidance: Guidance, late: timedelta) -> None:
+def _late(
+    action: Action,
+    person: Interviewer,
+    notes: Notes,
+    now: datetime,
+    guidance: Guidance,
+    late: timedelta,
+) -> None:
     """A closed window: under a few days late thanks still beat none; after that the email
     is optional, and a draft owns the delay in one clause (`action.late`)."""
     limit = guidance.email_late_after_days
@@ -109,6 +117,22 @@ def _late(action: Action, notes: Notes, now: datetime, guidance: Guidance, late:
         return
     action.decision = Decision.optional
     action.late = True
+    decider = addressee(notes)
+    if notes.outcome in (Outcome.rejected, Outcome.withdrew) and person is not decider:
+        # the reply to the outcome goes to the one who decided; to anyone else, thanks this
+        # late arrive as a reaction to the news, not to the conversation
+        what = "the decision came" if notes.outcome == Outcome.rejected else "you withdrew"
+        text = (
+            f"The window closed {ago(late)} ago and {what} since: a thank-you this late to "
+            f"{person.first_name}, who did not make the decision, reads as a reaction to the "
+            f"news. Your reply to {decider.first_name} thanks the panel; to stay in touch "
+            f"with {person.first_name}, the connection request says it in a line."
+        )
+        action.decision = Decision.skip
+        action.late = False
+        action.reasons = [r for r in action.reasons if "still gracious" not in r.text]
+        action.reasons.append(Reason(rule="email.late_after_decision", text=text))
+        return
     if long_past(notes, now, guidance):
         since = now - notes.interview.ends
         text = (

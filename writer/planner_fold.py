@@ -20,8 +20,8 @@ def fold_into_reply(plan: InterviewerPlan, first_name: str, now: datetime) -> No
     reply = next((a for a in plan.actions if a.kind in _REPLIES), None)
     if reply is None or reply.decision != Decision.do:
         return
-    if reply.not_after is not None and now > reply.not_after:
-        return  # the reply's window has closed; what is left stands on its own
+    # a reply still planned though its window has closed is drafted all the same: a late
+    # thank-you beside it would still thank them twice
     what = _WHAT[reply.kind]
     for action in plan.actions:
         if action.decision not in (Decision.do, Decision.optional) or not _beside(action, now):

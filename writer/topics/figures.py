@@ -228,11 +228,18 @@ _PARTICLES = frozenset(
     "of de la le el del da do dos das di du von van der den upon on new san los las st rio "
     "sao são old fort port mount bay".split()
 )
+# Words that end a place's name ('in cork originally', 'in boston last year'): a time, an
+# adverb or a joining word, never a further word of the name.
+_AFTER_PLACE = (
+    r"for|in|at|during|around|back|together|too|as|when|while|and|but|with|until|since|before|"
+    r"after|originally|last|next|this|that|these|ago|once|now|then|still|also|both|recently|"
+    r"briefly|early|late|years?|months?|weeks?|days?|yrs?|summer|winter|spring|autumn|fall|"
+    r"yesterday|today|who|which|where|is|was|were|are|the|a|an|by|so|lol|haha|\w+ing"
+)
 _PLACE = lazy_compile(
-    r"\b(?P<prep>in|at|from|near|to)\s+(?P<name>[a-zA-Z][\w'’.-]*(?:\s(?!(?:for|in|at|during|"
-    r"around|back|together|too|as|when|while|and|but|with|until|since|before|after)\b)"
-    r"[a-zA-Z][\w'’.-]*){0,3})(?=\s+(?:for|in|at|during|around|back|together|too|as|when|while|"
-    r"and|but|with|until|since|before|after)\b|[,.;]|$)"
+    rf"\b(?P<prep>in|at|from|near|to)\s+(?P<name>[a-zA-Z][\w'’.-]*(?:\s(?!(?:{_AFTER_PLACE})\b)"
+    rf"[a-zA-Z][\w'’.-]*){{0,3}})(?=\s+(?:{_AFTER_PLACE})\b|[,.;]|$)",
+    re.IGNORECASE,
 )
 
 

@@ -152,6 +152,10 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         raw = _RELATIVE.split(raw[: _MOST_CHARS * 2], maxsplit=1)[0]
         if len(raw) > _MOST_CHARS:
             return LeftOut(raw[:60].rstrip() + "…", "too long to say well")
+    if piece.bracketed and _GROAN.fullmatch(raw):
+        # 'travel is 3-4 days a week (ugh)': the candidate's groan at the topic, which no
+        # message then recalls as a highlight
+        return LeftOut(raw, "a candid remark")
     repaired, shared = repair(_as_she(raw, names))
     text = _arrows(normalise(repaired))
     if not text:
@@ -232,6 +236,12 @@ def classify(piece: Piece, names: frozenset[str]) -> Fragment | LeftOut:
         # 'offers go out in october', 'gave me a coffee voucher': arrangements, not a subject
         return LeftOut(raw, "logistics")
     return found
+
+
+_GROAN = lazy_compile(
+    r"(?:ugh+|urgh+|yikes|oof|eek|meh|sigh|hmm+|boo|not ideal|not great|dreading it)[.!]*",
+    re.IGNORECASE,
+)
 
 
 def _a_step(fragment: Fragment) -> bool:
@@ -375,6 +385,12 @@ def _view(raw: str, text: str, start: int) -> Fragment | LeftOut:
     content = second_person(content)
     if not content or _vague(content):
         return LeftOut(raw, "too vague to use")
+    if label == "hope" and re.match(
+        r"(?:someone|somebody|a person|people) (?:who|that)\b", content
+    ):
+        # 'wants someone who can explain PD models to the board': what the role needs, a
+        # subject to talk about, never 'your hope that someone who ...'
+        return Fragment(raw, Kind.subject, f"the need for {content}", None, None)
     wished = _WISHED.match(content) if label == "hope" else None
     if wished:
         # 'wants the next year to be about trust': a hope, said as one ('will be'), not a topic
@@ -447,16 +463,24 @@ def _statement(raw: str, clause: str) -> Fragment:
     work = _as_work(clause)
     if work is not None:
         return Fragment(raw, Kind.subject, work, None, None)
-    # "how the team is six people" reads badly: a 'be' statement goes only after "that".
-    noun = None if _COPULA.match(clause) else f"how {clause}"
+    # "how the team is six people" reads badly: a 'be' statement goes only after "that";
+    # so does the reader's own story ('how you used to teach in Galway' invents a method)
+    noun = None if _COPULA.match(clause) or _STORY.match(clause) else f"how {clause}"
     return Fragment(raw, Kind.view, noun, clause, None)
+
+
+_STORY = lazy_compile(
+    r"^you(?:['’]re| are| were| was)? (?:\w+ly )?(?:grew up|moved|lived|used to|studied|trained|"
+    r"taught|worked|came|spent|from|originally|joined|started|left|went)\b",
+    re.IGNORECASE,
+)
 
 
 def _noun(text: str) -> str:
     """A noun phrase for after 'about': a sentence capital dropped, 'the' before a bare
     'next round' or a bare job title ('with VP' -> 'with the VP')."""
     text = lower_first(text)
-    if re.match(r"^(?:next|final|first|second|last)\b", text, re.IGNORECASE):
+    if re.match(r"^(?:next|final|first|second|last)\b(?!-)", text, re.IGNORECASE):
         text = "the " + text
     words = text.split()
     for i in range(1, len(words)):

@@ -86,9 +86,42 @@ _INNER_CLAUSE = re.compile(
 )
 
 
+# The reader's own story ('you grew up in Seattle', 'you're from Cork originally'): heard
+# with interest, never 'your point that', and no sign of how the team works or why the role
+# appeals.
+_STORY = re.compile(
+    r"^you(?:['’]re| are| were)? (?:\w+ly )?(?:grew up|moved|lived|used to|studied|trained|"
+    r"taught|worked|came|spent|from|originally|joined|started)\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\b(?:point|observation|insight|role|team|appeal\w*|keen\w*|fit|work|approach|firm|"
+    r"school|taught|showed|told me a lot|window|thinking on|take on|account|helpful|useful|"
+    r"valuable|informative|benefit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_BE = re.compile(r"^\S+(?:\s+\S+){0,4}?\s+(?:is|are|was|were)\b", re.IGNORECASE)
+
+
+def is_story(words: str) -> bool:
+    """Whether a clause is the reader's own story ('you grew up in Seattle')."""
+    return bool(_STORY.match(words))
+
+
 def fits_gap(template: str, words: str) -> bool:
     """Whether `words` read cleanly in `template`'s '{}' gap: a rendering with a clause
-    inside it only where the gap ends the sentence."""
+    inside it only where the gap ends the sentence; the reader's own story only where the
+    frame claims nothing about it."""
+    if _STORY.match(words) and _CLAIM.search(template.replace("{}", " ")):
+        return False
+    if _SINCE.search(words) and _SINCE.search(template.replace("{}", " ")):
+        return False  # 'in Bristol since the 90s has stayed with me since'
+    if _BE.search(words) and re.search(r"\bhow \{\}", template):
+        return False  # 'how the travel is 3-4 days a week': a 'be' fact goes after 'that'
+
     after = template.partition("{}")[2]
     return after.strip(" .") == "" or not _INNER_CLAUSE.search(words)
 

@@ -42,6 +42,13 @@ def is_clause(words: list[str]) -> bool:
             continue  # 'for new hires', 'of all ships': a plural noun inside a phrase
         if word in FINITE or (before in FREQUENCY_ADVERBS and i >= 2):
             return True
+        after = lowered[i + 1] if i + 1 < len(words) else ""
+        # 'newly qualified', 'internationally educated' and the jotted 'international
+        # educated': a modifier before the participle
+        modifier = before.endswith(("ly", "al", "ic", "ive", "ous"))
+        adjective = word.endswith("ed") and modifier and after.isalpha()
+        if adjective and after not in PREPOSITIONS and after not in DETERMINERS:
+            continue  # 'newly qualified nurses', 'fully funded places': an adjective
         if word.endswith("ed") and before not in STOPWORDS and word not in ADJECTIVAL:
             return i + 1 < len(words)
         if i + 1 < len(words) and _agrees(lowered, i):

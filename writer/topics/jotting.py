@@ -44,7 +44,9 @@ _LIKE_EMPHASIS = lazy_compile(
 # 'billing, also hiring': one more item of the list, as a sentence joins it.
 _ALSO = lazy_compile(r",\s+also\s+(?P<what>[a-z][\w-]*(?:\s[a-z][\w-]*)?)$", re.IGNORECASE)
 # 'the flaky test thing', 'the SSO stuff': a placeholder noun a sentence names properly.
-_THING = lazy_compile(r"\b(?P<what>[\w-]+) (?:thing|things|stuff)\b(?! (?:is|was|that|which|we))")
+_THING = lazy_compile(
+    r"\b(?P<what>[\w-]+) (?P<thing>thing|things|stuff)\b(?! (?:is|was|that|which|we))"
+)
 
 
 def _named(match: re.Match[str]) -> str:
@@ -53,7 +55,10 @@ def _named(match: re.Match[str]) -> str:
         return match.group()  # 'the whole thing', 'that stuff': nothing to name it by
     if not what.islower():
         return f"{what} work"  # 'the SSO work'
-    return what if what.endswith(("s", "ing")) else f"{what}s"
+    if match["thing"] != "things" or what.endswith(("s", "ing")):
+        # 'the dagster migration thing' is one migration: the noun keeps its number
+        return what
+    return f"{what}s"  # 'the release script things': more than one
 
 
 # Words no one writes in capitals except to shout ('EVERYTHING', 'Years AGO').
@@ -66,10 +71,28 @@ _COMMON_WORDS = STOPWORDS | frozenset(
 _NAMES = frozenset(PROPER.values())
 
 
+# 'she and I both went to Trinity', 'both of us rowed', 'turns out we both ...': shared
+# ground, which a sentence says as 'we both'.
+_TURNS_OUT = lazy_compile(
+    r"^(?:turns out|turned out|found out|funny enough|fun fact|coincidence)[:,]?\s+"
+    r"(?=(?:we|both|she|he|they|i|me)\s)",
+    re.IGNORECASE,
+)
+_PAIR = lazy_compile(
+    r"^(?:(?:she|he|they) and (?:i|me)|(?:i|me) and (?:she|he|they|her|him|them))\s+both\s+"
+    r"|^both of us\s+",
+    re.IGNORECASE,
+)
+
+
+def _shared(text: str) -> str:
+    return _PAIR.sub("we both ", _TURNS_OUT.sub("", text, count=1), count=1)
+
+
 def repair(text: str) -> tuple[str, bool]:
     """The jotting as a person would write it out, and whether a remark on the coincidence
     ('small world') marked it as shared ground."""
-    text = " ".join(text.split())
+    text = _shared(" ".join(text.split()))
     shared = False
     while True:
         before = text

@@ -63,6 +63,9 @@ United Kingdom|Silicon Valley|Bay Area|Tel-Aviv|The Hague|St Andrews|Milton Keyn
 Newcastle upon Tyne|Kuala Terengganu|Penang|Chiang Mai|Phnom Penh""".replace("\n", "").split("|")
 
 PLACES = {name.casefold(): name for name in _ONE_WORD}
+# Countries, states and provinces (the list before its first city): what may follow a city
+# after its comma ('Seattle, Washington').
+REGIONS = frozenset(n.casefold() for n in _ONE_WORD[: _ONE_WORD.index("London")])
 # Several words: matched as a phrase, only where every word is in lower case.
 MANY_WORD_PLACES = re.compile(
     r"\b(?:" + "|".join(re.escape(p.casefold()) for p in _MANY_WORDS) + r")\b"

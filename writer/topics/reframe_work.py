@@ -50,7 +50,28 @@ _CHOICE_VERBS = frozenset("chose picked opted".split())
 _RUNS = lazy_compile(r"^(?:runs|leads|owns|manages|organises|organizes|coordinates)\s+(?=\S)", re.I)
 
 
+# 'grew up in Seattle', 'moved here 3 years ago', 'used to teach in Galway': the reader's
+# own story, jotted without its subject.
+_LIFE = lazy_compile(
+    r"^(?:\w+ly )?(?:grew up|moved (?:to|here|over|from|back)|lived (?:in|abroad)|used to|"
+    r"studied (?:at|in)|trained (?:at|in|as)|taught (?:at|in)|worked (?:at|in|for)|"
+    r"came (?:from|over)|is from|was at|spent (?:\w+ )?(?:years?|yrs?)|originally from)\b",
+    re.IGNORECASE,
+)
+
+
+_THEN_MOVED = lazy_compile(
+    r",\s+(?=(?:then\s+)?(?:moved|grew up|lived|studied|trained|taught|worked|spent|joined)\s)",
+    re.IGNORECASE,
+)
+
+
 def subject_supplied(text: str) -> str:
+    # 'from Cork originally, moved here 3 yrs ago': one story, its second verb joined on
+    text = _THEN_MOVED.sub(" and ", text)
+    if _LIFE.match(text):
+        verb = "is" if text.casefold().startswith("originally") else ""
+        return f"she {verb} {text}".replace("  ", " ")
     if text.split()[0].casefold() in _SPEAKER_VERBS:
         return f"she {text}"
     if text.split()[0].casefold() in _CHOICE_VERBS:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from writer.lazy_re import lazy_compile
-from writer.topics.places import PLACES, cased_many_word_places
+from writer.topics.places import PLACES, REGIONS, cased_many_word_places
 from writer.topics.words import ABBREVIATIONS, FILLER, PROPER
 
 # Where a jotted topic breaks into separate things said. A comma only breaks before a new
@@ -42,6 +42,11 @@ _GO = lazy_compile(
     r"\bgo(?= (?:services|microservices|service|backend|code|modules?|binaries|rewrite)\b)"
     r"|(?<=\bPython to )go\b|(?<=\bJava to )go\b|(?<=\bRuby to )go\b|(?<=\bPHP to )go\b"
     r"|(?<=\bScala to )go\b|(?<=\bNode\.js to )go\b"
+)
+# The console, where the words around it show it ('shipping on switch', 'the switch port').
+_SWITCH = lazy_compile(
+    r"(?:(?<=\bon )|(?<=\bto )|(?<=\bfor ))switch\b(?= (?:next|this|in|by|and|later)\b|$)"
+    r"|\bswitch(?= (?:port|version|release|build)\b)"
 )
 # 'about trust not features': a contrast, which a sentence marks with a comma.
 _CONTRAST = lazy_compile(r"(?<=[a-z])(?P<before> \w+) not (?P<after>[a-z]+)$")
@@ -86,10 +91,27 @@ class Piece:
     bracketed: bool
 
 
+# An acronym jotted after the words it stands for ('newly qualified nurses NQNs',
+# 'continuous integration (CI)'): said once, in words.
+_ACRONYM = lazy_compile(r"\s*\(?\b(?P<letters>[A-Z]{2,6})(?:s|'s)?\b\)?")
+
+
+def _undoubled(topic: str) -> str:
+    def drop(match: re.Match[str]) -> str:
+        letters = match["letters"].casefold()
+        before = re.findall(r"[^\W\d_][\w'-]*", topic[: match.start()])[-len(letters) :]
+        if len(before) == len(letters) and "".join(w[0] for w in before).casefold() == letters:
+            return ""
+        return match.group()
+
+    return _ACRONYM.sub(drop, topic) if any(c.isupper() for c in topic) else topic
+
+
 def split_topic(topic: str) -> list[Piece]:
     """The fragments of one jotted topic: bracketed asides apart, then the rest split at
     semicolons, dashes, slashes, plus signs, ', and' and a comma before a new subject."""
     pieces: list[Piece] = []
+    topic = _undoubled(topic)
 
     def aside(match: re.Match[str]) -> str:
         inner = (match.group(1) or match.group(2) or "").strip()
@@ -138,12 +160,35 @@ def normalise(text: str) -> str:
     text = _EPIC.sub("Epic", text)
     text = _WORD_APP.sub("Word", text)
     text = _GO.sub("Go", text)
+    text = _SWITCH.sub("Switch", text)
     text = _CONTRAST.sub(_contrast, text)
     text = _NUMERAL.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
     text = _SCHOOL_YEAR.sub(r"Year \1", text)
     text = _WHEN_TAIL.sub("", text)
+    text = _CITY_STATE.sub(_city_state, text) if " " in text else text
+    text = _ESPECIALLY.sub(r"\g<which> \g<what>", text)
     text = _GLUE.sub(r"\1", _SPACES.sub(" ", text))
     return text.strip(" .,;:!?-–—").strip()
+
+
+# 'retention, especially first-year': the one word narrows the thing ('first-year
+# retention'); a list item after it would read as a second thing.
+_ESPECIALLY = lazy_compile(
+    r"^(?P<what>[a-z][\w-]*(?: [a-z][\w-]*)?),? (?:especially|esp\.?|particularly|mainly|"
+    r"mostly) (?P<which>[a-z][\w-]*)$"
+)
+# 'Seattle Washington', 'Austin Texas': a city and its state or country, with its comma.
+_CITY_STATE = lazy_compile(
+    r"\b([A-Z][a-zé]+) ([A-Z][a-z]+)\b(?=\s*$|\s*[,.;)]|\s+(?:[a-z]+ly|in|for|and|but|since|"
+    r"before|after|last|until|when|as|with|where|then)\b)"
+)
+
+
+def _city_state(match: re.Match[str]) -> str:
+    city, region = match.group(1), match.group(2)
+    if city.casefold() in PLACES and region.casefold() in REGIONS and city != region:
+        return f"{city}, {region}"
+    return match.group()
 
 
 def _word(match: re.Match[str]) -> str:

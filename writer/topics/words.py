@@ -36,6 +36,8 @@ ABBREVIATIONS = {
     "govt": "government",
     "dept": "department",
     "approx": "approximately",
+    "esp": "especially",
+    "incl": "including",
     "thru": "through",
     "tho": "though",
     "vs": "versus",
@@ -78,7 +80,8 @@ PROPER = {
     Chromebooks Okta Auth0 Twilio Sentry PagerDuty Splunk Grafana Vault Ansible Helm ArgoCD
     OpenSearch Argo Playwright Cypress Selenium Jest Storybook Webpack Vite SwiftUI UIKit
     CRM ERP ETA SATs Ofsted PhD PhDs MBA MBAs MSc BSc CFA ACCA GraphQL Heroku Vercel Supabase
-    Firebase UE5 Unreal CS DSpace Xcode WordPress Zapier Airtable RabbitMQ ActiveMQ WMS""".split()
+    Firebase UE5 Unreal CS DSpace Xcode WordPress Zapier Airtable RabbitMQ ActiveMQ WMS Dagster
+    FreeRTOS Zephyr STM32 MoveIt Blender Unity Perforce PlayStation Xbox""".split()
 }
 PROPER.update(
     {
@@ -95,6 +98,10 @@ _LEFT_OUT_PATTERNS: dict[str, str] = {
     r"retir\w*|salary|salaries|muslim|christian|jewish|hindu|buddhist|sikh|catholic|"
     r"atheist|mormon|"
     r"pay|paid|compensation|comp|equity|bonus|[$£€]\s?\d|\d+k?\s?[-–]\s?\d+k|base salary|\d+k tc|"
+    # benefits are pay too: the checker's money rule flags them in any message
+    r"relocation (?:package|pkg|budget|bonus|assistance|allowance|support)|benefits? "
+    r"(?:package|plan)|pension contributions?|pto|holiday allowance|(?:stock|share) options?|rsus?|"
+    r"(?:day|hourly) rates?|"
     r"(?:her|his|their|my) health|health (?:issues?|scares?|problems?)|mental health|"
     r"(?:\w+['’]s|her|his|their|my) (?:\w+ )?(?:cancer|illness|diagnosis|surgery|condition)|"
     r"ill|illness|sick|chemo|diagnosed|therapist|depress\w*|anxiety|disab\w*|"

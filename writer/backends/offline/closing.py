@@ -118,11 +118,11 @@ PENDING_CLOSE: dict[Register, list[str]] = {
 DECIDED_CLOSE = {
     "offer": [
         "I appreciate the care everyone put into the process.",
-        "I'm grateful for the confidence you've shown in me.",
+        "All the best until we next speak.",
         "Thank you again for everything.",
         "Thank you for making the process so clear.",
         "Thanks again for your part in the process.",
-        "I'll be in touch about the details soon.",
+        "It was a real pleasure to meet you.",
         "With thanks again for your time.",
         "I'm grateful for everything so far.",
     ],

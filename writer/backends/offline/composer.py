@@ -228,7 +228,7 @@ def compose(
         person=person,
         hi=salutation(notes, person, note=not spec(kind).has_subject),
         role=role_phrase(notes.role, notes.company),
-        at=f" at {notes.company.rstrip('.')}" if notes.company else "",
+        at=at_company(notes.company),
         during=during_phrase(notes, now, not_before, not_after, today_ok=email),
         reg=register(notes),
         topics=pick_topics(person),
@@ -249,6 +249,18 @@ def compose(
         proposals = follow_ups(ctx)
     notices = ctx.topics.notices + tuple(dropped(ctx.topics))
     return [Proposal(text=p.text, subject=p.subject, notices=notices) for p in proposals]
+
+
+_INSTITUTION = re.compile(r"^(?:university|college|institute|school|bank|museum) of\b", re.I)
+
+
+def at_company(company: str) -> str:
+    """' at Acme Robotics'; ' at the University of Northmoor' (an institution named by what
+    it is takes its article)."""
+    company = company.rstrip(".")
+    if not company:
+        return ""
+    return f" at the {company}" if _INSTITUTION.match(company) else f" at {company}"
 
 
 def role_phrase(role: str, company: str) -> str:
@@ -442,8 +454,21 @@ def _email_body(ctx: Context, most: int) -> str:
     second = [outcome_sentence(ctx, said, honest=len(first) == 1)]
     if ctx.sit.feedback:
         second.append(ctx.fresh(FEEDBACK_THANKS, 2, f"{said} {second[0]}"))
-    if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator):
-        second.append(ctx.fresh(PROCESS, 0, " ".join([said, *second])))
+    favoured = any(f.casefold() in said.casefold() for f in ctx.topics.favours)
+    if ctx.person.relation in (Relation.recruiter, Relation.hr_coordinator) and not favoured:
+        # (a favour thanked already, 'for booking the car', is their help with the day)
+        before = " ".join([said, *second])
+        # 'grateful for your time during the process. ... through the process': the echo
+        # check passes over so common a word, the reader does not
+        again = "process" in before
+        second.append(
+            ctx.fresh(
+                PROCESS,
+                0,
+                before,
+                lambda o: o.replace("the process", "every step") if again else o,
+            )
+        )
     # after a poor interview the interest sentence already offers more detail
     poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2

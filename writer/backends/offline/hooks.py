@@ -13,6 +13,7 @@ import re
 
 from writer.backends.offline.picking import Picked, Said
 from writer.topics import Kind
+from writer.topics.frames import is_story
 
 # A pronoun whose antecedent was a sibling fragment of the same jotting ('IFRS 9 models,
 # they rebuilt them last yr'): fine straight after that sibling, meaningless alone.
@@ -107,7 +108,9 @@ def dropped(picked: Picked) -> list[str]:
 def for_email(picked: Picked) -> list[Said]:
     """The first two topics; a jotted detail only as the one thing there is to say."""
     found = pool(picked)[:2]
-    if len(found) == 2 and rank(found[1]) > rank(found[0]):
+    story = len(found) == 2 and is_story(found[1].clause or "") and not dangles(found[1])
+    if len(found) == 2 and rank(found[1]) > rank(found[0]) and not story:
+        # the reader's own story is fine as the email's second line, a jotted detail is not
         return found[:1]
     if len(found) == 2 and found[0].kind == found[1].kind == Kind.own:
         return found[:1]  # two of the candidate's own in one frame read as a form
@@ -147,7 +150,7 @@ _BIOGRAPHY = re.compile(
 def rank(said: Said) -> int:
     """0: stands alone; 1: a jotted detail; 2: needs the email's context (a dangling
     pronoun, the reader's biography)."""
-    if dangles(said) or _BIOGRAPHY.match(said.clause or ""):
+    if dangles(said) or _BIOGRAPHY.match(said.clause or "") or is_story(said.clause or ""):
         return 2
     return 1 if thin(said) else 0
 

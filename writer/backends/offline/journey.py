@@ -40,15 +40,18 @@ def note_turn(picked: Picked) -> Turn:
     return _turn(for_note(picked), _ids(email_topics(picked)))
 
 
-def _turn(order: list[Said], said: set[int]) -> Turn:
+def _turn(order: list[Said], said: set[int], twice: frozenset[int] = frozenset()) -> Turn:
     """A topic not `said` yet that stands alone; else the first of `order` again (a
-    second mention reads better than the reader's biography or a dangling 'them')."""
+    second mention reads better than the reader's biography or a dangling 'them'), the
+    one the reader has heard least (`twice`: in both the email and the note) first."""
     fresh = [s for s in order if id(s) not in said and rank(s) < 2]
     if fresh:
         return Turn(fresh + [s for s in order if s not in fresh], again=False)
     # all heard: a second mention of the work, whose frames say what the talk showed,
     # before a coincidence said again ('we both trained in Dublin') or a biography
-    again = sorted(order, key=lambda s: (rank(s) >= 2, s.kind == Kind.common_ground))
+    again = sorted(
+        order, key=lambda s: (rank(s) >= 2, id(s) in twice, s.kind == Kind.common_ground)
+    )
     return Turn(again, again=bool(again) and id(again[0]) in said)
 
 
@@ -60,9 +63,16 @@ def follow_turn(picked: Picked) -> Turn:
     """The follow-up: past what the email and the note used; else a second mention."""
     said = _ids(email_topics(picked))
     note = _note_first(picked)
+    twice = frozenset({id(note)} & said) if note is not None else frozenset()
     if note is not None:
         said.add(id(note))
-    return _turn(for_follow_up(picked), said)
+    return _turn(for_follow_up(picked), said, twice)
+
+
+def third_time(picked: Picked, said: Said) -> bool:
+    """Whether the follow-up's `said` is one the email and the note both recalled."""
+    note = _note_first(picked)
+    return note is said and id(said) in _ids(email_topics(picked))
 
 
 def heard_before(picked: Picked, person: Interviewer) -> set[int]:

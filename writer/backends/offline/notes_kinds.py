@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
 from writer.backends.offline.hooks import common_clause
-from writer.backends.offline.journey import follow_turn, note_turn
+from writer.backends.offline.journey import follow_turn, note_turn, third_time
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
+from writer.text import STOPWORDS, keywords
 from writer.topics import Kind
-from writer.topics.frames import fitting
+from writer.topics.frames import fits_gap, fitting, is_story
 
 if TYPE_CHECKING:
     from writer.backends.offline.composer import Context
@@ -201,7 +202,7 @@ _FOLLOW_OWN = [
 _FOLLOW_ROLE = [
     "Thank you again for the conversation about the {role}{at}.",
     "I'm grateful for the time you gave me to discuss the {role}{at}.",
-    "It was a help to hear your view of the {role}{at}.",
+    "It was good to meet you{during} for the {role}{at}.",
     "Thanks again for talking me through the {role}{at}.",
     "I appreciated our conversation about the {role}{at}.",
     "Our talk about the {role}{at} was a real help.",
@@ -364,6 +365,11 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     if said.kind == Kind.view and said.clause and not said.noun:
         part = ctx.fresh(_NOTE_BACK_THAT, 0, thanks, fill(said.clause), shared=False)
         return _after_news(ctx, part)
+    name = shared_name(said) if said.kind == Kind.common_ground else None
+    if name:
+        # the email told the coincidence: the note names it in passing
+        part = ctx.fresh(_NOTE_COMMON_AGAIN, 0, thanks, fill(name), shared=False)
+        return _after_news(ctx, part)
     words = said.noun if said.kind in (Kind.subject, Kind.view) else None
     if not words:
         return _note_part(ctx, said, 0, thanks)
@@ -379,7 +385,7 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     # 'for taking me through getting more volunteers': a gerund wants its own verb
     gerund = words.split()[0].endswith("ing")
     options = fitting(on if gerund else _NOTE_BACK_AND + on, words)
-    if _plural_head(words):  # 'stewardship rounds is still on my mind'
+    if _plural_head(words) or ", " in words or " and " in words:
         options = [o for o in options if not _SINGULAR_VERB.search(o)] or options
     return ctx.fresh(options, 0, thanks, fill(words), shared=False)
 
@@ -464,6 +470,10 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
 
         return ctx.fresh(fitting(options, words), 2, before, fill, shared=False)
 
+    name = shared_name(said) if said.kind == Kind.common_ground and again else None
+    if name:
+        # the coincidence heard already: named in passing, not told again
+        return fresh(_FOLLOW_COMMON_AGAIN, name)
     if said.kind == Kind.common_ground and said.clause:
         return fresh(_FOLLOW_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
@@ -483,13 +493,92 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         frames = _claims_fit(ctx, frames, said)
         if "team" in said.noun.split():  # 'how the team ships fast': no second 'team'
             frames = [f for f in frames if "team" not in f] or frames
-        return fresh(frames, said.noun)
+        # a third mention (the email's and the note's topic) names it by its head alone
+        noun = short_noun(said.noun) if third_time(ctx.topics, said) else said.noun
+        return fresh(frames, noun)
     if said.noun:
         return fresh(_FOLLOW_NOUN, said.noun)
     return None
 
 
-_WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b")
+_WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b|\bjoin\b|\bpart of the\b|\bfit\b")
+
+# A coincidence the reader has heard recalled already ('we both went to UCD'): its name.
+_FOLLOW_COMMON_AGAIN = [
+    "It was good to have {} in common.",
+    "I enjoyed comparing notes on {}.",
+    "It was fun to talk about {}.",
+    "I'm glad {} came up.",
+]
+# (in words the follow-up's list does not use: one reader gets both)
+_NOTE_COMMON_AGAIN = [
+    ", and for the {} stories",
+    ", and for the chat about {}",
+    "; I enjoyed finding the {} link",
+    "; it was good to find the {} connection",
+]
+_NAME_RUN = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*|of|de|la|upon)(?:\s+(?:[A-Z][\w'’.-]*|of|de|la|upon))*"
+)
+
+
+def shared_name(said: Said) -> str | None:
+    """The name in a coincidence ('UCD' in 'we both went to UCD', 'Osaka' in 'we both
+    lived in Osaka for a couple of years'), else what it is about ('competitive smash' in
+    'we both played competitive smash back in the day'), or None."""
+    clause = said.clause or ""
+    # a place or school after its preposition ('CS at Warwick': Warwick) before a subject
+    placed = _PLACED.search(clause)
+    if placed:
+        return placed["name"].rstrip(".,")
+    found = [m.group().strip() for m in _NAME_RUN.finditer(clause)]
+    found = [n for n in found if n.split()[0] not in ("I", "I'm", "I've", "of", "de", "la")]
+    if found and not found[0].endswith("s"):  # 'PhDs', 'MBAs': a degree, not a name
+        return found[0].rstrip(".,")
+    thing = _SHARED_THING.match(said.clause or "")
+    if thing is None:
+        return None
+    what = _WHEN_TAIL.sub("", thing["what"]).strip()
+    return what if 1 <= len(what.split()) <= 4 and keywords(what) else None
+
+
+# 'we both played competitive smash back in the day': the thing after the verb
+_SHARED_THING = re.compile(
+    r"^we(?:['’]re| are)? both (?:\w+ly )?(?!(?:went|studied|lived|grew|worked|trained|"
+    r"moved|did)\b)[a-z]+\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_PLACED = re.compile(
+    r"\b(?:at|in|from|to)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|la|"
+    r"upon))*)"
+)
+_WHEN_TAIL = re.compile(
+    r"\s+(?:back in the day|for (?:a bit|years|a while|ages)|at (?:school|uni|university)|"
+    r"as kids|growing up|last \w+|years ago|too|as well)\b.*$",
+    re.IGNORECASE,
+)
+
+
+_TAIL = re.compile(
+    r"\s+(?:for|in|on|at|since|with|from|during|across|between|by|over|into|next|last|this)\s"
+)
+
+
+def short_noun(noun: str) -> str:
+    """'the rebrand for the oat milk client' -> 'the rebrand': the head of a noun phrase the
+    reader has heard twice, when the head still names something."""
+    match = _TAIL.search(noun)
+    if match is None:
+        return noun
+    head = noun[: match.start()]
+    if noun.split()[0].casefold() in ("how", "what", "where", "why", "when", "whether"):
+        return noun  # 'where the team should be in two years': the clause needs its end
+    # two words of its own, so the reader (and the topic check) still knows which it is
+    content = [w for w in head.split() if len(w) > 2 and w.casefold() not in STOPWORDS]
+    kept = len(keywords(head))
+    return head if len(content) >= 2 and kept >= min(2, (len(keywords(noun)) + 1) // 2) else noun
+
+
 # Frames that claim the talk showed how the team works: true only of a fact about the
 # team's ways ('planning is shared across the year group'), not of a tool or a date ('the
 # WMS is SAP EWM'), and hollow after a rejection, when the candidate will not join them.
@@ -509,6 +598,9 @@ _WORKINGS = re.compile(
 def _claims_fit(ctx: Context, frames: list[str], said: Said) -> list[str]:
     """`frames` without a claim about the team's ways that the fact does not bear out."""
     over = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
+    if is_story(said.clause or ""):
+        # 'you grew up in Seattle': heard with interest, no claim about the team or role
+        return [f for f in frames if fits_gap(f, said.clause or "")] or frames
     if not over and _WORKINGS.search(said.fragment.text):
         return frames
     kept = [f for f in frames if not _TEAM_CLAIM.search(f)] or frames
@@ -547,7 +639,13 @@ def _same_fact(said: Said, note: Said | None) -> bool:
         # 'k6', 'S3': names too short or too digit-laden for the echo keys
         return set(_keys(text)) | {w.casefold() for w in _NAMED.findall(text)}
 
-    return said is note or bool(words(said.fragment.text) & words(note.fragment.text))
+    if said is note:
+        return True
+    shared = words(said.fragment.text) & words(note.fragment.text)
+    # one common word in both ('client' of 'the oat milk client' and 'presenting to
+    # clients') is two facts; a name in both ('Playwright') or two words is one
+    named = {w.casefold() for w in re.findall(r"\b[A-Z0-9][\w-]*", said.fragment.text)}
+    return len(shared) >= 2 or any(any(n.startswith(k) for n in named) for k in shared)
 
 
 _NAMED = re.compile(r"\b(?=\w*\d)\w{2,}\b")
@@ -576,7 +674,14 @@ def follow_ups(ctx: Context) -> list[Proposal]:
     if not lines and ctx.topics.favours:
         lines = [f"Thanks again for {ctx.topics.favours[0]}."]
     if not lines:
-        lines = [ctx.fresh(_FOLLOW_ROLE, 0, opening, lambda o: o.format(role=ctx.role, at=ctx.at))]
+        lines = [
+            ctx.fresh(
+                _FOLLOW_ROLE,
+                0,
+                opening,
+                lambda o: o.format(role=ctx.role, at=ctx.at, during=ctx.during),
+            )
+        ]
     out = []
     for line in lines:
         said = f"{opening} {line}"

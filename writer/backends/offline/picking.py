@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from writer.notes import Interviewer
+from writer.text import STOPWORDS
 from writer.topics import Fragment, Kind, TopicSet, topics_for
 from writer.topics.grammar import is_clause
 from writer.topics.words import BARE_VERBS, FINITE, SINGULAR_VERBS
@@ -27,7 +28,12 @@ _JOTTED = re.compile(
     r"|w/|->|=>|\+|!|\?|\d+:\d+|\d+\s?(?:hr|hrs|h|k|x|min|mins)\b",
     re.IGNORECASE,
 )
-_PAST_START = re.compile(r"^(?:\w+ed|sent|took|made|got|had|did|gave|sat|the took)\b", re.I)
+# (a noun that only ends like a past verb, 'bed flow', 'seed funding', is not one)
+_PAST_START = re.compile(
+    r"^(?!(?:bed|need|seed|feed|speed|shed|red|breed|weed|creed|steed)\b)"
+    r"(?:\w+ed|sent|took|made|got|had|did|gave|sat|the took)\b",
+    re.I,
+)
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|can|could|would|might|may|does|do|did)\b"
     r"|['’](?:s|re|ve|ll|d)\b|^(?:you|we|they)\b|\b\w{3,}(?:s|ed)\b",
@@ -74,6 +80,8 @@ def _article(noun: str) -> str:
     lower-case noun phrase reads as notes without its article."""
     words = noun.split()
     first = words[0]
+    if len(words) == 1:
+        return noun  # 'fieldwork', 'retention': a subject named by one word takes none
     # the head noun ends before a preposition or a joined phrase ('vector tiles and how
     # you cache them'): a plural head is a kind of thing and takes no article
     head = next((i for i, w in enumerate(words) if w in _PREPOSITIONS or w in _JOINS), len(words))
@@ -91,7 +99,9 @@ def _article(noun: str) -> str:
     if not (first.islower() or named) or first in _DETERMINERS or wh or gerund:
         return noun
     # 'driver retention': a mass noun; 'the Python migration': a name before it needs one
-    mass = not named and words[head - 1].endswith(("tion", "ment", "ance", "ence", "ness"))
+    mass = not named and words[head - 1].endswith(
+        ("tion", "ment", "ance", "ence", "ness", "ardship", "ership")
+    )
     if head == 0 or mass or words[head - 1].endswith(("s", "ing")):
         return noun
     if first in ("I", "I'm", "I've"):
@@ -176,15 +186,67 @@ def _head(text: str | None) -> str | None:
     if len(parts) > 1 and len(kept) == 1 and len(kept[0].split()) < 3:
         return None  # a short head whose remark was a jotting: too little to stand alone
     text = _listed(kept)
-    if len(text.split()) < 2:
+    if len(text.split()) < 2 and not _one_word_subject(text):
         return None
     return text
+
+
+def _one_word_subject(text: str) -> bool:
+    """'fieldwork', 'retention', 'KS3': one word that names a subject on its own (not a
+    verb, a small word or a jotting)."""
+    word = text.strip()
+    if not word.isalpha() and not re.fullmatch(r"[A-Z0-9]{2,6}", word):
+        return False
+    lowered = word.casefold()
+    common = lowered in STOPWORDS or lowered in FINITE or lowered in BARE_VERBS
+    return len(word) >= 4 and not common and not lowered.endswith("ed")
 
 
 def _listed(parts: list[str]) -> str:
     if len(parts) < 2:
         return "".join(parts)
+    parts = _gerunds(parts)
+    if " and " in parts[-1]:
+        return ", ".join(parts)  # 'scoping, staffing and pricing engagements': joined already
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _gerunds(parts: list[str]) -> list[str]:
+    """'hire, train and retain nurses': a list of jotted verbs, said as what is done
+    ('hiring, training and retaining nurses'), never as things ('the hire')."""
+    words = [w for p in parts for w in p.replace(" and ", " , ").split(" , ")]
+    firsts = [w.split()[0].casefold() for w in words if w.split()]
+    verbs = sum(f in _LIST_VERBS for f in firsts)
+    if verbs < 2 or verbs < len(firsts) - 1 or any(f.endswith("ing") for f in firsts):
+        return parts
+    return [_ing_each(p) for p in parts]
+
+
+def _ing_each(part: str) -> str:
+    pieces = part.split(" and ")
+    out = []
+    for piece in pieces:
+        first, _, rest = piece.partition(" ")
+        verb = first.casefold() in _LIST_VERBS
+        out.append(_ing(first) + (f" {rest}" if rest else "") if verb else piece)
+    return " and ".join(out)
+
+
+def _ing(verb: str) -> str:
+    lowered = verb.casefold()
+    if lowered.endswith("e") and not lowered.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    short = len(lowered) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lowered)
+    return verb + (verb[-1] if short else "") + "ing"
+
+
+# Verbs a jotted list of duties starts its items with.
+_LIST_VERBS = frozenset(
+    """hire train retain recruit onboard scope staff price plan run build test ship deploy
+    design write pitch present review manage lead mentor coach teach assess mark support
+    fix debug launch measure analyse analyze model forecast budget sell negotiate source
+    triage monitor maintain migrate refactor document hire audit report""".split()
+)
 
 
 # 'the team iterates fast': a collective noun and its verb, whatever the verb.
@@ -267,7 +329,9 @@ def _say(fragment: Fragment) -> Said | None:
 # A word pointing outside the fragment; not the 'there' of 'there is' nor a dummy 'it'.
 _POINTS_BACK = re.compile(
     r"(?<!^)\b(?:it|them)\b(?!['’]s| is| was)|(?<!^)\bthere\b(?! (?:is|are|was|were)\b)"
-    r"|^(?:it|there) (?:was|were|has|had)\b|^the (?:\w+ed|wrote|built|ran|did|made)\b",
+    r"|^(?:it|there) (?:was|were|has|had)\b"
+    r"|^the (?!(?:bed|need|seed|feed|speed|shed|red|breed|weed)\b)"
+    r"(?:\w+ed|wrote|built|ran|did|made)\b",
     re.IGNORECASE,
 )
 

@@ -163,7 +163,9 @@ def compose_reply(
 ) -> list[Proposal]:
     """Candidate drafts of a status email, a rejection reply or an offer reply."""
     seed = stable_index(notes.company, notes.role, kind.value)
-    fields = {"role": _role(notes.role), "company": notes.company}
+    from writer.backends.offline.composer import at_company
+
+    fields = {"role": _role(notes.role), "company": at_company(notes.company).removeprefix(" at ")}
     hi = salutation(notes, person)
     if kind == MessageKind.status_email:
         subjects, paragraphs = _STATUS_SUBJECTS, _status(notes, person, seed, sit)

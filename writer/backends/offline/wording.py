@@ -35,6 +35,8 @@ _SECTORS: list[tuple[re.Pattern[str], str]] = [
     # a food bank's people are not 'the bank'
     (re.compile(r"(?<!food )(?<!blood )\bbank\b|\bbanking\b", re.I), "the bank"),
     (re.compile(r"\b(?:school|academy|college)\b", re.I), "the school"),
+    # 'Hollybrook NHS Foundation Trust' is a trust, not a foundation
+    (re.compile(r"\bfoundation trust\b", re.I), "the trust"),
     (re.compile(r"\b(?:foundation|charity)\b", re.I), "the foundation"),
     (re.compile(r"\b(?:capital|partners|investments?|insurance|consulting)\b", re.I), "the firm"),
 ]
@@ -115,7 +117,7 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
         "Getting into {} with you was a lot of fun.",
         "Swapping notes on {} was great.",
         "I came away buzzing about {}.",
-        "Hearing your take on {} made my day.",
+        "Chatting about {} was a real highlight.",
         "My favourite part of the chat was {}.",
     ],
     Register.neutral: [
@@ -126,7 +128,7 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
         "Talking through {} with you was especially useful.",
         "I learned a lot from our discussion of {}.",
         "It was good to get into the detail of {}.",
-        "Hearing how you approach {} stood out for me.",
+        "Our conversation about {} stood out for me.",
     ],
     Register.formal: [
         "I particularly valued our discussion of {}.",
@@ -135,7 +137,7 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
         "Our exchange on {} was most helpful to me.",
         "I am grateful for the detail you shared on {}.",
         "Our discussion of {} gave me a much clearer picture.",
-        "I benefited greatly from hearing your account of {}.",
+        "I was glad of the opportunity to talk through {}.",
         "I valued the opportunity to discuss {} with you.",
     ],
     Register.warm: [
@@ -277,7 +279,7 @@ OFFER = [
     "I'm thrilled about the offer and grateful for the time you gave me.",
     "Receiving the offer was wonderful news, and I appreciated your part in the process.",
     "I'm very pleased about the offer and glad to have met you along the way.",
-    "The offer was lovely news, and meeting you made the decision feel real.",
+    "The offer was lovely news, and our conversation is part of why I'm so pleased.",
     "I'm delighted about the offer, and grateful for your time during the process.",
     "Hearing about the offer was a real pleasure after our conversation.",
     "I'm so pleased to have received the offer, and thankful for your part in it.",
