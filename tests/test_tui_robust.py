@@ -135,6 +135,28 @@ async def test_mark_sent_with_broken_yaml_says_why_and_writes_nothing(notes_file
     assert load_sent() == [], "no ledger row for a record the notes could not take"
 
 
+async def test_leaving_the_notes_tab_with_broken_yaml_lands_on_the_drafts_at_once(
+    notes_file: Path,
+) -> None:
+    # A focus message from the Notes form arrived after F3 had left it: the tabs then handed
+    # the keyboard back and forth between Notes and Drafts, thousands of times (the app spun
+    # a core for seconds to minutes, repainting, before the user could type).
+    from textual.widgets import TabbedContent
+
+    app = app_for(notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _break_the_yaml(app, pilot)
+        tabs = app.query_one(TabbedContent)
+        shown: list[str] = []
+        app.watch(tabs, "active", lambda active: shown.append(active), init=False)
+        await pilot.press("f3")
+        for _ in range(5):
+            await pilot.pause(0.05)
+        assert tabs.active == "drafts"
+        assert shown == ["drafts"], f"the tabs changed {len(shown)} times: {shown[:6]}"
+        assert app.focused is not None and app.focused.id == "draft-list"
+
+
 @pytest.fixture
 def notes_file(tmp_path: Path) -> Path:
     from tests.helpers import ROOT

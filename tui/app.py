@@ -33,6 +33,19 @@ if TYPE_CHECKING:  # the checker and the drafter load with the first draft, afte
     from writer.tui.widgets.draft_editor import DraftEditor
     from writer.tui.widgets.notes_form import NotesForm
 
+
+class _Tabs(TabbedContent):
+    """Textual's tabs, except that focus never switches them: the user does (a tab, F2-F4),
+    and each tab then focuses where its work starts. Textual shows the pane of any widget
+    that gets the focus; a focus the Notes form took just before F3 left it arrived after,
+    switched back to Notes, whose own focus then raced the Drafts tab's: the two handed the
+    keyboard back and forth, repainting, for seconds or minutes."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.stop()
+        event.prevent_default()  # the base class's handler would switch to the pane
+
+
 REWRITES = {
     "shorter": "Make it noticeably shorter, keeping the greeting, the thanks and one topic.",
     "warmer": "Make it a little warmer and more personal, without flattery.",
@@ -98,7 +111,7 @@ class WriterApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         # Only the plan is built before the first frame; the other tabs when first shown.
-        with TabbedContent(initial="plan"):
+        with _Tabs(initial="plan"):
             with TabPane("Plan", id="plan"):
                 yield PlanView()
             yield TabPane("Drafts", id="drafts")
@@ -308,6 +321,8 @@ class WriterApp(App[None]):
     async def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
         """Each tab puts the keyboard where work starts: the list, the form."""
         await self._build(event.pane)
+        if event.pane.id != self.query_one(TabbedContent).active:
+            return  # the user went on to another tab while this one was built
         if event.pane.id == "drafts" and self._drafts_behind:
             self.refresh_draft_list()
         target = self.query(_FOCUS.get(event.pane.id or "", "PlanView"))
