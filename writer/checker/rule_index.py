@@ -52,6 +52,8 @@ class RuleIndex(PhraseIndex):
         self.always = [(rule, i, patterns[rule][i]) for rule, i in always]
         self.steps = tuple(_step(rule) for rule in rules)
         self.unskipped = tuple(step for step in self.steps if step[2] != UNMATCHED)
+        self.never = tuple(step for step in self.steps if step[2] == NEVER)
+        self.ask = tuple(step for step in self.steps if step[2] == ASK)
         self.skippable = {step[0].id: step for step in self.steps if step[2] == UNMATCHED}
 
     def plain(self) -> Plain:  # type: ignore[override]
