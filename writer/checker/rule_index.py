@@ -158,10 +158,13 @@ def _gathered(rules: Sequence[Rule]) -> tuple[list[Phrase], Owners, list[tuple[s
     for rule in rules:
         phrases += rule.phrases
         for i, pattern in enumerate(rule.patterns):
-            if pattern.triggers is None:
-                always.append((rule.id, i))
-            many = len(pattern.triggers or ()) > 1
-            for trigger in sorted(pattern.triggers or ()):
+            triggers = pattern.triggers
+            if triggers is None:
+                triggers = _index_triggers(pattern)
+                if triggers is None:
+                    always.append((rule.id, i))
+            many = len(triggers or ()) > 1
+            for trigger in sorted(triggers or ()):
                 phrase = Phrase("", trigger, None, pattern.case_sensitive, trigger=True)
                 phrases.append(phrase)
                 owners.setdefault(phrase.key, []).append((rule.id, i, many))
@@ -171,6 +174,25 @@ def _gathered(rules: Sequence[Rule]) -> tuple[list[Phrase], Owners, list[tuple[s
                 for needed in sorted(clause.scanned):  # in the same order in every process
                     phrases.append(Phrase("", needed, None, pattern.case_sensitive, True))
     return phrases, owners, always
+
+
+def _index_triggers(pattern: Pattern) -> frozenset[str] | None:
+    """For a pattern with no triggers of its own, the strings of one of its clauses that
+    the scan can find for it, so that it is asked only where one is there: a clause with no
+    NON_ASCII (a string the scan cannot find) whose strings are two characters or more or a
+    mark ('rn', a control character, 'hi '), the one of the longest shortest string. None
+    when no clause will do: the pattern is asked about every text."""
+    fit = [
+        clause
+        for clause in pattern.clauses
+        if not clause.non_ascii
+        and all(s != " " and not s.isalnum() for s in clause.chars)
+        and (clause.chars or clause.strings)
+    ]
+    if not fit:
+        return None
+    best = max(fit, key=lambda c: (min(map(len, (*c.chars, *c.strings))), -len(c.chars)))
+    return frozenset(best.chars) | frozenset(best.strings)
 
 
 # How a rule is run in a check: the rule, its runner (a script's own function), and
