@@ -134,16 +134,22 @@ def check(
     tries = ctx.tries
     wanted = None if tries is None else tries.keys() | ctx.hits.keys()
     if wanted is not None and isinstance(index, RuleIndex):
-        # The rules that find nothing unmatched are looked up by the ids found, not each
+        # The rules that always run, then those their limits may let be skipped, then the
+        # ones that find nothing unmatched, looked up by the ids found rather than each
         # asked in turn (the order they run in is no matter: the findings are sorted).
-        steps = [*index.unskipped, *filter(None, map(index.skippable.get, wanted))]
+        for rule, run, _ in index.never:
+            findings += islice(run(rule, ctx), MOST_FINDINGS_PER_RULE)
+        for rule, run, _ in index.ask:
+            if rule.id in wanted or not finds_nothing_unmatched(rule, ctx):
+                findings += islice(run(rule, ctx), MOST_FINDINGS_PER_RULE)
+        for rule, run, _ in filter(None, map(index.skippable.get, wanted)):
+            findings += islice(run(rule, ctx), MOST_FINDINGS_PER_RULE)
     else:
-        steps = list(_steps(chosen, index))
-    for rule, run, skip in steps:
-        unwanted = skip and wanted is not None and rule.id not in wanted
-        if unwanted and (skip == UNMATCHED or finds_nothing_unmatched(rule, ctx)):
-            continue
-        findings += islice(run(rule, ctx), MOST_FINDINGS_PER_RULE)
+        for rule, run, skip in _steps(chosen, index):
+            unwanted = skip and wanted is not None and rule.id not in wanted
+            if unwanted and (skip == UNMATCHED or finds_nothing_unmatched(rule, ctx)):
+                continue
+            findings += islice(run(rule, ctx), MOST_FINDINGS_PER_RULE)
     limit, unit = limit_for(kind, tier, guidance)
     return Report(
         kind=kind,

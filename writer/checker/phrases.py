@@ -101,6 +101,9 @@ class PhraseIndex:
             if automaton is None:
                 continue
             for last, entries in automaton.iter(haystack):
+                if entries.__class__ is str:  # a trigger's key alone: no case to test
+                    present.add(entries)
+                    continue
                 end = last + 1
                 for rule, key, fix, size, head, tail, exact in entries:
                     if exact and not straight.endswith(exact, 0, end):
@@ -164,7 +167,10 @@ def _automaton(table: Table) -> Any:
         return None
     automaton = ahocorasick.Automaton()
     for key, entries in table:
-        automaton.add_word(key, entries)
+        # A key that only triggers (wanted anywhere, in any case) is stored as the key it
+        # adds to the triggers present: the scan then adds it with no loop over entries.
+        only = len(entries) == 1 and entries[0][3] < 0 and entries[0][6] is None
+        automaton.add_word(key, entries[0][1] if only else entries)
     automaton.make_automaton()
     return automaton
 
