@@ -459,8 +459,8 @@ _OWN_INTRO = lazy_compile(
     r"(?:\b(?:contact|reach|email|e-mail|write to|call|text|message|find) me\b|\bbe reached\b|"
     r"\bi(?:'m|\u2019m| am) (?:reachable|available)\b|"
     r"\bmy (?:personal |own |work )?(?:e-?mail(?: address)?|address|portfolio|website|web site|"
-    r"site|blog|github|gitlab|linkedin|profile|page|cv|resume|r\u00e9sum\u00e9|work|writing samples?|"
-    r"case study|project|demo|slides|deck|code)\b)[^.!?\n]{0,25}$",
+    r"site|blog|github|gitlab|linkedin|profile|page|cv|resume|r\u00e9sum\u00e9|work|"
+    r"writing samples?|case study|project|demo|slides|deck|code)\b)[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 _BLOCK_WORD = lazy_compile(r"[^\s|,\u00b7\u2022]+")
@@ -516,7 +516,8 @@ SIGN_OFF = lazy_compile(
     r"cheers|warmly|all the best|with (?:thanks|gratitude|appreciation|best wishes)|"
     r"gratefully|cordially|take care|talk soon)"
     # the name may follow on the same line ("Best regards, Simon Pottington")
-    r"[ \t]*(?:[,.!][ \t]*(?:[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3})?)?[ \t]*$",
+    r"[ \t]*(?:[,.!][ \t]*"
+    r"(?:[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3})?)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
