@@ -704,6 +704,20 @@ CASES = cases(
             "questions made no sense",
             "Your questions made me think about testing.",
         ),
+        (
+            "tone.impatient",
+            S,
+            "I have not yet heard back about the role.",
+            "I have not yet heard",
+            "I have not yet had the chance to try the app, but I will.",
+        ),
+        (
+            "tone.impatient",
+            S,
+            "Contrary to your promised call, nobody rang.",
+            "Contrary to your promised",
+            "Contrary to popular belief, Kafka is simple to run.",
+        ),
     ]
 )
 
