@@ -52,7 +52,8 @@ OPTIONAL = (
 )
 # A fragment is one sentence of a message: rules that judge the parts it leaves out
 # (greeting, thanks, subject, a topic, length, anything specific) say nothing about the
-# sentence itself.
+# sentence itself; nor does a message with no capital letter anywhere, when the sentence is
+# quoted from the middle of one ('review your profile for any open positions').
 FRAGMENT_EXEMPT = (
     "greet.",
     "subject.",
@@ -61,6 +62,7 @@ FRAGMENT_EXEMPT = (
     "grounded.",
     "length.",
     "generic.nothing_specific",
+    "grammar.all_lower",
 )
 
 

@@ -117,6 +117,9 @@ def test_a_good_message_is_a_false_alarm_only_on_an_error_the_message_itself_ear
     # a fragment is one sentence: the greeting and thanks it leaves out are not its fault
     fragment = _entry("tye-acceleratetv-instead-timeline")
     assert bench.score(fragment, [_finding("greet.by_name")], rules).false_alarm is False
+    # nor is a lower-case sentence quoted from the middle of a message an all-lower message
+    assert bench.score(fragment, [_finding("grammar.all_lower")], rules).false_alarm is False
+    assert bench.score(good, [_finding("grammar.all_lower")], rules).false_alarm is True
     assert bench.score(fragment, [_finding("placeholder")], rules).false_alarm is True
 
 

@@ -443,12 +443,51 @@ def contact_details(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if "@" not in ctx.text and "http" not in ctx.lowered and "www." not in ctx.lowered:
         return
     own = (ctx.notes.candidate.signature or "").casefold() if ctx.notes else ""
-    signed_at = _signature_start(ctx.text)
+    signed_at = min(_signature_start(ctx.text), _closing_block_start(ctx.text))
     for matches in (_urls(ctx.text), _emails(ctx.text)):
         for match in matches:
             if match.start() >= signed_at or match.group().casefold() in own:
                 continue
+            if _OWN_INTRO.search(ctx.text, max(0, match.start() - 80), match.start()):
+                continue  # 'you can reach me at ...', 'my portfolio is at ...'
             yield rule.finding(ctx.kind, match.start(), match.end(), match=match.group())
+
+
+# The candidate's own address or page, introduced as theirs just before it ("feel free to
+# contact me at", "I can be reached at", "my portfolio is at").
+_OWN_INTRO = lazy_compile(
+    r"(?:\b(?:contact|reach|email|e-mail|write to|call|text|message|find) me\b|\bbe reached\b|"
+    r"\bi(?:'m|\u2019m| am) (?:reachable|available)\b|"
+    r"\bmy (?:personal |own |work )?(?:e-?mail(?: address)?|address|portfolio|website|web site|"
+    r"site|blog|github|gitlab|linkedin|profile|page|cv|resume|r\u00e9sum\u00e9|work|"
+    r"writing samples?|case study|project|demo|slides|deck|code)\b)[^.!?\n]{0,25}$",
+    re.IGNORECASE,
+)
+_BLOCK_WORD = lazy_compile(r"[^\s|,\u00b7\u2022]+")
+
+
+def _closing_block_start(text: str) -> int:
+    """Where a signature without a closing line begins: the message's last paragraph, when it
+    is at most eight short lines and its first line is a name (one to five capitalised words
+    beside any address): 'Jordan Lee', 'Jordan Lee | jordan@example.com'. Past the end
+    when there is none."""
+    body = text.rstrip()
+    cut = body.rfind("\n\n")
+    if cut < 0:
+        return len(text) + 1
+    lines = body[cut + 2 :].splitlines()
+    if not 0 < len(lines) <= _SIGNATURE_LINES or any(len(line) > 100 for line in lines):
+        return len(text) + 1
+    first = [
+        w
+        for w in _BLOCK_WORD.findall(lines[0])
+        if not any(c in "@/" or c.isdigit() for c in w)
+        and "." not in w.strip(".")
+        and w not in "-\u2013\u2014"
+    ]
+    if not 0 < len(first) <= 5 or not all(w[0].isupper() for w in first):
+        return len(text) + 1
+    return cut + 2
 
 
 def _urls(text: str) -> Iterator[re.Match[str]]:
@@ -471,22 +510,31 @@ def _emails(text: str) -> Iterator[re.Match[str]]:
 
 
 SIGN_OFF = lazy_compile(
-    r"^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|"
-    r"(?:yours )?sincerely|many thanks|thanks(?: again)?|thank you|cheers|warmly|all the best|"
-    r"with thanks|respectfully)[ \t]*[,.!]?[ \t]*$",
+    r"^[ \t]*(?:best(?: regards| wishes)?|kind(?:est)? regards|warm(?:est)? (?:regards|wishes)|"
+    r"regards|(?:yours )?sincerely(?: yours)?|yours (?:truly|faithfully|respectfully)|"
+    r"respectfully(?: yours)?|many thanks|(?:thanks|thank you)(?: again| so much| very much)?|"
+    r"cheers|warmly|all the best|with (?:thanks|gratitude|appreciation|best wishes)|"
+    r"gratefully|cordially|take care|talk soon)"
+    # the name may follow on the same line ("Best regards, Simon Pottington")
+    r"[ \t]*(?:[,.!][ \t]*"
+    r"(?:[^\W\d_][\w.'\u2019-]*(?:[ \t]+[^\W\d_][\w.'\u2019-]*){0,3})?)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
+_SIGNATURE_LINES = 8
+
+
 def _signature_start(text: str) -> int:
     """Where the signature begins: after the last closing line ('Best regards,') that has
-    at most four short lines after it; past the end when there is none."""
+    at most eight short lines after it (name, title, company, phone, e-mail, profile,
+    portfolio); past the end when there is none."""
     if "\n" not in text:
         return len(text) + 1
     match = _last_sign_off(text)
     if match is not None:
         tail = text[match.end() :].strip("\n").splitlines()
-        if 0 < len(tail) <= 4 and all(len(line) <= 100 for line in tail):
+        if 0 < len(tail) <= _SIGNATURE_LINES and all(len(line) <= 100 for line in tail):
             return match.end()
     return len(text) + 1
 
