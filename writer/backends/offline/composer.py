@@ -28,7 +28,13 @@ from writer.backends.offline.closing import (
 )
 from writer.backends.offline.hooks import common_clause, dropped, for_email
 from writer.backends.offline.notes_kinds import connection_notes, follow_ups
-from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
+from writer.backends.offline.phrasing import (
+    during_phrase,
+    place_stage,
+    salutation,
+    sign_off,
+    stable_index,
+)
 from writer.backends.offline.picking import Picked, Said, pick_topics
 from writer.backends.offline.replies import REPLY_KINDS, compose_reply
 from writer.backends.offline.situation import Situation, decides, situation
@@ -59,7 +65,7 @@ from writer.backends.offline.wording import (
 )
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind, spec
-from writer.notes import Interviewer, Notes, Outcome, Relation, Went
+from writer.notes import Interviewer, Notes, Outcome, Rapport, Relation, Went
 from writer.text import echo_words
 from writer.topics import Kind
 from writer.topics.frames import fitting
@@ -117,6 +123,12 @@ class Context:
         panel, so no two drafts share a sentence. A sentence that carries this reader's
         topic (not `shared`) may also take another place's spare."""
 
+        # a frame claiming the talk has stayed in mind for days, on the evening of it, is
+        # false for every reader alike: out before the options are dealt, so the panel
+        # still gets one each (when enough are left for it: else the spares below)
+        timely = [o for o in options if self.sit.had_days(o)]
+        if len(timely) >= self.panel:
+            options = timely
         before = _keys(_MAY_REPEAT.sub("", said))
         run = _i_run(said)
 
@@ -254,10 +266,26 @@ def compose(
 _INSTITUTION = re.compile(r"^(?:university|college|institute|school|bank|museum) of\b", re.I)
 
 
+# A legal form is for contracts, not for a sentence: 'Selat Logistics Sdn Bhd' is said
+# 'Selat Logistics', 'Hartwell & Pryce LLP' 'Hartwell & Pryce'.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Sdn\.? Bhd\.?|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|"
+    r"Incorporated|GmbH|PLC|plc|LLP|Corp\.?|S\.A\.|S\.L\.|B\.V\.|N\.V\.|S\.p\.A\.|S\.r\.l\.|"
+    r"A/S|AB|Oy|K\.K\.|Co\.,? Ltd\.?)$"
+)
+
+
+def spoken_company(company: str) -> str:
+    """The company as a sentence says it: no legal form at the end."""
+    company = " ".join(company.split())
+    short = _LEGAL_FORM.sub("", company)
+    return short if short.strip() else company
+
+
 def at_company(company: str) -> str:
     """' at Acme Robotics'; ' at the University of Northmoor' (an institution named by what
-    it is takes its article)."""
-    company = company.rstrip(".")
+    it is takes its article); 'Selat Logistics' for 'Selat Logistics Sdn Bhd'."""
+    company = spoken_company(company).rstrip(".")
     if not company:
         return ""
     return f" at the {company}" if _INSTITUTION.match(company) else f" at {company}"
@@ -266,8 +294,10 @@ def at_company(company: str) -> str:
 def role_phrase(role: str, company: str) -> str:
     """'Data Engineer role': the company and the word 'role' said once each."""
     role = " ".join(role.split())
-    if company and role.casefold().endswith(f" at {company.casefold()}"):
-        role = role[: -len(company) - 4]
+    for name in dict.fromkeys((company, spoken_company(company))):
+        if name and role.casefold().endswith(f" at {name.casefold()}"):
+            role = role[: -len(name) - 4]
+            break
     lowered = role.casefold()
     if any(word in lowered.split() for word in ("role", "position", "job", "post")):
         return role
@@ -447,7 +477,8 @@ def close_sentence(ctx: Context, said: str, *, fuller: bool = False) -> str:
 
 def _email_body(ctx: Context, most: int) -> str:
     openings = LATE_OPENINGS if ctx.late else OPENINGS
-    opening = ctx.rot_fit(openings[ctx.reg]).format(during=ctx.during, role=ctx.role, at=ctx.at)
+    option = place_stage(ctx.rot_fit(openings[ctx.reg]), ctx.during)
+    opening = option.format(role=ctx.role, at=ctx.at)
     first = [finish(opening)]
     first += specific(ctx, most, first[0])
     said = " ".join(first)
@@ -472,7 +503,8 @@ def _email_body(ctx: Context, most: int) -> str:
     # after a poor interview the interest sentence already offers more detail
     poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
-    room = room and not poorly
+    # strong rapport: an offer of 'anything else' reads as a form letter's
+    room = room and not poorly and ctx.person.rapport != Rapport.strong
     decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     if room or (
         len(first) == 1 and not poorly and not decided

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
 from writer.backends.offline.hooks import common_clause
+from writer.backends.offline.phrasing import place_stage
 from writer.backends.offline.journey import follow_turn, note_turn, third_time
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 _NOTE_THANKS = {
     "plain": [
         "thank you for the conversation{during}",
-        "thanks again for your time{during}",
+        "thanks for your time{during}",
         "thank you for meeting me{during}",
         "thank you for speaking with me{during}",
         "thanks for meeting me{during}",
@@ -38,7 +39,7 @@ _NOTE_THANKS = {
     ],
     "formal": [
         "thank you for the conversation{during}",
-        "thank you again for your time{during}",
+        "thank you for your time{during}",
         "thank you for meeting me{during}",
         "thank you for speaking with me{during}",
         "many thanks for your time{during}",
@@ -93,6 +94,15 @@ _NOTE_BACK_ON = {
         "; {} is still on my mind",
         "; I came away still thinking about {}",
         "; {} has been on my mind since",
+        # no claim of days gone by: for a note sent the evening of the interview
+        "; our talk about {} was a highlight",
+        "; I was glad we got to talk about {}",
+        "; it was good to hear more about {}",
+        "; I valued our talk about {}",
+        "; {} was the part I enjoyed most",
+        "; I especially liked hearing about {}",
+        "; I'm glad {} came up",
+        "; it was a treat to talk through {}",
     ],
     "formal": [
         "; I have thought about {} often since",
@@ -103,6 +113,14 @@ _NOTE_BACK_ON = {
         "; {} remains on my mind",
         "; I left still thinking about {}",
         "; I continue to think about {}",
+        "; I valued our discussion of {}",
+        "; our exchange on {} was most useful",
+        "; it was good to hear more about {}",
+        "; I much appreciated hearing more about {}",
+        "; I was glad to hear more about {}",
+        "; {} was of particular interest to me",
+        "; I particularly valued the time on {}",
+        "; it was a pleasure to discuss {}",
     ],
 }
 # Nothing usable in the notes: the role, and no claim about the conversation.
@@ -122,7 +140,7 @@ _CONNECT = [
     "It would be great to keep in touch.",
     "I'd welcome the chance to stay connected.",
     "I hope we can keep in touch here.",
-    "I'd be happy to connect.",
+    "It would be good to connect here.",
     "I'd value staying in touch.",
     "It would be good to stay connected.",
 ]
@@ -211,7 +229,7 @@ _FOLLOW_ROLE = [
 ]
 _FOLLOW_CLOSE = [
     "I hope the rest of your week goes well.",
-    "I look forward to following the team's work.",
+    "I hope we get the chance to talk again.",
     "Wishing you a good week.",
     "I look forward to keeping in touch.",
     "All the best for the rest of the week.",
@@ -343,9 +361,9 @@ def _note_thanks(ctx: Context, during: str, avoid: str = "") -> str:
     options = _NOTE_THANKS["formal" if _formal(ctx) else "plain"]
     fitting = [o for o in options if not any(w in during.casefold() and w in o for w in _MEETING)]
     if avoid:
-        thanks = ctx.fresh(fitting or options, 0, avoid, lambda o: o.format(during=during))
+        thanks = ctx.fresh(fitting or options, 0, avoid, lambda o: place_stage(o, during))
     else:
-        thanks = ctx.rot(fitting or options).format(during=during)
+        thanks = place_stage(ctx.rot(fitting or options), during)
     if ctx.sit.outcome == Outcome.offer:
         thanks += ctx.fresh(_NOTE_OFFER, 0, thanks)
     return thanks
@@ -355,7 +373,12 @@ _MEETING = ("chat", "conversation", "discussion", "meeting")
 
 
 # 'for showing me how Kubernetes upgrades always lag' reads as a boast of their trouble
-_NOTE_BACK_HOW = [", and for explaining {}", "; I've kept thinking about {}"]
+_NOTE_BACK_HOW = [
+    ", and for explaining {}",
+    "; I've kept thinking about {}",
+    "; it was good to hear {}",
+    "; I valued hearing {}",
+]
 _NOTE_BACK_THAT = [", and for explaining that {}", ", and for telling me that {}"]
 
 
@@ -390,7 +413,7 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     return ctx.fresh(options, 0, thanks, fill(words), shared=False)
 
 
-_SINGULAR_VERB = re.compile(r"\{\} (?:is|has|remains)\b")
+_SINGULAR_VERB = re.compile(r"\{\} (?:is|has|remains|was)\b")
 
 
 def _after_news(ctx: Context, part: str) -> str:
@@ -679,7 +702,7 @@ def follow_ups(ctx: Context) -> list[Proposal]:
                 _FOLLOW_ROLE,
                 0,
                 opening,
-                lambda o: o.format(role=ctx.role, at=ctx.at, during=ctx.during),
+                lambda o: place_stage(o, ctx.during).format(role=ctx.role, at=ctx.at),
             )
         ]
     out = []

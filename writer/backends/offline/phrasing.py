@@ -154,7 +154,9 @@ def stage_noun(stage: str) -> str:
         return "virtual interview"
     for key, noun in _STAGE_NOUNS:
         if key in words:
-            counted = noun.endswith(("interview", "conversation"))
+            if noun == "round" and not ordinal:
+                noun = "interview"
+            counted = noun.endswith(("interview", "conversation", "round"))
             return f"{ordinal} {noun}".strip() if counted else noun
     rest = [w for w in words if w not in _ORDINAL and w not in _STAGE_FILLER]
     if rest and rest[-1] in _STAGE_HEADS and all(w.isalpha() or "-" in w for w in rest):
@@ -178,7 +180,7 @@ _STAGE_NOUNS = (
     ("chat", "conversation"),
     ("coffee", "conversation"),
     ("panel", "panel interview"),
-    ("round", "interview"),
+    ("round", "round"),  # 'second round' as jotted; a bare 'round' is an interview
     ("stage", "interview"),
 )
 _STAGE_HEADS = frozenset(
@@ -207,6 +209,53 @@ def during_phrase(
         owner = {"today": "today's", "yesterday": "yesterday's"}.get(when)
         return f" during {owner or when.removeprefix('on ') + chr(39) + 's'} {stage}"
     return f" {when}" if when else ""
+
+
+# The word before the stage in an opening: a meeting already named ('the conversation',
+# 'our talk') takes no stage after it ('the conversation during the panel interview' says
+# it twice); 'meeting me' takes it with 'for', 'speaking with me' with 'in'.
+_MEETING_NOUN = re.compile(r"\b(?:conversation|chat|talk|discussion|call|coffee)\{during\}")
+_MEETING_VERB = re.compile(r"\bmeet(?:ing)?(?: with)? me\{during\}")
+_MEETING_YOU = re.compile(r"\bmeet(?:ing)? you\{during\}")
+_SPEAKING = re.compile(
+    r"\b(?:speak(?:ing)?|talk(?:ing)?|chatting) (?:with|to) (?:me|you)\{during\}|\bto talk\{during\}"
+)
+_ANY_MEETING = re.compile(r"\b(?:conversation|chat\w*|talk\w*|discuss\w*|speak\w*|meet\w*)\b")
+_SELF_MEETING = frozenset({"conversation", "call", "chat"})
+
+
+def place_stage(option: str, during: str) -> str:
+    """`option` with its '{during}' filled by `during` in the words its verb wants: 'thank
+    you for meeting me for the second round', 'the chance to meet you at the panel
+    interview', 'speaking with me in the panel interview',
+    'thank you for the conversation yesterday' (the stage left out after a word that names
+    the meeting, and after any such word when the stage is itself a conversation)."""
+    if not during.startswith(" during "):
+        return option.replace("{during}", during)
+    stage_words = during.split()[2:]
+    plain = option.replace("{during}", "")
+    if _MEETING_NOUN.search(option) or (
+        stage_words and stage_words[-1] in _SELF_MEETING and _ANY_MEETING.search(plain)
+    ):
+        return option.replace("{during}", _day_only(during))
+    if _MEETING_VERB.search(option):
+        return option.replace("{during}", " for " + during.removeprefix(" during "))
+    if _MEETING_YOU.search(option):
+        return option.replace("{during}", " at " + during.removeprefix(" during "))
+    if _SPEAKING.search(option):
+        return option.replace("{during}", " in " + during.removeprefix(" during "))
+    return option.replace("{during}", during)
+
+
+def _day_only(during: str) -> str:
+    """' during yesterday's panel' -> ' yesterday'; ' during Friday's panel' -> ' on Friday';
+    ' during the panel' -> ''."""
+    owner = during.split()[1]
+    if owner in ("today's", "yesterday's"):
+        return " " + owner.removesuffix("'s")
+    if owner.endswith("'s"):
+        return f" on {owner.removesuffix(chr(39) + 's')}"
+    return ""
 
 
 def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:

@@ -38,6 +38,11 @@ _SECTORS: list[tuple[re.Pattern[str], str]] = [
     # 'Hollybrook NHS Foundation Trust' is a trust, not a foundation
     (re.compile(r"\bfoundation trust\b", re.I), "the trust"),
     (re.compile(r"\b(?:foundation|charity)\b", re.I), "the foundation"),
+    # 'Beacon Health Partners' looks after patients: its people are a team, not a firm
+    (
+        re.compile(r"\b(?:health\w*|care|clinics?|medical|hospitals?|pharma\w*|nhs)\b", re.I),
+        "the team",
+    ),
     (re.compile(r"\b(?:capital|partners|investments?|insurance|consulting)\b", re.I), "the firm"),
 ]
 
@@ -215,20 +220,20 @@ INTEREST: dict[Register, list[str]] = {
     Register.casual: [
         "I came away really excited about the role.",
         "I left even more keen to join {team}.",
-        "It made me even more excited about what you're building.",
+        "Meeting you made me even more excited about what you're building.",
         "I'd love to be part of what {team} is doing.",
-        "It left me keener than ever on the role.",
+        "Talking with you left me keener than ever on the role.",
         "I'm even more excited about the work than before we spoke.",
-        "It was the kind of conversation that makes a role click for me.",
+        "Our chat was the kind that makes a role click for me.",
         "I walked away with lots of ideas and real excitement about the role.",
     ],
     Register.neutral: [
         "Our conversation left me even more interested in the role.",
         "I came away with a clearer picture of the work and real enthusiasm for it.",
-        "It confirmed my interest in joining {team}.",
+        "Meeting you confirmed my interest in joining {team}.",
         "I left even more keen on the role than when I arrived.",
         "I'm very interested in the role, and more so after our conversation.",
-        "It gave me a clear sense of the work, and I'd be glad to be part of it.",
+        "Our talk gave me a clear sense of the work, and I'd be glad to be part of it.",
         "The conversation made the role even more appealing to me.",
         "I'm keen to bring my experience to {team}.",
     ],
@@ -238,16 +243,16 @@ INTEREST: dict[Register, list[str]] = {
         "I left with a clearer understanding of the role and a firm wish to contribute.",
         "The conversation reinforced my enthusiasm for the opportunity.",
         "I would welcome the opportunity to contribute to the work of {team}.",
-        "It strengthened my interest in joining {team}.",
+        "Meeting you strengthened my interest in joining {team}.",
         "I am very interested in the position, and more so for our conversation.",
         "I would welcome the chance to bring my experience to the role.",
     ],
     Register.warm: [
         "I came away even more enthusiastic about joining {team}.",
-        "It left me all the more keen to be part of your work.",
+        "Meeting you left me all the more keen to be part of your work.",
         "I would very much like to contribute to the work of {team}.",
         "Our conversation confirmed how much I would like to contribute.",
-        "It made me all the more hopeful about joining {team}.",
+        "Speaking with you made me all the more hopeful about joining {team}.",
         "I left with a clear sense of why the work matters, and a wish to be part of it.",
         "I am very keen on the role, and even more so after our conversation.",
         "The role feels like one where I could make a real contribution.",
@@ -336,7 +341,7 @@ FEEDBACK_THANKS = [
 ]
 HELP = [
     "If it would help, I'm happy to share more about my experience.",
-    "Please let me know if I can share anything else.",
+    "Should any questions come up, I'm glad to help.",
     "I'd be glad to answer any other questions.",
     "I'm happy to send anything else that would be useful.",
     "If more detail on any part of my background would help, just say.",
