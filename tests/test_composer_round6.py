@@ -88,11 +88,9 @@ def test_a_chat_stage_is_never_a_conversation_inside_a_chat() -> None:
         },
         culture="casual",
     )
+    inside = re.compile(r"\b(?:chat|talk\w*|conversation) (?:during|in) the conversation\b")
     for key, text in _drafts(notes).items():
-        assert not re.search(r"\b(?:chat|talk\w*|conversation) (?:during|in) the conversation\b", text), (
-            key,
-            text,
-        )
+        assert not inside.search(text), (key, text)
 
 
 _SINCE = re.compile(

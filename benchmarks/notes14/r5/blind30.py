@@ -23,8 +23,12 @@ def _context(case: dict[str, Any], who: str) -> str:
     notes = case["notes"]
     person = next(p for p in notes["interviewers"] if p["name"] == who)
     shown = {k: v for k, v in notes.items() if k not in ("interviewers",)}
-    return yaml.safe_dump({"now": str(case["now"]), **shown, "interviewer": person},
-                          allow_unicode=True, sort_keys=False, width=100)
+    return yaml.safe_dump(
+        {"now": str(case["now"]), **shown, "interviewer": person},
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
 
 
 def main() -> None:

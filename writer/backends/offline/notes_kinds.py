@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from writer.backends.base import Proposal
 from writer.backends.offline.hooks import common_clause
-from writer.backends.offline.phrasing import place_stage
 from writer.backends.offline.journey import follow_turn, note_turn, third_time
+from writer.backends.offline.phrasing import place_stage
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
 from writer.text import STOPWORDS, keywords

@@ -218,7 +218,8 @@ _MEETING_NOUN = re.compile(r"\b(?:conversation|chat|talk|discussion|call|coffee)
 _MEETING_VERB = re.compile(r"\bmeet(?:ing)?(?: with)? me\{during\}")
 _MEETING_YOU = re.compile(r"\bmeet(?:ing)? you\{during\}")
 _SPEAKING = re.compile(
-    r"\b(?:speak(?:ing)?|talk(?:ing)?|chatting) (?:with|to) (?:me|you)\{during\}|\bto talk\{during\}"
+    r"\b(?:speak(?:ing)?|talk(?:ing)?|chatting) (?:with|to) (?:me|you)\{during\}"
+    r"|\bto talk\{during\}"
 )
 _ANY_MEETING = re.compile(r"\b(?:conversation|chat\w*|talk\w*|discuss\w*|speak\w*|meet\w*)\b")
 _SELF_MEETING = frozenset({"conversation", "call", "chat"})
