@@ -151,3 +151,25 @@ def test_strong_rapport_gets_no_stock_offer_of_more() -> None:
     for (who, kind), text in _drafts(_notes(people)).items():
         if kind == "thank_you_email":
             assert not any(line in text for line in HELP), (who, text)
+
+
+def test_an_offer_reply_asks_for_the_time_the_notes_say_the_candidate_wants() -> None:
+    for jotted, asked in (
+        ("going to ask for 2 wks to think", "two weeks"),
+        ("need a week to decide (talk to partner)", "a week"),
+    ):
+        person = _person("Lotte Brandt", ["the pricing experiments", jotted])
+        person["relation"] = "hiring_manager"
+        notes = _notes([person], outcome="offer", culture="casual")
+        text = _drafts(notes, _DAYS_ON)[("Lotte Brandt", "offer_reply")]
+        assert f"took {asked}" in text, text
+        assert "offer for the" not in text
+        assert "wks" not in text and "partner" not in text
+
+
+def test_work_the_team_did_is_the_teams_not_the_readers() -> None:
+    person = _person("Idris Okoro", ["the load-testing rig they built w/ the SRE guild"])
+    texts = _drafts(_notes([person]))
+    said = " ".join(texts.values())
+    assert "your team built" in said
+    assert "rig you built" not in said

@@ -81,7 +81,7 @@ LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logisti
 # A gerund or a wh-word at the start ('moving the pick paths to ...', 'how you cache them')
 # is a verb phrase of its own too: 'Talking through moving ... with you' reads as a tangle.
 _INNER_CLAUSE = re.compile(
-    r"\b(?:you|they|we|she|he|I|it)\b(?!['’]s\b)|^(?:\w+ing|how|why|what|where|when)\b",
+    r"\b(?:you|they|we|she|he|I|it|your team)\b(?!['’]s\b)|^(?:\w+ing|how|why|what|where|when)\b",
     re.IGNORECASE,
 )
 

@@ -231,7 +231,7 @@ INTEREST: dict[Register, list[str]] = {
         "Our conversation left me even more interested in the role.",
         "I came away with a clearer picture of the work and real enthusiasm for it.",
         "Meeting you confirmed my interest in joining {team}.",
-        "I left even more keen on the role than when I arrived.",
+        "The role appeals to me even more than it did when I arrived.",
         "I'm very interested in the role, and more so after our conversation.",
         "Our talk gave me a clear sense of the work, and I'd be glad to be part of it.",
         "The conversation made the role even more appealing to me.",
