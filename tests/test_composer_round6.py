@@ -119,6 +119,7 @@ def test_a_legal_form_is_left_out_of_the_sentence() -> None:
         ("Kestrel Shipping Sdn Bhd", "Kestrel Shipping"),
         ("Marlow & Finch LLP", "Marlow & Finch"),
         ("Ostara Labs GmbH", "Ostara Labs"),
+        ("Tisza Cargo Kft.", "Tisza Cargo"),
     ):
         texts = _drafts(_notes(_PANEL, company=company))
         said = " ".join(texts.values())
@@ -173,3 +174,18 @@ def test_work_the_team_did_is_the_teams_not_the_readers() -> None:
     said = " ".join(texts.values())
     assert "your team built" in said
     assert "rig you built" not in said
+
+
+def test_an_opinion_is_theirs_with_its_contrast_and_no_gladness_at_a_failure() -> None:
+    # 'he reckons most migrations fail on planning not tooling': his view, whole, and
+    # never 'It was good to learn that most migrations fail'
+    people = [
+        _person(p["name"], ["he thinks most cloud migrations fail on planning not tooling"])
+        for p in _EIGHT
+    ]
+    for key, text in _drafts(_notes(people), _DAYS_ON).items():
+        if "migrations fail" not in text:
+            continue
+        assert "not tooling" in text, (key, text)
+        assert not re.search(r"(?:learn|glad|good to \w+) that most cloud", text), (key, text)
+        assert not re.search(r"not tooling \w", text), (key, text)

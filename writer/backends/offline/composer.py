@@ -47,6 +47,7 @@ from writer.backends.offline.wording import (
     INTEREST,
     OFFER,
     OPENINGS,
+    OPINION,
     OWN,
     POORLY,
     PROCESS,
@@ -271,7 +272,8 @@ _INSTITUTION = re.compile(r"^(?:university|college|institute|school|bank|museum)
 _LEGAL_FORM = re.compile(
     r",?\s+(?:Sdn\.? Bhd\.?|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|"
     r"Incorporated|GmbH|PLC|plc|LLP|Corp\.?|S\.A\.|S\.L\.|B\.V\.|N\.V\.|S\.p\.A\.|S\.r\.l\.|"
-    r"A/S|AB|Oy|K\.K\.|Co\.,? Ltd\.?)$"
+    r"A/S|AB|Oy|Oyj|ASA|AG|KG|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|Sp\. z o\.o\.|SAS|SARL|BV|NV|"
+    r"K\.K\.|Co\.,? Ltd\.?)$"
 )
 
 
@@ -419,6 +421,9 @@ def _heard_frames(ctx: Context, said: Said, *, second: bool) -> tuple[list[str],
         return HOW_NOUN, noun
     if said.kind == Kind.subject and noun:
         return (SECOND_SUBJECT if second else SUBJECT_NOUN[ctx.reg]), noun
+    if said.kind == Kind.view and clause and _opinion(said):
+        # 'she thinks most projects fail on data': her view, never learned as a fact
+        return OPINION, clause
     if said.kind == Kind.view and clause:
         # 'that the refurb finishes in the summer' reads right for a fact and an opinion
         # alike; 'your point that ...' only for an opinion
@@ -430,6 +435,12 @@ def _heard_frames(ctx: Context, said: Said, *, second: bool) -> tuple[list[str],
     if clause:
         return VIEW_CLAUSE[ctx.reg], clause
     return (SECOND_SUBJECT if second else SUBJECT_NOUN[ctx.reg]), noun or ""
+
+
+def _opinion(said: Said) -> bool:
+    """The notes give this as what the reader thinks ('she thinks ...', 'his take: ...')."""
+    noun = (said.fragment.noun or "").casefold()
+    return noun.startswith(("your view that", "your take that", "your opinion that"))
 
 
 def outcome_sentence(ctx: Context, said: str, *, honest: bool = False) -> str:

@@ -234,7 +234,7 @@ _FOLLOW_CLOSE = [
     "I look forward to keeping in touch.",
     "All the best for the rest of the week.",
     "Thanks again for your time.",
-    "I enjoyed our conversation.",
+    "I hope to see you again before long.",
     "It's good to be in touch.",
     "I'm glad we're connected.",
     "Thanks for making the time to talk.",
@@ -242,7 +242,7 @@ _FOLLOW_CLOSE = [
     "I hope the week treats you well.",
 ]
 _DECIDED_CLOSE = [
-    "I'm pleased to be in touch.",
+    "It's good to be connected.",
     "I hope our paths cross again.",
     "I wish you and the team all the best.",
     "Thanks again for your time.",
@@ -501,6 +501,10 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         return fresh(_FOLLOW_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
         frames = _FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE
+        if ", " in said.clause:
+            # 'fail on data quality, not maths': a comma inside ends its sentence, and a
+            # view the notes give as theirs is theirs ('your point that')
+            frames = _FOLLOW_OPINION if again else _FOLLOW_CLAUSE
         if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
             frames = [f for f in frames if not _WANTING.search(f)] or frames
         return fresh(_claims_fit(ctx, frames, said), said.clause)
@@ -524,13 +528,19 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     return None
 
 
+_FOLLOW_OPINION = [
+    "Since we spoke, I've thought more about your point that {}.",
+    "I was glad you made the point that {}.",
+    "It helped to hear your view that {}.",
+    "I found myself agreeing with your point that {}.",
+]
 _WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b|\bjoin\b|\bpart of the\b|\bfit\b")
 
 # A coincidence the reader has heard recalled already ('we both went to UCD'): its name.
 _FOLLOW_COMMON_AGAIN = [
     "It was good to have {} in common.",
     "I enjoyed comparing notes on {}.",
-    "It was fun to talk about {}.",
+    "It was a nice surprise to find {} in common.",
     "I'm glad {} came up.",
 ]
 # (in words the follow-up's list does not use: one reader gets both)

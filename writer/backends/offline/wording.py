@@ -104,8 +104,7 @@ OPENINGS: dict[Register, list[str]] = {
         "Thank you so much for meeting with me{during} to talk about the {role}{at}.",
         "I am very grateful for the time you gave me{during} to discuss the {role}{at}.",
         "Thank you for the time you spent with me{during} talking about the {role}{at}.",
-        "It was a real pleasure to speak with you{during} about the {role}{at}, and thank "
-        "you for your time.",
+        "Thank you very much for seeing me{during} to talk about the {role}{at}.",
         "Thank you for taking the time to meet me{during} to discuss the {role}{at}.",
         "I wanted to thank you for speaking with me{during} about the {role}{at}.",
         "Thank you for giving me your time{during} to talk about the {role}{at}.",
@@ -121,7 +120,7 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
         "I'm still thinking about our chat on {}.",
         "Getting into {} with you was a lot of fun.",
         "Swapping notes on {} was great.",
-        "I came away buzzing about {}.",
+        "I came away excited about {}.",
         "Chatting about {} was a real highlight.",
         "My favourite part of the chat was {}.",
     ],
@@ -195,6 +194,17 @@ VIEW_CLAUSE: dict[Register, list[str]] = {
         "It was interesting to hear that {}.",
     ],
 }
+# The reader's opinion ('she thinks ...'): named as theirs, never as a fact learned.
+OPINION = [
+    "I appreciated your point that {}.",
+    "I was struck by your view that {}.",
+    "It was useful to hear your view that {}.",
+    "I valued your perspective that {}.",
+    "I was interested in your view that {}.",
+    "Your view that {} gave me a lot to think about.",
+    "I took note of your point that {}.",
+    "Your point that {} made a lot of sense to me.",
+]
 SECOND_SUBJECT = [
     "I also enjoyed hearing about {}.",
     "I was glad we touched on {} as well.",
