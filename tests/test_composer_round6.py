@@ -189,3 +189,11 @@ def test_an_opinion_is_theirs_with_its_contrast_and_no_gladness_at_a_failure() -
         assert "not tooling" in text, (key, text)
         assert not re.search(r"(?:learn|glad|good to \w+) that most cloud", text), (key, text)
         assert not re.search(r"not tooling \w", text), (key, text)
+
+
+def test_something_done_together_is_thanked_not_talked_about() -> None:
+    person = _person("Tariq Hale", ["the queue backlog", "pairing w/ him on the retry bug, fun"])
+    texts = _drafts(_notes([person]), _DAYS_ON)
+    said = " ".join(texts.values())
+    assert "pairing with me on the retry bug" in said or "pairing with you on" in said
+    assert not re.search(r"(?:about|on|of|hearing about) pairing", said), said

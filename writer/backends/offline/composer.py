@@ -352,6 +352,27 @@ def _fill(words: str) -> Callable[[str], str]:
     return lambda option: option.replace("{}", words)
 
 
+# Something the two did together in the interview ('pairing w/ him on the flaky test'):
+# thanked as done with the candidate ('pairing with me on'), never 'our talk about pairing'.
+_DONE_TOGETHER = re.compile(
+    r"^(?P<verb>pairing|working|debugging|coding|whiteboarding|sketching|mobbing|live-coding)"
+    r" with you (?P<rest>(?:on|through|over)\b.+)$",
+    re.IGNORECASE,
+)
+_TOGETHER = [
+    "Thank you for {}.",
+    "I'm grateful to you for {}.",
+    "Thanks, too, for {}.",
+    "Many thanks for {}.",
+]
+
+
+def done_together(said: Said) -> str | None:
+    """'pairing with me on the flaky test' for a thing done together, else None."""
+    found = _DONE_TOGETHER.match(said.noun or "")
+    return f"{found['verb']} with me {found['rest']}" if found else None
+
+
 def specific(ctx: Context, most: int, said: str = "") -> list[str]:
     """Up to `most` sentences from the topics, each in the frame its kind needs and none
     saying again a word of what comes before it (the note and the follow-up take the
@@ -361,7 +382,11 @@ def specific(ctx: Context, most: int, said: str = "") -> list[str]:
     for topic in for_email(ctx.topics)[:most]:
         sentence = None
         before = " ".join([said, *out])
-        if topic.kind in (Kind.subject, Kind.view):
+        together = done_together(topic)
+        if together:
+            # 'pairing with you on the flaky test': done together, thanked, not a topic
+            sentence = ctx.fresh(_TOGETHER, 0, before, _fill(together), shared=False)
+        elif topic.kind in (Kind.subject, Kind.view):
             sentence = heard_sentence(ctx, topic, heard_seen, before, second=heard_seen > 0)
             heard_seen += 1
         elif topic.kind == Kind.common_ground and topic.clause:

@@ -338,6 +338,11 @@ def _note_part(ctx: Context, said: Said, step: int, before: str) -> str:
         options = fitting(options, words)
         return ctx.fresh(options, step, before, lambda o: o.replace("{}", words), shared=False)
 
+    from writer.backends.offline.composer import done_together
+
+    together = done_together(said)
+    if together:
+        return fresh(_NOTE_TOGETHER, together)
     if said.kind == Kind.common_ground and said.clause:
         return fresh(_NOTE_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
@@ -493,6 +498,11 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
 
         return ctx.fresh(fitting(options, words), 2, before, fill, shared=False)
 
+    from writer.backends.offline.composer import done_together
+
+    if done_together(said) and said.noun:
+        # done together, not talked about: 'I enjoyed pairing with you on ...'
+        return fresh(_FOLLOW_TOGETHER, said.noun)
     name = shared_name(said) if said.kind == Kind.common_ground and again else None
     if name:
         # the coincidence heard already: named in passing, not told again
@@ -528,6 +538,18 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     return None
 
 
+_NOTE_TOGETHER = [
+    ". Thanks, too, for {}",
+    ". I'm grateful for {}",
+    ". Thank you as well for {}",
+    ". Many thanks for {}",
+]
+_FOLLOW_TOGETHER = [
+    "I really enjoyed {}.",
+    "It was great fun {}.",
+    "I had a great time {}.",
+    "I enjoyed {} very much.",
+]
 _FOLLOW_OPINION = [
     "Since we spoke, I've thought more about your point that {}.",
     "I was glad you made the point that {}.",
