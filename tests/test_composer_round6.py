@@ -197,3 +197,14 @@ def test_something_done_together_is_thanked_not_talked_about() -> None:
     said = " ".join(texts.values())
     assert "pairing with me on the retry bug" in said or "pairing with you on" in said
     assert not re.search(r"(?:about|on|of|hearing about) pairing", said), said
+
+
+def test_a_day_of_last_week_is_last_thursday_never_on_thursday() -> None:
+    notes = _notes(
+        [_person("Wen Li", ["the dock scheduling rewrite"])],
+        interview={"start": "2026-06-04T10:00:00+01:00", "end": "2026-06-04T11:00:00+01:00"},
+    )
+    texts = _drafts(notes, "2026-06-08T10:00:00+01:00")  # the Monday after
+    for key, text in texts.items():
+        assert "on Thursday" not in text, (key, text)
+    assert "last Thursday" in texts[("Wen Li", "thank_you_email")]

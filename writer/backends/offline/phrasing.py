@@ -102,8 +102,8 @@ def when_phrase(
     *,
     today_ok: bool = True,
 ) -> str | None:
-    """'today', 'yesterday' or 'on Friday' for the interview, true at every moment the
-    message may be sent; None when no one word is.
+    """'today', 'yesterday', 'on Friday' or, read only in the week after, 'last Friday' for
+    the interview, true at every moment the message may be sent; None when no one word is.
 
     The message goes out from the later of `now` and the window's start to the window's end:
     a window that has closed means it goes out now, and a message with no end to its window
@@ -124,7 +124,12 @@ def when_phrase(
     if days == {1}:
         return "yesterday"
     if min(days) >= 2 and max(days) < 6:
-        return f"on {start.strftime('%A')}"
+        week = start.isocalendar()[:2]
+        later = {
+            moment.astimezone(zone).date().isocalendar()[:2] != week for moment in (first, last)
+        }
+        # read in the week after, 'on Wednesday' reads as the one to come
+        return f"{'last' if later == {True} else 'on'} {start.strftime('%A')}"
     return None
 
 
@@ -207,7 +212,8 @@ def during_phrase(
         if when is None:
             return f" during the {stage}"
         owner = {"today": "today's", "yesterday": "yesterday's"}.get(when)
-        return f" during {owner or when.removeprefix('on ') + chr(39) + 's'} {stage}"
+        day = when.removeprefix("on ")
+        return f" during {owner or day + chr(39) + 's'} {stage}"
     return f" {when}" if when else ""
 
 
@@ -252,6 +258,8 @@ def _day_only(during: str) -> str:
     """' during yesterday's panel' -> ' yesterday'; ' during Friday's panel' -> ' on Friday';
     ' during the panel' -> ''."""
     owner = during.split()[1]
+    if owner == "last":
+        return f" last {during.split()[2].removesuffix(chr(39) + 's')}"
     if owner in ("today's", "yesterday's"):
         return " " + owner.removesuffix("'s")
     if owner.endswith("'s"):
