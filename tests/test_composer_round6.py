@@ -208,3 +208,11 @@ def test_a_day_of_last_week_is_last_thursday_never_on_thursday() -> None:
     for key, text in texts.items():
         assert "on Thursday" not in text, (key, text)
     assert "last Thursday" in texts[("Wen Li", "thank_you_email")]
+
+
+def test_the_teams_work_at_a_school_is_the_schools() -> None:
+    person = _person("Ruth Amadi", ["the reading scheme they brought in last year"])
+    notes = _notes([person], company="Hollins Park Primary School", role="Year 4 Teacher")
+    said = " ".join(_drafts(notes).values())
+    assert "your school brought in" in said
+    assert "your team" not in said

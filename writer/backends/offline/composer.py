@@ -261,7 +261,14 @@ def compose(
     else:
         proposals = follow_ups(ctx)
     notices = ctx.topics.notices + tuple(dropped(ctx.topics))
+    own = ctx.team.removeprefix("the ")
+    if own != "team":
+        # the topic stage's 'the scheme your team switched to' at a school is the school's
+        proposals = [replace(p, text=_YOUR_TEAM.sub(f"your {own}", p.text)) for p in proposals]
     return [Proposal(text=p.text, subject=p.subject, notices=notices) for p in proposals]
+
+
+_YOUR_TEAM = re.compile(r"\byour team\b")
 
 
 _INSTITUTION = re.compile(r"^(?:university|college|institute|school|bank|museum) of\b", re.I)

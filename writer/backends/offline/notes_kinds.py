@@ -102,7 +102,7 @@ _NOTE_BACK_ON = {
         "; {} was the part I enjoyed most",
         "; I especially liked hearing about {}",
         "; I'm glad {} came up",
-        "; it was a treat to talk through {}",
+        "; it was good to compare notes on {}",
     ],
     "formal": [
         "; I have thought about {} often since",
