@@ -216,3 +216,10 @@ def test_the_teams_work_at_a_school_is_the_schools() -> None:
     said = " ".join(_drafts(notes).values())
     assert "your school brought in" in said
     assert "your team" not in said
+
+
+def test_a_first_note_sent_days_on_says_it_is_late() -> None:
+    notes = _notes([_person("Jonas Berg", ["the customs API integration"])])
+    texts = _drafts(notes, "2026-06-08T10:00:00+01:00")  # six days on, no email recorded
+    note = texts[("Jonas Berg", "connection_note")]
+    assert re.search(r"belated|a little late|delay", note), note

@@ -369,11 +369,24 @@ def _note_thanks(ctx: Context, during: str, avoid: str = "") -> str:
         thanks = ctx.fresh(fitting or options, 0, avoid, lambda o: place_stage(o, during))
     else:
         thanks = place_stage(ctx.rot(fitting or options), during)
+    first = ctx.person.email_sent_on is None  # no email thanked them already
+    if ctx.sit.days_after > 3 and ctx.sit.outcome == Outcome.pending and first:
+        # a first thanks sent days on says so in a clause, as a late email does
+        found = _THANKS_LEAD.match(thanks)
+        if found:
+            thanks = ctx.rot(_LATE_LEADS) + found["rest"]
     if ctx.sit.outcome == Outcome.offer:
         thanks += ctx.fresh(_NOTE_OFFER, 0, thanks)
     return thanks
 
 
+_THANKS_LEAD = re.compile(r"^(?:thanks|thank you|many thanks|I am grateful)(?P<rest> for .+)$")
+_LATE_LEADS = [
+    "belated thanks",
+    "a belated thank you",
+    "thank you, if a little late,",
+    "with apologies for the delay, thank you",
+]
 _MEETING = ("chat", "conversation", "discussion", "meeting")
 
 
