@@ -223,3 +223,16 @@ def test_a_first_note_sent_days_on_says_it_is_late() -> None:
     texts = _drafts(notes, "2026-06-08T10:00:00+01:00")  # six days on, no email recorded
     note = texts[("Jonas Berg", "connection_note")]
     assert re.search(r"belated|a little late|delay", note), note
+
+
+def test_a_day_long_stage_is_during_the_day_never_in_or_for_it() -> None:
+    notes = _notes(
+        _EIGHT,
+        interview={
+            "start": "2026-06-02T09:00:00+01:00",
+            "end": "2026-06-02T16:00:00+01:00",
+            "stage": "assessment day",
+        },
+    )
+    for key, text in _drafts(notes).items():
+        assert not re.search(r"\b(?:in|for|at) the assessment day\b", text), (key, text)

@@ -151,7 +151,8 @@ class Context:
             # a topic of this reader's in it (which only the same topic could clash with),
             # or a line the message needs: another place's spare before an echo
             turn = self.position % max(len(free), 1)
-            spares += [o for o in free[turn:] + free[:turn] if o not in spares]
+            # from the far end: the first of each place's spares is the one it takes
+            spares += [o for o in (free[turn:] + free[:turn])[::-1] if o not in spares]
         filled = [fill(o) for o in spares]
         found = next((text for text in filled if fits(text)), None)
         if found is None and run >= self.i_run and not (shared and optional):

@@ -229,6 +229,8 @@ _SPEAKING = re.compile(
 )
 _ANY_MEETING = re.compile(r"\b(?:conversation|chat\w*|talk\w*|discuss\w*|speak\w*|meet\w*)\b")
 _SELF_MEETING = frozenset({"conversation", "call", "chat"})
+# Stages that 'for', 'at' and 'in' fit ('in the second round'; not 'in the interview day').
+_PLACED_STAGES = frozenset({"interview", "round", "panel", "review", "presentation"})
 
 
 def place_stage(option: str, during: str) -> str:
@@ -245,6 +247,9 @@ def place_stage(option: str, during: str) -> str:
         stage_words and stage_words[-1] in _SELF_MEETING and _ANY_MEETING.search(plain)
     ):
         return option.replace("{during}", _day_only(during))
+    if stage_words and stage_words[-1] not in _PLACED_STAGES:
+        # 'the interview day', 'the superday': 'during' is the one that fits
+        return option.replace("{during}", during)
     if _MEETING_VERB.search(option):
         return option.replace("{during}", " for " + during.removeprefix(" during "))
     if _MEETING_YOU.search(option):

@@ -148,10 +148,10 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
         "I especially enjoyed hearing about {}.",
         "It was lovely to hear about {}.",
         "Our conversation about {} has stayed with me.",
-        "I was glad of the chance to learn about {}.",
+        "I was glad of the chance to discuss {}.",
         "Thank you for sharing so much about {}.",
         "Talking about {} with you meant a great deal.",
-        "I loved learning more about {}.",
+        "I loved hearing more about {}.",
         "Hearing about {} made the conversation special for me.",
     ],
 }
@@ -161,6 +161,11 @@ VIEW_NOUN = [  # "your point that ..."
     "I keep coming back to {}.",
     "I was glad to hear {}.",
     "I've been thinking about {}.",
+    # no claim of days gone by, for the evening of the interview
+    "I valued hearing {}.",
+    "It was useful to hear {}.",
+    "I was interested to hear {}.",
+    "I took a lot from {}.",
 ]
 HOW_NOUN = [  # "how trainees rotate ..."
     "I enjoyed hearing {}.",
