@@ -236,3 +236,14 @@ def test_a_day_long_stage_is_during_the_day_never_in_or_for_it() -> None:
     )
     for key, text in _drafts(notes).items():
         assert not re.search(r"\b(?:in|for|at) the assessment day\b", text), (key, text)
+
+
+def test_a_status_email_to_someone_who_does_not_decide_never_asks_them_for_the_timeline() -> None:
+    from writer.backends.offline.replies import compose_reply
+    from writer.kinds import MessageKind
+
+    notes = _notes([_person("Ola Nordmann", ["the yard camera rollout"])])
+    [proposal] = compose_reply(notes, notes.interviewers[0], MessageKind.status_email)
+    assert "Is there any update" not in proposal.text
+    assert "Could you share an update" not in proposal.text
+    assert "timing" in proposal.text or "timeline" in proposal.text

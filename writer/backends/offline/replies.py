@@ -208,7 +208,28 @@ def _status(notes: Notes, person: Interviewer, seed: int, sit: Situation | None)
     if pointer:
         interest = pointer
     middle = f"{recalled} {interest}" if recalled else interest
-    return [first, middle, pick(_STATUS_ASK[reg], seed), pick(_STATUS_LAST[reg], seed)]
+    # someone who does not make the call is not asked for the timeline, only told of it
+    asks = _STATUS_ASK if decides(person) else _STATUS_ASK_PEER
+    return [first, middle, pick(asks[reg], seed), pick(_STATUS_LAST[reg], seed)]
+
+
+_STATUS_ASK_PEER = {
+    Register.casual: [
+        "I know it's not your call, but if you hear anything on timing I'd love to know.",
+        "No pressure at all, but if any news on timing comes your way, I'd be glad to hear it.",
+    ],
+    Register.neutral: [
+        "I know the decision isn't yours to make, but if you hear anything about timing, I'd "
+        "be grateful to know.",
+        "If you happen to hear anything about the timeline, I'd be glad to know; and if it "
+        "would help, I'm happy to send anything else.",
+    ],
+    Register.formal: [
+        "I appreciate that the decision is not yours, but should you hear anything about the "
+        "timeline, I would be grateful to know.",
+        "Should any news on the timeline reach you, I would be grateful to hear it.",
+    ],
+}
 
 
 # Every topic of the reader's was recalled already: the interest line points back to the
