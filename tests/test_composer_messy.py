@@ -103,7 +103,7 @@ def test_time_words_follow_the_send_window() -> None:
         not_before=nextday,
         not_after=nextday + timedelta(hours=8),
     )[0].text
-    assert "yesterday's final interview" in note
+    assert "yesterday's final round" in note
 
 
 _DELAY = re.compile(r"\b(?:late|later|sooner|delay|belated\w*|slow)\b", re.IGNORECASE)

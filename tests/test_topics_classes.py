@@ -311,7 +311,8 @@ def test_a_rota_ratio_is_not_tenure_and_what_they_know_is_the_subject() -> None:
 def test_a_noun_with_a_clause_about_it_goes_after_about_not_that() -> None:
     [fragment] = _set("the load test harness they built w/ the QA team").usable
     assert (fragment.kind, fragment.clause) == (Kind.subject, None)
-    assert fragment.noun == "the load test harness you built with the QA team"
+    # 'they built' after the thing is the team's work, not the reader's own
+    assert fragment.noun == "the load test harness your team built with the QA team"
     # with a verb of its own after the clause it is a statement
     [statement] = _set("the squad they lead owns the billing API").usable
     assert statement.clause == "the squad you lead owns the billing API"

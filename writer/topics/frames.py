@@ -81,7 +81,7 @@ LOOK_FORWARD = Frame("I look forward to {}.", Slot.noun, frozenset({Kind.logisti
 # A gerund or a wh-word at the start ('moving the pick paths to ...', 'how you cache them')
 # is a verb phrase of its own too: 'Talking through moving ... with you' reads as a tangle.
 _INNER_CLAUSE = re.compile(
-    r"\b(?:you|they|we|she|he|I|it)\b(?!['’]s\b)|^(?:\w+ing|how|why|what|where|when)\b",
+    r"\b(?:you|they|we|she|he|I|it|your team)\b(?!['’]s\b)|^(?:\w+ing|how|why|what|where|when)\b",
     re.IGNORECASE,
 )
 
@@ -103,6 +103,17 @@ _CLAIM = re.compile(
 
 
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# A trouble in the words, and a frame glad of what fills it.
+_TROUBLE = re.compile(
+    r"\b(?:fail(?:s|ed|ing|ures?)?|lags?|lagging|broken|brutal|struggl\w*|nightmare|worst|crash\w*|outages?|"
+    r"painful|dread\w*|behind schedule|burn(?:ing)? out|burnout)\b",
+    re.IGNORECASE,
+)
+_GLAD = re.compile(
+    r"\b(?:glad|enjoyed|good to|great to|liked|lovely|loved|fun|pleasure|nice|delighted|"
+    r"meant a|highlight|favourite|special|treat)\b",
+    re.IGNORECASE,
+)
 _BE = re.compile(r"^\S+(?:\s+\S+){0,4}?\s+(?:is|are|was|were)\b", re.IGNORECASE)
 
 
@@ -122,7 +133,11 @@ def fits_gap(template: str, words: str) -> bool:
     if _BE.search(words) and re.search(r"\bhow \{\}", template):
         return False  # 'how the travel is 3-4 days a week': a 'be' fact goes after 'that'
 
+    if _TROUBLE.search(words) and _GLAD.search(template.replace("{}", " ")):
+        return False  # 'It was good to learn that most projects fail': glad of a failure
     after = template.partition("{}")[2]
+    if ", " in words and after.strip(" .") != "":
+        return False  # 'that X, not Y made me keen': a comma inside ends its sentence
     return after.strip(" .") == "" or not _INNER_CLAUSE.search(words)
 
 

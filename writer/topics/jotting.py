@@ -170,7 +170,8 @@ def sayable_noun(noun: str) -> bool:
             return True  # 'your plan to have the template live': an infinitive, not a place
         if i and lowered in _VERBS and word[:1].islower():
             # 'the audit they did with a charity': a relative clause with its own subject
-            return words[i - 1].casefold() in _PRONOUNS
+            subject = " ".join(w.casefold() for w in words[max(i - 2, 0) : i])
+            return words[i - 1].casefold() in _PRONOUNS or subject == "your team"
     return True
 
 

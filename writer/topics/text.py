@@ -245,19 +245,71 @@ _AGREE = {
 _AFTER_OBJECT = frozenset("about that to and or with for in on at from a an the".split())
 
 
+# 'they' before one of these is the team, said as 'your team' with the verb agreed; before a
+# past tense ('they did', 'they ran') likewise, the verb as it is.
+_TEAM_VERB = {
+    "are": "is",
+    "were": "was",
+    "have": "has",
+    "do": "does",
+    "don't": "doesn't",
+    "aren't": "isn't",
+    "haven't": "hasn't",
+    "had": "had",
+    "can": "can",
+    "will": "will",
+    "would": "would",
+    "could": "could",
+    "should": "should",
+    "might": "might",
+    "must": "must",
+}
+_CLAUSE_OPENERS = frozenset(
+    "and but so that how said says because when if why what where as since then bc & - "
+    "whether which who think thinks thought reckon reckons".split()
+)
+_PAST = re.compile(
+    r"^(?:\w{2,}ed|did|ran|built|made|wrote|took|gave|set|put|got|began|chose|won|led|"
+    r"brought|bought|sold|grew|threw|drew|spent|hired|shipped|moved)[,.;]?$",
+    re.IGNORECASE,
+)
+
+
 def second_person(text: str) -> str:
-    """The interviewer spoken to: she/he/they -> you, her/his/their -> your, verbs agreed."""
+    """The interviewer spoken to: she/he -> you, her/his/their -> your, verbs agreed; 'they'
+    is the team when its verb shows it ('they did' -> 'your team did')."""
     words = text.split()
     out: list[str] = []
-    agree_next = False
+    agree_next = skip_next = False
     for i, word in enumerate(words):
         lowered = word.casefold()
         following = words[i + 1].casefold() if i + 1 < len(words) else ""
+        # only after the noun it tells of ('the audit they did'): a 'they' that starts the
+        # jotting or a clause ('they're moving off MySQL') is the reader's plan, 'you'
+        after_noun = i > 0 and words[i - 1].casefold() not in _CLAUSE_OPENERS
+        team = _TEAM_VERB.get(following) if lowered == "they" and after_noun else None
+        if team is not None or (lowered == "they" and after_noun and _PAST.match(following)):
+            # 'the audit they did with a charity' was the team's, not the reader's own:
+            # 'the audit your team did' (a verb whose form needs no agreeing)
+            out.append("your team")
+            if team:
+                out.append(team + words[i + 1][len(following) :])
+                skip_next = True
+            continue
+        if skip_next:
+            skip_next = False
+            continue
         if lowered in _SUBJECT:
             out.append("you")
             agree_next = True
             continue
-        if lowered in _CONTRACTED:
+        if (
+            lowered in ("they're", "they've")
+            and i > 0
+            and words[i - 1].casefold() not in _CLAUSE_OPENERS
+        ):
+            out.append("your team is" if lowered == "they're" else "your team has")
+        elif lowered in _CONTRACTED:
             replaced = _CONTRACTED[lowered]
             out.append("you've" if following in ("been", "got", "had") else replaced)
         elif lowered in _POSSESSIVE:

@@ -64,7 +64,7 @@ PENDING_CLOSE: dict[Register, list[str]] = {
         "Thanks again, and have a great week.",
         "Hope we get to talk again soon.",
         "Thanks again for your time.",
-        "Speak soon, I hope.",
+        "Hope our paths cross again soon.",
         "Looking forward to hearing from you.",
         "Thanks again, and enjoy the rest of your week.",
         "Hope to catch up again soon.",

@@ -28,7 +28,13 @@ from writer.backends.offline.closing import (
 )
 from writer.backends.offline.hooks import common_clause, dropped, for_email
 from writer.backends.offline.notes_kinds import connection_notes, follow_ups
-from writer.backends.offline.phrasing import during_phrase, salutation, sign_off, stable_index
+from writer.backends.offline.phrasing import (
+    during_phrase,
+    place_stage,
+    salutation,
+    sign_off,
+    stable_index,
+)
 from writer.backends.offline.picking import Picked, Said, pick_topics
 from writer.backends.offline.replies import REPLY_KINDS, compose_reply
 from writer.backends.offline.situation import Situation, decides, situation
@@ -41,6 +47,7 @@ from writer.backends.offline.wording import (
     INTEREST,
     OFFER,
     OPENINGS,
+    OPINION,
     OWN,
     POORLY,
     PROCESS,
@@ -59,7 +66,7 @@ from writer.backends.offline.wording import (
 )
 from writer.guidance import DEFAULT_GUIDANCE, Guidance
 from writer.kinds import MessageKind, spec
-from writer.notes import Interviewer, Notes, Outcome, Relation, Went
+from writer.notes import Interviewer, Notes, Outcome, Rapport, Relation, Went
 from writer.text import echo_words
 from writer.topics import Kind
 from writer.topics.frames import fitting
@@ -117,6 +124,12 @@ class Context:
         panel, so no two drafts share a sentence. A sentence that carries this reader's
         topic (not `shared`) may also take another place's spare."""
 
+        # a frame claiming the talk has stayed in mind for days, on the evening of it, is
+        # false for every reader alike: out before the options are dealt, so the panel
+        # still gets one each (when enough are left for it: else the spares below)
+        timely = [o for o in options if self.sit.had_days(o)]
+        if len(timely) >= self.panel:
+            options = timely
         before = _keys(_MAY_REPEAT.sub("", said))
         run = _i_run(said)
 
@@ -138,7 +151,8 @@ class Context:
             # a topic of this reader's in it (which only the same topic could clash with),
             # or a line the message needs: another place's spare before an echo
             turn = self.position % max(len(free), 1)
-            spares += [o for o in free[turn:] + free[:turn] if o not in spares]
+            # from the far end: the first of each place's spares is the one it takes
+            spares += [o for o in (free[turn:] + free[:turn])[::-1] if o not in spares]
         filled = [fill(o) for o in spares]
         found = next((text for text in filled if fits(text)), None)
         if found is None and run >= self.i_run and not (shared and optional):
@@ -248,16 +262,40 @@ def compose(
     else:
         proposals = follow_ups(ctx)
     notices = ctx.topics.notices + tuple(dropped(ctx.topics))
+    own = ctx.team.removeprefix("the ")
+    if own != "team":
+        # the topic stage's 'the scheme your team switched to' at a school is the school's
+        proposals = [replace(p, text=_YOUR_TEAM.sub(f"your {own}", p.text)) for p in proposals]
     return [Proposal(text=p.text, subject=p.subject, notices=notices) for p in proposals]
+
+
+_YOUR_TEAM = re.compile(r"\byour team\b")
 
 
 _INSTITUTION = re.compile(r"^(?:university|college|institute|school|bank|museum) of\b", re.I)
 
 
+# A legal form is for contracts, not for a sentence: 'Selat Logistics Sdn Bhd' is said
+# 'Selat Logistics', 'Hartwell & Pryce LLP' 'Hartwell & Pryce'.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Sdn\.? Bhd\.?|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|"
+    r"Incorporated|GmbH|PLC|plc|LLP|Corp\.?|S\.A\.|S\.L\.|B\.V\.|N\.V\.|S\.p\.A\.|S\.r\.l\.|"
+    r"A/S|AB|Oy|Oyj|ASA|AG|KG|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|Sp\. z o\.o\.|SAS|SARL|BV|NV|"
+    r"K\.K\.|Co\.,? Ltd\.?)$"
+)
+
+
+def spoken_company(company: str) -> str:
+    """The company as a sentence says it: no legal form at the end."""
+    company = " ".join(company.split())
+    short = _LEGAL_FORM.sub("", company)
+    return short if short.strip() else company
+
+
 def at_company(company: str) -> str:
     """' at Acme Robotics'; ' at the University of Northmoor' (an institution named by what
-    it is takes its article)."""
-    company = company.rstrip(".")
+    it is takes its article); 'Selat Logistics' for 'Selat Logistics Sdn Bhd'."""
+    company = spoken_company(company).rstrip(".")
     if not company:
         return ""
     return f" at the {company}" if _INSTITUTION.match(company) else f" at {company}"
@@ -266,8 +304,10 @@ def at_company(company: str) -> str:
 def role_phrase(role: str, company: str) -> str:
     """'Data Engineer role': the company and the word 'role' said once each."""
     role = " ".join(role.split())
-    if company and role.casefold().endswith(f" at {company.casefold()}"):
-        role = role[: -len(company) - 4]
+    for name in dict.fromkeys((company, spoken_company(company))):
+        if name and role.casefold().endswith(f" at {name.casefold()}"):
+            role = role[: -len(name) - 4]
+            break
     lowered = role.casefold()
     if any(word in lowered.split() for word in ("role", "position", "job", "post")):
         return role
@@ -320,6 +360,27 @@ def _fill(words: str) -> Callable[[str], str]:
     return lambda option: option.replace("{}", words)
 
 
+# Something the two did together in the interview ('pairing w/ him on the flaky test'):
+# thanked as done with the candidate ('pairing with me on'), never 'our talk about pairing'.
+_DONE_TOGETHER = re.compile(
+    r"^(?P<verb>pairing|working|debugging|coding|whiteboarding|sketching|mobbing|live-coding)"
+    r" with you (?P<rest>(?:on|through|over)\b.+)$",
+    re.IGNORECASE,
+)
+_TOGETHER = [
+    "Thank you for {}.",
+    "I'm grateful to you for {}.",
+    "Thanks, too, for {}.",
+    "Many thanks for {}.",
+]
+
+
+def done_together(said: Said) -> str | None:
+    """'pairing with me on the flaky test' for a thing done together, else None."""
+    found = _DONE_TOGETHER.match(said.noun or "")
+    return f"{found['verb']} with me {found['rest']}" if found else None
+
+
 def specific(ctx: Context, most: int, said: str = "") -> list[str]:
     """Up to `most` sentences from the topics, each in the frame its kind needs and none
     saying again a word of what comes before it (the note and the follow-up take the
@@ -329,7 +390,11 @@ def specific(ctx: Context, most: int, said: str = "") -> list[str]:
     for topic in for_email(ctx.topics)[:most]:
         sentence = None
         before = " ".join([said, *out])
-        if topic.kind in (Kind.subject, Kind.view):
+        together = done_together(topic)
+        if together:
+            # 'pairing with you on the flaky test': done together, thanked, not a topic
+            sentence = ctx.fresh(_TOGETHER, 0, before, _fill(together), shared=False)
+        elif topic.kind in (Kind.subject, Kind.view):
             sentence = heard_sentence(ctx, topic, heard_seen, before, second=heard_seen > 0)
             heard_seen += 1
         elif topic.kind == Kind.common_ground and topic.clause:
@@ -389,6 +454,9 @@ def _heard_frames(ctx: Context, said: Said, *, second: bool) -> tuple[list[str],
         return HOW_NOUN, noun
     if said.kind == Kind.subject and noun:
         return (SECOND_SUBJECT if second else SUBJECT_NOUN[ctx.reg]), noun
+    if said.kind == Kind.view and clause and _opinion(said):
+        # 'she thinks most projects fail on data': her view, never learned as a fact
+        return OPINION, clause
     if said.kind == Kind.view and clause:
         # 'that the refurb finishes in the summer' reads right for a fact and an opinion
         # alike; 'your point that ...' only for an opinion
@@ -400,6 +468,12 @@ def _heard_frames(ctx: Context, said: Said, *, second: bool) -> tuple[list[str],
     if clause:
         return VIEW_CLAUSE[ctx.reg], clause
     return (SECOND_SUBJECT if second else SUBJECT_NOUN[ctx.reg]), noun or ""
+
+
+def _opinion(said: Said) -> bool:
+    """The notes give this as what the reader thinks ('she thinks ...', 'his take: ...')."""
+    noun = (said.fragment.noun or "").casefold()
+    return noun.startswith(("your view that", "your take that", "your opinion that"))
 
 
 def outcome_sentence(ctx: Context, said: str, *, honest: bool = False) -> str:
@@ -447,7 +521,8 @@ def close_sentence(ctx: Context, said: str, *, fuller: bool = False) -> str:
 
 def _email_body(ctx: Context, most: int) -> str:
     openings = LATE_OPENINGS if ctx.late else OPENINGS
-    opening = ctx.rot_fit(openings[ctx.reg]).format(during=ctx.during, role=ctx.role, at=ctx.at)
+    option = place_stage(ctx.rot_fit(openings[ctx.reg]), ctx.during)
+    opening = option.format(role=ctx.role, at=ctx.at)
     first = [finish(opening)]
     first += specific(ctx, most, first[0])
     said = " ".join(first)
@@ -472,7 +547,8 @@ def _email_body(ctx: Context, most: int) -> str:
     # after a poor interview the interest sentence already offers more detail
     poorly = ctx.notes.interview.went == Went.poorly
     room = ctx.notes.outcome == Outcome.pending and len(first) < 3 and len(second) < 2
-    room = room and not poorly
+    # strong rapport: an offer of 'anything else' reads as a form letter's
+    room = room and not poorly and ctx.person.rapport != Rapport.strong
     decided = ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew)
     if room or (
         len(first) == 1 and not poorly and not decided

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from writer.backends.base import Proposal
 from writer.backends.offline.hooks import common_clause
 from writer.backends.offline.journey import follow_turn, note_turn, third_time
+from writer.backends.offline.phrasing import place_stage
 from writer.backends.offline.wording import Register
 from writer.notes import Outcome
 from writer.text import STOPWORDS, keywords
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 _NOTE_THANKS = {
     "plain": [
         "thank you for the conversation{during}",
-        "thanks again for your time{during}",
+        "thanks for your time{during}",
         "thank you for meeting me{during}",
         "thank you for speaking with me{during}",
         "thanks for meeting me{during}",
@@ -38,7 +39,7 @@ _NOTE_THANKS = {
     ],
     "formal": [
         "thank you for the conversation{during}",
-        "thank you again for your time{during}",
+        "thank you for your time{during}",
         "thank you for meeting me{during}",
         "thank you for speaking with me{during}",
         "many thanks for your time{during}",
@@ -93,6 +94,15 @@ _NOTE_BACK_ON = {
         "; {} is still on my mind",
         "; I came away still thinking about {}",
         "; {} has been on my mind since",
+        # no claim of days gone by: for a note sent the evening of the interview
+        "; our talk about {} was a highlight",
+        "; I was glad we got to talk about {}",
+        "; it was good to hear more about {}",
+        "; I valued our talk about {}",
+        "; {} was the part I enjoyed most",
+        "; I especially liked hearing about {}",
+        "; I'm glad {} came up",
+        "; it was good to compare notes on {}",
     ],
     "formal": [
         "; I have thought about {} often since",
@@ -103,6 +113,14 @@ _NOTE_BACK_ON = {
         "; {} remains on my mind",
         "; I left still thinking about {}",
         "; I continue to think about {}",
+        "; I valued our discussion of {}",
+        "; our exchange on {} was most useful",
+        "; it was good to hear more about {}",
+        "; I much appreciated hearing more about {}",
+        "; I was glad to hear more about {}",
+        "; {} was of particular interest to me",
+        "; I particularly valued the time on {}",
+        "; it was a pleasure to discuss {}",
     ],
 }
 # Nothing usable in the notes: the role, and no claim about the conversation.
@@ -122,7 +140,7 @@ _CONNECT = [
     "It would be great to keep in touch.",
     "I'd welcome the chance to stay connected.",
     "I hope we can keep in touch here.",
-    "I'd be happy to connect.",
+    "It would be good to connect here.",
     "I'd value staying in touch.",
     "It would be good to stay connected.",
 ]
@@ -211,12 +229,12 @@ _FOLLOW_ROLE = [
 ]
 _FOLLOW_CLOSE = [
     "I hope the rest of your week goes well.",
-    "I look forward to following the team's work.",
+    "I hope we get the chance to talk again.",
     "Wishing you a good week.",
     "I look forward to keeping in touch.",
     "All the best for the rest of the week.",
     "Thanks again for your time.",
-    "I enjoyed our conversation.",
+    "I hope to see you again before long.",
     "It's good to be in touch.",
     "I'm glad we're connected.",
     "Thanks for making the time to talk.",
@@ -224,7 +242,7 @@ _FOLLOW_CLOSE = [
     "I hope the week treats you well.",
 ]
 _DECIDED_CLOSE = [
-    "I'm pleased to be in touch.",
+    "It's good to be connected.",
     "I hope our paths cross again.",
     "I wish you and the team all the best.",
     "Thanks again for your time.",
@@ -320,6 +338,11 @@ def _note_part(ctx: Context, said: Said, step: int, before: str) -> str:
         options = fitting(options, words)
         return ctx.fresh(options, step, before, lambda o: o.replace("{}", words), shared=False)
 
+    from writer.backends.offline.composer import done_together
+
+    together = done_together(said)
+    if together:
+        return fresh(_NOTE_TOGETHER, together)
     if said.kind == Kind.common_ground and said.clause:
         return fresh(_NOTE_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
@@ -343,19 +366,37 @@ def _note_thanks(ctx: Context, during: str, avoid: str = "") -> str:
     options = _NOTE_THANKS["formal" if _formal(ctx) else "plain"]
     fitting = [o for o in options if not any(w in during.casefold() and w in o for w in _MEETING)]
     if avoid:
-        thanks = ctx.fresh(fitting or options, 0, avoid, lambda o: o.format(during=during))
+        thanks = ctx.fresh(fitting or options, 0, avoid, lambda o: place_stage(o, during))
     else:
-        thanks = ctx.rot(fitting or options).format(during=during)
+        thanks = place_stage(ctx.rot(fitting or options), during)
+    first = ctx.person.email_sent_on is None  # no email thanked them already
+    if ctx.sit.days_after > 3 and ctx.sit.outcome == Outcome.pending and first:
+        # a first thanks sent days on says so in a clause, as a late email does
+        found = _THANKS_LEAD.match(thanks)
+        if found:
+            thanks = ctx.rot(_LATE_LEADS) + found["rest"]
     if ctx.sit.outcome == Outcome.offer:
         thanks += ctx.fresh(_NOTE_OFFER, 0, thanks)
     return thanks
 
 
+_THANKS_LEAD = re.compile(r"^(?:thanks|thank you|many thanks|I am grateful)(?P<rest> for .+)$")
+_LATE_LEADS = [
+    "belated thanks",
+    "a belated thank you",
+    "thank you, if a little late,",
+    "with apologies for the delay, thank you",
+]
 _MEETING = ("chat", "conversation", "discussion", "meeting")
 
 
 # 'for showing me how Kubernetes upgrades always lag' reads as a boast of their trouble
-_NOTE_BACK_HOW = [", and for explaining {}", "; I've kept thinking about {}"]
+_NOTE_BACK_HOW = [
+    ", and for explaining {}",
+    "; I've kept thinking about {}",
+    "; it was good to hear {}",
+    "; I valued hearing {}",
+]
 _NOTE_BACK_THAT = [", and for explaining that {}", ", and for telling me that {}"]
 
 
@@ -390,7 +431,7 @@ def _note_back(ctx: Context, said: Said, thanks: str) -> str:
     return ctx.fresh(options, 0, thanks, fill(words), shared=False)
 
 
-_SINGULAR_VERB = re.compile(r"\{\} (?:is|has|remains)\b")
+_SINGULAR_VERB = re.compile(r"\{\} (?:is|has|remains|was)\b")
 
 
 def _after_news(ctx: Context, part: str) -> str:
@@ -470,6 +511,11 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
 
         return ctx.fresh(fitting(options, words), 2, before, fill, shared=False)
 
+    from writer.backends.offline.composer import done_together
+
+    if done_together(said) and said.noun:
+        # done together, not talked about: 'I enjoyed pairing with you on ...'
+        return fresh(_FOLLOW_TOGETHER, said.noun)
     name = shared_name(said) if said.kind == Kind.common_ground and again else None
     if name:
         # the coincidence heard already: named in passing, not told again
@@ -478,6 +524,10 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
         return fresh(_FOLLOW_COMMON, common_clause(said))
     if said.kind == Kind.view and said.clause:
         frames = _FOLLOW_AGAIN_CLAUSE if again else _FOLLOW_CLAUSE
+        if ", " in said.clause:
+            # 'fail on data quality, not maths': a comma inside ends its sentence, and a
+            # view the notes give as theirs is theirs ('your point that')
+            frames = _FOLLOW_OPINION if again else _FOLLOW_CLAUSE
         if ctx.notes.outcome in (Outcome.rejected, Outcome.withdrew):
             frames = [f for f in frames if not _WANTING.search(f)] or frames
         return fresh(_claims_fit(ctx, frames, said), said.clause)
@@ -501,13 +551,31 @@ def _follow_line(ctx: Context, said: Said, before: str, *, again: bool = False) 
     return None
 
 
+_NOTE_TOGETHER = [
+    ". Thanks, too, for {}",
+    ". I'm grateful for {}",
+    ". Thank you as well for {}",
+    ". Many thanks for {}",
+]
+_FOLLOW_TOGETHER = [
+    "I really enjoyed {}.",
+    "It was great fun {}.",
+    "I had a great time {}.",
+    "I enjoyed {} very much.",
+]
+_FOLLOW_OPINION = [
+    "Since we spoke, I've thought more about your point that {}.",
+    "I was glad you made the point that {}.",
+    "It helped to hear your view that {}.",
+    "I found myself agreeing with your point that {}.",
+]
 _WANTING = re.compile(r"\brole\b|\bkeen\b|\bappeals?\b|\bjoin\b|\bpart of the\b|\bfit\b")
 
 # A coincidence the reader has heard recalled already ('we both went to UCD'): its name.
 _FOLLOW_COMMON_AGAIN = [
     "It was good to have {} in common.",
     "I enjoyed comparing notes on {}.",
-    "It was fun to talk about {}.",
+    "It was a nice surprise to find {} in common.",
     "I'm glad {} came up.",
 ]
 # (in words the follow-up's list does not use: one reader gets both)
@@ -679,7 +747,7 @@ def follow_ups(ctx: Context) -> list[Proposal]:
                 _FOLLOW_ROLE,
                 0,
                 opening,
-                lambda o: o.format(role=ctx.role, at=ctx.at, during=ctx.during),
+                lambda o: place_stage(o, ctx.during).format(role=ctx.role, at=ctx.at),
             )
         ]
     out = []

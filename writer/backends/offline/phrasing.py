@@ -102,8 +102,8 @@ def when_phrase(
     *,
     today_ok: bool = True,
 ) -> str | None:
-    """'today', 'yesterday' or 'on Friday' for the interview, true at every moment the
-    message may be sent; None when no one word is.
+    """'today', 'yesterday', 'on Friday' or, read only in the week after, 'last Friday' for
+    the interview, true at every moment the message may be sent; None when no one word is.
 
     The message goes out from the later of `now` and the window's start to the window's end:
     a window that has closed means it goes out now, and a message with no end to its window
@@ -124,7 +124,12 @@ def when_phrase(
     if days == {1}:
         return "yesterday"
     if min(days) >= 2 and max(days) < 6:
-        return f"on {start.strftime('%A')}"
+        week = start.isocalendar()[:2]
+        later = {
+            moment.astimezone(zone).date().isocalendar()[:2] != week for moment in (first, last)
+        }
+        # read in the week after, 'on Wednesday' reads as the one to come
+        return f"{'last' if later == {True} else 'on'} {start.strftime('%A')}"
     return None
 
 
@@ -154,7 +159,9 @@ def stage_noun(stage: str) -> str:
         return "virtual interview"
     for key, noun in _STAGE_NOUNS:
         if key in words:
-            counted = noun.endswith(("interview", "conversation"))
+            if noun == "round" and not ordinal:
+                noun = "interview"
+            counted = noun.endswith(("interview", "conversation", "round"))
             return f"{ordinal} {noun}".strip() if counted else noun
     rest = [w for w in words if w not in _ORDINAL and w not in _STAGE_FILLER]
     if rest and rest[-1] in _STAGE_HEADS and all(w.isalpha() or "-" in w for w in rest):
@@ -178,7 +185,7 @@ _STAGE_NOUNS = (
     ("chat", "conversation"),
     ("coffee", "conversation"),
     ("panel", "panel interview"),
-    ("round", "interview"),
+    ("round", "round"),  # 'second round' as jotted; a bare 'round' is an interview
     ("stage", "interview"),
 )
 _STAGE_HEADS = frozenset(
@@ -205,8 +212,64 @@ def during_phrase(
         if when is None:
             return f" during the {stage}"
         owner = {"today": "today's", "yesterday": "yesterday's"}.get(when)
-        return f" during {owner or when.removeprefix('on ') + chr(39) + 's'} {stage}"
+        day = when.removeprefix("on ")
+        return f" during {owner or day + chr(39) + 's'} {stage}"
     return f" {when}" if when else ""
+
+
+# The word before the stage in an opening: a meeting already named ('the conversation',
+# 'our talk') takes no stage after it ('the conversation during the panel interview' says
+# it twice); 'meeting me' takes it with 'for', 'speaking with me' with 'in'.
+_MEETING_NOUN = re.compile(r"\b(?:conversation|chat|talk|discussion|call|coffee)\{during\}")
+_MEETING_VERB = re.compile(r"\bmeet(?:ing)?(?: with)? me\{during\}")
+_MEETING_YOU = re.compile(r"\bmeet(?:ing)? you\{during\}")
+_SPEAKING = re.compile(
+    r"\b(?:speak(?:ing)?|talk(?:ing)?|chatting) (?:with|to) (?:me|you)\{during\}"
+    r"|\bto talk\{during\}"
+)
+_ANY_MEETING = re.compile(r"\b(?:conversation|chat\w*|talk\w*|discuss\w*|speak\w*|meet\w*)\b")
+_SELF_MEETING = frozenset({"conversation", "call", "chat"})
+# Stages that 'for', 'at' and 'in' fit ('in the second round'; not 'in the interview day').
+_PLACED_STAGES = frozenset({"interview", "round", "panel", "review", "presentation"})
+
+
+def place_stage(option: str, during: str) -> str:
+    """`option` with its '{during}' filled by `during` in the words its verb wants: 'thank
+    you for meeting me for the second round', 'the chance to meet you at the panel
+    interview', 'speaking with me in the panel interview',
+    'thank you for the conversation yesterday' (the stage left out after a word that names
+    the meeting, and after any such word when the stage is itself a conversation)."""
+    if not during.startswith(" during "):
+        return option.replace("{during}", during)
+    stage_words = during.split()[2:]
+    plain = option.replace("{during}", "")
+    if _MEETING_NOUN.search(option) or (
+        stage_words and stage_words[-1] in _SELF_MEETING and _ANY_MEETING.search(plain)
+    ):
+        return option.replace("{during}", _day_only(during))
+    if stage_words and stage_words[-1] not in _PLACED_STAGES:
+        # 'the interview day', 'the superday': 'during' is the one that fits
+        return option.replace("{during}", during)
+    if _MEETING_VERB.search(option):
+        return option.replace("{during}", " for " + during.removeprefix(" during "))
+    if _MEETING_YOU.search(option):
+        return option.replace("{during}", " at " + during.removeprefix(" during "))
+    if _SPEAKING.search(option):
+        return option.replace("{during}", " in " + during.removeprefix(" during "))
+    return option.replace("{during}", during)
+
+
+def _day_only(during: str) -> str:
+    """' during yesterday's panel' -> ' yesterday'; ' during Friday's panel' -> ' on Friday';
+    ' during the panel' -> ''."""
+    owner = during.split()[1]
+    if owner == "last":
+        return f" last {during.split()[2].removesuffix(chr(39) + 's')}"
+    if owner in ("today's", "yesterday's"):
+        return " " + owner.removesuffix("'s")
+    if owner.endswith("'s"):
+        return f" on {owner.removesuffix(chr(39) + 's')}"
+    return ""
 
 
 def salutation(notes: Notes, person: Interviewer, *, note: bool = False) -> str:

@@ -162,6 +162,9 @@ _SPELLED = {
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b", re.IGNORECASE)
 
 
+_CONTRAST = re.compile(r"^(?:not|rather than|instead of|never)\s", re.IGNORECASE)
+
+
 def _head(text: str | None) -> str | None:
     """The words a frame can carry. 'the move to Flink, he wants it by June' keeps its
     head (three words or more stand alone, the tail is an aside); a shorter head is a list
@@ -174,6 +177,14 @@ def _head(text: str | None) -> str | None:
     parts = [p.strip(" .;:") for p in text.split(", ") if p.strip(" .;:")]
     if not parts:
         return None
+    # 'fail on data quality, not maths': a contrast is the point, not an aside
+    joined: list[str] = []
+    for part in parts:
+        if joined and _CONTRAST.match(part):
+            joined[-1] += f", {part}"
+        else:
+            joined.append(part)
+    parts = joined
     if len(parts) > 1 and len(parts[0].split()) >= 3:
         parts = parts[:1]
     elif len(parts) > 1 and parts[0].split()[-1].casefold().endswith("ed"):

@@ -34,7 +34,7 @@ _STATUS_OPENINGS = {
         "Hope things are good on your side. Just checking in about the {role} role.",
     ],
     Register.neutral: [
-        "I hope you're well, and wanted to check in on the {role} role at {company}.",
+        "I hope you're well; I wanted to check in on the {role} role at {company}.",
         "I hope your week is going well; I'm writing to follow up on the {role} role at {company}.",
     ],
     Register.formal: [
@@ -134,12 +134,23 @@ _CONNECTED_CLOSE = [
 _REJECTION_LAST = ["All the best with the work ahead.", "Best wishes for what comes next."]
 
 _OFFER_SUBJECTS = ["Thank you for the offer: {role}", "Re: the {role} offer"]
-_OFFER_BODIES = [
-    "Thank you so much for the offer for the {role} role at {company}. I'm delighted, and "
-    "grateful for the time everyone gave me during the process.",
-    "Thank you for the offer for the {role} role. I'm very pleased, and I appreciated how "
-    "welcoming the team was throughout.",
-]
+# Nothing said of the team the notes do not say ('how welcoming everyone was'); a start-up
+# hears it the way a friend would say it.
+_OFFER_BODIES = {
+    Register.casual: [
+        "Thanks so much for the offer of the {role} role at {company}. I'm really happy, and "
+        "grateful for all the time people gave me along the way.",
+        "Thank you for the offer of the {role} role! I'm thrilled, and grateful for the time "
+        "everyone gave me along the way.",
+    ],
+    Register.neutral: [
+        "Thank you so much for the offer of the {role} role at {company}. I'm delighted, and "
+        "grateful for the time everyone gave me during the process.",
+        "Thank you for the offer of the {role} role. I'm very pleased to have received it, "
+        "and grateful for your time during the process.",
+    ],
+}
+_OFFER_BODIES[Register.formal] = _OFFER_BODIES[Register.neutral]
 # The reply is the one message that day (outcome.one_message): it carries the specific
 # thanks a folded thank-you would have, in a frame that does not echo the body beside it.
 _REJECTION_RECALL = [
@@ -173,7 +184,7 @@ def compose_reply(
         subjects, paragraphs = _REJECTION_SUBJECTS, _rejection(seed, sit, decides(person))
         paragraphs[0] = _with_recall(paragraphs[0], _REJECTION_RECALL, person, seed)
     else:
-        subjects, paragraphs = _OFFER_SUBJECTS, _offer(seed)
+        subjects, paragraphs = _OFFER_SUBJECTS, _offer(seed, _register(notes), time_asked(notes))
         paragraphs[0] = _with_recall(paragraphs[0], _OFFER_RECALL, person, seed)
     subject = pick(subjects[:1] if notes.culture == Culture.formal else subjects, seed)
     body = "\n\n".join([f"{hi},", *(p.format_map(fields) for p in paragraphs)])
@@ -197,7 +208,28 @@ def _status(notes: Notes, person: Interviewer, seed: int, sit: Situation | None)
     if pointer:
         interest = pointer
     middle = f"{recalled} {interest}" if recalled else interest
-    return [first, middle, pick(_STATUS_ASK[reg], seed), pick(_STATUS_LAST[reg], seed)]
+    # someone who does not make the call is not asked for the timeline, only told of it
+    asks = _STATUS_ASK if decides(person) else _STATUS_ASK_PEER
+    return [first, middle, pick(asks[reg], seed), pick(_STATUS_LAST[reg], seed)]
+
+
+_STATUS_ASK_PEER = {
+    Register.casual: [
+        "I know it's not your call, but if you hear anything on timing I'd love to know.",
+        "No pressure at all, but if any news on timing comes your way, I'd be glad to hear it.",
+    ],
+    Register.neutral: [
+        "I know the decision isn't yours to make, but if you hear anything about timing, I'd "
+        "be grateful to know.",
+        "If you happen to hear anything about the timeline, I'd be glad to know; and if it "
+        "would help, I'm happy to send anything else.",
+    ],
+    Register.formal: [
+        "I appreciate that the decision is not yours, but should you hear anything about the "
+        "timeline, I would be grateful to know.",
+        "Should any news on the timeline reach you, I would be grateful to hear it.",
+    ],
+}
 
 
 # Every topic of the reader's was recalled already: the interest line points back to the
@@ -315,9 +347,55 @@ def _rejection(seed: int, sit: Situation | None, decider: bool) -> list[str]:
     return [body, close, pick(_REJECTION_LAST, seed)]
 
 
-def _offer(seed: int) -> list[str]:
+def _offer(seed: int, reg: Register, span: str | None = None) -> list[str]:
     # the body thanks for the offer; a second 'Thank you again' would say it twice
-    return [pick(_OFFER_BODIES, seed), pick(_OFFER_NEXT, seed), pick(_OFFER_LAST, seed)]
+    after = pick(_OFFER_NEXT, seed)
+    if span:
+        # the notes say how long the candidate means to ask for ('gonna ask for a wk'):
+        # the reply asks for it, rather than only when an answer is needed
+        after = pick(_OFFER_TIME[reg], seed).format(span=span)
+    return [pick(_OFFER_BODIES[reg], seed), after, pick(_OFFER_LAST, seed)]
+
+
+_OFFER_TIME = {
+    Register.casual: [
+        "Would it be OK if I took {span} to think it over? I want to go through the details "
+        "properly before I get back to you.",
+    ],
+    Register.neutral: [
+        "Would it be all right if I took {span} to consider it before I give you my answer? "
+        "I'd like to review the details carefully.",
+    ],
+    Register.formal: [
+        "Would it be possible for me to take {span} to consider the offer before I reply? I "
+        "would like to review the details carefully.",
+    ],
+}
+# 'gonna ask for a wk to decide', 'need 2 weeks', 'ask for a few days': the time the
+# candidate means to ask for
+_TIME_ASKED = re.compile(
+    r"\b(?:ask(?:ing)? for|need(?:s)?|want(?:s)?|take|taking|get)\s+(?:a\s+(?=wk|week|few)|"
+    r"(?P<count>\d+|one|two|three|a few)\s+)?(?P<unit>wks?|weeks?|days?)\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "7": "seven"}
+
+
+def time_asked(notes: Notes) -> str | None:
+    """How long the notes say the candidate wants before answering an offer ('a week',
+    'two weeks', 'a few days'), or None."""
+    texts = [t for p in notes.interviewers for t in (*p.topics, p.notes or "")]
+    for text in texts:
+        found = _TIME_ASKED.search(text)
+        if found is None:
+            continue
+        unit = "week" if found["unit"].casefold().startswith("w") else "day"
+        count = (found["count"] or "").casefold()
+        if not count or count in ("1", "one"):
+            return f"a {unit}" if unit == "week" else "a few days"
+        spoken = _COUNTS.get(count, count)
+        return f"{spoken} {unit}s"
+    return None
 
 
 # The candidate may still be weighing the offer: nothing that reads as a yes.

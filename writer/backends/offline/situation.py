@@ -35,6 +35,16 @@ _ELSEWHERE = re.compile(r"\b(?:other|another|different|competing|elsewhere|rival
 _REST_OF_WEEK = re.compile(r"\brest of (?:the|your) week\b", re.IGNORECASE)
 _WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
 _WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
+# A claim that the talk has stayed in the mind since ('I have thought about X often since',
+# 'remains on my mind', 'I keep coming back to'): true only once days have passed, not of a
+# message drafted the evening of the interview.
+_SINCE_CLAIM = re.compile(
+    r"\b(?:since we spoke|often since|times since|with me since|on my mind|still thinking|"
+    r"still mulling|still reflecting|keep (?:coming|thinking) back|kept (?:coming back|"
+    r"thinking)|keep thinking|stayed with me|returned to|continue to think|thought more about|"
+    r"thought about|been thinking|mind since)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -47,10 +57,20 @@ class Situation:
     connected: bool = False  # already connected on LinkedIn
     # weekdays (0 = Monday) the message may be read on; None when no one can say
     days: frozenset[int] | None = None
+    # whole days from the interview to the first moment the message may go
+    days_after: int = 2
+
+    def had_days(self, text: str) -> bool:
+        """Whether a claim in `text` that the talk has stayed in the mind since ('remains
+        on my mind') has had the days to be true; a text with no such claim has."""
+        return self.days_after >= 2 or not _SINCE_CLAIM.search(text)
 
     def suits(self, text: str) -> bool:
         """Whether a phrase about the week holds on every day the message may be read:
-        'the rest of the week' Monday to Thursday, the week as a whole Monday to Wednesday."""
+        'the rest of the week' Monday to Thursday, the week as a whole Monday to Wednesday;
+        and whether a claim that the talk has stayed in the mind since has had the days."""
+        if not self.had_days(text):
+            return False
         if _WEEKEND.search(text):
             return self.days is not None and self.days <= {3, 4}
         if _REST_OF_WEEK.search(text):
@@ -111,7 +131,15 @@ def situation(
         other_offer=notes.outcome == Outcome.withdrew and withdrew_for_offer(notes),
         connected=person.linkedin.status == LinkedInStatus.accepted,
         days=read_on(now, not_before, not_after, notes.interview.start.tzinfo),
+        days_after=days_after(notes, now, not_before),
     )
+
+
+def days_after(notes: Notes, now: datetime, not_before: datetime | None) -> int:
+    """Whole days from the interview's day to the first day the message may go."""
+    start = notes.interview.start
+    first = max(now, not_before or now, start)
+    return (first.astimezone(start.tzinfo).date() - start.date()).days
 
 
 # The people whose call the decision is, or who pass it on: asking anyone else for news,

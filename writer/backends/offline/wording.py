@@ -38,6 +38,11 @@ _SECTORS: list[tuple[re.Pattern[str], str]] = [
     # 'Hollybrook NHS Foundation Trust' is a trust, not a foundation
     (re.compile(r"\bfoundation trust\b", re.I), "the trust"),
     (re.compile(r"\b(?:foundation|charity)\b", re.I), "the foundation"),
+    # 'Beacon Health Partners' looks after patients: its people are a team, not a firm
+    (
+        re.compile(r"\b(?:health\w*|care|clinics?|medical|hospitals?|pharma\w*|nhs)\b", re.I),
+        "the team",
+    ),
     (re.compile(r"\b(?:capital|partners|investments?|insurance|consulting)\b", re.I), "the firm"),
 ]
 
@@ -99,8 +104,7 @@ OPENINGS: dict[Register, list[str]] = {
         "Thank you so much for meeting with me{during} to talk about the {role}{at}.",
         "I am very grateful for the time you gave me{during} to discuss the {role}{at}.",
         "Thank you for the time you spent with me{during} talking about the {role}{at}.",
-        "It was a real pleasure to speak with you{during} about the {role}{at}, and thank "
-        "you for your time.",
+        "Thank you very much for seeing me{during} to talk about the {role}{at}.",
         "Thank you for taking the time to meet me{during} to discuss the {role}{at}.",
         "I wanted to thank you for speaking with me{during} about the {role}{at}.",
         "Thank you for giving me your time{during} to talk about the {role}{at}.",
@@ -116,7 +120,7 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
         "I'm still thinking about our chat on {}.",
         "Getting into {} with you was a lot of fun.",
         "Swapping notes on {} was great.",
-        "I came away buzzing about {}.",
+        "I came away excited about {}.",
         "Chatting about {} was a real highlight.",
         "My favourite part of the chat was {}.",
     ],
@@ -144,10 +148,10 @@ SUBJECT_NOUN: dict[Register, list[str]] = {
         "I especially enjoyed hearing about {}.",
         "It was lovely to hear about {}.",
         "Our conversation about {} has stayed with me.",
-        "I was glad of the chance to learn about {}.",
+        "I was glad of the chance to discuss {}.",
         "Thank you for sharing so much about {}.",
         "Talking about {} with you meant a great deal.",
-        "I loved learning more about {}.",
+        "I loved hearing more about {}.",
         "Hearing about {} made the conversation special for me.",
     ],
 }
@@ -157,6 +161,11 @@ VIEW_NOUN = [  # "your point that ..."
     "I keep coming back to {}.",
     "I was glad to hear {}.",
     "I've been thinking about {}.",
+    # no claim of days gone by, for the evening of the interview
+    "I valued hearing {}.",
+    "It was useful to hear {}.",
+    "I was interested to hear {}.",
+    "I took a lot from {}.",
 ]
 HOW_NOUN = [  # "how trainees rotate ..."
     "I enjoyed hearing {}.",
@@ -190,6 +199,17 @@ VIEW_CLAUSE: dict[Register, list[str]] = {
         "It was interesting to hear that {}.",
     ],
 }
+# The reader's opinion ('she thinks ...'): named as theirs, never as a fact learned.
+OPINION = [
+    "I appreciated your point that {}.",
+    "I was struck by your view that {}.",
+    "It was useful to hear your view that {}.",
+    "I valued your perspective that {}.",
+    "I was interested in your view that {}.",
+    "Your view that {} gave me a lot to think about.",
+    "I took note of your point that {}.",
+    "Your point that {} made a lot of sense to me.",
+]
 SECOND_SUBJECT = [
     "I also enjoyed hearing about {}.",
     "I was glad we touched on {} as well.",
@@ -215,20 +235,20 @@ INTEREST: dict[Register, list[str]] = {
     Register.casual: [
         "I came away really excited about the role.",
         "I left even more keen to join {team}.",
-        "It made me even more excited about what you're building.",
+        "Meeting you made me even more excited about what you're building.",
         "I'd love to be part of what {team} is doing.",
-        "It left me keener than ever on the role.",
+        "Talking with you left me keener than ever on the role.",
         "I'm even more excited about the work than before we spoke.",
-        "It was the kind of conversation that makes a role click for me.",
+        "Our chat was the kind that makes a role click for me.",
         "I walked away with lots of ideas and real excitement about the role.",
     ],
     Register.neutral: [
         "Our conversation left me even more interested in the role.",
         "I came away with a clearer picture of the work and real enthusiasm for it.",
-        "It confirmed my interest in joining {team}.",
-        "I left even more keen on the role than when I arrived.",
+        "Meeting you confirmed my interest in joining {team}.",
+        "The role appeals to me even more than it did when I arrived.",
         "I'm very interested in the role, and more so after our conversation.",
-        "It gave me a clear sense of the work, and I'd be glad to be part of it.",
+        "Our talk gave me a clear sense of the work, and I'd be glad to be part of it.",
         "The conversation made the role even more appealing to me.",
         "I'm keen to bring my experience to {team}.",
     ],
@@ -238,16 +258,16 @@ INTEREST: dict[Register, list[str]] = {
         "I left with a clearer understanding of the role and a firm wish to contribute.",
         "The conversation reinforced my enthusiasm for the opportunity.",
         "I would welcome the opportunity to contribute to the work of {team}.",
-        "It strengthened my interest in joining {team}.",
+        "Meeting you strengthened my interest in joining {team}.",
         "I am very interested in the position, and more so for our conversation.",
         "I would welcome the chance to bring my experience to the role.",
     ],
     Register.warm: [
         "I came away even more enthusiastic about joining {team}.",
-        "It left me all the more keen to be part of your work.",
+        "Meeting you left me all the more keen to be part of your work.",
         "I would very much like to contribute to the work of {team}.",
         "Our conversation confirmed how much I would like to contribute.",
-        "It made me all the more hopeful about joining {team}.",
+        "Speaking with you made me all the more hopeful about joining {team}.",
         "I left with a clear sense of why the work matters, and a wish to be part of it.",
         "I am very keen on the role, and even more so after our conversation.",
         "The role feels like one where I could make a real contribution.",
@@ -336,7 +356,7 @@ FEEDBACK_THANKS = [
 ]
 HELP = [
     "If it would help, I'm happy to share more about my experience.",
-    "Please let me know if I can share anything else.",
+    "Should any questions come up, I'm glad to help.",
     "I'd be glad to answer any other questions.",
     "I'm happy to send anything else that would be useful.",
     "If more detail on any part of my background would help, just say.",
