@@ -247,3 +247,19 @@ def test_a_status_email_to_someone_who_does_not_decide_never_asks_them_for_the_t
     assert "Is there any update" not in proposal.text
     assert "Could you share an update" not in proposal.text
     assert "timing" in proposal.text or "timeline" in proposal.text
+
+
+def test_the_sign_off_never_repeats_the_words_of_the_last_sentence() -> None:
+    # 'With kind thanks for your time.' then 'Kind regards,'; 'Best wishes for what comes
+    # next.' then 'Best regards,': the closing line says again what the sentence just said.
+    for culture in ("formal", "neutral", "casual"):
+        for outcome in ("pending", "rejected", "withdrew"):
+            drafts = _drafts(_notes(_EIGHT, culture=culture, outcome=outcome), _DAYS_ON)
+            for (who, kind), text in drafts.items():
+                if "\n\n" not in text:
+                    continue  # a LinkedIn note has no sign-off
+                *_, last, closing = text.rsplit("\n\n", 2)
+                words = set(re.findall(r"[a-z]+", closing.splitlines()[0].casefold()))
+                words -= {"with", "all", "the", "regards", "yours"}
+                said = set(re.findall(r"[a-z]+", last.casefold()))
+                assert not words & said, f"{who} {kind} ({culture}, {outcome}):\n{text}"

@@ -561,4 +561,4 @@ def _email_body(ctx: Context, most: int) -> str:
         close = close_sentence(ctx, " ".join([said, *second]), fuller=True) or close
     paragraphs = [p for p in (" ".join(first), " ".join(s for s in second if s), close) if p]
     body = "\n\n".join(paragraphs)
-    return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn)}"
+    return f"{ctx.hi},\n\n{body}\n\n{sign_off(ctx.notes, ctx.turn, paragraphs[-1])}"

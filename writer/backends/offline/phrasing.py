@@ -291,9 +291,23 @@ _CLOSINGS = {
 }
 
 
-def sign_off(notes: Notes, turn: int = 0) -> str:
-    """The closing line (rotated by place on the panel) and the signature or the name."""
-    closing = pick(_CLOSINGS[notes.culture], turn)
+# The words of a closing that a last sentence must not have said already ('With kind thanks
+# for your time.' then 'Kind regards,'; 'Best wishes for the week.' then 'Best regards,').
+_CLOSING_FILLER = frozenset({"with", "all", "the", "regards", "yours"})
+
+
+def sign_off(notes: Notes, turn: int = 0, after: str = "") -> str:
+    """The closing line (rotated by place on the panel, past any that would echo the words of
+    `after`, the message's last sentence) and the signature or the name."""
+    options = _CLOSINGS[notes.culture]
+    said = set(re.findall(r"[a-z]+", after.casefold()))
+    closing = pick(options, turn)
+    for step in range(len(options)):
+        candidate = pick(options, turn + step)
+        words = set(re.findall(r"[a-z]+", candidate.casefold())) - _CLOSING_FILLER
+        if not words & said:
+            closing = candidate
+            break
     return f"{closing}\n{notes.candidate.signature or notes.candidate.name}"
 
 

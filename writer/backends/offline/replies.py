@@ -188,7 +188,7 @@ def compose_reply(
         paragraphs[0] = _with_recall(paragraphs[0], _OFFER_RECALL, person, seed)
     subject = pick(subjects[:1] if notes.culture == Culture.formal else subjects, seed)
     body = "\n\n".join([f"{hi},", *(p.format_map(fields) for p in paragraphs)])
-    body += "\n\n" + sign_off(notes)
+    body += "\n\n" + sign_off(notes, after=body.rsplit("\n\n", 1)[-1])
     return [Proposal(text=body, subject=subject.format(**fields))]
 
 
